@@ -1,0 +1,45 @@
+/** Stable machine-readable codes; the API maps each one to an HTTP status in one place. */
+export enum DomainErrorCode {
+  NotFound = 'not_found',
+  Validation = 'validation_failed',
+  Conflict = 'conflict',
+  Unauthenticated = 'unauthenticated',
+  Forbidden = 'forbidden',
+  UnsupportedMediaType = 'unsupported_media_type',
+  EmptyFile = 'empty_file',
+  PayloadTooLarge = 'payload_too_large',
+  SubscriptionRequired = 'subscription_required',
+  PlanLimit = 'plan_limit',
+  IdempotencyMismatch = 'idempotency_key_reused',
+  RateLimited = 'rate_limited',
+  InvalidState = 'invalid_state',
+}
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** Base class for every error a lib throws on purpose; never an HTTP exception. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string) {
+    super(DomainErrorCode.NotFound, `${what} not found`);
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, errors?: FieldError[]) {
+    super(DomainErrorCode.Validation, message, errors);
+  }
+}
