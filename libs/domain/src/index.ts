@@ -1,0 +1,3 @@
+export * from './common/domain.error';
+export * from './contract/contract-terms.types';
+export * from './contract/calendar-date';
