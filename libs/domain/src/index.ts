@@ -1,3 +1,5 @@
 export * from './common/domain.error';
 export * from './contract/contract-terms.types';
 export * from './contract/calendar-date';
+export * from './common/storage.port';
+export * from './contract/deadlines';
