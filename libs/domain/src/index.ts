@@ -6,3 +6,4 @@ export * from './contract/deadlines';
 export * from './contract/contract-terms';
 export * from './subscription/plans';
 export * from './subscription/subscription';
+export * from './reminder/alert-policy';

@@ -196,7 +196,8 @@ export function sumDurations(...terms: Array<{ duration: DurationParts; times?: 
 
 /** `true` when `timeZone` is an IANA zone name that this runtime knows (`Europe/Helsinki`, `UTC`). */
 export function isValidTimeZone(timeZone: unknown): timeZone is string {
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
+  // Names only: newer runtimes also accept offsets like "+02:00", which have no DST rules and are not IANA zones.
+  if (typeof timeZone !== 'string' || !/^[A-Za-z]/.test(timeZone)) return false;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;

@@ -1,0 +1,114 @@
+import { ValidationError, type FieldError } from '../common/domain.error';
+import { addDays, compareDates, isValidIsoDate, isValidTimeZone } from '../contract/calendar-date';
+import type { IsoDate } from '../contract/contract-terms.types';
+import type { DeadlineKind } from '../contract/deadlines';
+
+export type AlertChannel = 'email' | 'webhook';
+
+export interface AlertSettings {
+  /** Days before a deadline to alert, e.g. [90, 30, 7]. Stored sorted descending, unique. */
+  leadDays: number[];
+  /** IANA time zone in which "today" is reckoned for the tenant. */
+  timezone: string;
+}
+
+/**
+ * Defaults for a new tenant: alerts 90, 30 and 7 days ahead (a quarter, a month and a week: enough to budget,
+ * negotiate and act), with "today" in Europe/Helsinki, the home market. Recipients default to owners and
+ * admins, resolved at send time, so they are not part of these settings.
+ */
+export const DEFAULT_ALERT_SETTINGS: Readonly<AlertSettings> = Object.freeze({
+  leadDays: [90, 30, 7],
+  timezone: 'Europe/Helsinki',
+});
+
+export const MAX_LEAD_DAYS = 365;
+export const MAX_LEADS = 10;
+
+/**
+ * The lead (in days) to alert for today, or `null`. A lead L is due when D − L ≤ today ≤ D; when several are due
+ * (e.g. the 90-day alert was missed while the service was down), only the nearest, smallest L, is sent, so one
+ * deadline never produces a burst. The same lead stays due on later days, which lets a missed run catch up;
+ * the alert log's unique key (alertKey) keeps it to one send. Invalid leads are ignored; bad dates give `null`.
+ */
+export function dueAlertLead(deadline: IsoDate, leads: readonly number[], today: IsoDate): number | null {
+  if (!isValidIsoDate(deadline) || !isValidIsoDate(today)) return null;
+  if (compareDates(today, deadline) > 0) return null;
+  let due: number | null = null;
+  for (const lead of leads) {
+    if (!Number.isInteger(lead) || lead < 0 || lead > MAX_LEAD_DAYS) continue;
+    if (compareDates(today, addDays(deadline, -lead)) >= 0 && (due === null || lead < due)) due = lead;
+  }
+  return due;
+}
+
+export interface AlertKeyInput {
+  contractId: string;
+  kind: DeadlineKind;
+  deadline: IsoDate;
+  leadDays: number;
+  channel: AlertChannel;
+  /** E-mail address or webhook endpoint id. */
+  recipient: string;
+  /** Needed for obligation deadlines: two obligations of one contract may fall on the same day. */
+  obligationId?: string | null;
+}
+
+/**
+ * A stable unique key for one alert send: the same deadline, lead, channel and recipient give the same key,
+ * so a retried or re-run scan cannot send twice. A changed deadline (a person's correction) gives a new key.
+ * E-mail recipients compare case-insensitively; each part is URI-encoded so no value can forge a separator.
+ */
+export function alertKey(input: AlertKeyInput): string {
+  const recipient = input.channel === 'email' ? input.recipient.trim().toLowerCase() : input.recipient;
+  return [
+    'alert',
+    input.contractId,
+    input.kind,
+    input.obligationId ?? '-',
+    input.deadline,
+    String(input.leadDays),
+    input.channel,
+    recipient,
+  ]
+    .map((part) => encodeURIComponent(part))
+    .join(':');
+}
+
+/**
+ * The range of deadlines that can have an alert due today: from today to today + maxLead (inclusive).
+ * Query deadlines with `from <= date <= to`, then ask dueAlertLead for each.
+ */
+export function scanWindowStart(today: IsoDate, maxLead: number): { from: IsoDate; to: IsoDate } {
+  if (!Number.isInteger(maxLead) || maxLead < 0) throw new ValidationError(`invalid lead: ${maxLead}`);
+  return { from: today, to: addDays(today, maxLead) };
+}
+
+/**
+ * Validates tenant alert settings and returns them normalised (leads sorted descending). Leads: 1 to 10
+ * unique integers from 1 to 365; timezone: an IANA zone. Throws a ValidationError naming every bad field.
+ */
+export function validateAlertSettings(input: { leadDays: unknown; timezone: unknown }): AlertSettings {
+  const errors: FieldError[] = [];
+  const leads = input.leadDays;
+  if (!Array.isArray(leads) || leads.length === 0) {
+    errors.push({ field: 'leadDays', message: 'must be a non-empty list of days' });
+  } else {
+    if (leads.length > MAX_LEADS) errors.push({ field: 'leadDays', message: `at most ${MAX_LEADS} values` });
+    leads.forEach((lead: unknown, i) => {
+      if (typeof lead !== 'number' || !Number.isInteger(lead) || lead < 1 || lead > MAX_LEAD_DAYS) {
+        errors.push({ field: `leadDays[${i}]`, message: `must be an integer from 1 to ${MAX_LEAD_DAYS}` });
+      } else if (leads.indexOf(lead) !== i) {
+        errors.push({ field: `leadDays[${i}]`, message: `duplicate value ${lead}` });
+      }
+    });
+  }
+  if (!isValidTimeZone(input.timezone)) {
+    errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Europe/Helsinki' });
+  }
+  if (errors.length > 0) throw new ValidationError('invalid alert settings', errors);
+  return {
+    leadDays: [...(leads as number[])].sort((a, b) => b - a),
+    timezone: input.timezone as string,
+  };
+}
