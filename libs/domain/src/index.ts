@@ -7,3 +7,4 @@ export * from './contract/contract-terms';
 export * from './subscription/plans';
 export * from './subscription/subscription';
 export * from './reminder/alert-policy';
+export * from './tenancy/roles';
