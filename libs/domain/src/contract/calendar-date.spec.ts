@@ -20,9 +20,12 @@ const anyDate = fc.integer({ min: 0, max: 109572 }).map((n) => addDays('1900-01-
 
 describe('calendar dates', () => {
   describe('parsing', () => {
-    it.each(['2024-02-29', '2023-12-31', '0001-01-01', '9999-12-31'])('accepts the real date %s', (d) => {
-      expect(isValidIsoDate(d)).toBe(true);
-    });
+    it.each(['2024-02-29', '2023-12-31', '0001-01-01', '9999-12-31'])(
+      'accepts the real date %s',
+      (d) => {
+        expect(isValidIsoDate(d)).toBe(true);
+      },
+    );
 
     it.each([
       '2023-02-29',
@@ -45,7 +48,9 @@ describe('calendar dates', () => {
     });
 
     it('knows February in leap and common years, including the century rules', () => {
-      expect([2024, 2023, 1900, 2000, 2100].map((y) => daysInMonth(y, 2))).toEqual([29, 28, 28, 29, 28]);
+      expect([2024, 2023, 1900, 2000, 2100].map((y) => daysInMonth(y, 2))).toEqual([
+        29, 28, 28, 29, 28,
+      ]);
     });
   });
 
@@ -68,7 +73,9 @@ describe('calendar dates', () => {
     it('agrees with UTC Date arithmetic for any date and offset', () => {
       fc.assert(
         fc.property(anyDate, fc.integer({ min: -5000, max: 5000 }), (d, n) => {
-          const viaDate = new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+          const viaDate = new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000)
+            .toISOString()
+            .slice(0, 10);
           expect(addDays(d, n)).toBe(viaDate);
           expect(daysBetween(d, addDays(d, n))).toBe(n);
         }),
@@ -100,10 +107,13 @@ describe('calendar dates', () => {
       expect(parseIsoDuration(text)).toEqual(parts);
     });
 
-    it.each(['P', 'PT24H', 'P1H', 'P1.5Y', 'P-1M', 'P6M1Y', '6M', 'p6m', 'P1Y ', '', null, 3])('refuses %p', (text) => {
-      expect(parseIsoDuration(text)).toBeNull();
-      expect(isValidIsoDuration(text)).toBe(false);
-    });
+    it.each(['P', 'PT24H', 'P1H', 'P1.5Y', 'P-1M', 'P6M1Y', '6M', 'p6m', 'P1Y ', '', null, 3])(
+      'refuses %p',
+      (text) => {
+        expect(parseIsoDuration(text)).toBeNull();
+        expect(isValidIsoDuration(text)).toBe(false);
+      },
+    );
   });
 
   describe('adding durations', () => {
@@ -135,21 +145,31 @@ describe('calendar dates', () => {
 
     it('round-trips day and week durations for any date', () => {
       fc.assert(
-        fc.property(anyDate, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 20 }), (d, days, weeks) => {
-          const dur = `P${weeks}W${days}D`;
-          expect(subtractDuration(addDuration(d, dur), dur)).toBe(d);
-          expect(addDuration(subtractDuration(d, dur), dur)).toBe(d);
-        }),
+        fc.property(
+          anyDate,
+          fc.integer({ min: 0, max: 400 }),
+          fc.integer({ min: 0, max: 20 }),
+          (d, days, weeks) => {
+            const dur = `P${weeks}W${days}D`;
+            expect(subtractDuration(addDuration(d, dur), dur)).toBe(d);
+            expect(addDuration(subtractDuration(d, dur), dur)).toBe(d);
+          },
+        ),
       );
     });
 
     it('round-trips year and month durations whenever no clamping happens (day 28 or earlier)', () => {
       const earlyDay = anyDate.filter((d) => Number(d.slice(8)) <= 28);
       fc.assert(
-        fc.property(earlyDay, fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 40 }), (d, y, m) => {
-          const dur = `P${y}Y${m}M`;
-          expect(subtractDuration(addDuration(d, dur), dur)).toBe(d);
-        }),
+        fc.property(
+          earlyDay,
+          fc.integer({ min: 0, max: 30 }),
+          fc.integer({ min: 0, max: 40 }),
+          (d, y, m) => {
+            const dur = `P${y}Y${m}M`;
+            expect(subtractDuration(addDuration(d, dur), dur)).toBe(d);
+          },
+        ),
       );
     });
 
@@ -167,10 +187,17 @@ describe('calendar dates', () => {
 
     it('is monotone: adding more never gives an earlier date', () => {
       fc.assert(
-        fc.property(anyDate, fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), (d, a, b) => {
-          const [lo, hi] = a <= b ? [a, b] : [b, a];
-          expect(compareDates(addDuration(d, 'P1M', lo), addDuration(d, 'P1M', hi))).toBeLessThanOrEqual(0);
-        }),
+        fc.property(
+          anyDate,
+          fc.integer({ min: 0, max: 100 }),
+          fc.integer({ min: 0, max: 100 }),
+          (d, a, b) => {
+            const [lo, hi] = a <= b ? [a, b] : [b, a];
+            expect(
+              compareDates(addDuration(d, 'P1M', lo), addDuration(d, 'P1M', hi)),
+            ).toBeLessThanOrEqual(0);
+          },
+        ),
       );
     });
   });
@@ -180,13 +207,19 @@ describe('calendar dates', () => {
       const lateUtc = new Date('2026-01-01T22:30:00Z');
       expect(todayInTimeZone('Europe/Helsinki', lateUtc)).toBe('2026-01-02');
       expect(todayInTimeZone('UTC', lateUtc)).toBe('2026-01-01');
-      expect(todayInTimeZone('America/Los_Angeles', new Date('2026-01-01T05:00:00Z'))).toBe('2025-12-31');
+      expect(todayInTimeZone('America/Los_Angeles', new Date('2026-01-01T05:00:00Z'))).toBe(
+        '2025-12-31',
+      );
     });
 
     it('switches day exactly at local midnight across a DST change', () => {
       // Helsinki is UTC+3 in summer: local midnight of 2026-07-01 is 2026-06-30T21:00Z.
-      expect(todayInTimeZone('Europe/Helsinki', new Date('2026-06-30T20:59:59Z'))).toBe('2026-06-30');
-      expect(todayInTimeZone('Europe/Helsinki', new Date('2026-06-30T21:00:00Z'))).toBe('2026-07-01');
+      expect(todayInTimeZone('Europe/Helsinki', new Date('2026-06-30T20:59:59Z'))).toBe(
+        '2026-06-30',
+      );
+      expect(todayInTimeZone('Europe/Helsinki', new Date('2026-06-30T21:00:00Z'))).toBe(
+        '2026-07-01',
+      );
     });
 
     it('validates IANA zone names', () => {

@@ -64,7 +64,10 @@ function pad2(n: number): string {
 
 function requireDate(value: IsoDate, field = 'date'): CalendarDate {
   const parsed = parseIsoDate(value);
-  if (!parsed) throw new ValidationError(`invalid ${field}: ${String(value)}`, [{ field, message: 'must be YYYY-MM-DD' }]);
+  if (!parsed)
+    throw new ValidationError(`invalid ${field}: ${String(value)}`, [
+      { field, message: 'must be YYYY-MM-DD' },
+    ]);
   return parsed;
 }
 
@@ -83,7 +86,9 @@ function fromDayNumber(dayNumber: number): CalendarDate {
   const z = dayNumber + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -140,14 +145,18 @@ export function isValidIsoDuration(value: unknown): value is IsoDuration {
 
 /** `true` for `P0D`, `P0Y0M` and the like. */
 export function isZeroDuration(duration: DurationParts): boolean {
-  return duration.years === 0 && duration.months === 0 && duration.weeks === 0 && duration.days === 0;
+  return (
+    duration.years === 0 && duration.months === 0 && duration.weeks === 0 && duration.days === 0
+  );
 }
 
 function requireDuration(value: IsoDuration | DurationParts): DurationParts {
   if (typeof value !== 'string') return value;
   const parsed = parseIsoDuration(value);
   if (!parsed) {
-    throw new ValidationError(`invalid duration: ${String(value)}`, [{ field: 'duration', message: 'must be an ISO 8601 duration such as P1Y, P3M, P30D' }]);
+    throw new ValidationError(`invalid duration: ${String(value)}`, [
+      { field: 'duration', message: 'must be an ISO 8601 duration such as P1Y, P3M, P30D' },
+    ]);
   }
   return parsed;
 }
@@ -156,7 +165,8 @@ function addMonthsClamped(date: CalendarDate, months: number): CalendarDate {
   const index = date.year * 12 + (date.month - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12 + 1;
-  if (year < MIN_YEAR || year > MAX_YEAR) throw new ValidationError(`date out of range: year ${year}`);
+  if (year < MIN_YEAR || year > MAX_YEAR)
+    throw new ValidationError(`date out of range: year ${year}`);
   return { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
 }
 
@@ -166,7 +176,11 @@ function addMonthsClamped(date: CalendarDate, months: number): CalendarDate {
  * Because `times` is applied in one step, `addDuration(d, 'P1M', 3)` from the 31st lands on a month's last day
  * rather than drifting to the 28th. Throws a ValidationError for invalid input or a result outside 0001-9999.
  */
-export function addDuration(date: IsoDate, duration: IsoDuration | DurationParts, times = 1): IsoDate {
+export function addDuration(
+  date: IsoDate,
+  duration: IsoDuration | DurationParts,
+  times = 1,
+): IsoDate {
   if (!Number.isSafeInteger(times)) throw new ValidationError(`times must be an integer: ${times}`);
   const parts = requireDuration(duration);
   const start = requireDate(date);
@@ -177,12 +191,18 @@ export function addDuration(date: IsoDate, duration: IsoDuration | DurationParts
 }
 
 /** `date` − `times` × `duration`, with the same month-end clamping as addDuration (2024-03-31 − P1M = 2024-02-29). */
-export function subtractDuration(date: IsoDate, duration: IsoDuration | DurationParts, times = 1): IsoDate {
+export function subtractDuration(
+  date: IsoDate,
+  duration: IsoDuration | DurationParts,
+  times = 1,
+): IsoDate {
   return addDuration(date, duration, -times);
 }
 
 /** Sums durations component-wise (`P1Y` + 2 × `P6M` = 1 year 12 months). */
-export function sumDurations(...terms: Array<{ duration: DurationParts; times?: number }>): DurationParts {
+export function sumDurations(
+  ...terms: Array<{ duration: DurationParts; times?: number }>
+): DurationParts {
   return terms.reduce<DurationParts>(
     (acc, { duration, times = 1 }) => ({
       years: acc.years + duration.years * times,
@@ -209,7 +229,9 @@ export function isValidTimeZone(timeZone: unknown): timeZone is string {
 /** The calendar date at instant `now` in `timeZone` (e.g. 2026-01-01T22:30Z is 2026-01-02 in Europe/Helsinki). */
 export function todayInTimeZone(timeZone: string, now: Date): IsoDate {
   if (!isValidTimeZone(timeZone)) {
-    throw new ValidationError(`invalid time zone: ${timeZone}`, [{ field: 'timezone', message: 'must be an IANA time zone' }]);
+    throw new ValidationError(`invalid time zone: ${timeZone}`, [
+      { field: 'timezone', message: 'must be an IANA time zone' },
+    ]);
   }
   if (Number.isNaN(now.getTime())) throw new ValidationError('invalid instant');
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -220,6 +242,7 @@ export function todayInTimeZone(timeZone: string, now: Date): IsoDate {
     calendar: 'gregory',
     numberingSystem: 'latn',
   }).formatToParts(now);
-  const get = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  const get = (type: Intl.DateTimeFormatPartTypes): number =>
+    Number(parts.find((p) => p.type === type)?.value);
   return formatIsoDate({ year: get('year'), month: get('month'), day: get('day') });
 }

@@ -1,7 +1,19 @@
 import fc from 'fast-check';
-import { addDays, addDuration, compareDates, daysInMonth, parseIsoDate, subtractDuration } from './calendar-date';
+import {
+  addDays,
+  addDuration,
+  compareDates,
+  daysInMonth,
+  parseIsoDate,
+  subtractDuration,
+} from './calendar-date';
 import { emptyTerms, type ContractTerms } from './contract-terms.types';
-import { computeDeadlines, deadlineList, nextObligationDate, type ContractDeadlines } from './deadlines';
+import {
+  computeDeadlines,
+  deadlineList,
+  nextObligationDate,
+  type ContractDeadlines,
+} from './deadlines';
 
 function terms(overrides: Partial<ContractTerms>): ContractTerms {
   return { ...emptyTerms(), ...overrides };
@@ -17,7 +29,12 @@ const NONE: ContractDeadlines = {
 describe('computeDeadlines', () => {
   describe('a fixed-term contract that does not renew', () => {
     it('expires at effectiveDate + initialTerm - 1 day', () => {
-      const t = terms({ effectiveDate: '2024-03-01', initialTerm: 'P3Y', autoRenewal: false, noticePeriod: 'P90D' });
+      const t = terms({
+        effectiveDate: '2024-03-01',
+        initialTerm: 'P3Y',
+        autoRenewal: false,
+        noticePeriod: 'P90D',
+      });
       expect(computeDeadlines(t, '2025-06-15')).toEqual({
         noticeDeadline: null,
         nextRenewalDate: null,
@@ -32,7 +49,11 @@ describe('computeDeadlines', () => {
     });
 
     it('prefers an explicit expiration date over start + term', () => {
-      const t = terms({ effectiveDate: '2024-01-01', initialTerm: 'P1Y', expirationDate: '2024-12-15' });
+      const t = terms({
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1Y',
+        expirationDate: '2024-12-15',
+      });
       expect(computeDeadlines(t, '2024-02-01').expirationDate).toBe('2024-12-15');
     });
 
@@ -43,7 +64,10 @@ describe('computeDeadlines', () => {
 
     it('treats an unknown autoRenewal like a contract that does not renew, so the end date is shown', () => {
       const t = terms({ effectiveDate: '2024-01-01', initialTerm: 'P2Y', autoRenewal: null });
-      expect(computeDeadlines(t, '2024-06-01')).toMatchObject({ expirationDate: '2025-12-31', nextRenewalDate: null });
+      expect(computeDeadlines(t, '2024-06-01')).toMatchObject({
+        expirationDate: '2025-12-31',
+        nextRenewalDate: null,
+      });
     });
   });
 
@@ -92,7 +116,12 @@ describe('computeDeadlines', () => {
     });
 
     it('with a notice period longer than a renewal term, skips to the first notice deadline still ahead', () => {
-      const t = terms({ effectiveDate: '2024-01-01', initialTerm: 'P1M', autoRenewal: true, noticePeriod: 'P3M' });
+      const t = terms({
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1M',
+        autoRenewal: true,
+        noticePeriod: 'P3M',
+      });
       // Term ends: 2024-01-31, 02-29, 03-31, 04-30, 05-31 ... today 2024-02-10: first end - 3M >= today is 05-31.
       expect(computeDeadlines(t, '2024-02-10')).toMatchObject({
         currentTermEnd: '2024-02-29',
@@ -107,11 +136,19 @@ describe('computeDeadlines', () => {
 
     it('renews by the initial term when no renewal term is given', () => {
       const t = terms({ effectiveDate: '2024-01-01', initialTerm: 'P6M', autoRenewal: true });
-      expect(computeDeadlines(t, '2024-08-01')).toMatchObject({ currentTermEnd: '2024-12-31', noticeDeadline: null });
+      expect(computeDeadlines(t, '2024-08-01')).toMatchObject({
+        currentTermEnd: '2024-12-31',
+        noticeDeadline: null,
+      });
     });
 
     it('keeps a term that started on 31 January anchored on month ends', () => {
-      const t = terms({ effectiveDate: '2024-01-31', initialTerm: 'P1M', autoRenewal: true, renewalTerm: 'P1M' });
+      const t = terms({
+        effectiveDate: '2024-01-31',
+        initialTerm: 'P1M',
+        autoRenewal: true,
+        renewalTerm: 'P1M',
+      });
       // Terms start on 31 Jan, 29 Feb, 31 Mar, 30 Apr, 31 May: never drifting to the 29th.
       expect(computeDeadlines(t, '2024-02-15').nextRenewalDate).toBe('2024-02-29');
       expect(computeDeadlines(t, '2024-03-15').nextRenewalDate).toBe('2024-03-31');
@@ -130,7 +167,12 @@ describe('computeDeadlines', () => {
     });
 
     it('counts renewals from the day after an explicit expiration date when no start is known', () => {
-      const t = terms({ expirationDate: '2024-06-30', autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P2M' });
+      const t = terms({
+        expirationDate: '2024-06-30',
+        autoRenewal: true,
+        renewalTerm: 'P1Y',
+        noticePeriod: 'P2M',
+      });
       expect(computeDeadlines(t, '2026-01-01')).toEqual({
         noticeDeadline: '2026-04-30',
         nextRenewalDate: '2026-07-01',
@@ -152,18 +194,27 @@ describe('computeDeadlines', () => {
     });
 
     it('a perpetual contract described as renewing is computed like any evergreen contract', () => {
-      const t = terms({ perpetual: true, effectiveDate: '2024-01-01', initialTerm: 'P1Y', autoRenewal: true });
+      const t = terms({
+        perpetual: true,
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1Y',
+        autoRenewal: true,
+      });
       expect(computeDeadlines(t, '2025-03-01').nextRenewalDate).toBe('2026-01-01');
     });
   });
 
   describe('missing or bad data', () => {
     it('a perpetual contract with no term has no deadlines', () => {
-      expect(computeDeadlines(terms({ perpetual: true, effectiveDate: '2024-01-01' }), '2024-06-01')).toEqual(NONE);
+      expect(
+        computeDeadlines(terms({ perpetual: true, effectiveDate: '2024-01-01' }), '2024-06-01'),
+      ).toEqual(NONE);
     });
 
     it('a perpetual contract that does not renew has nothing to warn about even with a stray end date', () => {
-      expect(computeDeadlines(terms({ perpetual: true, expirationDate: '2025-01-01' }), '2024-06-01')).toEqual(NONE);
+      expect(
+        computeDeadlines(terms({ perpetual: true, expirationDate: '2025-01-01' }), '2024-06-01'),
+      ).toEqual(NONE);
     });
 
     it.each<[string, Partial<ContractTerms>]>([
@@ -171,7 +222,10 @@ describe('computeDeadlines', () => {
       ['a start but no term', { effectiveDate: '2024-01-01', autoRenewal: true }],
       ['an impossible date', { effectiveDate: '2023-02-29', initialTerm: 'P1Y' }],
       ['a garbled duration', { effectiveDate: '2024-01-01', initialTerm: 'three years' }],
-      ['a zero-length term', { effectiveDate: '2024-01-01', initialTerm: 'P0D', autoRenewal: true }],
+      [
+        'a zero-length term',
+        { effectiveDate: '2024-01-01', initialTerm: 'P0D', autoRenewal: true },
+      ],
       ['a time-only duration', { effectiveDate: '2024-01-01', initialTerm: 'PT5H' }],
     ])('%s gives null deadlines without throwing', (_name, overrides) => {
       expect(computeDeadlines(terms(overrides), '2024-06-01')).toEqual(NONE);
@@ -182,12 +236,25 @@ describe('computeDeadlines', () => {
     });
 
     it('a garbled notice period only drops the notice deadline', () => {
-      const t = terms({ effectiveDate: '2024-01-01', initialTerm: 'P1Y', autoRenewal: true, noticePeriod: '90 days' });
-      expect(computeDeadlines(t, '2024-06-01')).toMatchObject({ noticeDeadline: null, nextRenewalDate: '2025-01-01' });
+      const t = terms({
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1Y',
+        autoRenewal: true,
+        noticePeriod: '90 days',
+      });
+      expect(computeDeadlines(t, '2024-06-01')).toMatchObject({
+        noticeDeadline: null,
+        nextRenewalDate: '2025-01-01',
+      });
     });
 
     it('an evergreen contract close to year 9999 gives nulls instead of overflowing', () => {
-      const t = terms({ expirationDate: '9999-06-30', autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P1M' });
+      const t = terms({
+        expirationDate: '9999-06-30',
+        autoRenewal: true,
+        renewalTerm: 'P1Y',
+        noticePeriod: 'P1M',
+      });
       expect(computeDeadlines(t, '9999-08-01')).toEqual(NONE);
     });
   });
@@ -206,7 +273,9 @@ const termDuration = fc.oneof(
   fc.integer({ min: 1, max: 36 }).map((n) => `P${n}M`),
   fc.integer({ min: 7, max: 800 }).map((n) => `P${n}D`),
   fc.integer({ min: 1, max: 60 }).map((n) => `P${n}W`),
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 11 })).map(([y, m]) => `P${y}Y${m}M`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 11 }))
+    .map(([y, m]) => `P${y}Y${m}M`),
 );
 const noticeDuration = fc.oneof(
   fc.integer({ min: 0, max: 400 }).map((n) => `P${n}D`),
@@ -218,16 +287,28 @@ const noticeDuration = fc.oneof(
  * Independent oracle: walks the terms one by one (linear, where the code searches) with the anchored rule:
  * a whole-month initial term is added together with the renewals; otherwise renewals count from start + initial.
  */
-function oracleTermEnds(start: string, initial: string, renewal: string, today: string): { prev: string | null; current: string } {
+function oracleTermEnds(
+  start: string,
+  initial: string,
+  renewal: string,
+  today: string,
+): { prev: string | null; current: string } {
   let prev: string | null = null;
   const monthsOnly = !/[WD]/.test(initial);
-  const initialMonths = monthsOnly ? (Number(/(\d+)Y/.exec(initial)?.[1] ?? 0) * 12 + Number(/(\d+)M/.exec(initial)?.[1] ?? 0)) : 0;
-  const renewalMonths = Number(/(\d+)Y/.exec(renewal)?.[1] ?? 0) * 12 + Number(/(\d+)M/.exec(renewal)?.[1] ?? 0);
-  const renewalDays = Number(/(\d+)W/.exec(renewal)?.[1] ?? 0) * 7 + Number(/(\d+)D/.exec(renewal)?.[1] ?? 0);
+  const initialMonths = monthsOnly
+    ? Number(/(\d+)Y/.exec(initial)?.[1] ?? 0) * 12 + Number(/(\d+)M/.exec(initial)?.[1] ?? 0)
+    : 0;
+  const renewalMonths =
+    Number(/(\d+)Y/.exec(renewal)?.[1] ?? 0) * 12 + Number(/(\d+)M/.exec(renewal)?.[1] ?? 0);
+  const renewalDays =
+    Number(/(\d+)W/.exec(renewal)?.[1] ?? 0) * 7 + Number(/(\d+)D/.exec(renewal)?.[1] ?? 0);
   for (let k = 0; ; k++) {
     const next = monthsOnly
       ? addDays(addDuration(start, `P${initialMonths + k * renewalMonths}M`), k * renewalDays)
-      : addDays(addDuration(addDuration(start, initial), `P${k * renewalMonths}M`), k * renewalDays);
+      : addDays(
+          addDuration(addDuration(start, initial), `P${k * renewalMonths}M`),
+          k * renewalDays,
+        );
     const end = addDays(next, -1);
     if (compareDates(end, today) >= 0) return { prev, current: end };
     prev = end;
@@ -237,39 +318,74 @@ function oracleTermEnds(start: string, initial: string, renewal: string, today: 
 describe('computeDeadlines properties', () => {
   it('evergreen contracts rolled through many terms: current term end >= today > previous term end', () => {
     fc.assert(
-      fc.property(dateBetween(1990, 2010), dateBetween(2020, 2060), termDuration, termDuration, (start, today, initial, renewal) => {
-        const d = computeDeadlines(terms({ effectiveDate: start, initialTerm: initial, autoRenewal: true, renewalTerm: renewal }), today);
-        const oracle = oracleTermEnds(start, initial, renewal, today);
-        expect(d.currentTermEnd).toBe(oracle.current);
-        expect(compareDates(d.currentTermEnd!, today)).toBeGreaterThanOrEqual(0);
-        if (oracle.prev) expect(compareDates(oracle.prev, today)).toBeLessThan(0);
-        expect(d.nextRenewalDate).toBe(addDays(d.currentTermEnd!, 1));
-        expect(d.expirationDate).toBeNull();
-        // The term stays current up to and including its last day, and the next one starts right after.
-        expect(computeDeadlines(terms({ effectiveDate: start, initialTerm: initial, autoRenewal: true, renewalTerm: renewal }), d.currentTermEnd!).currentTermEnd).toBe(d.currentTermEnd);
-      }),
+      fc.property(
+        dateBetween(1990, 2010),
+        dateBetween(2020, 2060),
+        termDuration,
+        termDuration,
+        (start, today, initial, renewal) => {
+          const d = computeDeadlines(
+            terms({
+              effectiveDate: start,
+              initialTerm: initial,
+              autoRenewal: true,
+              renewalTerm: renewal,
+            }),
+            today,
+          );
+          const oracle = oracleTermEnds(start, initial, renewal, today);
+          expect(d.currentTermEnd).toBe(oracle.current);
+          expect(compareDates(d.currentTermEnd!, today)).toBeGreaterThanOrEqual(0);
+          if (oracle.prev) expect(compareDates(oracle.prev, today)).toBeLessThan(0);
+          expect(d.nextRenewalDate).toBe(addDays(d.currentTermEnd!, 1));
+          expect(d.expirationDate).toBeNull();
+          // The term stays current up to and including its last day, and the next one starts right after.
+          expect(
+            computeDeadlines(
+              terms({
+                effectiveDate: start,
+                initialTerm: initial,
+                autoRenewal: true,
+                renewalTerm: renewal,
+              }),
+              d.currentTermEnd!,
+            ).currentTermEnd,
+          ).toBe(d.currentTermEnd);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('notice periods in days, months and years: deadline >= today, and <= the current term end unless that window is missed', () => {
     fc.assert(
-      fc.property(dateBetween(1995, 2015), dateBetween(2020, 2040), termDuration, noticeDuration, (start, today, renewal, notice) => {
-        const t = terms({ effectiveDate: start, initialTerm: renewal, autoRenewal: true, noticePeriod: notice });
-        const d = computeDeadlines(t, today);
-        expect(d.noticeDeadline).not.toBeNull();
-        expect(compareDates(d.noticeDeadline!, today)).toBeGreaterThanOrEqual(0);
-        const currentNotice = subtractDuration(d.currentTermEnd!, notice);
-        if (compareDates(currentNotice, today) >= 0) {
-          expect(d.noticeDeadline).toBe(currentNotice);
-          expect(compareDates(d.noticeDeadline!, d.currentTermEnd!)).toBeLessThanOrEqual(0);
-        } else {
-          // Missed: the deadline belongs to a later term, and it is the earliest still ahead.
-          expect(compareDates(d.noticeDeadline!, currentNotice)).toBeGreaterThan(0);
-          // On that deadline day itself it is still the answer (it was not skipped past).
-          expect(computeDeadlines(t, d.noticeDeadline!).noticeDeadline).toBe(d.noticeDeadline);
-        }
-      }),
+      fc.property(
+        dateBetween(1995, 2015),
+        dateBetween(2020, 2040),
+        termDuration,
+        noticeDuration,
+        (start, today, renewal, notice) => {
+          const t = terms({
+            effectiveDate: start,
+            initialTerm: renewal,
+            autoRenewal: true,
+            noticePeriod: notice,
+          });
+          const d = computeDeadlines(t, today);
+          expect(d.noticeDeadline).not.toBeNull();
+          expect(compareDates(d.noticeDeadline!, today)).toBeGreaterThanOrEqual(0);
+          const currentNotice = subtractDuration(d.currentTermEnd!, notice);
+          if (compareDates(currentNotice, today) >= 0) {
+            expect(d.noticeDeadline).toBe(currentNotice);
+            expect(compareDates(d.noticeDeadline!, d.currentTermEnd!)).toBeLessThanOrEqual(0);
+          } else {
+            // Missed: the deadline belongs to a later term, and it is the earliest still ahead.
+            expect(compareDates(d.noticeDeadline!, currentNotice)).toBeGreaterThan(0);
+            // On that deadline day itself it is still the answer (it was not skipped past).
+            expect(computeDeadlines(t, d.noticeDeadline!).noticeDeadline).toBe(d.noticeDeadline);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -279,19 +395,32 @@ describe('computeDeadlines properties', () => {
       .tuple(fc.integer({ min: 1995, max: 2030 }), fc.integer({ min: 1, max: 12 }))
       .map(([y, m]) => `${y}-${String(m).padStart(2, '0')}-${daysInMonth(y, m)}`);
     fc.assert(
-      fc.property(monthEnd, fc.integer({ min: 1, max: 24 }), dateBetween(2031, 2050), (start, months, today) => {
-        const d = computeDeadlines(terms({ effectiveDate: start, initialTerm: `P${months}M`, autoRenewal: true }), today);
-        const startDay = parseIsoDate(start)!.day;
-        const renewal = parseIsoDate(d.nextRenewalDate!)!;
-        expect(renewal.day).toBe(Math.min(startDay, daysInMonth(renewal.year, renewal.month)));
-      }),
+      fc.property(
+        monthEnd,
+        fc.integer({ min: 1, max: 24 }),
+        dateBetween(2031, 2050),
+        (start, months, today) => {
+          const d = computeDeadlines(
+            terms({ effectiveDate: start, initialTerm: `P${months}M`, autoRenewal: true }),
+            today,
+          );
+          const startDay = parseIsoDate(start)!.day;
+          const renewal = parseIsoDate(d.nextRenewalDate!)!;
+          expect(renewal.day).toBe(Math.min(startDay, daysInMonth(renewal.year, renewal.month)));
+        },
+      ),
     );
   });
 
   it('leap years: a 29 February start renews on 29 February in leap years and 28 February otherwise', () => {
     fc.assert(
       fc.property(fc.integer({ min: 2025, max: 2099 }), (year) => {
-        const t = terms({ effectiveDate: '2024-02-29', initialTerm: 'P1Y', autoRenewal: true, noticePeriod: 'P1D' });
+        const t = terms({
+          effectiveDate: '2024-02-29',
+          initialTerm: 'P1Y',
+          autoRenewal: true,
+          noticePeriod: 'P1D',
+        });
         const d = computeDeadlines(t, `${year}-02-01`);
         const leap = daysInMonth(year, 2) === 29;
         expect(d.nextRenewalDate).toBe(`${year}-02-${leap ? '29' : '28'}`);
@@ -300,16 +429,18 @@ describe('computeDeadlines properties', () => {
     );
   });
 
-  const anyTerms: fc.Arbitrary<ContractTerms> = fc.record({
-    effectiveDate: fc.option(dateBetween(1990, 2030)),
-    agreementDate: fc.option(dateBetween(1990, 2030)),
-    expirationDate: fc.option(dateBetween(1990, 2040)),
-    perpetual: fc.option(fc.boolean()),
-    initialTerm: fc.option(fc.oneof(termDuration, fc.constant('P0D'), fc.constant('bad'))),
-    autoRenewal: fc.option(fc.boolean()),
-    renewalTerm: fc.option(termDuration),
-    noticePeriod: fc.option(noticeDuration),
-  }).map((r) => terms(r));
+  const anyTerms: fc.Arbitrary<ContractTerms> = fc
+    .record({
+      effectiveDate: fc.option(dateBetween(1990, 2030)),
+      agreementDate: fc.option(dateBetween(1990, 2030)),
+      expirationDate: fc.option(dateBetween(1990, 2040)),
+      perpetual: fc.option(fc.boolean()),
+      initialTerm: fc.option(fc.oneof(termDuration, fc.constant('P0D'), fc.constant('bad'))),
+      autoRenewal: fc.option(fc.boolean()),
+      renewalTerm: fc.option(termDuration),
+      noticePeriod: fc.option(noticeDuration),
+    })
+    .map((r) => terms(r));
 
   it('never throws and always answers valid dates or null, whatever the terms', () => {
     fc.assert(
@@ -325,18 +456,36 @@ describe('computeDeadlines properties', () => {
   });
 
   it('a correction by a person: changing any term and recomputing equals computing from scratch', () => {
-    const fields = ['effectiveDate', 'agreementDate', 'expirationDate', 'perpetual', 'initialTerm', 'autoRenewal', 'renewalTerm', 'noticePeriod'] as const;
+    const fields = [
+      'effectiveDate',
+      'agreementDate',
+      'expirationDate',
+      'perpetual',
+      'initialTerm',
+      'autoRenewal',
+      'renewalTerm',
+      'noticePeriod',
+    ] as const;
     fc.assert(
-      fc.property(anyTerms, anyTerms, fc.constantFrom(...fields), dateBetween(2000, 2050), (before, source, field, today) => {
-        const frozen = Object.freeze({ ...before });
-        const first = computeDeadlines(frozen, today);
-        const corrected: ContractTerms = { ...frozen, [field]: source[field] };
-        const recomputed = computeDeadlines(corrected, today);
-        const fromScratch = computeDeadlines(JSON.parse(JSON.stringify(corrected)) as ContractTerms, today);
-        expect(recomputed).toEqual(fromScratch);
-        // Undoing the correction gives back the first answer: no hidden state.
-        expect(computeDeadlines({ ...corrected, [field]: frozen[field] }, today)).toEqual(first);
-      }),
+      fc.property(
+        anyTerms,
+        anyTerms,
+        fc.constantFrom(...fields),
+        dateBetween(2000, 2050),
+        (before, source, field, today) => {
+          const frozen = Object.freeze({ ...before });
+          const first = computeDeadlines(frozen, today);
+          const corrected: ContractTerms = { ...frozen, [field]: source[field] };
+          const recomputed = computeDeadlines(corrected, today);
+          const fromScratch = computeDeadlines(
+            JSON.parse(JSON.stringify(corrected)) as ContractTerms,
+            today,
+          );
+          expect(recomputed).toEqual(fromScratch);
+          // Undoing the correction gives back the first answer: no hidden state.
+          expect(computeDeadlines({ ...corrected, [field]: frozen[field] }, today)).toEqual(first);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -345,7 +494,12 @@ describe('computeDeadlines properties', () => {
 describe('deadlineList', () => {
   it('lists notice, renewal and dated obligations sorted by date', () => {
     const d = computeDeadlines(
-      terms({ effectiveDate: '2024-01-01', initialTerm: 'P1Y', autoRenewal: true, noticePeriod: 'P3M' }),
+      terms({
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1Y',
+        autoRenewal: true,
+        noticePeriod: 'P3M',
+      }),
       '2024-03-01',
     );
     expect(
@@ -379,16 +533,23 @@ describe('deadlineList', () => {
   });
 
   it('keeps a past one-off obligation', () => {
-    expect(nextObligationDate({ dueDate: '2020-01-01', recurrence: null }, '2024-01-01')).toBe('2020-01-01');
+    expect(nextObligationDate({ dueDate: '2020-01-01', recurrence: null }, '2024-01-01')).toBe(
+      '2020-01-01',
+    );
   });
 
   it('the next occurrence of a recurring obligation is never before today and less than one period after it', () => {
     fc.assert(
-      fc.property(dateBetween(1990, 2020), dateBetween(2021, 2040), termDuration, (due, today, every) => {
-        const next = nextObligationDate({ dueDate: due, recurrence: every }, today)!;
-        expect(compareDates(next, today)).toBeGreaterThanOrEqual(0);
-        expect(compareDates(subtractDuration(next, every), today)).toBeLessThan(0);
-      }),
+      fc.property(
+        dateBetween(1990, 2020),
+        dateBetween(2021, 2040),
+        termDuration,
+        (due, today, every) => {
+          const next = nextObligationDate({ dueDate: due, recurrence: every }, today)!;
+          expect(compareDates(next, today)).toBeGreaterThanOrEqual(0);
+          expect(compareDates(subtractDuration(next, every), today)).toBeLessThan(0);
+        },
+      ),
     );
   });
 });

@@ -24,7 +24,12 @@ export interface ContractDeadlines {
 }
 
 export type DeadlineKind = 'notice' | 'renewal' | 'expiration' | 'obligation';
-export const DEADLINE_KINDS: readonly DeadlineKind[] = ['notice', 'renewal', 'expiration', 'obligation'];
+export const DEADLINE_KINDS: readonly DeadlineKind[] = [
+  'notice',
+  'renewal',
+  'expiration',
+  'obligation',
+];
 
 export interface DeadlineItem {
   kind: DeadlineKind;
@@ -52,7 +57,14 @@ const MAX_TERM_INDEX = 2 ** 22;
 
 type TermTerms = Pick<
   ContractTerms,
-  'agreementDate' | 'effectiveDate' | 'expirationDate' | 'perpetual' | 'initialTerm' | 'autoRenewal' | 'renewalTerm' | 'noticePeriod'
+  | 'agreementDate'
+  | 'effectiveDate'
+  | 'expirationDate'
+  | 'perpetual'
+  | 'initialTerm'
+  | 'autoRenewal'
+  | 'renewalTerm'
+  | 'noticePeriod'
 >;
 
 function date(value: IsoDate | null): IsoDate | null {
@@ -72,14 +84,22 @@ function positiveDuration(value: IsoDuration | null): DurationParts | null {
  */
 type TermEnd = (k: number) => IsoDate | null;
 
-function termEndFn(anchor: IsoDate, initial: DurationParts, renewal: DurationParts | null): TermEnd {
+function termEndFn(
+  anchor: IsoDate,
+  initial: DurationParts,
+  renewal: DurationParts | null,
+): TermEnd {
   const monthsOnly = initial.weeks === 0 && initial.days === 0;
   return (k) => {
     if (k > 0 && !renewal) return null;
     try {
       let next: IsoDate;
       if (!renewal || k === 0) next = addDuration(anchor, initial);
-      else if (monthsOnly) next = addDuration(anchor, sumDurations({ duration: initial }, { duration: renewal, times: k }));
+      else if (monthsOnly)
+        next = addDuration(
+          anchor,
+          sumDurations({ duration: initial }, { duration: renewal, times: k }),
+        );
       else next = addDuration(addDuration(anchor, initial), renewal, k);
       return addDays(next, -1);
     } catch {
@@ -147,7 +167,12 @@ export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDead
   if (!termEnd || !firstEnd) return NO_DEADLINES;
 
   if (!autoRenews) {
-    return { noticeDeadline: null, nextRenewalDate: null, expirationDate: firstEnd, currentTermEnd: firstEnd };
+    return {
+      noticeDeadline: null,
+      nextRenewalDate: null,
+      expirationDate: firstEnd,
+      currentTermEnd: firstEnd,
+    };
   }
 
   const endOf = termEnd;
@@ -195,7 +220,10 @@ export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDead
  * The next occurrence of an obligation on or after `today`: dueDate itself when it is a one-off or not yet
  * past, else dueDate + k × recurrence (anchored on dueDate, so a 31st stays on month ends). `null` without dueDate.
  */
-export function nextObligationDate(obligation: Omit<DatedObligation, 'id'>, today?: IsoDate): IsoDate | null {
+export function nextObligationDate(
+  obligation: Omit<DatedObligation, 'id'>,
+  today?: IsoDate,
+): IsoDate | null {
   const due = date(obligation.dueDate);
   if (!due) return null;
   const every = positiveDuration(obligation.recurrence);
@@ -214,7 +242,12 @@ export function nextObligationDate(obligation: Omit<DatedObligation, 'id'>, toda
   return k === null ? null : at(k);
 }
 
-const KIND_ORDER: Record<DeadlineKind, number> = { notice: 0, renewal: 1, expiration: 2, obligation: 3 };
+const KIND_ORDER: Record<DeadlineKind, number> = {
+  notice: 0,
+  renewal: 1,
+  expiration: 2,
+  obligation: 3,
+};
 
 /**
  * Flattens a contract's deadlines and its dated obligations into one list sorted by date (then kind).

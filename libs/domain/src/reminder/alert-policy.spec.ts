@@ -42,11 +42,15 @@ describe('dueAlertLead', () => {
 
   it('handles duplicate and unsorted leads like the sorted unique list', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -400, max: 5 }), fc.shuffledSubarray([7, 7, 30, 90, 90, 30]), (offset, shuffled) => {
-        const today = addDays(D, offset);
-        const unique = [...new Set(shuffled)].sort((a, b) => b - a);
-        expect(dueAlertLead(D, shuffled, today)).toBe(dueAlertLead(D, unique, today));
-      }),
+      fc.property(
+        fc.integer({ min: -400, max: 5 }),
+        fc.shuffledSubarray([7, 7, 30, 90, 90, 30]),
+        (offset, shuffled) => {
+          const today = addDays(D, offset);
+          const unique = [...new Set(shuffled)].sort((a, b) => b - a);
+          expect(dueAlertLead(D, shuffled, today)).toBe(dueAlertLead(D, unique, today));
+        },
+      ),
     );
     expect(dueAlertLead(D, [7, 90, 30, 30], addDays(D, -30))).toBe(30);
   });
@@ -138,7 +142,9 @@ describe('alert settings', () => {
   });
 
   it('sorts valid leads from the largest', () => {
-    expect(validateAlertSettings({ leadDays: [7, 365, 1], timezone: 'UTC' }).leadDays).toEqual([365, 7, 1]);
+    expect(validateAlertSettings({ leadDays: [7, 365, 1], timezone: 'UTC' }).leadDays).toEqual([
+      365, 7, 1,
+    ]);
   });
 
   it.each<[string, unknown, unknown, string]>([

@@ -31,13 +31,18 @@ export const MAX_LEADS = 10;
  * deadline never produces a burst. The same lead stays due on later days, which lets a missed run catch up;
  * the alert log's unique key (alertKey) keeps it to one send. Invalid leads are ignored; bad dates give `null`.
  */
-export function dueAlertLead(deadline: IsoDate, leads: readonly number[], today: IsoDate): number | null {
+export function dueAlertLead(
+  deadline: IsoDate,
+  leads: readonly number[],
+  today: IsoDate,
+): number | null {
   if (!isValidIsoDate(deadline) || !isValidIsoDate(today)) return null;
   if (compareDates(today, deadline) > 0) return null;
   let due: number | null = null;
   for (const lead of leads) {
     if (!Number.isInteger(lead) || lead < 0 || lead > MAX_LEAD_DAYS) continue;
-    if (compareDates(today, addDays(deadline, -lead)) >= 0 && (due === null || lead < due)) due = lead;
+    if (compareDates(today, addDays(deadline, -lead)) >= 0 && (due === null || lead < due))
+      due = lead;
   }
   return due;
 }
@@ -60,7 +65,8 @@ export interface AlertKeyInput {
  * E-mail recipients compare case-insensitively; each part is URI-encoded so no value can forge a separator.
  */
 export function alertKey(input: AlertKeyInput): string {
-  const recipient = input.channel === 'email' ? input.recipient.trim().toLowerCase() : input.recipient;
+  const recipient =
+    input.channel === 'email' ? input.recipient.trim().toLowerCase() : input.recipient;
   return [
     'alert',
     input.contractId,
@@ -80,7 +86,8 @@ export function alertKey(input: AlertKeyInput): string {
  * Query deadlines with `from <= date <= to`, then ask dueAlertLead for each.
  */
 export function scanWindowStart(today: IsoDate, maxLead: number): { from: IsoDate; to: IsoDate } {
-  if (!Number.isInteger(maxLead) || maxLead < 0) throw new ValidationError(`invalid lead: ${maxLead}`);
+  if (!Number.isInteger(maxLead) || maxLead < 0)
+    throw new ValidationError(`invalid lead: ${maxLead}`);
   return { from: today, to: addDays(today, maxLead) };
 }
 
@@ -88,23 +95,33 @@ export function scanWindowStart(today: IsoDate, maxLead: number): { from: IsoDat
  * Validates tenant alert settings and returns them normalised (leads sorted descending). Leads: 1 to 10
  * unique integers from 1 to 365; timezone: an IANA zone. Throws a ValidationError naming every bad field.
  */
-export function validateAlertSettings(input: { leadDays: unknown; timezone: unknown }): AlertSettings {
+export function validateAlertSettings(input: {
+  leadDays: unknown;
+  timezone: unknown;
+}): AlertSettings {
   const errors: FieldError[] = [];
   const leads = input.leadDays;
   if (!Array.isArray(leads) || leads.length === 0) {
     errors.push({ field: 'leadDays', message: 'must be a non-empty list of days' });
   } else {
-    if (leads.length > MAX_LEADS) errors.push({ field: 'leadDays', message: `at most ${MAX_LEADS} values` });
+    if (leads.length > MAX_LEADS)
+      errors.push({ field: 'leadDays', message: `at most ${MAX_LEADS} values` });
     leads.forEach((lead: unknown, i) => {
       if (typeof lead !== 'number' || !Number.isInteger(lead) || lead < 1 || lead > MAX_LEAD_DAYS) {
-        errors.push({ field: `leadDays[${i}]`, message: `must be an integer from 1 to ${MAX_LEAD_DAYS}` });
+        errors.push({
+          field: `leadDays[${i}]`,
+          message: `must be an integer from 1 to ${MAX_LEAD_DAYS}`,
+        });
       } else if (leads.indexOf(lead) !== i) {
         errors.push({ field: `leadDays[${i}]`, message: `duplicate value ${lead}` });
       }
     });
   }
   if (!isValidTimeZone(input.timezone)) {
-    errors.push({ field: 'timezone', message: 'must be an IANA time zone such as Europe/Helsinki' });
+    errors.push({
+      field: 'timezone',
+      message: 'must be an IANA time zone such as Europe/Helsinki',
+    });
   }
   if (errors.length > 0) throw new ValidationError('invalid alert settings', errors);
   return {

@@ -28,13 +28,29 @@ describe('plans', () => {
 
   it('allows adding up to the limit and refuses one more with PlanLimit', () => {
     expect(() => checkLimit('trial', { contracts: 49, users: 1 }, 'contracts')).not.toThrow();
-    expectCode(() => checkLimit('trial', { contracts: 50, users: 1 }, 'contracts'), DomainErrorCode.PlanLimit);
-    expectCode(() => checkLimit('starter', { contracts: 0, users: 5 }, 'users'), DomainErrorCode.PlanLimit);
-    expectCode(() => checkLimit('business', { contracts: 9_990, users: 1 }, 'contracts', 11), DomainErrorCode.PlanLimit);
-    expect(() => checkLimit('business', { contracts: 9_990, users: 1 }, 'contracts', 10)).not.toThrow();
+    expectCode(
+      () => checkLimit('trial', { contracts: 50, users: 1 }, 'contracts'),
+      DomainErrorCode.PlanLimit,
+    );
+    expectCode(
+      () => checkLimit('starter', { contracts: 0, users: 5 }, 'users'),
+      DomainErrorCode.PlanLimit,
+    );
+    expectCode(
+      () => checkLimit('business', { contracts: 9_990, users: 1 }, 'contracts', 11),
+      DomainErrorCode.PlanLimit,
+    );
+    expect(() =>
+      checkLimit('business', { contracts: 9_990, users: 1 }, 'contracts', 10),
+    ).not.toThrow();
   });
 
   it('only starter and business can be chosen', () => {
-    expect(['trial', 'starter', 'business', 'enterprise'].map(isPaidPlanId)).toEqual([false, true, true, false]);
+    expect(['trial', 'starter', 'business', 'enterprise'].map(isPaidPlanId)).toEqual([
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

@@ -21,9 +21,27 @@ export interface Plan {
 }
 
 export const PLANS: Readonly<Record<PlanId, Readonly<Plan>>> = Object.freeze({
-  trial: { id: 'trial', displayName: 'Trial', monthlyPriceMinor: 0, currency: 'EUR', limits: { contracts: 50, users: 3 } },
-  starter: { id: 'starter', displayName: 'Starter', monthlyPriceMinor: 4900, currency: 'EUR', limits: { contracts: 500, users: 5 } },
-  business: { id: 'business', displayName: 'Business', monthlyPriceMinor: 19900, currency: 'EUR', limits: { contracts: 10_000, users: 25 } },
+  trial: {
+    id: 'trial',
+    displayName: 'Trial',
+    monthlyPriceMinor: 0,
+    currency: 'EUR',
+    limits: { contracts: 50, users: 3 },
+  },
+  starter: {
+    id: 'starter',
+    displayName: 'Starter',
+    monthlyPriceMinor: 4900,
+    currency: 'EUR',
+    limits: { contracts: 500, users: 5 },
+  },
+  business: {
+    id: 'business',
+    displayName: 'Business',
+    monthlyPriceMinor: 19900,
+    currency: 'EUR',
+    limits: { contracts: 10_000, users: 25 },
+  },
 });
 
 export function isPlanId(value: unknown): value is PlanId {
@@ -42,7 +60,12 @@ export function planLimits(plan: PlanId): PlanLimits {
  * Throws a DomainError `PlanLimit` when adding `adding` more of `resource` (default 1) would exceed the plan:
  * call it before creating a contract or inviting a user, with the current usage.
  */
-export function checkLimit(plan: PlanId, usage: PlanUsage, resource: LimitedResource, adding = 1): void {
+export function checkLimit(
+  plan: PlanId,
+  usage: PlanUsage,
+  resource: LimitedResource,
+  adding = 1,
+): void {
   const limit = PLANS[plan].limits[resource];
   if (usage[resource] + adding > limit) {
     throw new DomainError(

@@ -30,7 +30,8 @@ function expectCode(fn: () => unknown, code: DomainErrorCode): void {
 }
 
 const trial = (): Subscription => startTrial(T0, 14);
-const active = (): Subscription => applySubscriptionEvent(trial(), { type: 'choosePlan', plan: 'starter' }, at(5));
+const active = (): Subscription =>
+  applySubscriptionEvent(trial(), { type: 'choosePlan', plan: 'starter' }, at(5));
 
 describe('subscription lifecycle', () => {
   it('a signup starts a trial of the configured length', () => {
@@ -46,12 +47,24 @@ describe('subscription lifecycle', () => {
   });
 
   it('choosing a plan during the trial activates it for one month', () => {
-    expect(active()).toMatchObject({ plan: 'starter', status: 'active', currentPeriodEnd: at(5 + 31) });
+    expect(active()).toMatchObject({
+      plan: 'starter',
+      status: 'active',
+      currentPeriodEnd: at(5 + 31),
+    });
   });
 
   it('changing plan while active keeps the period', () => {
-    const upgraded = applySubscriptionEvent(active(), { type: 'choosePlan', plan: 'business' }, at(10));
-    expect(upgraded).toMatchObject({ plan: 'business', status: 'active', currentPeriodEnd: active().currentPeriodEnd });
+    const upgraded = applySubscriptionEvent(
+      active(),
+      { type: 'choosePlan', plan: 'business' },
+      at(10),
+    );
+    expect(upgraded).toMatchObject({
+      plan: 'business',
+      status: 'active',
+      currentPeriodEnd: active().currentPeriodEnd,
+    });
   });
 
   it('the trial plan cannot be chosen', () => {
@@ -65,7 +78,10 @@ describe('subscription lifecycle', () => {
     expect(canWrite(pastDue, at(37))).toBe(true);
     const paid = applySubscriptionEvent(pastDue, { type: 'paymentSucceeded' }, at(40));
     expect(paid).toMatchObject({ status: 'active', currentPeriodEnd: addMonthsUtc(at(40), 1) });
-    expectCode(() => applySubscriptionEvent(pastDue, { type: 'choosePlan', plan: 'business' }, at(40)), DomainErrorCode.InvalidState);
+    expectCode(
+      () => applySubscriptionEvent(pastDue, { type: 'choosePlan', plan: 'business' }, at(40)),
+      DomainErrorCode.InvalidState,
+    );
   });
 
   it('a renewal payment before the period end extends from the period end, not from now', () => {
@@ -80,8 +96,13 @@ describe('subscription lifecycle', () => {
     expect(canWrite(canceled, at(35))).toBe(true);
     expect(canWrite(canceled, canceled.currentPeriodEnd!)).toBe(false);
     expectCode(() => assertCanWrite(canceled, at(40)), DomainErrorCode.SubscriptionRequired);
-    expectCode(() => applySubscriptionEvent(canceled, { type: 'cancel' }, at(11)), DomainErrorCode.InvalidState);
-    expect(applySubscriptionEvent(canceled, { type: 'choosePlan', plan: 'starter' }, at(50))).toMatchObject({
+    expectCode(
+      () => applySubscriptionEvent(canceled, { type: 'cancel' }, at(11)),
+      DomainErrorCode.InvalidState,
+    );
+    expect(
+      applySubscriptionEvent(canceled, { type: 'choosePlan', plan: 'starter' }, at(50)),
+    ).toMatchObject({
       status: 'active',
       canceledAt: null,
     });
@@ -94,16 +115,24 @@ describe('subscription lifecycle', () => {
   });
 
   it('a trial ends as expired only once its end has come; the tenant keeps read access and can subscribe', () => {
-    expectCode(() => applySubscriptionEvent(trial(), { type: 'trialEnded' }, at(13)), DomainErrorCode.InvalidState);
+    expectCode(
+      () => applySubscriptionEvent(trial(), { type: 'trialEnded' }, at(13)),
+      DomainErrorCode.InvalidState,
+    );
     const expired = applySubscriptionEvent(trial(), { type: 'trialEnded' }, at(14));
     expect(expired.status).toBe('expired');
     expect(canWrite(expired, at(14))).toBe(false);
-    expectCode(() => applySubscriptionEvent(expired, { type: 'paymentFailed' }, at(15)), DomainErrorCode.InvalidState);
-    expect(applySubscriptionEvent(expired, { type: 'choosePlan', plan: 'business' }, at(20)).status).toBe('active');
+    expectCode(
+      () => applySubscriptionEvent(expired, { type: 'paymentFailed' }, at(15)),
+      DomainErrorCode.InvalidState,
+    );
+    expect(
+      applySubscriptionEvent(expired, { type: 'choosePlan', plan: 'business' }, at(20)).status,
+    ).toBe('active');
   });
 
   it('a trial past its end is effectively expired even before the daily job runs', () => {
-    expect(effectiveStatus(trial(), at(14) )).toBe('expired');
+    expect(effectiveStatus(trial(), at(14))).toBe('expired');
     expect(effectiveStatus(trial(), new Date(at(14).getTime() - 1))).toBe('trialing');
     expect(canWrite(trial(), at(14))).toBe(false);
     expect(canWrite(trial(), at(13))).toBe(true);
@@ -112,14 +141,23 @@ describe('subscription lifecycle', () => {
   it('an unpaid period end makes it past_due, and the end of the grace period cancels it', () => {
     const sub = active();
     const end = sub.currentPeriodEnd!;
-    expectCode(() => applySubscriptionEvent(sub, { type: 'periodEnded' }, new Date(end.getTime() - 1)), DomainErrorCode.InvalidState);
+    expectCode(
+      () => applySubscriptionEvent(sub, { type: 'periodEnded' }, new Date(end.getTime() - 1)),
+      DomainErrorCode.InvalidState,
+    );
     const pastDue = applySubscriptionEvent(sub, { type: 'periodEnded' }, end);
     expect(pastDue.status).toBe('past_due');
     const graceEnd = new Date(end.getTime() + PAST_DUE_GRACE_DAYS * DAY);
-    expectCode(() => applySubscriptionEvent(pastDue, { type: 'periodEnded' }, new Date(graceEnd.getTime() - 1)), DomainErrorCode.InvalidState);
+    expectCode(
+      () =>
+        applySubscriptionEvent(pastDue, { type: 'periodEnded' }, new Date(graceEnd.getTime() - 1)),
+      DomainErrorCode.InvalidState,
+    );
     expect(effectiveStatus(pastDue, graceEnd)).toBe('canceled');
     expect(canWrite(pastDue, graceEnd)).toBe(false);
-    expect(applySubscriptionEvent(pastDue, { type: 'periodEnded' }, graceEnd).status).toBe('canceled');
+    expect(applySubscriptionEvent(pastDue, { type: 'periodEnded' }, graceEnd).status).toBe(
+      'canceled',
+    );
   });
 
   it('an active subscription past its period end keeps writing until told otherwise (late payment webhooks)', () => {
@@ -138,7 +176,9 @@ describe('subscription lifecycle', () => {
   });
 
   it('month arithmetic on instants clamps to the month end in UTC', () => {
-    expect(addMonthsUtc(new Date('2024-01-31T23:30:00Z'), 1).toISOString()).toBe('2024-02-29T23:30:00.000Z');
+    expect(addMonthsUtc(new Date('2024-01-31T23:30:00Z'), 1).toISOString()).toBe(
+      '2024-02-29T23:30:00.000Z',
+    );
   });
 
   it('any sequence of events either gives a known state or throws a domain error, never mutating the input', () => {
@@ -150,27 +190,33 @@ describe('subscription lifecycle', () => {
         { type: 'periodEnded' },
         { type: 'trialEnded' },
       ),
-      fc.constantFrom('starter' as const, 'business' as const).map((plan): SubscriptionEvent => ({ type: 'choosePlan', plan })),
+      fc
+        .constantFrom('starter' as const, 'business' as const)
+        .map((plan): SubscriptionEvent => ({ type: 'choosePlan', plan })),
     );
     fc.assert(
-      fc.property(fc.array(fc.tuple(event, fc.integer({ min: 0, max: 40 })), { maxLength: 25 }), (steps) => {
-        let sub = trial();
-        let day = 0;
-        for (const [e, gap] of steps) {
-          day += gap;
-          const before = JSON.stringify(sub);
-          try {
-            sub = applySubscriptionEvent(Object.freeze({ ...sub }), e, at(day));
-          } catch (error) {
-            expect(error).toBeInstanceOf(DomainError);
-            expect((error as DomainError).code).toBe(DomainErrorCode.InvalidState);
-            expect(JSON.stringify(sub)).toBe(before);
+      fc.property(
+        fc.array(fc.tuple(event, fc.integer({ min: 0, max: 40 })), { maxLength: 25 }),
+        (steps) => {
+          let sub = trial();
+          let day = 0;
+          for (const [e, gap] of steps) {
+            day += gap;
+            const before = JSON.stringify(sub);
+            try {
+              sub = applySubscriptionEvent(Object.freeze({ ...sub }), e, at(day));
+            } catch (error) {
+              expect(error).toBeInstanceOf(DomainError);
+              expect((error as DomainError).code).toBe(DomainErrorCode.InvalidState);
+              expect(JSON.stringify(sub)).toBe(before);
+            }
+            expect(SUBSCRIPTION_STATUSES).toContain(sub.status);
+            if (sub.status === 'active') expect(sub.plan).not.toBe('trial');
+            if (effectiveStatus(sub, at(day)) === 'expired')
+              expect(canWrite(sub, at(day))).toBe(false);
           }
-          expect(SUBSCRIPTION_STATUSES).toContain(sub.status);
-          if (sub.status === 'active') expect(sub.plan).not.toBe('trial');
-          if (effectiveStatus(sub, at(day)) === 'expired') expect(canWrite(sub, at(day))).toBe(false);
-        }
-      }),
+        },
+      ),
     );
   });
 });

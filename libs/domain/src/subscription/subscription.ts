@@ -2,7 +2,13 @@ import { DomainError, DomainErrorCode, ValidationError } from '../common/domain.
 import { addDuration } from '../contract/calendar-date';
 import { isPaidPlanId, type PaidPlanId, type PlanId } from './plans';
 
-export const SUBSCRIPTION_STATUSES = ['trialing', 'active', 'past_due', 'canceled', 'expired'] as const;
+export const SUBSCRIPTION_STATUSES = [
+  'trialing',
+  'active',
+  'past_due',
+  'canceled',
+  'expired',
+] as const;
 export type SubscriptionStatus = (typeof SUBSCRIPTION_STATUSES)[number];
 
 /** A tenant's subscription; instants are `Date`s (timestamptz in storage). */
@@ -37,7 +43,10 @@ export function addMonthsUtc(instant: Date, months: number): Date {
 }
 
 function invalid(sub: Subscription, event: SubscriptionEvent, why: string): DomainError {
-  return new DomainError(DomainErrorCode.InvalidState, `cannot ${event.type} a ${sub.status} subscription: ${why}`);
+  return new DomainError(
+    DomainErrorCode.InvalidState,
+    `cannot ${event.type} a ${sub.status} subscription: ${why}`,
+  );
 }
 
 function requireInstant(now: Date): void {
@@ -77,7 +86,11 @@ export function startTrial(now: Date, trialDays: number): Subscription {
  * A past_due subscription must settle its payment before changing plan. Time-based events are checked
  * against `now`, so a job that fires early cannot end a period or a trial.
  */
-export function applySubscriptionEvent(sub: Subscription, event: SubscriptionEvent, now: Date): Subscription {
+export function applySubscriptionEvent(
+  sub: Subscription,
+  event: SubscriptionEvent,
+  now: Date,
+): Subscription {
   requireInstant(now);
   const t = now.getTime();
   switch (event.type) {
@@ -98,19 +111,27 @@ export function applySubscriptionEvent(sub: Subscription, event: SubscriptionEve
       };
     }
     case 'paymentSucceeded': {
-      if (sub.status !== 'active' && sub.status !== 'past_due') throw invalid(sub, event, 'no paid plan');
-      const from = sub.currentPeriodEnd && sub.currentPeriodEnd.getTime() > t ? sub.currentPeriodEnd : now;
-      return { ...sub, status: 'active', currentPeriodEnd: event.periodEnd ?? addMonthsUtc(from, 1) };
+      if (sub.status !== 'active' && sub.status !== 'past_due')
+        throw invalid(sub, event, 'no paid plan');
+      const from =
+        sub.currentPeriodEnd && sub.currentPeriodEnd.getTime() > t ? sub.currentPeriodEnd : now;
+      return {
+        ...sub,
+        status: 'active',
+        currentPeriodEnd: event.periodEnd ?? addMonthsUtc(from, 1),
+      };
     }
     case 'paymentFailed': {
-      if (sub.status !== 'active' && sub.status !== 'past_due') throw invalid(sub, event, 'no paid plan');
+      if (sub.status !== 'active' && sub.status !== 'past_due')
+        throw invalid(sub, event, 'no paid plan');
       return { ...sub, status: 'past_due' };
     }
     case 'cancel': {
       if (sub.status === 'trialing') {
         return { ...sub, status: 'canceled', canceledAt: now, currentPeriodEnd: sub.trialEndsAt };
       }
-      if (sub.status !== 'active' && sub.status !== 'past_due') throw invalid(sub, event, 'already ended');
+      if (sub.status !== 'active' && sub.status !== 'past_due')
+        throw invalid(sub, event, 'already ended');
       return { ...sub, status: 'canceled', canceledAt: now };
     }
     case 'periodEnded': {
@@ -121,7 +142,8 @@ export function applySubscriptionEvent(sub: Subscription, event: SubscriptionEve
         return { ...sub, status: 'past_due' };
       }
       if (sub.status === 'past_due') {
-        if (t < end + PAST_DUE_GRACE_DAYS * DAY_MS) throw invalid(sub, event, 'the grace period has not ended');
+        if (t < end + PAST_DUE_GRACE_DAYS * DAY_MS)
+          throw invalid(sub, event, 'the grace period has not ended');
         return { ...sub, status: 'canceled', canceledAt: now };
       }
       if (sub.status === 'canceled') {
@@ -131,7 +153,8 @@ export function applySubscriptionEvent(sub: Subscription, event: SubscriptionEve
       throw invalid(sub, event, 'no paid period');
     }
     case 'trialEnded': {
-      if (sub.status !== 'trialing' || !sub.trialEndsAt) throw invalid(sub, event, 'not in a trial');
+      if (sub.status !== 'trialing' || !sub.trialEndsAt)
+        throw invalid(sub, event, 'not in a trial');
       if (t < sub.trialEndsAt.getTime()) throw invalid(sub, event, 'the trial has not ended');
       return { ...sub, status: 'expired' };
     }
@@ -145,7 +168,8 @@ export function applySubscriptionEvent(sub: Subscription, event: SubscriptionEve
  */
 export function effectiveStatus(sub: Subscription, now: Date): SubscriptionStatus {
   const t = now.getTime();
-  if (sub.status === 'trialing' && sub.trialEndsAt && t >= sub.trialEndsAt.getTime()) return 'expired';
+  if (sub.status === 'trialing' && sub.trialEndsAt && t >= sub.trialEndsAt.getTime())
+    return 'expired';
   if (
     sub.status === 'past_due' &&
     sub.currentPeriodEnd &&
@@ -165,7 +189,11 @@ export function canWrite(sub: Subscription, now: Date): boolean {
     case 'past_due':
       return true;
     case 'canceled':
-      return sub.status === 'canceled' && sub.currentPeriodEnd !== null && now.getTime() < sub.currentPeriodEnd.getTime();
+      return (
+        sub.status === 'canceled' &&
+        sub.currentPeriodEnd !== null &&
+        now.getTime() < sub.currentPeriodEnd.getTime()
+      );
     case 'expired':
       return false;
   }
@@ -174,7 +202,10 @@ export function canWrite(sub: Subscription, now: Date): boolean {
 /** Throws a DomainError `SubscriptionRequired` (402) when the tenant may not write. */
 export function assertCanWrite(sub: Subscription, now: Date): void {
   if (!canWrite(sub, now)) {
-    throw new DomainError(DomainErrorCode.SubscriptionRequired, 'An active subscription is required to make changes');
+    throw new DomainError(
+      DomainErrorCode.SubscriptionRequired,
+      'An active subscription is required to make changes',
+    );
   }
 }
 

@@ -25,13 +25,23 @@ describe('roles', () => {
   });
 
   it('an admin manages users, keys, webhooks and settings and reads the audit log', () => {
-    for (const action of ['users:manage', 'apikeys:manage', 'webhooks:manage', 'settings:manage', 'audit:read'] as const) {
+    for (const action of [
+      'users:manage',
+      'apikeys:manage',
+      'webhooks:manage',
+      'settings:manage',
+      'audit:read',
+    ] as const) {
       expect(can('admin', action)).toBe(true);
     }
   });
 
   it('a member reads and writes contracts but administers nothing', () => {
-    expect(ACTIONS.filter((a) => can('member', a))).toEqual(['contracts:read', 'contracts:write', 'deadlines:read']);
+    expect(ACTIONS.filter((a) => can('member', a))).toEqual([
+      'contracts:read',
+      'contracts:write',
+      'deadlines:read',
+    ]);
   });
 
   it('a viewer only reads', () => {
@@ -84,16 +94,27 @@ describe('assertOwnerRemains', () => {
   it('allows it once there is a second owner, and allows any change to others', () => {
     const twoOwners: TenantUserRole[] = [...users, { id: 'c', role: 'owner' }];
     expect(() => assertOwnerRemains(twoOwners, { type: 'remove', userId: 'a' })).not.toThrow();
-    expect(() => assertOwnerRemains(users, { type: 'changeRole', userId: 'b', role: 'owner' })).not.toThrow();
+    expect(() =>
+      assertOwnerRemains(users, { type: 'changeRole', userId: 'b', role: 'owner' }),
+    ).not.toThrow();
     expect(() => assertOwnerRemains(users, { type: 'remove', userId: 'b' })).not.toThrow();
-    expect(() => assertOwnerRemains(users, { type: 'changeRole', userId: 'a', role: 'owner' })).not.toThrow();
+    expect(() =>
+      assertOwnerRemains(users, { type: 'changeRole', userId: 'a', role: 'owner' }),
+    ).not.toThrow();
   });
 
   it('whatever the changes, a tenant that applies only allowed ones always keeps an owner', () => {
     const role = fc.constantFrom(...ROLES);
     const change = fc.oneof(
-      fc.record({ type: fc.constant('changeRole' as const), userId: fc.constantFrom('a', 'b', 'c', 'd'), role }),
-      fc.record({ type: fc.constant('remove' as const), userId: fc.constantFrom('a', 'b', 'c', 'd') }),
+      fc.record({
+        type: fc.constant('changeRole' as const),
+        userId: fc.constantFrom('a', 'b', 'c', 'd'),
+        role,
+      }),
+      fc.record({
+        type: fc.constant('remove' as const),
+        userId: fc.constantFrom('a', 'b', 'c', 'd'),
+      }),
     );
     fc.assert(
       fc.property(fc.array(change, { maxLength: 30 }), (changes) => {
@@ -126,7 +147,13 @@ describe('API key scopes', () => {
     expect(requiredScope('contracts:write')).toBe('contracts:write');
     expect(requiredScope('deadlines:read')).toBe('deadlines:read');
     expect(requiredScope('webhooks:manage')).toBe('webhooks:write');
-    for (const action of ['users:manage', 'billing:manage', 'apikeys:manage', 'settings:manage', 'audit:read'] as const) {
+    for (const action of [
+      'users:manage',
+      'billing:manage',
+      'apikeys:manage',
+      'settings:manage',
+      'audit:read',
+    ] as const) {
       expect(requiredScope(action)).toBeNull();
       expect(apiKeyCan(API_KEY_SCOPES, action)).toBe(false);
     }
@@ -138,7 +165,12 @@ describe('API key scopes', () => {
   });
 
   it('a key created without scopes gets all of them; scopes come back unique and in order', () => {
-    expect(normalizeApiKeyScopes(undefined)).toEqual(['contracts:read', 'contracts:write', 'deadlines:read', 'webhooks:write']);
+    expect(normalizeApiKeyScopes(undefined)).toEqual([
+      'contracts:read',
+      'contracts:write',
+      'deadlines:read',
+      'webhooks:write',
+    ]);
     expect(normalizeApiKeyScopes(['webhooks:write', 'contracts:read', 'contracts:read'])).toEqual([
       'contracts:read',
       'webhooks:write',

@@ -45,7 +45,8 @@ export function can(role: Role, action: Action): boolean {
 
 /** Throws a DomainError `Forbidden` (403) when `role` may not perform `action`. */
 export function assertCan(role: Role, action: Action): void {
-  if (!can(role, action)) throw new DomainError(DomainErrorCode.Forbidden, `role ${role} may not ${action}`);
+  if (!can(role, action))
+    throw new DomainError(DomainErrorCode.Forbidden, `role ${role} may not ${action}`);
 }
 
 /**
@@ -63,7 +64,8 @@ export interface TenantUserRole {
   role: Role;
 }
 
-export type UserRoleChange = { type: 'changeRole'; userId: string; role: Role } | { type: 'remove'; userId: string };
+export type UserRoleChange =
+  { type: 'changeRole'; userId: string; role: Role } | { type: 'remove'; userId: string };
 
 /**
  * Throws a DomainError `Conflict` when `change` would leave the tenant without an owner
@@ -72,7 +74,9 @@ export type UserRoleChange = { type: 'changeRole'; userId: string; role: Role } 
 export function assertOwnerRemains(users: readonly TenantUserRole[], change: UserRoleChange): void {
   const after = users
     .filter((u) => !(change.type === 'remove' && u.id === change.userId))
-    .map((u) => (change.type === 'changeRole' && u.id === change.userId ? { ...u, role: change.role } : u));
+    .map((u) =>
+      change.type === 'changeRole' && u.id === change.userId ? { ...u, role: change.role } : u,
+    );
   if (!after.some((u) => u.role === 'owner')) {
     throw new DomainError(DomainErrorCode.Conflict, 'a tenant must keep at least one owner');
   }
@@ -80,7 +84,12 @@ export function assertOwnerRemains(users: readonly TenantUserRole[], change: Use
 
 // ---------- API keys ----------
 
-export const API_KEY_SCOPES = ['contracts:read', 'contracts:write', 'deadlines:read', 'webhooks:write'] as const;
+export const API_KEY_SCOPES = [
+  'contracts:read',
+  'contracts:write',
+  'deadlines:read',
+  'webhooks:write',
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 /** A key created without scopes gets all of them (API.md). */
 export const DEFAULT_API_KEY_SCOPES: readonly ApiKeyScope[] = API_KEY_SCOPES;
@@ -112,7 +121,9 @@ export function apiKeyCan(scopes: readonly ApiKeyScope[], action: Action): boole
 export function normalizeApiKeyScopes(scopes: unknown): ApiKeyScope[] {
   if (scopes === undefined || scopes === null) return [...DEFAULT_API_KEY_SCOPES];
   if (!Array.isArray(scopes)) {
-    throw new ValidationError('scopes must be a list', [{ field: 'scopes', message: 'must be a list' }]);
+    throw new ValidationError('scopes must be a list', [
+      { field: 'scopes', message: 'must be a list' },
+    ]);
   }
   const unknown = scopes
     .map((s: unknown, i) => ({ s, i }))
@@ -120,12 +131,17 @@ export function normalizeApiKeyScopes(scopes: unknown): ApiKeyScope[] {
   if (unknown.length > 0) {
     throw new ValidationError(
       'unknown scopes',
-      unknown.map(({ i }) => ({ field: `scopes[${i}]`, message: `must be one of ${API_KEY_SCOPES.join(', ')}` })),
+      unknown.map(({ i }) => ({
+        field: `scopes[${i}]`,
+        message: `must be one of ${API_KEY_SCOPES.join(', ')}`,
+      })),
     );
   }
   // An explicit empty list would make a key that can do nothing: refuse it rather than silently grant all.
   if (scopes.length === 0) {
-    throw new ValidationError('scopes must not be empty', [{ field: 'scopes', message: 'at least one scope, or omit for all' }]);
+    throw new ValidationError('scopes must not be empty', [
+      { field: 'scopes', message: 'at least one scope, or omit for all' },
+    ]);
   }
   return API_KEY_SCOPES.filter((s) => (scopes as unknown[]).includes(s));
 }
