@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { AppConfig } from '@cb/config';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { ApiModule } from './api.module';
+import { ProblemFilter } from './common/filters/problem.filter';
+import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
+import { createValidationPipe } from './common/validation';
+import { mountWebUi } from './web/web-static';
+
+export interface ApiAppOptions {
+  /** Where the built web UI lives; default apps/web/dist under the working directory. */
+  webDist?: string;
+}
+
+export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
+  const doc = new DocumentBuilder()
+    .setTitle('Contract Bank API')
+    .setDescription('The REST API of Contract Bank: the same API the web UI uses. Errors are RFC 9457 problem+json.')
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A user access token (JWT) or an API key' })
+    .build();
+  return SwaggerModule.createDocument(app, doc);
+}
+
+/** Builds the HTTP API (not listening yet): used by main.ts and by the tests. */
+export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
+  app.use(
+    express.json({
+      limit: '1mb',
+      verify: (req: Request & { rawBody?: Buffer }, _res, buf) => {
+        req.rawBody = buf;
+      },
+    }),
+  );
+  app.use((err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+    if (err?.type === 'entity.parse.failed') {
+      res.status(400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(400, 'malformed_json', 'The request body is not valid JSON', req.path)));
+      return;
+    }
+    if (err?.type === 'entity.too.large') {
+      res.status(413).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(413, 'payload_too_large', 'The JSON body is larger than 1 MB', req.path)));
+      return;
+    }
+    if (err?.type) {
+      res.status(err.status ?? 400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(err.status ?? 400, 'bad_request', 'The request body could not be read', req.path)));
+      return;
+    }
+    next(err);
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemFilter());
+  app.enableShutdownHooks();
+
+  const openApi = buildOpenApi(app);
+  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'v1/openapi.json', customSiteTitle: 'Contract Bank API' });
+  mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'));
+  return app;
+}

@@ -1,0 +1,49 @@
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Principal } from '../common/auth/principal';
+import { CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
+import { AuthService } from './auth.service';
+import { LoginDto, LogoutDto, MeDto, RefreshDto, SignupDto, SignupResponseDto, TokenPairDto } from './dto/auth.dto';
+
+@ApiTags('accounts')
+@Controller('v1')
+export class AuthController {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('signup')
+  @ApiCreatedResponse({ type: SignupResponseDto, description: 'The company is created and its trial starts' })
+  signup(@Body() dto: SignupDto) {
+    return this.auth.signup(dto);
+  }
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  login(@Body() dto: LoginDto) {
+    return this.auth.login(dto);
+  }
+
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokenPairDto })
+  refresh(@Body() dto: RefreshDto) {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  logout(@CurrentPrincipal() p: Principal, @Body() dto: LogoutDto) {
+    return this.auth.logout(p.tenantId, p.userId, dto.refreshToken);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() p: Principal) {
+    return this.auth.me(p.tenantId, p.userId);
+  }
+}

@@ -1,0 +1,141 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { DomainError, DomainErrorCode, startTrial } from '@cb/domain';
+import {
+  RefreshTokensRepository,
+  SubscriptionsRepository,
+  TenantDb,
+  TenantsRepository,
+  UsersRepository,
+  type UserEntity,
+} from '@cb/persistence';
+import type { AccessTokenClaims } from '../common/auth/bearer.strategy';
+import type { LoginDto, SignupDto } from './dto/auth.dto';
+import { PasswordHasher } from './password-hasher';
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+const INVALID_CREDENTIALS = 'The e-mail or password is not correct';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class AuthService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(JwtService) private readonly jwt: JwtService,
+    @Inject(TenantDb) private readonly db: TenantDb,
+    @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
+    @Inject(SubscriptionsRepository) private readonly subscriptions: SubscriptionsRepository,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+  ) {}
+
+  async signup(dto: SignupDto) {
+    const passwordHash = await this.hasher.hash(dto.password);
+    const tenantId = randomUUID();
+    const now = new Date();
+    try {
+      const { tenant, user } = await this.db.run(tenantId, async () => {
+        const tenant = await this.tenants.create(tenantId, dto.company);
+        const user = await this.users.insert(tenantId, {
+          email: dto.email.toLowerCase(),
+          name: dto.name,
+          passwordHash,
+          role: 'owner',
+        });
+        const trial = startTrial(now, this.config.trialDays);
+        await this.subscriptions.insert(tenantId, {
+          plan: trial.plan,
+          status: trial.status,
+          trialEndsAt: trial.trialEndsAt,
+          currentPeriodEnd: trial.currentPeriodEnd,
+          canceledAt: trial.canceledAt,
+        });
+        return { tenant, user };
+      });
+      const tokens = await this.issueTokens(user, randomUUID());
+      return { tenant: { id: tenant.id, name: tenant.name }, user: toUserDto(user), ...tokens };
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') {
+        throw new DomainError(DomainErrorCode.Conflict, 'An account with this e-mail already exists', [
+          { field: 'email', message: 'is already registered' },
+        ]);
+      }
+      throw err;
+    }
+  }
+
+  async login(dto: LoginDto): Promise<TokenPair> {
+    const creds = await this.users.credentialsByEmail(dto.email.trim());
+    const ok = await this.hasher.verify(creds?.passwordHash ?? null, dto.password);
+    if (!creds || !ok) throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
+    const user = await this.users.findOne(creds.tenantId, { id: creds.id });
+    if (!user) throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
+    return this.issueTokens(user, randomUUID());
+  }
+
+  /** Rotates a refresh token. Presenting a token that was already rotated revokes its whole family. */
+  async refresh(refreshToken: string): Promise<TokenPair> {
+    const tokenHash = hashToken(refreshToken);
+    const invalid = () => new DomainError(DomainErrorCode.Unauthenticated, 'The refresh token is not valid');
+    const tenantId = await this.refreshTokens.tenantOfToken(tokenHash);
+    if (!tenantId) throw invalid();
+    const outcome = await this.db.run(tenantId, async () => {
+      const row = await this.refreshTokens.findForUpdate(tenantId, tokenHash);
+      if (!row) return { error: true as const };
+      if (row.usedAt || row.revokedAt) {
+        await this.refreshTokens.revokeFamily(tenantId, row.familyId);
+        return { error: true as const };
+      }
+      if (row.expiresAt.getTime() <= Date.now()) return { error: true as const };
+      await this.refreshTokens.update(tenantId, { id: row.id }, { usedAt: new Date() });
+      const user = await this.users.findOne(tenantId, { id: row.userId });
+      if (!user) return { error: true as const };
+      return { error: false as const, pair: await this.issueTokens(user, row.familyId) };
+    });
+    if (outcome.error) throw invalid();
+    return outcome.pair;
+  }
+
+  async logout(tenantId: string, userId: string, refreshToken?: string): Promise<void> {
+    if (!refreshToken) {
+      await this.refreshTokens.revokeUser(tenantId, userId);
+      return;
+    }
+    const row = await this.refreshTokens.findOne(tenantId, { tokenHash: hashToken(refreshToken), userId });
+    if (row) await this.refreshTokens.revokeFamily(tenantId, row.familyId);
+  }
+
+  async me(tenantId: string, userId: string) {
+    const [user, tenant] = await this.db.run(tenantId, () =>
+      Promise.all([this.users.findOne(tenantId, { id: userId }), this.tenants.get(tenantId)]),
+    );
+    if (!user || !tenant) throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
+    return { user: toUserDto(user), tenant: { id: tenant.id, name: tenant.name } };
+  }
+
+  private async issueTokens(user: UserEntity, familyId: string): Promise<TokenPair> {
+    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, typ: 'access' };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+    const refreshToken = `cbr_${randomBytes(32).toString('base64url')}`;
+    await this.refreshTokens.insert(user.tenantId, {
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+    });
+    return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
+  }
+}
+
+export function toUserDto(user: UserEntity) {
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SignupDto {
+  @ApiProperty({ example: 'Nordic Widgets Oy' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  company: string;
+
+  @ApiProperty({ example: 'Aino Virtanen' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ example: 'aino@example.com' })
+  @Transform(trim) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  email: string;
+
+  @ApiProperty({ minLength: 10, example: 'correct horse battery' })
+  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  password: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'aino@example.com' })
+  @Transform(trim) @IsString() @MinLength(1) @MaxLength(254)
+  email: string;
+
+  @ApiProperty()
+  @IsString() @MinLength(1) @MaxLength(200)
+  password: string;
+}
+
+export class RefreshDto {
+  @ApiProperty()
+  @IsString() @MinLength(10) @MaxLength(200)
+  refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'The refresh token to revoke; without it, all of the caller\'s sessions end.' })
+  @IsOptional() @IsString() @MaxLength(200)
+  refreshToken?: string;
+}
+
+export class TokenPairDto {
+  @ApiProperty() accessToken: string;
+  @ApiProperty() refreshToken: string;
+  @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 }) expiresIn: number;
+}
+
+export class TenantRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+}
+
+export class UserDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() email: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['owner', 'admin', 'member', 'viewer'] }) role: string;
+}
+
+export class SignupResponseDto extends TokenPairDto {
+  @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty({ type: UserDto }) user: UserDto;
+}
+
+export class MeDto {
+  @ApiProperty({ type: UserDto }) user: UserDto;
+  @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+}

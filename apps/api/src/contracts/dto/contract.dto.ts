@@ -1,0 +1,172 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** The optional text fields of an upload (multipart fields beside `file`). */
+export class UploadContractFieldsDto {
+  @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  title?: string;
+
+  @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  counterparty?: string;
+
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) @MinLength(1, { each: true })
+  tags?: string[];
+}
+
+export class UploadContractDto {
+  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX or TXT; judged by its bytes' }) file: unknown;
+  @ApiPropertyOptional() title?: string;
+  @ApiPropertyOptional() counterparty?: string;
+  @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
+}
+
+export class ListContractsQueryDto {
+  @ApiPropertyOptional({ description: 'Full-text search over the title, counterparty and contract text' })
+  @IsOptional() @IsString() @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['processing', 'parsed', 'needs_review', 'failed'] })
+  @IsOptional() @IsIn(['processing', 'parsed', 'needs_review', 'failed'])
+  status?: 'processing' | 'parsed' | 'needs_review' | 'failed';
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  counterparty?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50)
+  tag?: string;
+
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'renewsBefore must be YYYY-MM-DD' })
+  renewsBefore?: string;
+
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'renewsAfter must be YYYY-MM-DD' })
+  renewsAfter?: string;
+
+  @ApiPropertyOptional({ enum: ['createdAt', '-createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'] })
+  @IsOptional() @IsIn(['createdAt', '-createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'])
+  sort?: 'createdAt' | '-createdAt' | 'title' | '-title' | 'noticeDeadline' | 'nextRenewalDate' | 'expirationDate';
+
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+export class UpdateContractDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) @Transform(trim)
+  title?: string;
+
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  counterparty?: string | null;
+
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) @MinLength(1, { each: true })
+  tags?: string[];
+
+  @ApiPropertyOptional({
+    description: 'Corrections by a person, field by field (see TERMS.md); null means "the contract does not say"',
+    example: { noticePeriod: 'P60D', autoRenewal: true },
+  })
+  @IsOptional() @IsObject()
+  terms?: Record<string, unknown>;
+}
+
+class MoneyDto {
+  @ApiProperty({ example: 48000 }) amount: number;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+}
+class PartyDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ nullable: true }) role: string | null;
+}
+class EvidenceDto {
+  @ApiProperty() page: number;
+  @ApiProperty() start: number;
+  @ApiProperty() end: number;
+  @ApiProperty() text: string;
+}
+class TermsDto {
+  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ type: [PartyDto] }) parties: PartyDto[];
+  @ApiProperty({ nullable: true, format: 'date' }) agreementDate: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) effectiveDate: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({ nullable: true }) perpetual: boolean | null;
+  @ApiProperty({ nullable: true, example: 'P3Y' }) initialTerm: string | null;
+  @ApiProperty({ nullable: true }) autoRenewal: boolean | null;
+  @ApiProperty({ nullable: true, example: 'P1Y' }) renewalTerm: string | null;
+  @ApiProperty({ nullable: true, example: 'P90D' }) noticePeriod: string | null;
+  @ApiProperty({ nullable: true, example: 'Delaware' }) governingLaw: string | null;
+  @ApiProperty({ nullable: true }) terminationForConvenience: boolean | null;
+  @ApiProperty({ nullable: true, type: MoneyDto }) contractValue: MoneyDto | null;
+  @ApiProperty({ nullable: true, example: 'net 30' }) paymentTerms: string | null;
+}
+class FileDto {
+  @ApiProperty() name: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+  @ApiProperty() mediaType: string;
+  @ApiProperty({ nullable: true }) pages: number | null;
+}
+class ContractDeadlinesDto {
+  @ApiProperty({ nullable: true, format: 'date' }) noticeDeadline: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) nextRenewalDate: string | null;
+  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
+}
+class ObligationDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true }) party: string | null;
+  @ApiProperty({ enum: ['payment', 'delivery', 'reporting', 'insurance', 'audit', 'confidentiality', 'other'] }) kind: string;
+  @ApiProperty() text: string;
+  @ApiProperty({ nullable: true, format: 'date' }) dueDate: string | null;
+  @ApiProperty({ nullable: true, example: 'P3M' }) recurrence: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+}
+class ContractErrorDto {
+  @ApiProperty() code: string;
+  @ApiProperty() message: string;
+}
+
+export class ContractResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ enum: ['processing', 'parsed', 'needs_review', 'failed'] }) status: string;
+  @ApiProperty({ nullable: true, type: ContractErrorDto }) error: ContractErrorDto | null;
+  @ApiProperty({ nullable: true }) counterparty: string | null;
+  @ApiProperty({ type: [String] }) tags: string[];
+  @ApiProperty() createdAt: string;
+  @ApiProperty() updatedAt: string;
+  @ApiProperty({ type: FileDto }) file: FileDto;
+  @ApiProperty({ type: TermsDto }) terms: TermsDto;
+  @ApiProperty({ description: 'Per term field: the spans of text that support it', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/EvidenceDto' } } })
+  evidence: Record<string, EvidenceDto[]>;
+  @ApiProperty({ description: 'Per term field: "extracted" or "user"', additionalProperties: { type: 'string', enum: ['extracted', 'user'] } })
+  termSources: Record<string, string>;
+  @ApiProperty({ type: ContractDeadlinesDto }) deadlines: ContractDeadlinesDto;
+  @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];
+}
+
+export class ContractListResponseDto {
+  @ApiProperty({ type: [ContractResponseDto] }) data: ContractResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export { EvidenceDto };

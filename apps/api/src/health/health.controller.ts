@@ -1,0 +1,48 @@
+import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { TenantDb } from '@cb/persistence';
+import type IORedis from 'ioredis';
+import type { Response } from 'express';
+import { Public } from '../common/decorators/auth.decorators';
+
+export const REDIS_PROBE = Symbol('REDIS_PROBE');
+const CHECK_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(p: Promise<T>): Promise<T> {
+  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
+}
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    @Inject(TenantDb) private readonly db: TenantDb,
+    @Inject(REDIS_PROBE) private readonly redis: IORedis,
+  ) {}
+
+  @Get()
+  @HttpCode(200)
+  @ApiOkResponse({ description: 'The process is up' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'PostgreSQL and Redis answer' })
+  @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const [postgres, redis] = await Promise.all([
+      withTimeout(this.db.dataSource.query('SELECT 1')).then(() => 'up', () => 'down'),
+      withTimeout(this.ping()).then(() => 'up', () => 'down'),
+    ]);
+    const ok = postgres === 'up' && redis === 'up';
+    res.status(ok ? 200 : 503);
+    return { status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } };
+  }
+
+  private async ping(): Promise<string> {
+    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
+    return this.redis.ping();
+  }
+}

@@ -1,0 +1,20 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { QUEUES } from '@cb/jobs';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { ContractSweepHandler } from './contract-sweep.handler';
+
+@Processor(QUEUES.maintenance, { concurrency: 1 })
+export class MaintenanceProcessor extends WorkerHost {
+  constructor(private readonly sweeper: ContractSweepHandler) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case 'contracts.sweep':
+        return this.sweeper.sweep();
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name}`);
+    }
+  }
+}

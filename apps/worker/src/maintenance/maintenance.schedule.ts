@@ -1,0 +1,24 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { JOB_OPTIONS, QUEUES, SWEEP_EVERY_MS } from '@cb/jobs';
+import type { Queue } from 'bullmq';
+
+/** Registers the repeatable maintenance jobs at boot (idempotent across workers: upsert by id). */
+@Injectable()
+export class MaintenanceSchedule implements OnApplicationBootstrap {
+  private readonly logger = new Logger(MaintenanceSchedule.name);
+
+  constructor(@InjectQueue(QUEUES.maintenance) private readonly queue: Queue) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      await this.queue.upsertJobScheduler(
+        'contracts.sweep',
+        { every: SWEEP_EVERY_MS },
+        { name: 'contracts.sweep', data: {}, opts: JOB_OPTIONS['contracts.sweep'] },
+      );
+    } catch (err) {
+      this.logger.error({ err }, 'Could not register the sweep schedule');
+    }
+  }
+}

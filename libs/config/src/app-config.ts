@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvDto } from './env.dto';
+
+/** Typed, validated configuration. Nothing else in the code base reads process.env. */
+export interface AppConfig {
+  port: number;
+  appUrl: string;
+  databaseUrl: string;
+  /** The connection the application uses: a role that row-level security applies to. */
+  appDatabaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  storageDir: string;
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  alertScanIntervalMs: number;
+  trialDays: number;
+  maxUploadBytes: number;
+  webhookAllowPrivateUrls: boolean;
+  logLevel: string;
+  workerConcurrency: number;
+  ocrEnabled: boolean;
+  stripeSecretKey: string | null;
+  stripeWebhookSecret: string | null;
+  isProduction: boolean;
+}
+
+export class ConfigError extends Error {}
+
+export const APP_DB_ROLE = 'contract_bank_app';
+
+/** Validates an environment (process.env by default) and returns the typed config, or throws naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') raw[k] = v;
+  const dto = plainToInstance(EnvDto, raw, { enableImplicitConversion: false });
+  const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false });
+  if (errors.length) {
+    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const isProduction = dto.NODE_ENV === 'production';
+  if (isProduction && !dto.JWT_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)');
+  }
+  const port = dto.PORT ?? 3000;
+  const databaseUrl = dto.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/contract_bank';
+  return {
+    port,
+    appUrl: (dto.APP_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    databaseUrl,
+    appDatabaseUrl: dto.APP_DATABASE_URL ?? withUser(databaseUrl, APP_DB_ROLE),
+    redisUrl: dto.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    queuePrefix: dto.QUEUE_PREFIX ?? 'cb',
+    smtpUrl: dto.SMTP_URL ?? null,
+    mailFrom: dto.MAIL_FROM ?? 'Contract Bank <no-reply@contract-bank.local>',
+    storageDir: path.resolve(dto.STORAGE_DIR ?? './data/files'),
+    // Without a configured secret, a per-process random one: tokens simply expire on restart.
+    jwtSecret: dto.JWT_SECRET ?? devJwtSecret(),
+    accessTokenTtlSeconds: 900,
+    refreshTokenTtlDays: 30,
+    alertScanIntervalMs: dto.ALERT_SCAN_INTERVAL_MS ?? 3_600_000,
+    trialDays: dto.TRIAL_DAYS ?? 14,
+    maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
+    webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+    logLevel: dto.LOG_LEVEL ?? 'info',
+    workerConcurrency: dto.WORKER_CONCURRENCY ?? 2,
+    ocrEnabled: dto.OCR_ENABLED !== 'false',
+    stripeSecretKey: dto.STRIPE_SECRET_KEY ?? null,
+    stripeWebhookSecret: dto.STRIPE_WEBHOOK_SECRET ?? null,
+    isProduction,
+  };
+}
+
+let generatedSecret: string | null = null;
+/** Development only: a random secret kept in ./data so API processes and restarts share it. */
+function devJwtSecret(): string {
+  if (generatedSecret) return generatedSecret;
+  const file = path.resolve('data/.jwt-secret');
+  try {
+    generatedSecret = fs.readFileSync(file, 'utf8').trim();
+  } catch {
+    generatedSecret = randomBytes(32).toString('hex');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, generatedSecret, { mode: 0o600 });
+  }
+  return generatedSecret;
+}
+
+/** The same server and database as `url`, but as another role (trust or peer auth on the dev machine). */
+export function withUser(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  u.password = '';
+  return u.toString();
+}
+
+/** For logs: the URL without its password. */
+export function maskUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '***';
+  }
+}

@@ -1,0 +1,4 @@
+export * from './job-options';
+export * from './job-payloads';
+export * from './queue-names';
+export * from './redis-connection';

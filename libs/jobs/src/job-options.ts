@@ -1,0 +1,19 @@
+import type { JobsOptions } from 'bullmq';
+import type { JobName } from './job-payloads';
+
+/** Retries per job type: attempts with exponential backoff; failed jobs are kept for inspection. */
+export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
+  'contract.parse': {
+    attempts: 4,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
+  'contracts.sweep': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+};
+
+/** How long a contract may stay `processing` before the sweeper re-enqueues it. */
+export const STUCK_AFTER_MS = 2 * 60_000;
+/** After this many enqueues without a result, the sweeper gives up and marks the contract failed. */
+export const MAX_PARSE_ENQUEUES = 5;
+export const SWEEP_EVERY_MS = 60_000;

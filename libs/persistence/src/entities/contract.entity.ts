@@ -1,0 +1,38 @@
+import type { ContractTerms, TermConfidence, TermEvidence } from '@cb/domain';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+export type ContractStatus = 'processing' | 'parsed' | 'needs_review' | 'failed';
+
+@Entity('contracts')
+export class ContractEntity {
+  @PrimaryColumn('uuid') id: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId: string;
+  @Column('text', { nullable: true }) title: string | null;
+  @Column('text') status: ContractStatus;
+  @Column('text', { name: 'error_code', nullable: true }) errorCode: string | null;
+  @Column('text', { name: 'error_message', nullable: true }) errorMessage: string | null;
+  @Column('text', { nullable: true }) counterparty: string | null;
+  @Column('text', { array: true, default: () => "'{}'" }) tags: string[];
+  @Column('text', { name: 'file_name' }) fileName: string;
+  @Column('bigint', { name: 'file_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  fileSize: number;
+  @Column('text', { name: 'file_sha256' }) fileSha256: string;
+  @Column('text', { name: 'media_type' }) mediaType: string;
+  @Column('text', { name: 'storage_key' }) storageKey: string;
+  @Column('integer', { nullable: true }) pages: number | null;
+  @Column('integer', { name: 'ocr_pages', array: true, default: () => "'{}'" }) ocrPages: number[];
+  @Column('text', { nullable: true, select: false }) text: string | null;
+  @Column('integer', { name: 'page_starts', array: true, nullable: true, select: false }) pageStarts: number[] | null;
+  @Column('jsonb', { name: 'extracted_terms', nullable: true }) extractedTerms: ContractTerms | null;
+  @Column('jsonb', { name: 'user_terms', default: () => "'{}'" }) userTerms: Partial<ContractTerms>;
+  @Column('jsonb', { nullable: true }) terms: ContractTerms | null;
+  @Column('jsonb', { default: () => "'{}'" }) evidence: TermEvidence;
+  @Column('jsonb', { default: () => "'{}'" }) confidence: TermConfidence;
+  @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
+  @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
+  @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
+  @Column('integer', { name: 'parse_version', default: 1 }) parseVersion: number;
+  @Column('integer', { name: 'parse_attempts', default: 0 }) parseAttempts: number;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}

@@ -1,0 +1,13 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type DeadlineKind = 'notice' | 'renewal' | 'expiration' | 'obligation';
+
+@Entity('deadlines')
+export class DeadlineEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid', { name: 'tenant_id' }) tenantId: string;
+  @Column('uuid', { name: 'contract_id' }) contractId: string;
+  @Column('text') kind: DeadlineKind;
+  @Column('date') date: string;
+  @Column('uuid', { name: 'obligation_id', nullable: true }) obligationId: string | null;
+}

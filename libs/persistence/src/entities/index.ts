@@ -1,0 +1,29 @@
+import { ContractEntity } from './contract.entity';
+import { DeadlineEntity } from './deadline.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { ObligationEntity } from './obligation.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { SubscriptionEntity } from './subscription.entity';
+import { TenantEntity } from './tenant.entity';
+import { UserEntity } from './user.entity';
+
+export * from './contract.entity';
+export * from './deadline.entity';
+export * from './idempotency-key.entity';
+export * from './obligation.entity';
+export * from './refresh-token.entity';
+export * from './subscription.entity';
+export * from './tenant.entity';
+export * from './user.entity';
+
+/** Every entity; later features append theirs here. */
+export const ENTITIES = [
+  TenantEntity,
+  UserEntity,
+  RefreshTokenEntity,
+  SubscriptionEntity,
+  ContractEntity,
+  ObligationEntity,
+  DeadlineEntity,
+  IdempotencyKeyEntity,
+];

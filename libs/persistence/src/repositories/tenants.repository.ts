@@ -1,0 +1,15 @@
+import { TenantEntity } from '../entities';
+import type { TenantDb } from '../tenant-db';
+
+/** The tenants table is scoped by its own id (RLS: id = current tenant). */
+export class TenantsRepository {
+  constructor(private readonly db: TenantDb) {}
+
+  create(tenantId: string, name: string): Promise<TenantEntity> {
+    return this.db.run(tenantId, (m) => m.save(TenantEntity, m.create(TenantEntity, { id: tenantId, name })));
+  }
+
+  get(tenantId: string): Promise<TenantEntity | null> {
+    return this.db.run(tenantId, (m) => m.findOne(TenantEntity, { where: { id: tenantId } }));
+  }
+}
