@@ -1,0 +1,84 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { SessionProvider, useSession } from './auth/session';
+import { Layout, PageTitle } from './components/Layout';
+import { LoadingBlock } from './components/feedback';
+import { AcceptInvitePage, LoginPage, SignupPage } from './pages/AuthPages';
+import { t } from './i18n';
+
+// Route-level code splitting: the PDF viewer and the charts load only on the pages that use them.
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const ContractsPage = lazy(() => import('./pages/ContractsPage'));
+const ContractDetailPage = lazy(() => import('./pages/ContractDetailPage'));
+const UploadPage = lazy(() => import('./pages/UploadPage'));
+const CalendarPage = lazy(() => import('./pages/CalendarPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <FullPageLoading />;
+  if (status === 'anonymous') {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <>{children}</>;
+}
+
+function PublicOnly({ children }: { children: ReactNode }) {
+  const { status } = useSession();
+  if (status === 'loading') return <FullPageLoading />;
+  if (status === 'authenticated') return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+function FullPageLoading() {
+  return (
+    <div className="full-page-loading">
+      <LoadingBlock lines={2} />
+    </div>
+  );
+}
+
+function NotFound() {
+  return (
+    <section>
+      <PageTitle>{t('app.notFoundTitle')}</PageTitle>
+      <p>{t('app.notFoundBody')}</p>
+      <Link to="/">{t('app.backToDashboard')}</Link>
+    </section>
+  );
+}
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Routes>
+          <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
+          <Route path="/signup" element={<PublicOnly><SignupPage /></PublicOnly>} />
+          <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <Layout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<Lazy><DashboardPage /></Lazy>} />
+            <Route path="contracts" element={<Lazy><ContractsPage /></Lazy>} />
+            <Route path="contracts/:id" element={<Lazy><ContractDetailPage /></Lazy>} />
+            <Route path="upload" element={<Lazy><UploadPage /></Lazy>} />
+            <Route path="calendar" element={<Lazy><CalendarPage /></Lazy>} />
+            <Route path="settings/*" element={<Lazy><SettingsPage /></Lazy>} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
+        </Routes>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingBlock lines={4} />}>{children}</Suspense>;
+}

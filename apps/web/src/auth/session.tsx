@@ -1,0 +1,160 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  api,
+  clearTokens,
+  hasRefreshToken,
+  isNotAvailable,
+  onSignedOut,
+  onSubscriptionRequired,
+  refreshSession,
+  setTokens,
+} from '../api/client';
+import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+
+type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
+
+interface SessionValue {
+  status: AuthStatus;
+  me: Me | null;
+  subscription: Subscription | null;
+  /** GET /v1/subscription answered 404: the billing part of the API is not there yet. */
+  subscriptionUnavailable: boolean;
+  /** Writes are refused (trial over, no plan). */
+  readOnly: boolean;
+  login(email: string, password: string): Promise<void>;
+  signup(input: { company: string; name: string; email: string; password: string }): Promise<void>;
+  acceptInvite(input: { token: string; name: string; password: string }): Promise<void>;
+  logout(): Promise<void>;
+  reloadSubscription(): Promise<void>;
+  reloadMe(): Promise<void>;
+  can(action: 'write' | 'admin' | 'owner'): boolean;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+const READ_ONLY_STATUSES = new Set(['expired', 'canceled']);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<AuthStatus>('loading');
+  const [me, setMe] = useState<Me | null>(null);
+  const [subscription, setSubscription] = useState<Subscription | null>(null);
+  const [subscriptionUnavailable, setSubscriptionUnavailable] = useState(false);
+  const [writeRefused, setWriteRefused] = useState(false);
+
+  const loadSubscription = useCallback(async () => {
+    try {
+      const sub = await api<Subscription>('/v1/subscription');
+      setSubscription(sub);
+      setSubscriptionUnavailable(false);
+      if (!READ_ONLY_STATUSES.has(sub.status)) setWriteRefused(false);
+    } catch (e) {
+      if (isNotAvailable(e)) setSubscriptionUnavailable(true);
+    }
+  }, []);
+
+  const loadMe = useCallback(async () => {
+    const m = await api<Me>('/v1/me');
+    setMe(m);
+  }, []);
+
+  const enter = useCallback(
+    async (known?: { user: User; tenant: Tenant }) => {
+      if (known) setMe(known);
+      else await loadMe();
+      setStatus('authenticated');
+      void loadSubscription();
+    },
+    [loadMe, loadSubscription],
+  );
+
+  useEffect(() => {
+    const offOut = onSignedOut(() => {
+      setMe(null);
+      setSubscription(null);
+      setStatus('anonymous');
+    });
+    const offRo = onSubscriptionRequired(() => setWriteRefused(true));
+    // Resume a session from a stored refresh token.
+    (async () => {
+      if (!hasRefreshToken()) return setStatus('anonymous');
+      try {
+        if (await refreshSession()) await enter();
+        else setStatus('anonymous');
+      } catch {
+        setStatus('anonymous');
+      }
+    })();
+    return () => {
+      offOut();
+      offRo();
+    };
+  }, [enter]);
+
+  const value = useMemo<SessionValue>(() => {
+    const role: Role | undefined = me?.user.role;
+    const readOnly = writeRefused || (subscription ? READ_ONLY_STATUSES.has(subscription.status) : false);
+    return {
+      status,
+      me,
+      subscription,
+      subscriptionUnavailable,
+      readOnly,
+      async login(email, password) {
+        const pair = await api<TokenPair>('/v1/auth/login', {
+          method: 'POST',
+          body: { email, password },
+          anonymous: true,
+        });
+        setTokens(pair);
+        await enter();
+      },
+      async signup(input) {
+        const res = await api<TokenPair & { user: User; tenant: Tenant }>('/v1/signup', {
+          method: 'POST',
+          body: input,
+          anonymous: true,
+        });
+        setTokens(res);
+        await enter({ user: res.user, tenant: res.tenant });
+      },
+      async acceptInvite(input) {
+        const res = await api<TokenPair & { user?: User; tenant?: Tenant }>('/v1/invitations/accept', {
+          method: 'POST',
+          body: input,
+          anonymous: true,
+        });
+        setTokens(res);
+        await enter(res.user && res.tenant ? { user: res.user, tenant: res.tenant } : undefined);
+      },
+      async logout() {
+        const refreshToken = localStorage.getItem('contract-bank.refreshToken');
+        try {
+          await api('/v1/auth/logout', { method: 'POST', body: { refreshToken } });
+        } catch {
+          // Logging out locally matters more than the server's answer.
+        }
+        clearTokens();
+        setMe(null);
+        setSubscription(null);
+        setWriteRefused(false);
+        setStatus('anonymous');
+      },
+      reloadSubscription: loadSubscription,
+      reloadMe: loadMe,
+      can(action) {
+        if (!role) return false;
+        if (action === 'owner') return role === 'owner';
+        if (action === 'admin') return role === 'owner' || role === 'admin';
+        return role !== 'viewer' && !readOnly;
+      },
+    };
+  }, [status, me, subscription, subscriptionUnavailable, writeRefused, enter, loadSubscription, loadMe]);
+
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}

@@ -1,0 +1,57 @@
+import { en } from './en';
+
+/** A catalogue has the shape of the English one, with any strings (fi.ts and sv.ts will be typed `Catalogue`). */
+type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
+export type Catalogue = Widen<typeof en>;
+
+type PluralForms = { one?: string; other: string };
+type Leaves<T, P extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string
+    ? `${P}${K}`
+    : T[K] extends PluralForms
+      ? `${P}${K}`
+      : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<typeof en>;
+export type Vars = Record<string, string | number>;
+
+const catalogues: Record<string, Catalogue> = { en };
+
+/** UI language: only English exists yet; the structure is ready for fi and sv. */
+export const uiLanguage: string = 'en';
+/** Formatting locale: the user's own (dates, numbers, money), independent of the UI language. */
+export const formatLocale: string =
+  (typeof navigator !== 'undefined' && (navigator.languages?.[0] || navigator.language)) || 'en-GB';
+
+const pluralRules = new Intl.PluralRules(uiLanguage);
+const numberFmt = new Intl.NumberFormat(formatLocale);
+
+function lookup(key: string): unknown {
+  let node: unknown = catalogues[uiLanguage] ?? en;
+  for (const part of key.split('.')) {
+    if (node && typeof node === 'object' && part in node) node = (node as Record<string, unknown>)[part];
+    else return undefined;
+  }
+  return node;
+}
+
+export function t(key: MessageKey, vars?: Vars): string {
+  let msg = lookup(key);
+  if (msg && typeof msg === 'object') {
+    const forms = msg as Record<string, string>;
+    const count = Number(vars?.count ?? 0);
+    msg = forms[pluralRules.select(count)] ?? forms.other;
+  }
+  if (typeof msg !== 'string') return key;
+  if (!vars) return msg;
+  return msg.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = vars[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? numberFmt.format(v) : v;
+  });
+}
+
+/** For keys computed at run time (e.g. `status.${value}`) that TypeScript cannot check. */
+export function tDynamic(key: string, vars?: Vars): string {
+  return t(key as MessageKey, vars);
+}

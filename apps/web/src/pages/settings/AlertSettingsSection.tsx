@@ -1,0 +1,97 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import type { AlertSettings } from '../../api/types';
+import { useSession } from '../../auth/session';
+import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
+import { t } from '../../i18n';
+import { useApi } from '../../lib/useApi';
+
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function timeZones(current: string): string[] {
+  const intl = Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] };
+  const all = intl.supportedValuesOf?.('timeZone') ?? [];
+  return all.includes(current) ? all : [current, ...all];
+}
+
+export function AlertSettingsSection() {
+  const state = useApi((signal) => api<AlertSettings>('/v1/alert-settings', { signal }), []);
+  return (
+    <div className="card">
+      <h2>{t('settings.alerts')}</h2>
+      <p className="muted">{t('settings.alertsLead')}</p>
+      <Loadable state={state}>{(data) => <AlertForm initial={data} onSaved={(s) => state.setData(s)} />}</Loadable>
+    </div>
+  );
+}
+
+function AlertForm({ initial, onSaved }: { initial: AlertSettings; onSaved(s: AlertSettings): void }) {
+  const { can } = useSession();
+  const [lead, setLead] = useState(initial.leadDays.join(', '));
+  const [recipients, setRecipients] = useState(initial.recipients.join('\n'));
+  const [tz, setTz] = useState(initial.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const editable = can('admin');
+  useEffect(() => setSaved(false), [lead, recipients, tz]);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const errs: Record<string, string> = {};
+    const parts = lead.split(/[,\s]+/).filter(Boolean);
+    const leadDays = parts.map(Number);
+    if (!parts.length || leadDays.some((n) => !Number.isInteger(n) || n < 0 || n > 730)) errs.leadDays = t('settings.leadDaysInvalid');
+    const emails = recipients.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean);
+    const bad = emails.find((m) => !EMAIL_RE.test(m));
+    if (bad) errs.recipients = t('settings.recipientsInvalid', { value: bad });
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { leadDays: [...new Set(leadDays)].sort((a, b) => b - a), recipients: emails, timezone: tz };
+      const res = await api<AlertSettings>('/v1/alert-settings', { method: 'PUT', body });
+      onSaved(res ?? body);
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="stack form-narrow">
+      <ProblemAlert error={error} />
+      {saved && <SuccessNote>{t('settings.saved')}</SuccessNote>}
+      <div className="field">
+        <label htmlFor="lead-days">{t('settings.leadDays')}</label>
+        <input id="lead-days" value={lead} onChange={(e) => setLead(e.target.value)} disabled={!editable} aria-describedby="lead-days-hint lead-days-err" aria-invalid={errors.leadDays ? true : undefined} />
+        <p id="lead-days-hint" className="hint">{t('settings.leadDaysHelp')}</p>
+        {errors.leadDays && <p id="lead-days-err" className="field-error">{errors.leadDays}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="recipients">{t('settings.recipients')}</label>
+        <textarea id="recipients" rows={4} value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!editable} aria-describedby="recipients-hint recipients-err" aria-invalid={errors.recipients ? true : undefined} />
+        <p id="recipients-hint" className="hint">{t('settings.recipientsHelp')}</p>
+        {errors.recipients && <p id="recipients-err" className="field-error">{errors.recipients}</p>}
+      </div>
+      <div className="field">
+        <label htmlFor="tz">{t('settings.timezone')}</label>
+        <select id="tz" value={tz} onChange={(e) => setTz(e.target.value)} disabled={!editable} aria-describedby="tz-hint">
+          {timeZones(tz).map((z) => (
+            <option key={z} value={z}>{z}</option>
+          ))}
+        </select>
+        <p id="tz-hint" className="hint">{t('settings.timezoneHelp')}</p>
+      </div>
+      {editable && (
+        <div>
+          <button className="btn btn-primary" disabled={busy}>{busy ? t('app.saving') : t('app.save')}</button>
+        </div>
+      )}
+    </form>
+  );
+}
