@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { extractDocument, type ExtractionResult } from '@cb/extraction';
+import type { CliCommand, CliIo } from './cli-command.types';
+
+/** The line printed for one file (TERMS.md "Command line"). */
+export interface ExtractLine {
+  file: string;
+  status: ExtractionResult['status'];
+  error?: ExtractionResult['error'];
+  pages: number;
+  ocrPages: number[];
+  terms: ExtractionResult['terms'];
+  confidence: ExtractionResult['confidence'];
+  evidence: ExtractionResult['evidence'];
+  obligations: ExtractionResult['obligations'];
+  ms: number;
+}
+
+interface ExtractArgs {
+  files: string[];
+  jsonl: boolean;
+  ocr: boolean;
+  maxPages?: number;
+}
+
+export function parseExtractArgs(args: string[]): ExtractArgs | string {
+  const parsed: ExtractArgs = { files: [], jsonl: false, ocr: true };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--jsonl') parsed.jsonl = true;
+    else if (arg === '--no-ocr') parsed.ocr = false;
+    else if (arg === '--max-pages') {
+      const value = Number(args[++i]);
+      if (!Number.isInteger(value) || value < 1) return '--max-pages needs a positive whole number';
+      parsed.maxPages = value;
+    } else if (arg === '--') parsed.files.push(...args.slice(i + 1)), (i = args.length);
+    else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else parsed.files.push(arg);
+  }
+  if (parsed.files.length === 0) return 'no files given';
+  return parsed;
+}
+
+export async function extractFile(file: string, options: { ocr: boolean; maxPages?: number }): Promise<ExtractLine> {
+  const started = performance.now();
+  let data: Uint8Array;
+  try {
+    data = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file_not_found' : 'file_unreadable';
+    const message = code === 'file_not_found' ? `No such file: ${file}` : `The file could not be read (${(error as Error).message})`;
+    const empty = await extractDocument(new Uint8Array(0), { ocr: false });
+    return { file, status: 'failed', error: { code, message }, pages: 0, ocrPages: [], terms: empty.terms, confidence: {}, evidence: {}, obligations: [], ms: Math.round(performance.now() - started) };
+  }
+  const result = await extractDocument(data, { fileName: file, ocr: options.ocr, maxPages: options.maxPages });
+  const line: ExtractLine = {
+    file,
+    status: result.status,
+    pages: result.pages,
+    ocrPages: result.ocrPages,
+    terms: result.terms,
+    confidence: result.confidence,
+    evidence: result.evidence,
+    obligations: result.obligations,
+    ms: result.ms,
+  };
+  if (result.error) line.error = result.error;
+  return line;
+}
+
+/** `contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] FILE...`: one JSON object per file per line. */
+export const extractCommand: CliCommand = {
+  name: 'extract',
+  summary: 'extract contract terms from PDF, DOCX or TXT files (one JSON object per file per line)',
+  usage: 'contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] FILE...',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const parsed = parseExtractArgs(args);
+    if (typeof parsed === 'string') {
+      io.err(`contract-bank extract: ${parsed}\nusage: ${this.usage}`);
+      return 2;
+    }
+    let failed = 0;
+    for (const file of parsed.files) {
+      // One bad file never stops the others: extractFile reports failures as lines.
+      const line = await extractFile(file, { ocr: parsed.ocr, maxPages: parsed.maxPages });
+      if (line.status === 'failed') failed++;
+      io.out(JSON.stringify(line));
+    }
+    return failed > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,21 @@
+/** Stable codes for documents the pipeline cannot read; the message tells the user what to do. */
+export enum ExtractionErrorCode {
+  EmptyFile = 'empty_file',
+  UnsupportedMediaType = 'unsupported_media_type',
+  Encrypted = 'pdf_encrypted',
+  CorruptPdf = 'pdf_corrupt',
+  NoText = 'no_text',
+  CorruptDocx = 'docx_corrupt',
+  Internal = 'extraction_internal',
+}
+
+/** Thrown by a step to end the run with `status: 'failed'`. */
+export class ExtractionStopError extends Error {
+  constructor(
+    readonly code: ExtractionErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ExtractionStopError';
+  }
+}

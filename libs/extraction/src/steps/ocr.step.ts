@@ -1,0 +1,57 @@
+import path from 'node:path';
+import type { PDFParse } from 'pdf-parse';
+import { createWorker } from 'tesseract.js';
+import { MEDIA_TYPES } from '../media-type';
+import type { ExtractionContext, ExtractionStep } from './step.types';
+import { PDF_RESOURCE } from './pdf-text.step';
+
+/** OCR is about a second per page: cap it so one scanned book cannot stall a worker. */
+const MAX_OCR_PAGES = 60;
+/** 2× the PDF's 72 dpi: enough for tesseract on contract-sized type. */
+const RENDER_SCALE = 2;
+
+/** The installed `@tesseract.js-data/eng` folder: OCR never downloads language data. */
+function englishLangPath(): string {
+  const pkg = require.resolve('@tesseract.js-data/eng/package.json');
+  return path.join(path.dirname(pkg), '4.0.0');
+}
+
+/** Renders PDF pages that have no text layer and reads them with tesseract.js, offline. */
+export class OcrStep implements ExtractionStep {
+  readonly name = 'ocr';
+
+  canRun(ctx: ExtractionContext): boolean {
+    return ctx.ocr && ctx.mediaType === MEDIA_TYPES.pdf && ctx.pagesWithoutText.length > 0;
+  }
+
+  async run(ctx: ExtractionContext): Promise<void> {
+    const parser = ctx.resources.get(PDF_RESOURCE) as PDFParse | undefined;
+    if (!parser) return;
+    const pages = ctx.pagesWithoutText.slice(0, MAX_OCR_PAGES);
+    const worker = await createWorker('eng', 1, {
+      langPath: englishLangPath(),
+      cacheMethod: 'none',
+      gzip: true,
+    });
+    try {
+      for (const pageNumber of pages) {
+        const shot = await parser.getScreenshot({
+          partial: [pageNumber],
+          scale: RENDER_SCALE,
+          imageDataUrl: false,
+          imageBuffer: true,
+        });
+        const image = shot.pages[0]?.data;
+        if (!image) continue;
+        const { data } = await worker.recognize(Buffer.from(image));
+        const text = data.text.trim();
+        if (text.length > 0) {
+          ctx.pageTexts[pageNumber - 1] = text;
+          ctx.ocrPages.push(pageNumber);
+        }
+      }
+    } finally {
+      await worker.terminate();
+    }
+  }
+}

@@ -1,0 +1,257 @@
+import { addDays, addDuration, type EvidenceSpan, type IsoDate, type IsoDuration } from '@cb/domain';
+import { DATE_FIRST_WRITTEN, LAST_SIGNATURE_DATE, findDates, type FoundDate } from './date-parse.util';
+import { findDurations, type FoundDuration } from './duration-parse.util';
+import type { TextView } from './text-view.util';
+
+export interface Finding<T> {
+  value: T;
+  confidence: number;
+  evidence: EvidenceSpan[];
+}
+
+export interface DateTermFindings {
+  agreementDate: Finding<IsoDate> | null;
+  effectiveDate: Finding<IsoDate> | null;
+  initialTerm: Finding<IsoDuration> | null;
+  expirationDate: Finding<IsoDate> | null;
+  perpetual: Finding<boolean> | null;
+  autoRenewal: Finding<boolean> | null;
+  renewalTerm: Finding<IsoDuration> | null;
+  noticePeriod: Finding<IsoDuration> | null;
+}
+
+const PREAMBLE_CHARS = 6000;
+
+/** Agreement and effective dates, the initial term, its end, renewal and notice of non-renewal. */
+export function findDatesAndTerm(view: TextView): DateTermFindings {
+  const agreementDate = findAgreementDate(view);
+  const effectiveDate = findEffectiveDate(view, agreementDate);
+  const term = findTerm(view, effectiveDate ?? agreementDate);
+  const renewal = findRenewal(view);
+  return { agreementDate, effectiveDate, ...term, ...renewal };
+}
+
+function dateFinding(view: TextView, date: FoundDate, confidence: number, contextStart?: number): Finding<IsoDate> {
+  const start = contextStart !== undefined ? Math.min(contextStart, date.start) : date.start;
+  return { value: date.iso, confidence, evidence: [view.span(start, date.end)] };
+}
+
+/** Dates written in signature blocks ("Date: March 3, 2019") after "IN WITNESS WHEREOF". */
+function signatureDates(view: TextView): FoundDate[] {
+  const witness = view.lower.lastIndexOf('in witness whereof');
+  if (witness < 0) return [];
+  const block = view.flat.slice(witness, witness + 4000);
+  return findDates(block, witness).filter((d) => /\bdated?\s*:?\s*$/i.test(view.flat.slice(Math.max(0, d.start - 12), d.start)));
+}
+
+function findAgreementDate(view: TextView): Finding<IsoDate> | null {
+  const head = view.flat.slice(0, PREAMBLE_CHARS);
+  // The preamble: "made and entered into as of the 3rd day of March, 2019", "dated as of March 3, 2019".
+  const cue = /\b(?:dated|made|entered\s+into|executed|effective|signed|concluded|agreement\s+date)\b/gi;
+  for (const m of head.matchAll(cue)) {
+    const window = head.slice(m.index, m.index + 160);
+    const dates = findDates(window, m.index);
+    if (dates.length === 0) continue;
+    const first = dates[0];
+    const between = view.flat.slice(m.index + m[0].length, first.start);
+    // The date must belong to the cue, not to a later clause ("... made pursuant to the Agreement dated ...").
+    if (/\b(?:pursuant|amend|original|prior|previous|existing|under\s+(?:that|the)|between)\b|\.\s/i.test(between)) continue;
+    const before = view.lower.slice(Math.max(0, m.index - 300), m.index);
+    if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,40}$/.test(before)) continue;
+    return dateFinding(view, first, 0.9, m.index);
+  }
+  // A cover line with the date alone ("Dated: June 1, 2004" or a bare date before the preamble).
+  const preamble = /\bthis\b[^.]{0,200}\b(?:agreement|contract|amendment)\b/i.exec(head);
+  const coverEnd = preamble ? preamble.index : Math.min(head.length, 1500);
+  const cover = findDates(view.flat.slice(0, coverEnd)).filter((d) => !/source:\s*[^,]*,[^,]*,\s*$/i.test(view.flat.slice(Math.max(0, d.start - 80), d.start)));
+  if (cover.length === 1) return dateFinding(view, cover[0], 0.6);
+  // "as of the date of the last signature below": the latest date in the signature blocks.
+  if (LAST_SIGNATURE_DATE.test(head)) {
+    const signed = signatureDates(view);
+    if (signed.length > 0) {
+      const latest = signed.reduce((a, b) => (a.iso >= b.iso ? a : b));
+      return dateFinding(view, latest, 0.7);
+    }
+  }
+  return null;
+}
+
+function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | null): Finding<IsoDate> | null {
+  const flat = view.flat;
+  // 1. A date defined as the Effective Date: 'March 1, 2019 (the "Effective Date")'.
+  for (const m of flat.matchAll(/\(\s*(?:the|this|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*"effective\s+date"\s*\)|\(\s*hereinafter\s+referred\s+to\s+as\s+the\s+effective\s+date[^)]*\)/gi)) {
+    const before = flat.slice(Math.max(0, m.index - 160), m.index);
+    const dates = findDates(before, Math.max(0, m.index - 160));
+    const last = dates[dates.length - 1];
+    if (last && !/[.;]\s/.test(flat.slice(last.end, m.index))) return dateFinding(view, last, 0.9);
+    if (DATE_FIRST_WRITTEN.test(before.slice(-100)) && agreementDate) {
+      return { ...agreementDate, confidence: 0.8, evidence: [...agreementDate.evidence, view.span(m.index - 100, m.index + m[0].length)] };
+    }
+  }
+  // 2. '"Effective Date" means March 1, 2019' or 'effective as of March 1, 2019' or 'the effective date shall be ...'.
+  const cues = /"effective\s+date"\s+(?:shall\s+)?(?:mean|be)s?\b|\beffective\s+(?:as\s+of|on|from)\b|\beffective\s+date\s+of\s+this\s+(?:agreement|amendment)\s+(?:is|shall\s+be|will\s+be)\b|\b(?:is|shall\s+be|become)\s+effective\b/gi;
+  for (const m of flat.matchAll(cues)) {
+    const after = flat.slice(m.index + m[0].length, m.index + m[0].length + 90);
+    const dates = findDates(after, m.index + m[0].length);
+    const gap = dates[0] ? flat.slice(m.index + m[0].length, dates[0].start) : '';
+    if (dates[0] && !/[.;]|\b(?:prior|after|following|before|until|upon|later)\b/i.test(gap)) {
+      const before = view.lower.slice(Math.max(0, m.index - 200), m.index);
+      if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,60}$/.test(before)) continue;
+      return dateFinding(view, dates[0], 0.85, m.index);
+    }
+    if (agreementDate && DATE_FIRST_WRITTEN.test(after.slice(0, 70)) && /^\s*(?:the\s+)?(?:date|day)/i.test(after)) {
+      return { ...agreementDate, confidence: 0.8, evidence: [...agreementDate.evidence, view.span(m.index, m.index + m[0].length + 60)] };
+    }
+  }
+  return null;
+}
+
+const TERM_CUE =
+  /\b(?:(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract)|this\s+(?:agreement|contract)\s+(?:shall|will)\s+(?:commence|become\s+effective|be\s+effective|remain|continue|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+a\s+term|expire|terminate|run)|(?:the\s+)?"?(?:initial\s+)?term"?\s+(?:shall|will)\s+(?:commence|begin|be|continue|expire|end|run)|initial\s+term\s+of|(?:agreement|contract)\s+(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)|(?:shall|will)\s+(?:have\s+an?\s+)?(?:initial\s+)?term\s+of)/gi;
+
+function findTerm(view: TextView, start: Finding<IsoDate> | null): Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> {
+  const none = { initialTerm: null, expirationDate: null, perpetual: null };
+  for (const m of view.flat.matchAll(TERM_CUE)) {
+    const sentence = view.sentenceAt(m.index + 1, 900);
+    const text = view.flat.slice(sentence.start, sentence.end);
+    const lower = text.toLowerCase();
+    // Not the term of some other thing (a license, a patent, a warranty, a statement of work).
+    if (/\b(?:license|patent|warranty|royalty|statement\s+of\s+work|purchase\s+order|lease|employment|confidentiality\s+obligations?)\s+term\b/.test(lower) && !/term\s+of\s+this\s+agreement/.test(lower)) continue;
+    if (/\b(?:amended|extended)\s+to\b|\bis\s+hereby\s+(?:amended|extended)\b/.test(lower) && !/\bterm\s+of\s+this\s+(?:agreement|amendment)\b/.test(lower)) {
+      // amendments that extend an earlier agreement are still a term statement; fall through
+    }
+    const evidence = [view.span(sentence.start, sentence.end)];
+    // An explicit end: "until December 31, 2020", "expire on ...", "ending on ...", "through ...".
+    const endCue = /\b(?:until|through|thru|to\s+and\s+including|expir(?:e|es|ing)\s+(?:on|at)|end(?:s|ing)?\s+on|terminat(?:e|es|ing)\s+on|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
+    let explicitEnd: FoundDate | null = null;
+    for (const e of text.matchAll(endCue)) {
+      const after = text.slice(e.index + e[0].length, e.index + e[0].length + 40);
+      const d = findDates(after, sentence.start + e.index + e[0].length)[0];
+      if (d && d.start - (sentence.start + e.index + e[0].length) < 5) {
+        explicitEnd = d;
+        break;
+      }
+    }
+    const durations = findDurations(text, sentence.start).filter((d) => isTermDuration(view, d));
+    const perpetualWords = /\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+terminated|continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated)\b/.test(lower);
+    if (explicitEnd) {
+      const initialTerm = durations[0] ? { value: durations[0].iso, confidence: 0.7, evidence } : null;
+      return { initialTerm, expirationDate: { value: explicitEnd.iso, confidence: 0.85, evidence }, perpetual: { value: false, confidence: 0.8, evidence } };
+    }
+    if (durations.length > 0) {
+      const duration = durations[0];
+      const startDate = startOfTerm(view, text, sentence.start, start);
+      let expirationDate: Finding<IsoDate> | null = null;
+      if (startDate && /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|on\s+the\s+effective|of\s+the\s+effective)/i.test(text)) {
+        try {
+          expirationDate = { value: addDays(addDuration(startDate.value, duration.iso), -1), confidence: Math.min(0.75, startDate.confidence), evidence: [...evidence, ...startDate.evidence] };
+        } catch {
+          expirationDate = null;
+        }
+      }
+      // "... or until the Studies are completed, whichever is later": the end is not fixed by the duration.
+      if (/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b/.test(lower)) expirationDate = null;
+      return { initialTerm: { value: duration.iso, confidence: 0.75, evidence }, expirationDate, perpetual: { value: false, confidence: 0.7, evidence } };
+    }
+    if (perpetualWords) {
+      return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.7, evidence } };
+    }
+  }
+  return none;
+}
+
+/** A duration that measures the term (not "within 30 days", "90 days' notice", "at least 2 years old"). */
+function isTermDuration(view: TextView, d: FoundDuration): boolean {
+  const before = view.lower.slice(Math.max(0, d.start - 60), d.start);
+  const after = view.lower.slice(d.end, d.end + 50);
+  if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$/.test(before)) return false;
+  if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|following\s+(?:receipt|notice|the\s+(?:date|end|expiration|termination))|after\s+(?:receipt|notice|the\s+(?:end|expiration|termination))|of\s+(?:the\s+)?(?:receipt|notice)|in\s+advance)/.test(after)) return false;
+  if (/\b(?:notice|renew|renewal|extend|extension)\b/.test(before.slice(-30))) return false;
+  return d.unit !== 'D' || d.value >= 180;
+}
+
+function startOfTerm(view: TextView, sentence: string, offset: number, fallback: Finding<IsoDate> | null): Finding<IsoDate> | null {
+  const cue = /\b(?:commenc(?:e|es|ing)|begin(?:s|ning)?|start(?:s|ing)?|effective|from)\s+(?:on\s+|as\s+of\s+)?(?:the\s+)?/gi;
+  for (const m of sentence.matchAll(cue)) {
+    const d = findDates(sentence.slice(m.index + m[0].length, m.index + m[0].length + 40), offset + m.index + m[0].length)[0];
+    if (d && d.start - (offset + m.index + m[0].length) < 4) return { value: d.iso, confidence: 0.8, evidence: [view.span(d.start, d.end)] };
+  }
+  return fallback;
+}
+
+const AUTO_RENEW =
+  /\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|auto-?renew|renew(?:s|ed)?\s+automatically|extended\s+automatically|evergreen|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renewed|extended|continue(?:\s+in\s+(?:full\s+)?(?:force|effect))?|renew)\s+(?:thereafter\s+)?(?:for|on\s+a|from)\s+(?:(?:an?|one|two|three|four|five|successive|additional|consecutive|further|subsequent|like|similar)\b|\w+\s*\(\d+\)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|from\s+year\s+to\s+year|year[\s-]to[\s-]year\s+basis|month[\s-]to[\s-]month\s+basis)/gi;
+const NOT_AUTO =
+  /\b(?:mutual(?:ly)?\s+(?:written\s+)?(?:agree|consent|agreement)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|by\s+(?:mutual\s+)?agreement\s+of\s+(?:both|the)\s+parties|if\s+(?:both|the)\s+parties\s+(?:so\s+)?agree|option\s+to\s+(?:renew|extend)|may\s+(?:be\s+)?(?:renew|extend)|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|election|discretion)|right\s+to\s+(?:renew|extend)|(?:parties|party)\s+(?:may|shall)\s+(?:negotiate|discuss)|subject\s+to\s+(?:the\s+)?(?:mutual|written)\s+agreement|(?:elects?|requests?)\s+to\s+(?:renew|extend))\b/i;
+const UNLESS_NOTICE = /\b(?:unless|until|except\s+if|provided\s+(?:that\s+)?(?:neither|no))\b|non-?renewal|not\s+to\s+renew|terminate/i;
+
+function findRenewal(view: TextView): Pick<DateTermFindings, 'autoRenewal' | 'renewalTerm' | 'noticePeriod'> {
+  let optionSentence: { start: number; end: number } | null = null;
+  for (const m of view.flat.matchAll(AUTO_RENEW)) {
+    const sentence = view.sentenceAt(m.index + 1, 1200);
+    const text = view.flat.slice(sentence.start, sentence.end);
+    const lower = text.toLowerCase();
+    if (/\b(?:license|warranty|insurance|policy|policies|patent|lease|guarantee)\b[^.]{0,40}\b(?:shall|will)\s+(?:automatically\s+)?(?:renew|extend|continue)/.test(lower) && !/\bagreement\b|\bterm\b/.test(lower)) continue;
+    const evidence = [view.span(sentence.start, sentence.end)];
+    const isEvergreen = /evergreen|automatic|auto-?renew|year\s+to\s+year|month\s+to\s+month/.test(lower) || UNLESS_NOTICE.test(lower);
+    if (NOT_AUTO.test(lower) && !/automatic/.test(lower)) {
+      optionSentence ??= sentence;
+      continue;
+    }
+    if (!isEvergreen) continue;
+    const renewalTerm = renewalDuration(view, sentence.start, sentence.end, m.index);
+    const noticePeriod = noticeDuration(view, sentence.start, sentence.end);
+    return {
+      autoRenewal: { value: true, confidence: /automatic|evergreen/.test(lower) ? 0.9 : 0.75, evidence },
+      renewalTerm: renewalTerm ? { value: renewalTerm.iso, confidence: 0.8, evidence: [view.span(renewalTerm.start, renewalTerm.end), ...evidence] } : null,
+      noticePeriod: noticePeriod ? { value: noticePeriod.iso, confidence: 0.75, evidence: [view.span(noticePeriod.start, noticePeriod.end), ...evidence] } : null,
+    };
+  }
+  if (optionSentence) {
+    const evidence = [view.span(optionSentence.start, optionSentence.end)];
+    const renewalTerm = renewalDuration(view, optionSentence.start, optionSentence.end, optionSentence.start);
+    return {
+      autoRenewal: { value: false, confidence: 0.6, evidence },
+      renewalTerm: renewalTerm ? { value: renewalTerm.iso, confidence: 0.6, evidence: [view.span(renewalTerm.start, renewalTerm.end)] } : null,
+      noticePeriod: null,
+    };
+  }
+  return { autoRenewal: null, renewalTerm: null, noticePeriod: null };
+}
+
+function renewalDuration(view: TextView, start: number, end: number, cueAt: number): FoundDuration | null {
+  const text = view.flat.slice(start, end);
+  const lower = text.toLowerCase();
+  const candidates = findDurations(text, start).filter((d) => {
+    const after = view.lower.slice(d.end, d.end + 40);
+    const before = view.lower.slice(Math.max(0, d.start - 40), d.start);
+    if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|in\s+advance|after|following|of\s+(?:the\s+)?(?:expiration|end))/.test(after)) return false;
+    if (/\b(?:within|least|than|notice)\s*$/.test(before)) return false;
+    return d.start >= cueAt - 200;
+  });
+  const tagged = candidates.find((d) => /(?:successive|additional|renewal|consecutive|further|subsequent|extension|like)\s*$/.test(view.lower.slice(Math.max(0, d.start - 30), d.start)) || /^\s*(?:renewal|extension|successive|additional)/.test(view.lower.slice(d.end, d.end + 20)));
+  if (tagged) return tagged;
+  const ytoy = /\b(year|month)[\s-]+to[\s-]+(?:year|month)\b|\b(annual|yearly)\s+(?:basis|renewal)/.exec(lower);
+  if (ytoy) {
+    const unit = ytoy[1] === 'month' ? 'M' : 'Y';
+    return { iso: `P1${unit}`, value: 1, unit, start: start + ytoy.index, end: start + ytoy.index + ytoy[0].length, text: ytoy[0] };
+  }
+  const afterCue = candidates.filter((d) => d.start > cueAt);
+  return afterCue[0] ?? null;
+}
+
+function noticeDuration(view: TextView, start: number, end: number): FoundDuration | null {
+  // The renewal sentence and the one after it often carry the notice ("Either party may give notice of non-renewal ...").
+  const next = view.sentenceAt(Math.min(view.flat.length - 1, end + 2), 800);
+  const windowEnd = Math.max(end, next.end);
+  const text = view.flat.slice(start, windowEnd);
+  for (const d of findDurations(text, start)) {
+    if (d.unit === 'Y' && d.value > 1) continue;
+    const after = view.lower.slice(d.end, d.end + 120);
+    const before = view.lower.slice(Math.max(0, d.start - 80), d.start);
+    const noticeAfter = /^\s*(?:'|')?s?\s*(?:\)\s*)?(?:prior|advance|written|notice|before|in\s+advance)/.test(after) && /\b(?:expir|end\s+of|terminat|renew|conclusion|anniversary|then[\s-]current|initial\s+term|term)/.test(after);
+    const noticeBefore = /\b(?:notice|notify|notifies|notification)\b[^.]{0,40}\b(?:at\s+least|no\s+(?:less|later)\s+than|not\s+less\s+than|minimum\s+of|within|of)\s*$/.test(before);
+    if (noticeAfter || (noticeBefore && /\b(?:prior|before|preceding)\b/.test(after.slice(0, 80)))) return d;
+  }
+  return null;
+}

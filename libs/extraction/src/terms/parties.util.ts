@@ -1,0 +1,159 @@
+import type { EvidenceSpan, Party } from '@cb/domain';
+import { tidy, type TextView } from './text-view.util';
+
+export interface PartiesFinding {
+  parties: Party[];
+  /** The defined-term labels the parties go by ("MD Anderson", "Supplier"). */
+  labels: string[];
+  confidence: number;
+  evidence: EvidenceSpan[];
+}
+
+const ROLE_WORDS = new Set(
+  [
+    'company', 'supplier', 'distributor', 'licensor', 'licensee', 'customer', 'client', 'consultant', 'manufacturer',
+    'franchisee', 'franchisor', 'reseller', 'provider', 'service provider', 'vendor', 'buyer', 'seller', 'purchaser',
+    'agent', 'sponsor', 'contractor', 'partner', 'developer', 'publisher', 'owner', 'operator', 'lessor', 'lessee',
+    'landlord', 'tenant', 'employer', 'employee', 'executive', 'investor', 'lender', 'borrower', 'shipper', 'carrier',
+    'marketer', 'affiliate', 'promoter', 'endorser', 'talent', 'host', 'sub-advisor', 'adviser', 'advisor', 'manager',
+    'administrator', 'servicer', 'collaborator', 'member', 'producer', 'representative', 'sales agent', 'recipient',
+    'discloser', 'university', 'institution', 'sublicensee', 'sublicensor', 'participant', 'transporter', 'hospital',
+    'school', 'bank', 'trust', 'fund', 'guarantor', 'principal', 'dealer', 'wholesaler', 'retailer', 'processor',
+    'contract manufacturer', 'cmo', 'cro', 'purchasing party', 'selling party', 'celebrity', 'athlete', 'artist',
+  ].map((w) => w.toLowerCase()),
+);
+const NOT_PARTY_TERMS = /^(?:the\s+)?(?:agreement|effective\s+date|parties|party|recitals?|territory|products?|services?|system|premises|property|term|commencement\s+date|closing|execution\s+date|original\s+agreement|amendment|plan|program|license|licensed\s+\w+|software|marks?|trademarks?|site|contract|letter|schedule|exhibit|work|project|fund|funds)$/i;
+const LEGAL_SUFFIX =
+  /^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|l\.p|lp|llp|l\.l\.p|corp|corporation|co|company|n\.a|s\.a|s\.a\.s|s\.r\.l|srl|gmbh|ag|plc|p\.l\.c|b\.v|n\.v|pty|pte|s\.p\.a|spa|kg|oy|ab|as|a\/s|sa|bv|nv|se|p\.c|pc|d\/b\/a|dba)\b\.?/i;
+const DEFINED_TERM =
+  /\(\s*(?:each\s+(?:a|an)\s+|together\s+|collectively\s+|individually\s+)?(?:hereinafter\s+|herein\s+|also\s+)?(?:(?:referred\s+to\s+|called\s+|known\s+)(?:herein\s+)?(?:as\s+)?)?(?:the\s+|this\s+)?"([^"]{1,60})"[^)]{0,80}\)|\bhereinafter(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
+
+/** The contracting parties named in the preamble, without their defined-term labels. */
+export function findParties(view: TextView): PartiesFinding | null {
+  return fromPreamble(view) ?? fromCoverPage(view);
+}
+
+function fromPreamble(view: TextView): PartiesFinding | null {
+  const head = view.flat.slice(0, 12000);
+  const between = /\b(?:by\s+and\s+between|by\s+and\s+among|between|among|by|BETWEEN|AMONG)\s*:?\s+(?=["(]?[A-Z0-9(])/g;
+  for (const b of head.matchAll(between)) {
+    const sentenceStart = Math.max(0, b.index - 400);
+    const before = view.lower.slice(sentenceStart, b.index);
+    if (!/agreement|contract|amendment|entered|made|dated|addendum/.test(before) && !/^\s*between\b/.test(b[0].toLowerCase())) continue;
+    if (/\bby\b/.test(b[0].toLowerCase()) && !/by\s+and/.test(b[0].toLowerCase()) && !/(?:made|entered\s+into|executed)\s*$/.test(before)) continue;
+    const start = b.index + b[0].length;
+    const endMatch = /\b(?:WHEREAS|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|RECITALS?|BACKGROUND|NOW,?\s+THEREFORE|PREAMBLE|Whereas)\b|\.\s+(?:The\s+parties|Each\s+party|In\s+consideration)|agree\s+as\s+follows/.exec(head.slice(start, start + 2500));
+    const end = start + (endMatch ? endMatch.index : Math.min(1500, head.length - start));
+    const parties = partiesIn(view, start, end);
+    if (parties.length >= 2 || (parties.length === 1 && endMatch)) {
+      const evidence = parties.map((p) => view.span(p.start, p.end));
+      const labels = parties.map((p) => p.label).filter((l): l is string => !!l);
+      return { parties: parties.map(({ name, role }) => ({ name, role })), labels, confidence: parties.length >= 2 ? 0.8 : 0.5, evidence };
+    }
+  }
+  return null;
+}
+
+interface FoundParty extends Party {
+  label?: string;
+  start: number;
+  end: number;
+}
+
+function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
+  const segment = view.flat.slice(start, end);
+  const found: FoundParty[] = [];
+  let chunkStart = 0;
+  const terms = [...segment.matchAll(DEFINED_TERM)];
+  for (const t of terms) {
+    const label = tidy(t[1] ?? t[2] ?? '');
+    const chunk = segment.slice(chunkStart, t.index);
+    const nextStart = t.index + t[0].length;
+    if (/\b(?:each|collectively|together|individually)\b/i.test(t[0]) && /part(?:y|ies)/i.test(label)) break;
+    if (NOT_PARTY_TERMS.test(label)) {
+      chunkStart = nextStart;
+      continue;
+    }
+    const named = nameIn(chunk);
+    if (named) {
+      const absStart = start + chunkStart + named.offset;
+      if (!found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
+        found.push({ name: named.name, role: roleOf(label, named.name), label, start: absStart, end: absStart + named.name.length });
+      }
+      chunkStart = nextStart;
+    }
+    if (found.length >= 6) break;
+  }
+  if (found.length === 0) {
+    // "between Acme Corp. and Beta LLC." without defined terms.
+    const m = /^\s*(.{3,120}?)\s*,?\s+and\s+(.{3,120}?)\s*(?:[.;(]|,\s+(?:a|an|dated|effective)\b|$)/.exec(segment);
+    if (m) {
+      for (const group of [m[1], m[2]]) {
+        const named = nameIn(group);
+        if (named) {
+          const absStart = start + segment.indexOf(group) + named.offset;
+          found.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** The legal name at the start of a preamble chunk ("and Beta, Inc., a Delaware corporation, of ..."). */
+function nameIn(chunk: string): { name: string; offset: number } | null {
+  const lead = /^[\s,;:]*(?:and\s+|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+)*(?:and\s+)?/i.exec(chunk);
+  const offset = lead ? lead[0].length : 0;
+  const rest = chunk.slice(offset);
+  let name = '';
+  const parts = rest.split(',');
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (i === 0) {
+      name = part;
+      continue;
+    }
+    if (LEGAL_SUFFIX.test(part.trim()) && part.trim().length <= 14) name += `,${part}`;
+    else break;
+  }
+  name = name
+    .split(/\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/)[0]
+    .split(/\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i)[0]
+    .replace(/\s*\(\s*$/, '');
+  name = tidy(name).replace(/^the\s+(?=[A-Z].*\s)/, (m) => m);
+  if (name.length < 2 || name.length > 120) return null;
+  if (!/^["']?[A-Z0-9]/.test(name)) return null;
+  if (/^(?:the\s+)?(?:company|parties|party|agreement)$/i.test(name)) return null;
+  if (/\b(?:agreement|hereto|hereby|whereas|shall)\b/i.test(name)) return null;
+  return { name, offset: offset + rest.indexOf(name.slice(0, 10)) };
+}
+
+function roleOf(label: string, name: string): string | null {
+  if (!label) return null;
+  const lower = label.toLowerCase();
+  if (ROLE_WORDS.has(lower)) return label.replace(/\b\w/g, (c) => c.toUpperCase());
+  const nameWords = new Set(name.toLowerCase().split(/\W+/));
+  if (lower.split(/\W+/).some((w) => w.length > 1 && nameWords.has(w))) return null;
+  return null;
+}
+
+/** Cover pages: "between\n\nAcme Corp.\n\nand\n\nBeta Ltd." */
+function fromCoverPage(view: TextView): PartiesFinding | null {
+  const head = view.text.slice(0, 5000);
+  const m = /\b(?:between|among|by and between)\s*:?\s*\n+\s*([^\n]{3,120})\n+\s*(?:and|-and-|AND|&)\s*\n+\s*([^\n]{3,120})\n/i.exec(head);
+  if (!m) return null;
+  const parties: FoundParty[] = [];
+  for (const group of [m[1], m[2]]) {
+    const named = nameIn(group.replace(/\s*\(.*$/, ''));
+    if (!named) continue;
+    const absStart = head.indexOf(group, m.index) + named.offset;
+    parties.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+  }
+  if (parties.length < 2) return null;
+  return {
+    parties: parties.map(({ name, role }) => ({ name, role })),
+    labels: [],
+    confidence: 0.6,
+    evidence: parties.map((p) => view.span(p.start, p.end)),
+  };
+}
