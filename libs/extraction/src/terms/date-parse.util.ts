@@ -23,7 +23,7 @@ const ORDINAL_WORDS: Record<string, number> = {
 
 const MONTH_RE =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)';
-const DAY_RE = `(\\d{1,2}|${Object.keys(ORDINAL_WORDS).sort((a, b) => b.length - a.length).join('|')})(?:\\s*(?:st|nd|rd|th))?`;
+const DAY_RE = `(\\d{1,2}|${Object.keys(ORDINAL_WORDS).sort((a, b) => b.length - a.length).join('|')})(?:\\s*(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\b)?`;
 const YEAR_RE = "((?:19|20)\\d{2}|'\\d{2})";
 
 // "3rd day of March, 2019", "1st January 2020", "3 March 2019", "the first day of May, 2010".

@@ -55,8 +55,12 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
     const first = dates[0];
     const between = view.flat.slice(m.index + m[0].length, first.start);
     // The date must belong to the cue, not to a later clause ("... made pursuant to the Agreement dated ...").
-    if (/\b(?:pursuant|amend|original|prior|previous|existing|under\s+(?:that|the)|between)\b|\.\s/i.test(between)) continue;
+    if (/\b(?:pursuant|amend|original|prior|previous|existing|under\s+(?:that|the)|between|agreement|contract|license|lease|plan)\b|\.\s/i.test(between)) continue;
     const before = view.lower.slice(Math.max(0, m.index - 300), m.index);
+    const sentenceStart = view.sentenceAt(m.index, 600).start;
+    const lead = view.lower.slice(sentenceStart, m.index);
+    // Recitals about other agreements: "WHEREAS, the parties entered into a Supply Agreement dated ...".
+    if (/\bwhereas\b|that\s+certain|\bentered\s+into\s+(?:a|an|the|that)\b|previously|heretofore|\b(?:agreement|contract|license|lease|plan|note)\s*,?\s*$/.test(lead)) continue;
     if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,40}$/.test(before)) continue;
     return dateFinding(view, first, 0.9, m.index);
   }
@@ -65,6 +69,12 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
   const coverEnd = preamble ? preamble.index : Math.min(head.length, 1500);
   const cover = findDates(view.flat.slice(0, coverEnd)).filter((d) => !/source:\s*[^,]*,[^,]*,\s*$/i.test(view.flat.slice(Math.max(0, d.start - 80), d.start)));
   if (cover.length === 1) return dateFinding(view, cover[0], 0.6);
+  // "IN WITNESS WHEREOF, the parties have executed this Agreement as of the 4th day of April, 2003."
+  const witness = /\bin\s+witness\s+whereof\b[^.]{0,200}?\b(?:as\s+of|on|this|dated)\b/gi;
+  for (const m of view.flat.matchAll(witness)) {
+    const d = findDates(view.flat.slice(m.index + m[0].length, m.index + m[0].length + 60), m.index + m[0].length)[0];
+    if (d && !/[.;]/.test(view.flat.slice(m.index + m[0].length, d.start))) return dateFinding(view, d, 0.7, m.index);
+  }
   // "as of the date of the last signature below": the latest date in the signature blocks.
   if (LAST_SIGNATURE_DATE.test(head)) {
     const signed = signatureDates(view);
@@ -107,57 +117,90 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
 }
 
 const TERM_CUE =
-  /\b(?:(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract)|this\s+(?:agreement|contract)\s+(?:shall|will)\s+(?:commence|become\s+effective|be\s+effective|remain|continue|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+a\s+term|expire|terminate|run)|(?:the\s+)?"?(?:initial\s+)?term"?\s+(?:shall|will)\s+(?:commence|begin|be|continue|expire|end|run)|initial\s+term\s+of|(?:agreement|contract)\s+(?:shall|will)\s+(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)|(?:shall|will)\s+(?:have\s+an?\s+)?(?:initial\s+)?term\s+of)/gi;
+  /\b(?:shall|will|is\s+to)\s+(?:(?:automatically\s+)?(?:commence|begin|continue|remain|expire|end|terminate|be\s+effective|become\s+effective|run|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+(?:a|an)\s+(?:initial\s+)?term|be\s+for))|\bterm\s+of\s+this\b|\binitial\s+term\b|\bterm\s+(?:is|shall\s+be|will\s+be)\b|"(?:contract\s+period|term)"\s+means/gi;
+const STRONG_SUBJECT =
+  /\b(?:(?:the\s+)?(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract|amendment)|this\s+(?:agreement|contract|amendment|oma)\s+(?:shall|will)|the\s+"?(?:initial\s+)?term"?\s+(?:shall|will|is)|initial\s+term|"(?:contract\s+period|term)"\s+means|agreement\s+term)\b/i;
+const OTHER_SUBJECT =
+  /\b(?:license|licen[cs]es|patent|warranty|warranties|royalty|statement\s+of\s+work|purchase\s+order|lease|employment|obligations?|restrictions?|covenants?|representations|rights\s+granted|exclusivity|provisions?|section|sections|survive|surviv|indemnif|payment|offer|option\s+period|calendar\s+quarter|promotion\s+period|study|protocol|escrow|policy)\b/i;
 
-function findTerm(view: TextView, start: Finding<IsoDate> | null): Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> {
-  const none = { initialTerm: null, expirationDate: null, perpetual: null };
+interface TermCandidate {
+  start: number;
+  end: number;
+  score: number;
+}
+
+function termCandidates(view: TextView): TermCandidate[] {
+  const seen = new Set<number>();
+  const out: TermCandidate[] = [];
   for (const m of view.flat.matchAll(TERM_CUE)) {
     const sentence = view.sentenceAt(m.index + 1, 900);
+    if (seen.has(sentence.start)) continue;
+    seen.add(sentence.start);
     const text = view.flat.slice(sentence.start, sentence.end);
-    const lower = text.toLowerCase();
-    // Not the term of some other thing (a license, a patent, a warranty, a statement of work).
-    if (/\b(?:license|patent|warranty|royalty|statement\s+of\s+work|purchase\s+order|lease|employment|confidentiality\s+obligations?)\s+term\b/.test(lower) && !/term\s+of\s+this\s+agreement/.test(lower)) continue;
-    if (/\b(?:amended|extended)\s+to\b|\bis\s+hereby\s+(?:amended|extended)\b/.test(lower) && !/\bterm\s+of\s+this\s+(?:agreement|amendment)\b/.test(lower)) {
-      // amendments that extend an earlier agreement are still a term statement; fall through
-    }
-    const evidence = [view.span(sentence.start, sentence.end)];
-    // An explicit end: "until December 31, 2020", "expire on ...", "ending on ...", "through ...".
-    const endCue = /\b(?:until|through|thru|to\s+and\s+including|expir(?:e|es|ing)\s+(?:on|at)|end(?:s|ing)?\s+on|terminat(?:e|es|ing)\s+on|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
-    let explicitEnd: FoundDate | null = null;
-    for (const e of text.matchAll(endCue)) {
-      const after = text.slice(e.index + e[0].length, e.index + e[0].length + 40);
-      const d = findDates(after, sentence.start + e.index + e[0].length)[0];
-      if (d && d.start - (sentence.start + e.index + e[0].length) < 5) {
-        explicitEnd = d;
-        break;
-      }
-    }
-    const durations = findDurations(text, sentence.start).filter((d) => isTermDuration(view, d));
-    const perpetualWords = /\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+terminated|continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+)?until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated)\b/.test(lower);
-    if (explicitEnd) {
+    let score = 0;
+    if (STRONG_SUBJECT.test(text)) score += 3;
+    else if (/\b(?:agreement|contract)\b/i.test(text) && /\b(?:commence|continue|remain|expire|effective|period\s+of|until|through)\b/i.test(text)) score += 1;
+    else continue;
+    const heading = view.lower.slice(Math.max(0, sentence.start - 60), sentence.start);
+    if (/\bterm(?:\s+and\s+termination)?\b[\s.:]*$|\bduration\b[\s.:]*$|\bterm\s+of\s+(?:agreement|contract)\b[\s.:]*$/.test(heading)) score += 2;
+    const subjectZone = text.slice(0, 120);
+    if (OTHER_SUBJECT.test(subjectZone) && !/term\s+of\s+this\s+(?:agreement|contract)|this\s+(?:agreement|contract)\s+(?:shall|will)/i.test(subjectZone)) score -= 3;
+    if (/\b(?:whereas|prior\s+agreement|original\s+agreement)\b/i.test(text)) score -= 2;
+    if (score > 0) out.push({ ...sentence, score });
+  }
+  return out.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+function findTerm(view: TextView, start: Finding<IsoDate> | null): Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> {
+  for (const candidate of termCandidates(view).slice(0, 6)) {
+    const found = readTermSentence(view, candidate, start);
+    if (found) return found;
+  }
+  return { initialTerm: null, expirationDate: null, perpetual: null };
+}
+
+function readTermSentence(
+  view: TextView,
+  sentence: { start: number; end: number },
+  start: Finding<IsoDate> | null,
+): Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> | null {
+  const text = view.flat.slice(sentence.start, sentence.end);
+  const lower = text.toLowerCase();
+  const evidence = [view.span(sentence.start, sentence.end)];
+  // An explicit end: "until December 31, 2020", "expire on ...", "ending on ...", "through ...".
+  const endCue = /\b(?:until|through|thru|to\s+and\s+including|expir(?:e|es|ing)\s+(?:on|at)?|end(?:s|ing)?\s+(?:on|as\s+of)?|terminat(?:e|es|ing)\s+(?:on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
+  for (const e of text.matchAll(endCue)) {
+    const at = sentence.start + e.index + e[0].length;
+    const d = findDates(view.flat.slice(at, at + 40), at)[0];
+    if (d && d.start - at < 5) {
+      const durations = findDurations(text, sentence.start).filter((x) => isTermDuration(view, x));
       const initialTerm = durations[0] ? { value: durations[0].iso, confidence: 0.7, evidence } : null;
-      return { initialTerm, expirationDate: { value: explicitEnd.iso, confidence: 0.85, evidence }, perpetual: { value: false, confidence: 0.8, evidence } };
-    }
-    if (durations.length > 0) {
-      const duration = durations[0];
-      const startDate = startOfTerm(view, text, sentence.start, start);
-      let expirationDate: Finding<IsoDate> | null = null;
-      if (startDate && /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|on\s+the\s+effective|of\s+the\s+effective)/i.test(text)) {
-        try {
-          expirationDate = { value: addDays(addDuration(startDate.value, duration.iso), -1), confidence: Math.min(0.75, startDate.confidence), evidence: [...evidence, ...startDate.evidence] };
-        } catch {
-          expirationDate = null;
-        }
-      }
-      // "... or until the Studies are completed, whichever is later": the end is not fixed by the duration.
-      if (/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b/.test(lower)) expirationDate = null;
-      return { initialTerm: { value: duration.iso, confidence: 0.75, evidence }, expirationDate, perpetual: { value: false, confidence: 0.7, evidence } };
-    }
-    if (perpetualWords) {
-      return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.7, evidence } };
+      return { initialTerm, expirationDate: { value: d.iso, confidence: 0.85, evidence }, perpetual: { value: false, confidence: 0.8, evidence } };
     }
   }
-  return none;
+  const durations = findDurations(text, sentence.start).filter((d) => isTermDuration(view, d));
+  if (durations.length > 0) {
+    const duration = durations[0];
+    const startDate = startOfTerm(view, text, sentence.start, start);
+    let expirationDate: Finding<IsoDate> | null = null;
+    const anchored = /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|of\s+the\s+effective|date\s+hereof|execution)/i.test(text);
+    if (startDate && anchored && !/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
+      try {
+        expirationDate = {
+          value: addDays(addDuration(startDate.value, duration.iso), -1),
+          confidence: Math.min(0.75, startDate.confidence),
+          evidence: [...evidence, ...startDate.evidence],
+        };
+      } catch {
+        expirationDate = null;
+      }
+    }
+    return { initialTerm: { value: duration.iso, confidence: 0.75, evidence }, expirationDate, perpetual: { value: false, confidence: 0.7, evidence } };
+  }
+  if (/\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|unless\s+terminated|until\s+(?:the\s+)?(?:expiration|termination)\s+of\s+(?:the\s+last|all|the|each)|until\s+the\s+(?:parties|later|last))\b/.test(lower)) {
+    return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.6, evidence } };
+  }
+  return null;
 }
 
 /** A duration that measures the term (not "within 30 days", "90 days' notice", "at least 2 years old"). */

@@ -26,11 +26,35 @@ const NOT_PARTY_TERMS = /^(?:the\s+)?(?:agreement|effective\s+date|parties|party
 const LEGAL_SUFFIX =
   /^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|l\.p|lp|llp|l\.l\.p|corp|corporation|co|company|n\.a|s\.a|s\.a\.s|s\.r\.l|srl|gmbh|ag|plc|p\.l\.c|b\.v|n\.v|pty|pte|s\.p\.a|spa|kg|oy|ab|as|a\/s|sa|bv|nv|se|p\.c|pc|d\/b\/a|dba)\b\.?/i;
 const DEFINED_TERM =
-  /\(\s*(?:each\s+(?:a|an)\s+|together\s+|collectively\s+|individually\s+)?(?:hereinafter\s+|herein\s+|also\s+)?(?:(?:referred\s+to\s+|called\s+|known\s+)(?:herein\s+)?(?:as\s+)?)?(?:the\s+|this\s+)?"([^"]{1,60})"[^)]{0,80}\)|\bhereinafter(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
+  /\(\s*(?:each\s+(?:a|an)\s+|together\s+|collectively\s+|individually\s+)?(?:hereinafter\s+|hereafter\s+|herein\s+|also\s+)?(?:(?:referred\s+to\s+|called\s+|known\s+)(?:herein\s+)?(?:as\s+)?)?(?:the\s+|this\s+)?"([^"]{1,60})"[^)]{0,80}\)|\bhere(?:in)?after(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
 
 /** The contracting parties named in the preamble, without their defined-term labels. */
 export function findParties(view: TextView): PartiesFinding | null {
-  return fromPreamble(view) ?? fromCoverPage(view);
+  return fromPreamble(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view);
+}
+
+/** "Acme, Inc., with a place of business at ... ("Acme") and Beta B.V. ... ("Consultant") agree to ...". */
+function fromOpeningParagraph(view: TextView): PartiesFinding | null {
+  const head = view.flat.slice(0, 3000);
+  const agree = /\)\s*,?\s*(?:agree|hereby\s+agree|enter\s+into|have\s+agreed)/i.exec(head);
+  if (!agree) return null;
+  const paragraphStart = view.text.lastIndexOf('\n\n', agree.index);
+  let start = Math.max(0, paragraphStart);
+  // Skip heading lines (title, exhibit number) above the paragraph.
+  const lines = view.text.slice(start, agree.index).split('\n');
+  for (const line of lines) {
+    if (line.trim() && (line.trim().length < 60 && !/\(/.test(line))) start += line.length + 1;
+    else if (line.trim()) break;
+    else start += line.length + 1;
+  }
+  const parties = partiesIn(view, start, agree.index + 1);
+  if (parties.length < 2) return null;
+  return {
+    parties: parties.map(({ name, role }) => ({ name, role })),
+    labels: parties.map((p) => p.label).filter((l): l is string => !!l),
+    confidence: 0.5,
+    evidence: parties.map((p) => view.span(p.start, p.end)),
+  };
 }
 
 function fromPreamble(view: TextView): PartiesFinding | null {
@@ -74,7 +98,7 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
       chunkStart = nextStart;
       continue;
     }
-    const named = nameIn(chunk);
+    const named = nameInChunk(chunk);
     if (named) {
       const absStart = start + chunkStart + named.offset;
       if (!found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
@@ -98,6 +122,18 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
     }
   }
   return found;
+}
+
+/** Tries the chunk's start, then each "and <Name>" in it ("a Tennessee corporation, and Logan's Roadhouse, Inc."). */
+function nameInChunk(chunk: string): { name: string; offset: number } | null {
+  const first = nameIn(chunk);
+  if (first) return first;
+  for (const m of chunk.matchAll(/(?:^|[\s,;])(?:and|AND|&)\s+(?=["']?[A-Z0-9])/g)) {
+    const at = m.index + m[0].length;
+    const named = nameIn(chunk.slice(at));
+    if (named) return { name: named.name, offset: at + named.offset };
+  }
+  return null;
 }
 
 /** The legal name at the start of a preamble chunk ("and Beta, Inc., a Delaware corporation, of ..."). */
@@ -140,11 +176,11 @@ function roleOf(label: string, name: string): string | null {
 /** Cover pages: "between\n\nAcme Corp.\n\nand\n\nBeta Ltd." */
 function fromCoverPage(view: TextView): PartiesFinding | null {
   const head = view.text.slice(0, 5000);
-  const m = /\b(?:between|among|by and between)\s*:?\s*\n+\s*([^\n]{3,120})\n+\s*(?:and|-and-|AND|&)\s*\n+\s*([^\n]{3,120})\n/i.exec(head);
+  const m = /\b(?:between|among|by and between)\s*:?\s*\n+\s*([^\n][\s\S]{2,400}?)\n+\s*(?:and|-and-|AND|&)\s*:?\s*\n+\s*([^\n]{3,120})\n/i.exec(head);
   if (!m) return null;
   const parties: FoundParty[] = [];
   for (const group of [m[1], m[2]]) {
-    const named = nameIn(group.replace(/\s*\(.*$/, ''));
+    const named = nameIn(group.replace(/\s*\([\s\S]*$/, '').replace(/\n[\s\S]*$/, ''));
     if (!named) continue;
     const absStart = head.indexOf(group, m.index) + named.offset;
     parties.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });

@@ -7,30 +7,40 @@ export interface TerminationFinding {
   evidence: EvidenceSpan[];
 }
 
+const TERMINATE =
+  /\b(?:may\s+(?:\w+\s+){0,12}?(?:terminate|cancel)|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
 const CONVENIENCE =
-  /\b(?:for\s+(?:its\s+|their\s+)?convenience|without\s+(?:any\s+)?cause|with\s+or\s+without\s+cause|for\s+any\s+(?:reason|or\s+no\s+reason)|for\s+no\s+reason|at\s+(?:its|their)\s+(?:sole\s+)?(?:discretion|option)|at\s+any\s+time\s+(?:and\s+)?for\s+any\s+reason)\b/i;
-const MAY_TERMINATE = /\bmay\s+(?:(?:at\s+any\s+time|immediately|also|thereafter|only)\s*,?\s*)?(?:terminate|cancel)\b|\bright\s+to\s+terminate\b|\bmay\s+(?:elect\s+to\s+)?terminate\b|\bterminable\s+by\b/gi;
+  /\b(?:for\s+(?:its\s+|their\s+|any\s+party's\s+)?convenience|without\s+(?:any\s+)?cause|with\s+or\s+without\s+cause|for\s+non-?cause|for\s+any\s+reason(?:\s+or\s+(?:for\s+)?no\s+reason)?|for\s+no\s+reason|in\s+(?:its|their)\s+(?:sole|absolute)(?:\s+and\s+(?:sole|absolute))?\s+discretion|without\s+(?:the\s+payment\s+of\s+any\s+)?(?:penalty|liability)|with\s+no\s+(?:penalty|further\s+obligation))\b/i;
+const ON_NOTICE = /\b(?:upon|on|with|by\s+giving|by\s+providing|giving|providing|by\s+delivering|after)\b[^.;]{0,80}?\bnotice\b/i;
 const FOR_CAUSE =
-  /\b(?:breach|default|fail(?:s|ed|ure)?|insolven|bankrupt|receiver|liquidat|violat|change\s+(?:of|in)\s+control|force\s+majeure|cease|ceases|unable|if\s|in\s+the\s+event|upon\s+the\s+occurrence|should\s|unless|where\s|provided\s+that|acquired|merger|terminated\s+for\s+cause|does\s+not|not\s+(?:met|achieve|satisf)|under\s+section|pursuant\s+to\s+section|set\s+forth\s+in)\b/i;
+  /\b(?:breach|default|fail(?:s|ed|ure)?\s+to|insolven|bankrupt|receiver|liquidat|violat|change\s+(?:of|in)\s+control|force\s+majeure|for\s+cause|unable\s+to|ceases?\s+to|if\s+(?:the\s+other|any|either|such|a)\b|in\s+the\s+event\s+(?:of|that)\s+(?:a|any|the\s+other|such)|upon\s+the\s+occurrence|acquired\s+by|merger|does\s+not\s+(?:meet|achieve|pay)|not\s+(?:met|achieve|satisf)|as\s+follows|under\s+the\s+following|any\s+of\s+the\s+following|material)\b/i;
+const CONDITION_BEFORE =
+  /\b(?:if|in\s+the\s+event|upon\s+(?:the\s+)?(?:occurrence|receipt|learning|expiration)|should|unless(?!\s+(?:sooner|earlier)\s+terminated)|where|in\s+case)\b|\bfor\s+(?:bankruptcy|cause|breach|default)/i;
+const CONDITION_AFTER =
+  /\bimmediately\b|\bif\b|\bin\s+the\s+event\b|\bfor\s+(?:cause|bankruptcy|breach|business\s+reasons)|\bat\s+the\s+(?:expiration|end)\s+of\s+(?:its|the|any)\s+(?:initial\s+)?term|\bupon\s+the\s+(?:filing|occurrence)|\bwithin\s+\w+\s+\(\d+\)\s+days\s+following/i;
+const CONTRACT_WORD = /\b(?:agreement|contract|engagement|this\s+oma|its\s+participation|arrangement|term)\b/i;
 
 /** Whether a party may end the contract without cause (for convenience, for any reason, or simply on notice). */
 export function findTerminationForConvenience(view: TextView): TerminationFinding | null {
-  for (const m of view.flat.matchAll(MAY_TERMINATE)) {
+  let onNotice: TerminationFinding | null = null;
+  for (const m of view.flat.matchAll(TERMINATE)) {
     const sentence = view.sentenceAt(m.index + 1, 900);
     const text = view.flat.slice(sentence.start, sentence.end);
-    const lower = text.toLowerCase();
-    if (!/\b(?:agreement|contract|order|sow|statement\s+of\s+work|engagement|services)\b/.test(lower)) continue;
-    const clause = view.flat.slice(m.index, Math.min(sentence.end, m.index + 260));
+    if (!CONTRACT_WORD.test(text)) continue;
+    // Look at the clause around the termination right, not at unrelated parts of a long sentence.
+    const clause = view.flat.slice(Math.max(sentence.start, m.index - 200), Math.min(sentence.end, m.index + m[0].length + 300));
     const evidence = [view.span(sentence.start, sentence.end)];
-    if (CONVENIENCE.test(clause) && !/\bnot\b[^.]{0,20}\b(?:for\s+convenience|without\s+cause)/i.test(clause)) {
+    // A right that depends on an event ("If ... fails", "in the event of", "immediately ... if") is for cause.
+    const prefix = view.flat.slice(sentence.start, m.index);
+    const after = view.flat.slice(m.index, Math.min(sentence.end, m.index + 300));
+    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after) || /not\s+be\s+terminable|not\s+terminate/i.test(text)) continue;
+    const convenience = CONVENIENCE.exec(clause);
+    if (convenience && !/\bnot\b[^.]{0,20}$/i.test(clause.slice(0, convenience.index))) {
       return { value: true, confidence: 0.85, evidence };
     }
-    // "Either party may terminate this Agreement upon thirty (30) days' written notice to the other party."
-    const onNotice = /^\s*(?:may\s+(?:at\s+any\s+time\s*,?\s*)?(?:terminate|cancel)\s+(?:this\s+(?:agreement|contract)|the\s+(?:agreement|services|contract))(?:\s+(?:in\s+(?:its|their)\s+entirety|or\s+any\s+[\w\s]{1,30}?))?\s*,?\s*(?:at\s+any\s+time\s*,?\s*)?(?:upon|by|on|with|after|by\s+giving|by\s+providing|giving|providing)\s+(?:(?:at\s+least|not\s+less\s+than|no\s+less\s+than)\s+)?[\w\s()-]{1,40}?(?:days?|months?)'?s?\s*(?:\(\s*\d+\s*\)\s*)?(?:prior\s+|advance\s+)?(?:written\s+)?notice)/i.exec(clause);
-    const rest = onNotice ? view.flat.slice(m.index + onNotice[0].length, sentence.end) : '';
-    if (onNotice && !FOR_CAUSE.test(rest.slice(0, 160)) && !FOR_CAUSE.test(view.flat.slice(sentence.start, m.index))) {
-      return { value: true, confidence: 0.75, evidence };
+    if (!onNotice && ON_NOTICE.test(clause.slice(m.index - Math.max(sentence.start, m.index - 200))) && !FOR_CAUSE.test(clause)) {
+      onNotice = { value: true, confidence: 0.7, evidence };
     }
   }
-  return null;
+  return onNotice;
 }
