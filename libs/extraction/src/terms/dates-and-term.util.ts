@@ -47,7 +47,7 @@ function signatureDates(view: TextView): FoundDate[] {
 function findAgreementDate(view: TextView): Finding<IsoDate> | null {
   const head = view.flat.slice(0, PREAMBLE_CHARS);
   // The preamble: "made and entered into as of the 3rd day of March, 2019", "dated as of March 3, 2019".
-  const cue = /\b(?:dated|made|entered\s+into|executed|effective|signed|concluded|agreement\s+date)\b/gi;
+  const cue = /\b(?:dated|made|entered\s+into|executed|effective|signed|concluded|agreement\s+date|as\s+of)\b/gi;
   for (const m of head.matchAll(cue)) {
     const window = head.slice(m.index, m.index + 160);
     const dates = findDates(window, m.index);
@@ -184,7 +184,7 @@ function readTermSentence(
     const startDate = startOfTerm(view, text, sentence.start, start);
     let expirationDate: Finding<IsoDate> | null = null;
     const anchored = /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|of\s+the\s+effective|date\s+hereof|execution)/i.test(text);
-    if (startDate && anchored && !/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
+    if (startDate && (anchored || /\bterm\s+of\s+this\s+(?:agreement|contract)\s+(?:shall|will)\s+be\b/i.test(text)) && !/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
       try {
         expirationDate = {
           value: addDays(addDuration(startDate.value, duration.iso), -1),
@@ -208,6 +208,8 @@ function isTermDuration(view: TextView, d: FoundDuration): boolean {
   const before = view.lower.slice(Math.max(0, d.start - 60), d.start);
   const after = view.lower.slice(d.end, d.end + 50);
   if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$/.test(before)) return false;
+  if (/\b(?:additional|successive|renewal|further|consecutive)\b/i.test(d.text)) return false;
+  if (/^\s*(?:thereafter|after\s+(?:the|such|its)|following\s+(?:the|such|its))\b/.test(after)) return false;
   if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|following\s+(?:receipt|notice|the\s+(?:date|end|expiration|termination))|after\s+(?:receipt|notice|the\s+(?:end|expiration|termination))|of\s+(?:the\s+)?(?:receipt|notice)|in\s+advance)/.test(after)) return false;
   if (/\b(?:notice|renew|renewal|extend|extension)\b/.test(before.slice(-30))) return false;
   return d.unit !== 'D' || d.value >= 180;
@@ -223,7 +225,9 @@ function startOfTerm(view: TextView, sentence: string, offset: number, fallback:
 }
 
 const AUTO_RENEW =
-  /\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|auto-?renew|renew(?:s|ed)?\s+automatically|extended\s+automatically|evergreen|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renewed|extended|continue(?:\s+in\s+(?:full\s+)?(?:force|effect))?|renew)\s+(?:thereafter\s+)?(?:for|on\s+a|from)\s+(?:(?:an?|one|two|three|four|five|successive|additional|consecutive|further|subsequent|like|similar)\b|\w+\s*\(\d+\)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|from\s+year\s+to\s+year|year[\s-]to[\s-]year\s+basis|month[\s-]to[\s-]month\s+basis)/gi;
+  /\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|auto-?renew|renew(?:s|ed)?\s+automatically|extended\s+automatically|evergreen|renewed\s+tacitly|tacit(?:ly)?\s+renew|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renewed|extended|continue(?:\s+in\s+(?:full\s+)?(?:force|effect))?|renew)\s+(?:thereafter\s+)?(?:for|on\s+a|from)\s+(?:(?:an?|one|two|three|four|five|successive|additional|consecutive|further|subsequent|like|similar)\b|\w+\s*\(\d+\)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|from\s+year\s+to\s+year|year[\s-]to[\s-]year\s+basis|month[\s-]to[\s-]month\s+basis)/gi;
+const OPTION_RENEW =
+  /\b(?:options?|right|may|can)\b[^.;]{0,100}?\b(?:renew|extend|extension|continue\s+the\s+franchise)|\brenewable\b|\b(?:renewed|extended)\s+(?:for|by)\s+(?:an?\s+)?(?:additional|further|one\s+further)\b/gi;
 const NOT_AUTO =
   /\b(?:mutual(?:ly)?\s+(?:written\s+)?(?:agree|consent|agreement)|upon\s+(?:the\s+)?(?:mutual|written\s+agreement)|by\s+(?:mutual\s+)?agreement\s+of\s+(?:both|the)\s+parties|if\s+(?:both|the)\s+parties\s+(?:so\s+)?agree|option\s+to\s+(?:renew|extend)|may\s+(?:be\s+)?(?:renew|extend)|at\s+(?:its|their)\s+(?:sole\s+)?(?:option|election|discretion)|right\s+to\s+(?:renew|extend)|(?:parties|party)\s+(?:may|shall)\s+(?:negotiate|discuss)|subject\s+to\s+(?:the\s+)?(?:mutual|written)\s+agreement|(?:elects?|requests?)\s+to\s+(?:renew|extend))\b/i;
 const UNLESS_NOTICE = /\b(?:unless|until|except\s+if|provided\s+(?:that\s+)?(?:neither|no))\b|non-?renewal|not\s+to\s+renew|terminate/i;
@@ -250,6 +254,16 @@ function findRenewal(view: TextView): Pick<DateTermFindings, 'autoRenewal' | 're
       noticePeriod: noticePeriod ? { value: noticePeriod.iso, confidence: 0.75, evidence: [view.span(noticePeriod.start, noticePeriod.end), ...evidence] } : null,
     };
   }
+  if (!optionSentence) {
+    for (const m of view.flat.matchAll(OPTION_RENEW)) {
+      const sentence = view.sentenceAt(m.index + 1, 1000);
+      const lower = view.lower.slice(sentence.start, sentence.end);
+      if (!/\b(?:agreement|term|franchise|contract)\b/.test(lower) || /\b(?:license|warranty|insurance|policy|lease)\b[^.]{0,30}\b(?:renew|extend)/.test(lower)) continue;
+      if (!renewalDuration(view, sentence.start, sentence.end, m.index)) continue;
+      optionSentence = sentence;
+      break;
+    }
+  }
   if (optionSentence) {
     const evidence = [view.span(optionSentence.start, optionSentence.end)];
     const renewalTerm = renewalDuration(view, optionSentence.start, optionSentence.end, optionSentence.start);
@@ -274,9 +288,10 @@ function renewalDuration(view: TextView, start: number, end: number, cueAt: numb
   });
   const tagged = candidates.find((d) => /(?:successive|additional|renewal|consecutive|further|subsequent|extension|like)\s*$/.test(view.lower.slice(Math.max(0, d.start - 30), d.start)) || /^\s*(?:renewal|extension|successive|additional)/.test(view.lower.slice(d.end, d.end + 20)));
   if (tagged) return tagged;
-  const ytoy = /\b(year|month)[\s-]+to[\s-]+(?:year|month)\b|\b(annual|yearly)\s+(?:basis|renewal)/.exec(lower);
+  const ytoy = /\b(year|month)[\s-]+to[\s-]+(?:year|month)\b|\b(annual|yearly|monthly)\s+(?:basis|renewals?|periods?|terms?)\b|\b(?:each|every)\s+(year|month)\s+thereafter\b|\b(?:renew(?:ed|s)?|extend(?:ed|s)?)\s+(?:tacitly\s+|automatically\s+)?(?:every|each)\s+(year|month)\b/.exec(lower);
   if (ytoy) {
-    const unit = ytoy[1] === 'month' ? 'M' : 'Y';
+    const unitWord = ytoy[1] ?? ytoy[2] ?? ytoy[3] ?? ytoy[4] ?? 'year';
+    const unit = /month/.test(unitWord) ? 'M' : 'Y';
     return { iso: `P1${unit}`, value: 1, unit, start: start + ytoy.index, end: start + ytoy.index + ytoy[0].length, text: ytoy[0] };
   }
   const afterCue = candidates.filter((d) => d.start > cueAt);

@@ -20,7 +20,7 @@ const TENS: Record<string, number> = {
 };
 const NUMBER_WORD = `(?:${[...Object.keys(TENS), ...Object.keys(UNITS).filter((w) => w.length > 2), 'hundred', 'and'].join('|')})`;
 // "three (3)", "ninety (90)", "one hundred eighty (180)", "3", "twenty-four", "a".
-const NUMBER = `(?:(?:${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD})*)\\s*(?:\\(\\s*\\d{1,4}\\s*\\)\\s*)?|\\d{1,4}\\s*(?:\\(\\s*[a-z\\s-]+\\s*\\)\\s*)?|an?\\s+)`;
+const NUMBER = `(?:(?:${NUMBER_WORD}(?:[\\s-]+${NUMBER_WORD})*)\\s*(?:\\(\\s*[\\dIl]{1,4}\\s*\\)\\s*)?|\\d{1,4}\\s*(?:\\(\\s*[a-z\\s-]+\\s*\\)\\s*)?|an?\\s+)`;
 const UNIT = '(?:calendar\\s+|business\\s+|full\\s+|consecutive\\s+|additional\\s+|contract\\s+)?(days?|weeks?|months?|years?)';
 const DURATION = new RegExp(`\\b(${NUMBER})[\\s-]*${UNIT}(?![a-z])`, 'gi');
 
