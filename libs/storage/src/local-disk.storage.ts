@@ -25,10 +25,13 @@ export class LocalDiskStorage implements StoragePort {
     let size = 0;
     const fh = await fs.open(tmp, 'wx', 0o600);
     try {
+      let tooLarge = false;
       for await (const chunk of source) {
         size += chunk.byteLength;
-        if (size > maxBytes) {
-          throw new DomainError(DomainErrorCode.PayloadTooLarge, `The file is larger than ${Math.floor(maxBytes / 1048576)} MB`);
+        // Keep reading (and dropping) past the limit: leaving the source half-read would stall the upload.
+        if (tooLarge || size > maxBytes) {
+          tooLarge = true;
+          continue;
         }
         hash.update(chunk);
         if (headLen < HEAD_BYTES) {
@@ -37,6 +40,9 @@ export class LocalDiskStorage implements StoragePort {
           headLen += part.length;
         }
         await fh.write(chunk);
+      }
+      if (tooLarge) {
+        throw new DomainError(DomainErrorCode.PayloadTooLarge, `The file is larger than the limit of ${Math.floor(maxBytes / 1048576)} MB`);
       }
       await fh.sync();
     } catch (err) {

@@ -1,0 +1,299 @@
+// End-to-end through the real web UI in Chromium: the API and worker run in-process against a fresh database
+// and serve the built UI. Nothing is mocked: sign up, upload a real contract PDF, wait for the worker to parse
+// it, check a term's evidence is highlighted in the PDF text layer, correct terms and watch the deadline move,
+// and find the deadline on the dashboard. Screenshots of every main screen go to test-results/screenshots/.
+import { execSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const ROOT = path.resolve(__dirname, '../..');
+const WEB_DIST = path.join(ROOT, 'apps/web/dist');
+const WEB_SRC = path.join(ROOT, 'apps/web');
+const SHOTS = path.join(ROOT, 'test-results/screenshots');
+const SAMPLE = path.join(ROOT, 'samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds the web UI when it is missing or older than its sources, so the test never runs a stale bundle. */
+function ensureWebBuild(): void {
+  const index = path.join(WEB_DIST, 'index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
+  execSync('npm run build:web', { cwd: ROOT, stdio: 'inherit' });
+}
+
+function isoDaysFromToday(days: number): string {
+  const now = new Date();
+  const d = new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate() + days));
+  return d.toISOString().slice(0, 10);
+}
+
+describe('web UI (browser)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const consoleErrors: string[] = [];
+  const email = `cfo-${Date.now()}@example.com`;
+  let contractUrl = '';
+
+  async function shot(name: string, p: Page = page) {
+    await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  }
+  /** The date as the UI formats it (Intl in the browser's locale, calendar dates in UTC). */
+  function uiDate(p: Page, iso: string): Promise<string> {
+    return p.evaluate(
+      (d) => new Intl.DateTimeFormat(navigator.languages?.[0] || navigator.language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)),
+      iso,
+    );
+  }
+  async function correctTerm(field: string, fill: (row: ReturnType<Page['locator']>) => Promise<void>) {
+    const row = page.locator(`.term-row[data-field="${field}"]`);
+    await row.getByRole('button', { name: /^Correct / }).click();
+    await fill(row);
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/v1/contracts/'));
+    await row.getByRole('button', { name: 'Save' }).click();
+    expect((await saved).status()).toBe(200);
+    await row.locator('.source-badge').waitFor();
+  }
+
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    ensureWebBuild();
+    server = await startTestServer({ webDist: WEB_DIST });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki' });
+    page = await context.newPage();
+    page.setDefaultTimeout(20_000);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('signs up and starts a trial', async () => {
+    await page.goto(`${server.url}/`);
+    await page.waitForURL(/\/login/);
+    await page.getByRole('link', { name: 'Start a free trial' }).click();
+    await page.getByLabel('Company').fill('Pohjola Metsä Oy');
+    await page.getByLabel('Your name').fill('Aino Virtanen');
+    await page.getByLabel('Work e-mail').fill(email);
+    await page.getByLabel('Password').fill('short');
+    await shot('01-signup');
+    await page.getByRole('button', { name: 'Start trial' }).click();
+    // Client-side validation names the field.
+    await page.getByText('The password needs at least 10 characters.').waitFor();
+    await page.getByLabel('Password').fill('a sound password 2026');
+    await page.getByRole('button', { name: 'Start trial' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByText(/Your free trial ends in \d+ days?\./).waitFor();
+    await page.getByText('Nothing falls due in the next 90 days.').waitFor();
+    await shot('02-dashboard-empty');
+  }, 60_000);
+
+  it('keeps the session across a reload (refresh token) and logs out and in again', async () => {
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.waitForURL(/\/login/);
+    await page.getByLabel('Work e-mail').fill(email);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').getByText('The e-mail or password is not correct.').waitFor();
+    await page.getByLabel('Password').fill('a sound password 2026');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  }, 60_000);
+
+  it('uploads a real contract PDF with progress, rejects a non-contract file, and follows parsing live', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Upload' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Upload contracts' }).waitFor();
+    await page.setInputFiles('#file-input', [
+      { name: path.basename(SAMPLE), mimeType: 'application/pdf', buffer: fs.readFileSync(SAMPLE) },
+      { name: 'holiday-photo.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]) },
+    ]);
+    const good = page.locator('.upload-row', { hasText: path.basename(SAMPLE) });
+    const bad = page.locator('.upload-row', { hasText: 'holiday-photo.pdf' });
+    await good.locator('progress').waitFor();
+    // The PNG bytes named .pdf are refused by their content, and the server's explanation is shown.
+    await bad.locator('.status-error', { hasText: /^Rejected: .+/ }).waitFor({ timeout: 30_000 });
+    await good.getByText('Reading the contract…').or(good.getByText(/^Parsed/)).first().waitFor({ timeout: 30_000 });
+    await shot('03-upload-processing');
+    await good.getByText(/^Parsed: (ready|needs review)$/).waitFor({ timeout: 120_000 });
+    await shot('04-upload-done');
+    await good.getByRole('link', { name: 'Open' }).click();
+    await page.waitForURL(/\/contracts\/[0-9a-f-]{36}$/);
+    contractUrl = page.url();
+  }, 180_000);
+
+  it('shows the PDF beside the terms and highlights the evidence of a clicked term', async () => {
+    await page.locator('.pdf-page canvas').first().waitFor({ timeout: 60_000 });
+    const law = page.locator('.term-row[data-field="governingLaw"]');
+    expect(await law.locator('.term-value').textContent()).toMatch(/Florida/);
+    await law.locator('button.term-value').click();
+    const mark = page.locator('.pdf-page mark.evidence-mark').first();
+    await mark.waitFor({ state: 'visible', timeout: 30_000 });
+    const marked = (await page.locator('.pdf-page mark.evidence-mark').allTextContents()).join(' ');
+    expect(marked).toMatch(/Florida/);
+    // The mark has been scrolled into the visible part of the document pane.
+    await page.waitForFunction(() => {
+      const m = document.querySelector('.pdf-page mark.evidence-mark');
+      const s = document.querySelector('.pdf-scroller');
+      if (!m || !s) return false;
+      const a = m.getBoundingClientRect();
+      const b = s.getBoundingClientRect();
+      return a.top >= b.top && a.bottom <= b.bottom;
+    }, undefined, { timeout: 10_000 });
+    await law.locator('.evidence-quote').waitFor();
+    await page.waitForTimeout(400); // let the smooth scroll settle for the screenshot
+    await shot('05-contract-evidence');
+  }, 120_000);
+
+  it('corrects terms inline with validation and the notice deadline moves', async () => {
+    // Validation: a zero-length notice period is refused before anything is sent.
+    const notice = page.locator('.term-row[data-field="noticePeriod"]');
+    await notice.getByRole('button', { name: /^Correct / }).click();
+    await notice.getByLabel('Length').fill('0');
+    await notice.getByRole('button', { name: 'Save' }).click();
+    await notice.getByText('Enter a whole number greater than zero.').waitFor();
+    await notice.getByRole('button', { name: 'Cancel' }).click();
+
+    const end = isoDaysFromToday(200);
+    await correctTerm('perpetual', (row) => row.getByLabel('Perpetual').selectOption('false'));
+    await correctTerm('expirationDate', (row) => row.getByLabel('Expiration date').fill(end));
+    await correctTerm('autoRenewal', (row) => row.getByLabel('Renews automatically').selectOption('true'));
+    await correctTerm('renewalTerm', async (row) => {
+      await row.getByLabel('Length').fill('1');
+      await row.getByLabel('Unit').selectOption('Y');
+    });
+    await correctTerm('noticePeriod', async (row) => {
+      await row.getByLabel('Length').fill('90');
+      await row.getByLabel('Unit').selectOption('D');
+    });
+    const firstNotice = isoDaysFromToday(200 - 90);
+    const noticeRow = page.getByTestId('deadline-noticeDeadline');
+    await noticeRow.getByText(await uiDate(page, firstNotice)).waitFor();
+
+    await correctTerm('noticePeriod', async (row) => {
+      await row.getByLabel('Length').fill('150');
+    });
+    const movedNotice = isoDaysFromToday(200 - 150);
+    await noticeRow.getByText(await uiDate(page, movedNotice)).waitFor();
+    await page
+      .getByText(`Notice deadline moved from ${await uiDate(page, firstNotice)} to ${await uiDate(page, movedNotice)}.`)
+      .waitFor();
+    await expect(page.locator('.term-row[data-field="noticePeriod"] .term-value').textContent()).resolves.toBe('150 days');
+    await shot('06-contract-corrected');
+
+    // Corrections survive a reload and stay marked as set by a person.
+    await page.reload();
+    await page.locator('.term-row[data-field="noticePeriod"] .source-badge').waitFor();
+    await noticeRow.getByText(await uiDate(page, movedNotice)).waitFor();
+  }, 120_000);
+
+  it('shows the moved notice deadline first on the dashboard, with counts and charts', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    const noticeItem = page.locator('.timeline-item.kind-notice').first();
+    await noticeItem.waitFor();
+    await expect(noticeItem.locator('time').getAttribute('datetime')).resolves.toBe(isoDaysFromToday(50));
+    // Notice deadlines are listed before any other kind.
+    const kinds = await page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.className));
+    expect(kinds[0]).toContain('kind-notice');
+    await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
+    await shot('07-dashboard');
+    await noticeItem.getByRole('link').click();
+    await expect(page.waitForURL(contractUrl)).resolves.toBeUndefined();
+  }, 60_000);
+
+  it('lists, filters and exports contracts', async () => {
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contracts' }).click();
+    await page.locator('.contracts-table tbody tr').first().waitFor();
+    await shot('08-contracts');
+    await page.getByLabel('Search').fill('Florida');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/q=Florida/);
+    await page.locator('.contracts-table tbody tr').first().waitFor();
+    await page.getByLabel('Status').selectOption('failed');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No contracts match this view.').waitFor();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.locator('.contracts-table tbody tr').first().waitFor();
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csvText = fs.readFileSync((await csv.path())!, 'utf8');
+    expect(csvText.split('\r\n')[0]).toContain('Notice deadline');
+    expect(csvText).toContain(isoDaysFromToday(50));
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const bytes = fs.readFileSync((await xlsx.path())!);
+    expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
+  }, 60_000);
+
+  it('shows the deadline in the calendar and the settings pages', async () => {
+    const month = isoDaysFromToday(50).slice(0, 7);
+    await page.goto(`${server.url}/deadlines?month=${month}`);
+    await page.locator('.calendar-list li', { hasText: 'Notice deadline' }).first().waitFor();
+    await shot('09-calendar');
+    for (const [name, heading] of [
+      ['alerts', 'Alerts'],
+      ['team', 'Team'],
+      ['api-keys', 'API keys'],
+      ['webhooks', 'Webhooks'],
+      ['subscription', 'Subscription'],
+    ] as const) {
+      await page.goto(`${server.url}/settings/${name}`);
+      await page.getByRole('heading', { level: 2, name: heading, exact: true }).first().waitFor();
+      await page.locator('.skeleton-block').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await shot(`10-settings-${name}`);
+    }
+  }, 60_000);
+
+  it('works on a phone-sized screen', async () => {
+    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-GB', isMobile: true, hasTouch: true });
+    const p = await phone.newPage();
+    await p.goto(`${server.url}/login`);
+    await p.getByLabel('Work e-mail').fill(email);
+    await p.getByLabel('Password').fill('a sound password 2026');
+    await p.getByRole('button', { name: 'Log in' }).click();
+    await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await p.locator('.timeline-item').first().waitFor();
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('11-phone-dashboard', p);
+    await p.goto(contractUrl);
+    await p.locator('.term-row').first().waitFor();
+    await shot('12-phone-contract', p);
+    await phone.close();
+  }, 60_000);
+
+  it('logged no errors in the browser console', () => {
+    // 4xx answers the UI handles (the rejected upload, the wrong password) are logged by Chromium as
+    // "Failed to load resource"; anything else is a real error.
+    expect(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of (4\d\d)/.test(e))).toEqual([]);
+  });
+});
