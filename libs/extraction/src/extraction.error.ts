@@ -4,6 +4,7 @@ export enum ExtractionErrorCode {
   UnsupportedMediaType = 'unsupported_media_type',
   Encrypted = 'pdf_encrypted',
   CorruptPdf = 'pdf_corrupt',
+  Timeout = 'pdf_timeout',
   NoText = 'no_text',
   CorruptDocx = 'docx_corrupt',
   Internal = 'extraction_internal',

@@ -56,6 +56,7 @@ export async function extractFile(file: string, options: { ocr: boolean; maxPage
   const line: ExtractLine = {
     file,
     status: result.status,
+    ...(result.error ? { error: result.error } : {}),
     pages: result.pages,
     ocrPages: result.ocrPages,
     terms: result.terms,
@@ -64,7 +65,6 @@ export async function extractFile(file: string, options: { ocr: boolean; maxPage
     obligations: result.obligations,
     ms: result.ms,
   };
-  if (result.error) line.error = result.error;
   return line;
 }
 

@@ -56,7 +56,9 @@ function edgeKey(line: string): string {
 
 function edgeIndexes(lines: string[]): number[] {
   const nonEmpty = lines.map((line, i) => (line ? i : -1)).filter((i) => i >= 0);
-  return [...new Set([...nonEmpty.slice(0, EDGE_LINES), ...nonEmpty.slice(-EDGE_LINES)])];
+  // A short page (a signature page, a cover) keeps most of its lines out of the header/footer zone.
+  const k = Math.min(EDGE_LINES, Math.max(1, Math.floor(nonEmpty.length / 3)));
+  return [...new Set([...nonEmpty.slice(0, k), ...nonEmpty.slice(-k)])];
 }
 
 function repeatedEdgeLines(pages: string[][]): Set<string> {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { PDFParse } from 'pdf-parse';
 import { createWorker } from 'tesseract.js';
 import { MEDIA_TYPES } from '../media-type';
 import type { ExtractionContext, ExtractionStep } from './step.types';
+import type { PdfDocument } from '../pdf/pdf-worker.client';
 import { PDF_RESOURCE } from './pdf-text.step';
 
 /** OCR is about a second per page: cap it so one scanned book cannot stall a worker. */
@@ -25,8 +25,8 @@ export class OcrStep implements ExtractionStep {
   }
 
   async run(ctx: ExtractionContext): Promise<void> {
-    const parser = ctx.resources.get(PDF_RESOURCE) as PDFParse | undefined;
-    if (!parser) return;
+    const pdf = ctx.resources.get(PDF_RESOURCE) as PdfDocument | undefined;
+    if (!pdf) return;
     const pages = ctx.pagesWithoutText.slice(0, MAX_OCR_PAGES);
     const worker = await createWorker('eng', 1, {
       langPath: englishLangPath(),
@@ -35,13 +35,7 @@ export class OcrStep implements ExtractionStep {
     });
     try {
       for (const pageNumber of pages) {
-        const shot = await parser.getScreenshot({
-          partial: [pageNumber],
-          scale: RENDER_SCALE,
-          imageDataUrl: false,
-          imageBuffer: true,
-        });
-        const image = shot.pages[0]?.data;
+        const image = await pdf.render(pageNumber, RENDER_SCALE);
         if (!image) continue;
         const { data } = await worker.recognize(Buffer.from(image));
         const text = data.text.trim();

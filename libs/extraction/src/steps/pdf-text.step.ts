@@ -1,11 +1,13 @@
-import { PDFParse } from 'pdf-parse';
 import { MEDIA_TYPES } from '../media-type';
 import { ExtractionErrorCode, ExtractionStopError } from '../extraction.error';
+import { PdfDocument, PdfWorkerError } from '../pdf/pdf-worker.client';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 
 export const PDF_RESOURCE = 'pdf';
 /** A page with fewer visible characters than this is treated as having no text layer. */
 const MIN_PAGE_CHARS = 20;
+/** A text layer that takes longer than this to read is treated as a broken file. */
+const READ_TIMEOUT_MS = 120_000;
 
 /** Reads the text layer of a PDF page by page with pdf-parse (pdf.js). */
 export class PdfTextStep implements ExtractionStep {
@@ -16,13 +18,11 @@ export class PdfTextStep implements ExtractionStep {
   }
 
   async run(ctx: ExtractionContext): Promise<void> {
-    // pdf.js may transfer (detach) the buffer it is given: hand it a copy.
-    const parser = new PDFParse({ data: new Uint8Array(ctx.data), verbosity: 0 });
-    ctx.resources.set(PDF_RESOURCE, parser);
     let pages: Array<{ num: number; text: string }>;
     try {
-      const result = await parser.getText({ first: ctx.maxPages, pageJoiner: '', cellSeparator: ' ' });
-      pages = result.pages;
+      const pdf = await PdfDocument.open(ctx.data, READ_TIMEOUT_MS);
+      ctx.resources.set(PDF_RESOURCE, pdf);
+      pages = (await pdf.text(ctx.maxPages)).pages;
     } catch (error) {
       throw toStopError(error);
     }
@@ -36,20 +36,23 @@ export class PdfTextStep implements ExtractionStep {
   }
 
   async cleanup(ctx: ExtractionContext): Promise<void> {
-    const parser = ctx.resources.get(PDF_RESOURCE) as PDFParse | undefined;
+    const pdf = ctx.resources.get(PDF_RESOURCE) as PdfDocument | undefined;
     ctx.resources.delete(PDF_RESOURCE);
-    await parser?.destroy().catch(() => undefined);
+    await pdf?.close();
   }
 }
 
 function toStopError(error: unknown): ExtractionStopError {
-  const name = error instanceof Error ? error.name : '';
+  const name = error instanceof PdfWorkerError ? error.errorName : error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException' || /password/i.test(message)) {
     return new ExtractionStopError(
       ExtractionErrorCode.Encrypted,
       'The PDF is encrypted (password protected); upload an unprotected copy',
     );
+  }
+  if (name === 'TimeoutError') {
+    return new ExtractionStopError(ExtractionErrorCode.Timeout, `The PDF could not be read in time (${message}); it may be damaged, or split it into smaller files`);
   }
   return new ExtractionStopError(
     ExtractionErrorCode.CorruptPdf,

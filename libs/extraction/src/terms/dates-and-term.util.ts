@@ -67,7 +67,13 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
   // A cover line with the date alone ("Dated: June 1, 2004" or a bare date before the preamble).
   const preamble = /\bthis\b[^.]{0,200}\b(?:agreement|contract|amendment)\b/i.exec(head);
   const coverEnd = preamble ? preamble.index : Math.min(head.length, 1500);
-  const cover = findDates(view.flat.slice(0, coverEnd)).filter((d) => !/source:\s*[^,]*,[^,]*,\s*$/i.test(view.flat.slice(Math.max(0, d.start - 80), d.start)));
+  // Only a date on a line of its own ("May 04, 2017", "Dated: June 1, 2004"), not one inside a sentence.
+  const cover = findDates(view.flat.slice(0, coverEnd)).filter((d) => {
+    const lineStart = view.text.lastIndexOf('\n', d.start - 1) + 1;
+    const lineEnd = view.text.indexOf('\n', d.end);
+    const line = view.text.slice(lineStart, lineEnd < 0 ? view.text.length : lineEnd).trim();
+    return line.length <= 40 || /^dated?\b/i.test(line);
+  }).filter((d) => !/source:\s*[^,]*,[^,]*,\s*$/i.test(view.flat.slice(Math.max(0, d.start - 80), d.start)));
   if (cover.length === 1) return dateFinding(view, cover[0], 0.6);
   // "IN WITNESS WHEREOF, the parties have executed this Agreement as of the 4th day of April, 2003."
   const witness = /\bin\s+witness\s+whereof\b[^.]{0,200}?\b(?:as\s+of|on|this|dated)\b/gi;
@@ -109,7 +115,7 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
       if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,60}$/.test(before)) continue;
       return dateFinding(view, dates[0], 0.85, m.index);
     }
-    if (agreementDate && DATE_FIRST_WRITTEN.test(after.slice(0, 70)) && /^\s*(?:the\s+)?(?:date|day)/i.test(after)) {
+    if (agreementDate && DATE_FIRST_WRITTEN.test(after.slice(0, 70)) && /^\s*(?:as\s+of\s+|on\s+|from\s+)?(?:the\s+)?(?:date|day)/i.test(after)) {
       return { ...agreementDate, confidence: 0.8, evidence: [...agreementDate.evidence, view.span(m.index, m.index + m[0].length + 60)] };
     }
   }
@@ -209,7 +215,7 @@ function isTermDuration(view: TextView, d: FoundDuration): boolean {
   const after = view.lower.slice(d.end, d.end + 50);
   if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$/.test(before)) return false;
   if (/\b(?:additional|successive|renewal|further|consecutive)\b/i.test(d.text)) return false;
-  if (/^\s*(?:thereafter|after\s+(?:the|such|its)|following\s+(?:the|such|its))\b/.test(after)) return false;
+  if (/^\s*thereafter\b/.test(after)) return false;
   if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|following\s+(?:receipt|notice|the\s+(?:date|end|expiration|termination))|after\s+(?:receipt|notice|the\s+(?:end|expiration|termination))|of\s+(?:the\s+)?(?:receipt|notice)|in\s+advance)/.test(after)) return false;
   if (/\b(?:notice|renew|renewal|extend|extension)\b/.test(before.slice(-30))) return false;
   return d.unit !== 'D' || d.value >= 180;

@@ -110,12 +110,14 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
   }
   if (found.length === 0) {
     // "between Acme Corp. and Beta LLC." without defined terms.
-    const m = /^\s*(.{3,120}?)\s*,?\s+and\s+(.{3,120}?)\s*(?:[.;(]|,\s+(?:a|an|dated|effective)\b|$)/.exec(segment);
+    // Lines matter here: a cover page puts each party on its own line.
+    const lined = view.text.slice(start, end);
+    const m = /^\s*([^\n]{3,120}?)\s*,?\s+and\s+([^\n]{3,120}?)\s*(?:[.;(\n]|,\s+(?:a|an|dated|effective)\b|$)/i.exec(lined);
     if (m) {
       for (const group of [m[1], m[2]]) {
         const named = nameIn(group);
         if (named) {
-          const absStart = start + segment.indexOf(group) + named.offset;
+          const absStart = start + lined.indexOf(group) + named.offset;
           found.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
         }
       }

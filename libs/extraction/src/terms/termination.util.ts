@@ -8,7 +8,7 @@ export interface TerminationFinding {
 }
 
 const TERMINATE =
-  /\b(?:may\s+(?:\w+\s+){0,12}?(?:terminate|cancel)|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
+  /\b(?:may[\s,]+(?:[\w-]+[\s,]+){0,12}?(?:terminate|cancel)|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
 const CONVENIENCE =
   /\b(?:for\s+(?:its\s+|their\s+|any\s+party's\s+)?convenience|without\s+(?:any\s+)?cause|with\s+or\s+without\s+cause|for\s+non-?cause|for\s+any\s+reason(?:\s+or\s+(?:for\s+)?no\s+reason)?|for\s+no\s+reason|in\s+(?:its|their)\s+(?:sole|absolute)(?:\s+and\s+(?:sole|absolute))?\s+discretion|without\s+(?:the\s+payment\s+of\s+any\s+)?(?:penalty|liability)|with\s+no\s+(?:penalty|further\s+obligation))\b/i;
 const ON_NOTICE = /\b(?:upon|on|with|by\s+giving|by\s+providing|giving|providing|by\s+delivering|after)\b[^.;]{0,80}?\bnotice\b/i;
@@ -33,7 +33,7 @@ export function findTerminationForConvenience(view: TextView): TerminationFindin
     // A right that depends on an event ("If ... fails", "in the event of", "immediately ... if") is for cause.
     const prefix = view.flat.slice(sentence.start, m.index);
     const after = view.flat.slice(m.index, Math.min(sentence.end, m.index + 300));
-    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after) || /not\s+be\s+terminable|not\s+terminate/i.test(text)) continue;
+    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after) || /\bnot\s+be\s+terminable|\bnot\s+terminate/i.test(text)) continue;
     const convenience = CONVENIENCE.exec(clause);
     if (convenience && !/\bnot\b[^.]{0,20}$/i.test(clause.slice(0, convenience.index))) {
       return { value: true, confidence: 0.85, evidence };

@@ -43,7 +43,7 @@ export function findTitle(view: TextView): TitleFinding | null {
     return { value: best.value, confidence: best.score >= 3 ? 0.85 : 0.6, evidence: [view.span(best.start, best.end)] };
   }
   // "This Distribution Agreement (the "Agreement") ...": the name the preamble gives itself.
-  const m = /\b(?:this|the)\s+((?:[A-Z][\w&®'-]*,?\s+(?:and\s+|of\s+|for\s+|to\s+)?){0,8}(?:Agreement|Contract|Amendment|Addendum|License))\b/.exec(view.flat.slice(0, 6000));
+  const m = /\b(?:[Tt]his|[Tt]he)\s+((?:[A-Z][\w&®'-]*,?\s+(?:and\s+|of\s+|for\s+|to\s+)?){0,8}(?:Agreement|Contract|Amendment|Addendum|License))\b/.exec(view.flat.slice(0, 6000));
   if (m) {
     const start = m.index + m[0].indexOf(m[1]);
     return { value: m[1].replace(/\s+/g, ' '), confidence: 0.5, evidence: [view.span(start, start + m[1].length)] };

@@ -1,0 +1,110 @@
+import { findDatesAndTerm } from './dates-and-term.util';
+import { TextView } from './text-view.util';
+
+function read(text: string) {
+  const found = findDatesAndTerm(new TextView(text));
+  return {
+    agreementDate: found.agreementDate?.value ?? null,
+    effectiveDate: found.effectiveDate?.value ?? null,
+    initialTerm: found.initialTerm?.value ?? null,
+    expirationDate: found.expirationDate?.value ?? null,
+    perpetual: found.perpetual?.value ?? null,
+    autoRenewal: found.autoRenewal?.value ?? null,
+    renewalTerm: found.renewalTerm?.value ?? null,
+    noticePeriod: found.noticePeriod?.value ?? null,
+  };
+}
+
+describe('agreement and effective dates', () => {
+  it('reads "made and entered into ... day of" and a defined Effective Date', () => {
+    const r = read('THIS SUPPLY AGREEMENT (this "Agreement") is made this, 20t h day of January, 2020 (the "Effective Date"), by and between A and B.');
+    expect(r.agreementDate).toBe('2020-01-20');
+    expect(r.effectiveDate).toBe('2020-01-20');
+  });
+
+  it('keeps a separate effective date (CUAD consulting agreement)', () => {
+    const r = read('Aduro ("Aduro") and IREYA B.V ("Consultant") agree to all terms and conditions of this Consulting Agreement ("Agreement") dated June 1, 2020, effective as of July 1, 2020 ("Effective Date").');
+    expect(r.agreementDate).toBe('2020-06-01');
+    expect(r.effectiveDate).toBe('2020-07-01');
+  });
+
+  it('resolves "effective as of the date first written above" to the agreement date', () => {
+    const r = read('This Agreement is dated as of March 3, 2019 between A Corp. and B LLC.\n\n1. Term. This Agreement shall be effective as of the date first written above.');
+    expect(r.effectiveDate).toBe('2019-03-03');
+  });
+
+  it('does not take the date of an earlier agreement named in a recital', () => {
+    const r = read('WHEREAS, the parties entered into a License and Supply Agreement dated March 10, 2014; and WHEREAS, the parties wish to amend it.');
+    expect(r.agreementDate).toBeNull();
+  });
+
+  it('uses the latest signature date for "the date of the last signature below"', () => {
+    const r = read('This Agreement is effective as of the date of the last signature below.\n\nIN WITNESS WHEREOF the parties sign.\nBy: A\nDate: March 1, 2019\nBy: B\nDate: March 5, 2019\n');
+    expect(r.agreementDate).toBe('2019-03-05');
+  });
+
+  it('returns null for a blank date', () => {
+    expect(read('This Agreement is made this ____ day of ___________, 2000 between A and B.').agreementDate).toBeNull();
+  });
+});
+
+describe('term and expiration', () => {
+  it('computes the expiration from the effective date and the initial term (minus one day)', () => {
+    const r = read('This Agreement is entered into as of March 27, 2019 (the "Effective Date").\n\n15.1 Term. The term of this Agreement shall commence on the Effective Date and continue for a period of ten (10) years.');
+    expect(r.initialTerm).toBe('P10Y');
+    expect(r.expirationDate).toBe('2029-03-26');
+    expect(r.perpetual).toBe(false);
+  });
+
+  it('takes an explicit end date (CUAD consulting agreement)', () => {
+    const r = read('This Agreement shall begin on the Effective Date and shall continue until December 31, 2020, unless extended or earlier terminated.');
+    expect(r.expirationDate).toBe('2020-12-31');
+  });
+
+  it('does not compute an end that depends on another event ("whichever is later")', () => {
+    const r = read('effective as of the 23rd day of September, 2016 ("Effective Date").\nThe term of this Agreement shall be five (5) years following the Effective Date or until the Studies are completed, whichever is later.');
+    expect(r.initialTerm).toBe('P5Y');
+    expect(r.expirationDate).toBeNull();
+  });
+
+  it('marks an agreement that runs until terminated as perpetual', () => {
+    const r = read('This Agreement shall become effective as of the Effective Date and shall continue in full force and effect until terminated pursuant to this Article 18.');
+    expect(r.perpetual).toBe(true);
+    expect(r.expirationDate).toBeNull();
+  });
+});
+
+describe('renewal and notice', () => {
+  it('reads automatic renewal, its period and the notice of non-renewal (CUAD reseller agreement)', () => {
+    const r = read('10.1 Term. The initial term of this Agreement will be for two (2) years commencing on the Effective Date. This Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days prior to the end of the then current term.');
+    expect(r.autoRenewal).toBe(true);
+    expect(r.renewalTerm).toBe('P1Y');
+    expect(r.noticePeriod).toBe('P60D');
+  });
+
+  it('reads "renew automatically each year thereafter ... 90 days prior to the expiration"', () => {
+    const r = read('This agreement shall be for a term of five years from the date of this document. This agreement shall renew automatically each year thereafter, unless either party serves written notice of its intention not to renew, on the other at least 90 days prior to the expiration of the then current term of this agreement.');
+    expect(r.autoRenewal).toBe(true);
+    expect(r.renewalTerm).toBe('P1Y');
+    expect(r.noticePeriod).toBe('P90D');
+  });
+
+  it('reads month-to-month evergreen continuation', () => {
+    const r = read('After the Initial Term, this Agreement shall continue on a month to month basis until terminated by either party upon thirty (30) days prior written notice.');
+    expect(r.autoRenewal).toBe(true);
+    expect(r.renewalTerm).toBe('P1M');
+  });
+
+  it('treats a renewal by option or mutual agreement as not automatic, keeping its length', () => {
+    const r = read('The term of this Agreement may be extended for an additional two year period with the written consent of both parties.');
+    expect(r.autoRenewal).toBe(false);
+    expect(r.renewalTerm).toBe('P2Y');
+    expect(r.noticePeriod).toBeNull();
+  });
+
+  it('finds nothing about renewal when the contract says nothing', () => {
+    const r = read('The Supplier shall deliver the Products within thirty (30) days of each order.');
+    expect(r.autoRenewal).toBeNull();
+    expect(r.renewalTerm).toBeNull();
+  });
+});

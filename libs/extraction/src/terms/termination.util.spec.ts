@@ -1,0 +1,28 @@
+import { findTerminationForConvenience } from './termination.util';
+import { TextView } from './text-view.util';
+
+function tfc(text: string): boolean | null {
+  return findTerminationForConvenience(new TextView(text))?.value ?? null;
+}
+
+describe('findTerminationForConvenience', () => {
+  it.each([
+    'Either party may terminate this Agreement at any time on prior written notice to the other.',
+    'This Agreement may also be terminated by either party upon ninety (90) days written notice.',
+    'ENERGOUS may, at any time after the third anniversary of the Effective Date, terminate this Agreement with or without cause upon not less than one hundred and eighty (180) days prior written notice to DIALOG.',
+    'This Agreement may be terminated, either in respect of a Fund or in its entirety, by either party for any reason upon 30 days\' written notice to the other.',
+    'Customer may terminate this Agreement for convenience upon sixty (60) days notice.',
+  ])('yes: %s', (text) => {
+    expect(tfc(text)).toBe(true);
+  });
+
+  it.each([
+    'Either party may terminate this Agreement immediately upon written notice if the other party materially breaches this Agreement and fails to cure such breach within thirty (30) days.',
+    'If Licensee fails to reach the Market Penetration Targets, Licensor may terminate this Agreement upon written notice.',
+    'Either Party may terminate this Agreement, immediately, by giving written notice of termination to the other if the other party becomes insolvent.',
+    'The provisions of this Agreement shall not be terminable or revocable for any reason.',
+    'The Supplier shall deliver the Products within thirty (30) days.',
+  ])('no: %s', (text) => {
+    expect(tfc(text)).toBeNull();
+  });
+});
