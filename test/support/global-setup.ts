@@ -5,17 +5,25 @@ import { templateName, urlFor, withAdmin } from './database';
 /** Migrates a template database once per migration set; each test file clones it. */
 export default async function globalSetup(): Promise<void> {
   const template = templateName();
-  const exists = await withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount);
-  if (exists) return;
-  const building = `${template}_build_${process.pid}`;
-  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${building}`));
-  await runMigrations(urlFor(building));
-  await withAdmin(async (c) => {
+  const exists = async () =>
+    !!(await withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount));
+  if (!(await exists())) {
+    const building = `${template}_build_${process.pid}`;
+    await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${building}`));
+    await runMigrations(urlFor(building));
     try {
-      await c.query(`ALTER DATABASE ${building} RENAME TO ${template}`);
-    } catch {
-      // A concurrent run built it first.
-      await c.query(`DROP DATABASE IF EXISTS ${building}`);
+      await withAdmin((c) => c.query(`ALTER DATABASE ${building} RENAME TO ${template}`));
+    } catch (err) {
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${building}`));
+      if (!(await exists())) throw err; // not a concurrent run that built it first
     }
+  }
+  // Templates of older migration sets are no longer needed (one in use by another run is left alone).
+  await withAdmin(async (c) => {
+    const { rows } = await c.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'cb\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_build\\_%'`,
+      [template],
+    );
+    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
   });
 }

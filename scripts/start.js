@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm start`: migrates, then runs the API (serving the web UI) and the worker as two processes.
+// With --demo it also creates a demo company with the sample contracts and prints its login.
+const { spawn, execSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const demo = process.argv.includes('--demo');
+execSync(`node ${path.join(__dirname, 'ensure-build.js')} --web`, { cwd: root, stdio: 'inherit' });
+execSync('node dist/apps/api/src/migrate.js', { cwd: root, stdio: 'inherit' });
+
+const children = ['api', 'worker'].map((app) =>
+  spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, stdio: 'inherit', env: process.env }),
+);
+let stopping = false;
+function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const c of children) c.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 10_000).unref();
+  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+}
+for (const c of children) c.on('exit', (code) => stop(code ?? 1));
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+if (demo) {
+  seedDemo().catch((err) => {
+    console.error(`Demo data could not be loaded: ${err.message}`);
+  });
+}
+
+async function seedDemo() {
+  const base = `http://127.0.0.1:${process.env.PORT || 3000}`;
+  const shown = process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      const res = await fetch(`${base}/health/ready`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const email = process.env.DEMO_EMAIL || 'demo@contract-bank.local';
+  const password = 'demo-password-2026';
+  const json = { 'Content-Type': 'application/json' };
+  let res = await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
+  if (res.status === 401) {
+    res = await fetch(`${base}/v1/signup`, {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ company: 'Demo Company Oy', name: 'Demo Finance Director', email, password }),
+    });
+  }
+  if (!res.ok) throw new Error(`login/signup answered ${res.status}`);
+  const { accessToken } = await res.json();
+  const auth = { Authorization: `Bearer ${accessToken}` };
+  const list = await (await fetch(`${base}/v1/contracts?limit=1`, { headers: auth })).json();
+  if (!list.data || list.data.length === 0) {
+    const dir = path.join(root, 'samples/contracts');
+    for (const name of fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pdf'))) {
+      const form = new FormData();
+      form.append('file', new Blob([fs.readFileSync(path.join(dir, name))], { type: 'application/pdf' }), name);
+      const up = await fetch(`${base}/v1/contracts`, { method: 'POST', headers: auth, body: form });
+      if (up.status !== 202) console.error(`Uploading ${name} answered ${up.status}`);
+    }
+  }
+  console.log(`\n  Contract Bank is running on ${shown}\n  Demo login: ${email} / ${password}\n`);
+}
