@@ -6,6 +6,7 @@ import { LoadingBlock } from './components/feedback';
 import { AcceptInvitePage, LoginPage, SignupPage } from './pages/AuthPages';
 import { t } from './i18n';
 
+// /calendar and /webhooks belong to the API (iCal feed, inbound webhooks), so UI routes avoid those prefixes.
 // Route-level code splitting: the PDF viewer and the charts load only on the pages that use them.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ContractsPage = lazy(() => import('./pages/ContractsPage'));
@@ -69,7 +70,7 @@ export function App() {
             <Route path="contracts" element={<Lazy><ContractsPage /></Lazy>} />
             <Route path="contracts/:id" element={<Lazy><ContractDetailPage /></Lazy>} />
             <Route path="upload" element={<Lazy><UploadPage /></Lazy>} />
-            <Route path="calendar" element={<Lazy><CalendarPage /></Lazy>} />
+            <Route path="deadlines" element={<Lazy><CalendarPage /></Lazy>} />
             <Route path="settings/*" element={<Lazy><SettingsPage /></Lazy>} />
             <Route path="*" element={<NotFound />} />
           </Route>

@@ -16,7 +16,7 @@ export function Layout() {
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },
     { to: '/upload', label: t('nav.upload') },
-    { to: '/calendar', label: t('nav.calendar') },
+    { to: '/deadlines', label: t('nav.calendar') },
     { to: '/settings', label: t('nav.settings') },
   ];
 

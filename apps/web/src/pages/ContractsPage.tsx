@@ -10,7 +10,7 @@ import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { useApi } from '../lib/useApi';
 
 const STATUSES: ContractStatus[] = ['processing', 'parsed', 'needs_review', 'failed'];
-const SORTS = ['-createdAt', 'createdAt', 'title', '-title', 'nextRenewalDate', 'noticeDeadline'] as const;
+const SORTS = ['-createdAt', 'createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'] as const;
 const FILTER_KEYS = ['q', 'status', 'counterparty', 'tag', 'renewsAfter', 'renewsBefore', 'sort'] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 

@@ -34,8 +34,14 @@ interface Props {
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2];
 
 export default function PdfViewer({ data, highlight, onHighlightResult }: Props) {
-  // pdf.js transfers the buffer to its worker: hand it a copy so a re-render never sees a detached buffer.
-  const file = useMemo(() => ({ data: data.slice() }), [data]);
+  // pdf.js transfers a passed buffer to its worker (detaching it); a blob URL of our own copy avoids that.
+  // Created in an effect (not a memo) so an unmount/remount never leaves a revoked URL behind.
+  const [file, setFile] = useState<string | null>(null);
+  useEffect(() => {
+    const url = URL.createObjectURL(new Blob([data.slice()], { type: 'application/pdf' }));
+    setFile(url);
+    return () => URL.revokeObjectURL(url);
+  }, [data]);
   const scroller = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [zoom, setZoom] = useState(1);
@@ -88,12 +94,13 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
     reported.current = null;
   }, [highlight, numPages]);
 
+  // Depends only on the highlighted page's text, so other pages loading their text do not re-render its layer.
+  const highlightItems = highlight ? pageItems.get(highlight.page) : undefined;
   const match = useMemo(() => {
     if (!highlight) return null;
-    const items = pageItems.get(highlight.page);
-    if (!items) return undefined; // text not loaded yet
-    return findEvidence(items, highlight.text);
-  }, [highlight, pageItems]);
+    if (!highlightItems) return undefined; // text not loaded yet
+    return findEvidence(highlightItems, highlight.text);
+  }, [highlight, highlightItems]);
 
   useEffect(() => {
     if (!highlight || match === undefined || reported.current === highlight.key) return;
@@ -103,10 +110,10 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
 
   const ranges: ItemRanges | null = match ? match.ranges : null;
   const highlightPage = highlight?.page;
+  // Only the highlighted page gets a custom text renderer; the other pages keep pdf.js's own text layer untouched.
   const renderer = useCallback(
-    ({ pageNumber, itemIndex, str }: { pageNumber: number; itemIndex: number; str: string }) =>
-      pageNumber === highlightPage && ranges ? markItem(str, ranges.get(itemIndex)) : markItem(str, undefined),
-    [highlightPage, ranges],
+    ({ itemIndex, str }: { itemIndex: number; str: string }) => markItem(str, ranges?.get(itemIndex)),
+    [ranges],
   );
 
   const onTextRendered = useCallback(
@@ -148,7 +155,7 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
         </button>
       </div>
       <div className="pdf-scroller" ref={scroller} tabIndex={0} aria-label={t('detail.document')}>
-        {width > 0 && (
+        {width > 0 && file && (
           <Document
             file={file}
             options={documentOptions}
@@ -166,7 +173,7 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
                       pageNumber={n}
                       width={pageWidth}
                       renderAnnotationLayer={false}
-                      customTextRenderer={renderer}
+                      customTextRenderer={n === highlightPage && ranges ? renderer : undefined}
                       onGetTextSuccess={(tc) => {
                         // Keep item indexes as pdf.js numbers them (customTextRenderer's itemIndex).
                         const items = tc.items.map((it) => ({ str: 'str' in it ? it.str : '' }));

@@ -5,7 +5,8 @@ import { NotAvailable, ProblemAlert, SuccessNote, LoadingBlock } from '../../com
 import { t, tDynamic } from '../../i18n';
 import { formatDate } from '../../lib/format';
 
-const PLANS = ['starter', 'growth', 'enterprise'] as const;
+// The plans a tenant can choose (the trial only starts at signup).
+const PLANS = ['starter', 'business'] as const;
 
 export function SubscriptionSection() {
   const { subscription, subscriptionUnavailable, reloadSubscription, can } = useSession();
