@@ -1,4 +1,5 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
+import { TeamAndKeys1763900000000 } from './1763900000000-TeamAndKeys';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
-export const MIGRATIONS = [Foundation1763800000000];
+export const MIGRATIONS = [Foundation1763800000000, TeamAndKeys1763900000000];

@@ -8,6 +8,8 @@ import { PersistenceModule } from '@cb/persistence';
 import { StorageModule } from '@cb/storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BearerAuthGuard } from './common/guards/auth.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
@@ -53,6 +55,8 @@ export class ApiModule {
         ContractsModule,
         DeadlinesModule,
         SubscriptionModule,
+        AuditModule,
+        ApiKeysModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

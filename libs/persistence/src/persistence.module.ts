@@ -2,9 +2,12 @@ import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/comm
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { ContractTermsStore } from './contract-terms.store';
 import { createDataSource } from './data-source.factory';
+import { ApiKeysRepository } from './repositories/api-keys.repository';
+import { AuditEventsRepository } from './repositories/audit-events.repository';
 import { ContractsRepository } from './repositories/contracts.repository';
 import { DeadlinesRepository } from './repositories/deadlines.repository';
 import { IdempotencyRepository } from './repositories/idempotency.repository';
+import { InvitationsRepository } from './repositories/invitations.repository';
 import { RefreshTokensRepository } from './repositories/refresh-tokens.repository';
 import { SubscriptionsRepository } from './repositories/subscriptions.repository';
 import { TenantsRepository } from './repositories/tenants.repository';
@@ -19,6 +22,9 @@ const REPOSITORIES = [
   SubscriptionsRepository,
   TenantsRepository,
   UsersRepository,
+  ApiKeysRepository,
+  InvitationsRepository,
+  AuditEventsRepository,
 ];
 
 @Global()

@@ -1,15 +1,21 @@
+import { ApiKeyEntity } from './api-key.entity';
+import { AuditEventEntity } from './audit-event.entity';
 import { ContractEntity } from './contract.entity';
 import { DeadlineEntity } from './deadline.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { InvitationEntity } from './invitation.entity';
 import { ObligationEntity } from './obligation.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
 import { SubscriptionEntity } from './subscription.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
 
+export * from './api-key.entity';
+export * from './audit-event.entity';
 export * from './contract.entity';
 export * from './deadline.entity';
 export * from './idempotency-key.entity';
+export * from './invitation.entity';
 export * from './obligation.entity';
 export * from './refresh-token.entity';
 export * from './subscription.entity';
@@ -26,4 +32,7 @@ export const ENTITIES = [
   ObligationEntity,
   DeadlineEntity,
   IdempotencyKeyEntity,
+  ApiKeyEntity,
+  InvitationEntity,
+  AuditEventEntity,
 ];

@@ -1,9 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { JwtService } from '@nestjs/jwt';
-import { UsersRepository } from '@cb/persistence';
+import { ApiKeysRepository, UsersRepository } from '@cb/persistence';
 import { Strategy } from 'passport-http-bearer';
+import { hashApiKey, looksLikeApiKey } from '../../api-keys/api-key-secret.util';
 import type { Principal, Role } from './principal';
+
+/** lastUsedAt is written at most this often per key, so a busy integration does not write on every call. */
+const API_KEY_TOUCH_SECONDS = 60;
 
 export interface AccessTokenClaims {
   sub: string;
@@ -11,17 +15,19 @@ export interface AccessTokenClaims {
   typ: 'access';
 }
 
-/** Resolves `Authorization: Bearer <token>`: a user access token (JWT). */
+/** Resolves `Authorization: Bearer <token>`: a user access token (JWT) or an API key (`cbk_...`). */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   constructor(
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
   ) {
     super();
   }
 
   async validate(token: string): Promise<Principal | false> {
+    if (looksLikeApiKey(token)) return this.validateApiKey(token);
     let claims: AccessTokenClaims;
     try {
       claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
@@ -33,5 +39,23 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     const user = await this.users.findOne(claims.tid, { id: claims.sub });
     if (!user) return false;
     return { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role as Role, scopes: null };
+  }
+
+  /** A key is checked on every request (revocation is immediate); it acts with its creator's current role. */
+  private async validateApiKey(token: string): Promise<Principal | false> {
+    if (token.length > 200) return false;
+    const key = await this.apiKeys.findByHash(hashApiKey(token));
+    if (!key || key.revokedAt) return false;
+    const creator = key.createdBy ? await this.users.findOne(key.tenantId, { id: key.createdBy }) : null;
+    await this.apiKeys.touch(key.tenantId, key.id, API_KEY_TOUCH_SECONDS);
+    return {
+      kind: 'apiKey',
+      tenantId: key.tenantId,
+      // A key outlives its creator (integrations must not break when someone leaves); it then acts as an admin.
+      userId: creator?.id ?? key.createdBy ?? key.id,
+      role: (creator?.role as Role | undefined) ?? 'admin',
+      scopes: key.scopes,
+      apiKeyId: key.id,
+    };
   }
 }

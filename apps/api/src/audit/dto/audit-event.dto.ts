@@ -1,0 +1,38 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+
+export class ListAuditEventsQueryDto {
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only events about this contract' })
+  @IsOptional() @IsUUID()
+  contractId?: string;
+}
+
+export class AuditActorDto {
+  @ApiProperty({ enum: ['user', 'apiKey', 'operator', 'system'] }) type: string;
+  @ApiProperty({ nullable: true, description: 'The user id or API key id' }) id: string | null;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'contract.uploaded' }) action: string;
+  @ApiProperty({ type: AuditActorDto }) actor: AuditActorDto;
+  @ApiProperty({ nullable: true }) targetType: string | null;
+  @ApiProperty({ nullable: true }) targetId: string | null;
+  @ApiProperty({ nullable: true, format: 'uuid' }) contractId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
+  @ApiProperty() createdAt: string;
+}
+
+export class AuditEventListDto {
+  @ApiProperty({ type: [AuditEventDto] }) data: AuditEventDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
