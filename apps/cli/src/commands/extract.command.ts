@@ -33,7 +33,10 @@ export function parseExtractArgs(args: string[]): ExtractArgs | string {
       const value = Number(args[++i]);
       if (!Number.isInteger(value) || value < 1) return '--max-pages needs a positive whole number';
       parsed.maxPages = value;
-    } else if (arg === '--') parsed.files.push(...args.slice(i + 1)), (i = args.length);
+    } else if (arg === '--') {
+      parsed.files.push(...args.slice(i + 1));
+      break;
+    }
     else if (arg.startsWith('--')) return `unknown option ${arg}`;
     else parsed.files.push(arg);
   }

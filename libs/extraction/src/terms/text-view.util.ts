@@ -64,6 +64,6 @@ function isAbbreviation(text: string, dotIndex: number): boolean {
 export function tidy(value: string): string {
   return value
     .replace(/\s+/g, ' ')
-    .replace(/^[\s"'(\[,;:]+|[\s"')\],;:]+$/g, '')
+    .replace(/^[\s"'([,;:]+|[\s"')\],;:]+$/g, '')
     .trim();
 }
