@@ -26,7 +26,7 @@ const NOT_PARTY_TERMS = /^(?:the\s+)?(?:agreement|effective\s+date|parties|party
 const LEGAL_SUFFIX =
   /^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|l\.p|lp|llp|l\.l\.p|corp|corporation|co|company|n\.a|s\.a|s\.a\.s|s\.r\.l|srl|gmbh|ag|plc|p\.l\.c|b\.v|n\.v|pty|pte|s\.p\.a|spa|kg|oy|ab|as|a\/s|sa|bv|nv|se|p\.c|pc|d\/b\/a|dba)\b\.?/i;
 const DEFINED_TERM =
-  /\(\s*(?:each\s+(?:a|an)\s+|together\s+|collectively\s+|individually\s+)?(?:hereinafter\s+|hereafter\s+|herein\s+|also\s+)?(?:(?:referred\s+to\s+|called\s+|known\s+)(?:herein\s+)?(?:as\s+)?)?(?:the\s+|this\s+)?"([^"]{1,60})"[^)]{0,80}\)|\bhere(?:in)?after(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
+  /\([^()"]{0,100}?"([^"]{1,60})"[^()]{0,100}?\)|\bhere(?:in)?after(?:\s+\w+)?(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
 
 /** The contracting parties named in the preamble, without their defined-term labels. */
 export function findParties(view: TextView): PartiesFinding | null {
@@ -59,7 +59,8 @@ function fromOpeningParagraph(view: TextView): PartiesFinding | null {
 
 function fromPreamble(view: TextView): PartiesFinding | null {
   const head = view.flat.slice(0, 12000);
-  const between = /\b(?:by\s+and\s+between|by\s+and\s+among|between|among|by|BETWEEN|AMONG)\s*:?\s+(?=["(]?[A-Z0-9(])/g;
+  const between = /\b(?:by\s+and\s+between|by\s+and\s+among|between|among|by|BETWEEN|AMONG)\s*:?\s+(?=["(]?[A-Za-z0-9(])/g;
+  let best: FoundParty[] | null = null;
   for (const b of head.matchAll(between)) {
     const sentenceStart = Math.max(0, b.index - 400);
     const before = view.lower.slice(sentenceStart, b.index);
@@ -69,11 +70,15 @@ function fromPreamble(view: TextView): PartiesFinding | null {
     const endMatch = /\b(?:WHEREAS|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|RECITALS?|BACKGROUND|NOW,?\s+THEREFORE|PREAMBLE|Whereas)\b|\.\s+(?:The\s+parties|Each\s+party|In\s+consideration)|agree\s+as\s+follows/.exec(head.slice(start, start + 2500));
     const end = start + (endMatch ? endMatch.index : Math.min(1500, head.length - start));
     const parties = partiesIn(view, start, end);
-    if (parties.length >= 2 || (parties.length === 1 && endMatch)) {
-      const evidence = parties.map((p) => view.span(p.start, p.end));
-      const labels = parties.map((p) => p.label).filter((l): l is string => !!l);
-      return { parties: parties.map(({ name, role }) => ({ name, role })), labels, confidence: parties.length >= 2 ? 0.8 : 0.5, evidence };
-    }
+    if ((parties.length >= 2 || (parties.length === 1 && endMatch)) && parties.length > (best?.length ?? 0)) best = parties;
+    // A cover page ("by and among A, B and C") often precedes the real preamble: keep looking a little further.
+    if (best && best.length >= 2 && b.index > 6000) break;
+  }
+  if (best) {
+    const parties = best;
+    const evidence = parties.map((p) => view.span(p.start, p.end));
+    const labels = parties.map((p) => p.label).filter((l): l is string => !!l);
+    return { parties: parties.map(({ name, role }) => ({ name, role })), labels, confidence: parties.length >= 2 ? 0.8 : 0.5, evidence };
   }
   return null;
 }
@@ -108,6 +113,17 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
     }
     if (found.length >= 6) break;
   }
+  if (found.length > 0 && found.length < 6) {
+    // The last party often has no defined term: "... ("IMedicor") and USA Managed Care Organization, a Texas ...".
+    const rest = segment.slice(chunkStart, chunkStart + 300);
+    if (/^[\s,;]*(?:and|-\s*and\s*-)[\s,]|^[^.;]{0,160}?\sand\s+[A-Z]/.test(rest) && !/\b(?:each|collectively|together)\b[^.]{0,40}\bpart(?:y|ies)\b/i.test(rest.slice(0, 80))) {
+      const named = nameInChunk(rest);
+      if (named && /\b(?:inc|llc|ltd|limited|corp|corporation|company|co|lp|llp|plc|gmbh|ag|sa|s\.a|n\.a|bank|university|organization|association|trust|group|holdings|partners)\b/i.test(named.name) && !found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
+        const absStart = start + chunkStart + named.offset;
+        found.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+      }
+    }
+  }
   if (found.length === 0) {
     // "between Acme Corp. and Beta LLC." without defined terms.
     // Lines matter here: a cover page puts each party on its own line.
@@ -140,7 +156,7 @@ function nameInChunk(chunk: string): { name: string; offset: number } | null {
 
 /** The legal name at the start of a preamble chunk ("and Beta, Inc., a Delaware corporation, of ..."). */
 function nameIn(chunk: string): { name: string; offset: number } | null {
-  const lead = /^[\s,;:]*(?:and\s+|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+)*(?:and\s+)?/i.exec(chunk);
+  const lead = /^[\s,;:]*(?:and[\s,]+|-\s*and\s*-\s*|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+|the\s+(?=[A-Z]{2}))*(?:and\s+)?/i.exec(chunk);
   const offset = lead ? lead[0].length : 0;
   const rest = chunk.slice(offset);
   let name = '';
@@ -155,13 +171,16 @@ function nameIn(chunk: string): { name: string; offset: number } | null {
     else break;
   }
   name = name
-    .split(/\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/)[0]
+    .split(/\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/i)[0]
     .split(/\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i)[0]
     .replace(/\s*\(\s*$/, '');
   name = tidy(name).replace(/^the\s+(?=[A-Z].*\s)/, (m) => m);
   if (name.length < 2 || name.length > 120) return null;
-  if (!/^["']?[A-Z0-9]/.test(name)) return null;
+  // Names start with a capital or digit; a few brands start lower-case ("iPayment, Inc.", "drkoop.com, inc.").
+  if (!/^["']?[A-Z0-9]/.test(name) && !/^[a-z]+[A-Z]|^[a-z][\w-]*\.(?:com|net)\b/.test(name)) return null;
   if (/^(?:the\s+)?(?:company|parties|party|agreement)$/i.test(name)) return null;
+  if (ROLE_WORDS.has(name.toLowerCase()) || /^(?:holding|holdings)$/i.test(name)) return null;
+  if (/^(?:and|or|section|article|attachment|exhibit|schedule|clause|address|annex|appendix|client\s+on|joint\s+venture)\b|^[\d\W]+$|\b(?:is\s+a|together|as\s+(?:borrower|lender)|are\s+service\s+marks)\b/i.test(name)) return null;
   if (/\b(?:agreement|hereto|hereby|whereas|shall)\b/i.test(name)) return null;
   return { name, offset: offset + rest.indexOf(name.slice(0, 10)) };
 }
