@@ -18,12 +18,4 @@ export default async function globalSetup(): Promise<void> {
       if (!(await exists())) throw err; // not a concurrent run that built it first
     }
   }
-  // Templates of older migration sets are no longer needed (one in use by another run is left alone).
-  await withAdmin(async (c) => {
-    const { rows } = await c.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'cb\\_tpl\\_%' AND datname <> $1 AND datname NOT LIKE '%\\_build\\_%'`,
-      [template],
-    );
-    for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname}`).catch(() => undefined);
-  });
 }
