@@ -156,7 +156,7 @@ function nameInChunk(chunk: string): { name: string; offset: number } | null {
 
 /** The legal name at the start of a preamble chunk ("and Beta, Inc., a Delaware corporation, of ..."). */
 function nameIn(chunk: string): { name: string; offset: number } | null {
-  const lead = /^[\s,;:]*(?:and[\s,]+|-\s*and\s*-\s*|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+|the\s+(?=[A-Z]{2}))*(?:and\s+)?/i.exec(chunk);
+  const lead = /^[\s,;:]*(?:and[\s,]+|-\s*and\s*-\s*|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+)*(?:and\s+)?/i.exec(chunk);
   const offset = lead ? lead[0].length : 0;
   const rest = chunk.slice(offset);
   let name = '';
@@ -177,7 +177,7 @@ function nameIn(chunk: string): { name: string; offset: number } | null {
   name = tidy(name).replace(/^the\s+(?=[A-Z].*\s)/, (m) => m);
   if (name.length < 2 || name.length > 120) return null;
   // Names start with a capital or digit; a few brands start lower-case ("iPayment, Inc.", "drkoop.com, inc.").
-  if (!/^["']?[A-Z0-9]/.test(name) && !/^[a-z]+[A-Z]|^[a-z][\w-]*\.(?:com|net)\b/.test(name)) return null;
+  if (!/^["']?[A-Z0-9]|^the\s+[A-Z]/.test(name) && !/^[a-z]+[A-Z]|^[a-z][\w-]*\.(?:com|net)\b/.test(name)) return null;
   if (/^(?:the\s+)?(?:company|parties|party|agreement)$/i.test(name)) return null;
   if (ROLE_WORDS.has(name.toLowerCase()) || /^(?:holding|holdings)$/i.test(name)) return null;
   if (/^(?:and|or|section|article|attachment|exhibit|schedule|clause|address|annex|appendix|client\s+on|joint\s+venture)\b|^[\d\W]+$|\b(?:is\s+a|together|as\s+(?:borrower|lender)|are\s+service\s+marks)\b/i.test(name)) return null;
