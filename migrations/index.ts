@@ -1,5 +1,6 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { TeamAndKeys1763900000000 } from './1763900000000-TeamAndKeys';
+import { Alerts1764000000000 } from './1764000000000-Alerts';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
-export const MIGRATIONS = [Foundation1763800000000, TeamAndKeys1763900000000];
+export const MIGRATIONS = [Foundation1763800000000, TeamAndKeys1763900000000, Alerts1764000000000];

@@ -10,6 +10,7 @@ import { DocumentExtractionProcessor } from './document-extraction/document-extr
 import { ContractSweepHandler } from './maintenance/contract-sweep.handler';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
+import { NotificationsWorkerModule } from './notifications/notifications.module';
 
 export interface WorkerOptions {
   /** Register the repeatable schedules (off in tests that drive handlers directly). */
@@ -28,6 +29,7 @@ export class WorkerModule {
         StorageModule,
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
         BullModule.registerQueue({ name: QUEUES.documentExtraction }, { name: QUEUES.maintenance }),
+        NotificationsWorkerModule.forRoot(options),
       ],
       providers: [
         ContractParseHandler,

@@ -10,6 +10,22 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { count: 5000 },
   },
   'contracts.sweep': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  'alerts.scan': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  // Removed on completion so a later scan the same day (after a correction) can run the tenant again;
+  // the alert log's unique key, not the job id, is what keeps each alert to one send.
+  'alerts.tenant': {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 1000 },
+  },
+  // About 2 h of retries (5 s, 10 s, ... doubling) before an alert is recorded as failed.
+  'alert.send': {
+    attempts: 11,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: { count: 5000 },
+    removeOnFail: { count: 5000 },
+  },
 };
 
 /** How long a contract may stay `processing` before the sweeper re-enqueues it. */

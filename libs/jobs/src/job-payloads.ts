@@ -2,6 +2,11 @@
 export interface JobPayloads {
   'contract.parse': { tenantId: string; contractId: string; parseVersion: number };
   'contracts.sweep': Record<string, never>;
+  /** Tick: finds tenants with deadlines inside their alert window and enqueues alerts.tenant for each. */
+  'alerts.scan': Record<string, never>;
+  /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
+  'alerts.tenant': { tenantId: string; today: string };
+  'alert.send': { tenantId: string; alertId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -20,6 +25,16 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       return d as unknown as JobPayloads[N];
     case 'contracts.sweep':
       return {} as JobPayloads[N];
+    case 'alerts.scan':
+      return {} as JobPayloads[N];
+    case 'alerts.tenant':
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.today)) throw new InvalidPayloadError('today');
+      return { tenantId: d.tenantId, today: d.today } as JobPayloads[N];
+    case 'alert.send':
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.alertId !== 'string' || !UUID.test(d.alertId)) throw new InvalidPayloadError('alertId');
+      return { tenantId: d.tenantId, alertId: d.alertId } as JobPayloads[N];
     default:
       throw new InvalidPayloadError(`unknown job ${String(name)}`);
   }
@@ -28,4 +43,14 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 /** Deterministic job ids (BullMQ forbids ':' in custom ids, so the parts are joined with '.'). */
 export function parseJobId(p: JobPayloads['contract.parse']): string {
   return `contract.parse.${p.tenantId}.${p.contractId}.${p.parseVersion}`;
+}
+
+/** One per-tenant alert job per tenant-local day while it is queued or running. */
+export function alertsTenantJobId(p: JobPayloads['alerts.tenant']): string {
+  return `alerts.tenant.${p.tenantId}.${p.today}`;
+}
+
+/** One send job per alert row: a re-enqueue of the same alert is a no-op while the first is queued. */
+export function alertSendJobId(p: JobPayloads['alert.send']): string {
+  return `alert.send.${p.tenantId}.${p.alertId}`;
 }

@@ -2,5 +2,6 @@
 export const QUEUES = {
   documentExtraction: 'document-extraction',
   maintenance: 'maintenance',
+  notifications: 'notifications',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -13,6 +13,9 @@ import { SubscriptionsRepository } from './repositories/subscriptions.repository
 import { TenantsRepository } from './repositories/tenants.repository';
 import { UsersRepository } from './repositories/users.repository';
 import { SystemDb, TenantDb } from './tenant-db';
+import { AlertSettingsRepository } from './repositories/alert-settings.repository';
+import { AlertsRepository } from './repositories/alerts.repository';
+import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 
 const REPOSITORIES = [
   ContractsRepository,
@@ -25,6 +28,9 @@ const REPOSITORIES = [
   ApiKeysRepository,
   InvitationsRepository,
   AuditEventsRepository,
+  AlertSettingsRepository,
+  AlertsRepository,
+  CalendarFeedsRepository,
 ];
 
 @Global()

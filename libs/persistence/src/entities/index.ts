@@ -9,6 +9,13 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { SubscriptionEntity } from './subscription.entity';
 import { TenantEntity } from './tenant.entity';
 import { UserEntity } from './user.entity';
+import { AlertSettingsEntity } from './alert-settings.entity';
+import { AlertEntity } from './alert.entity';
+import { AlertDigestEntity } from './alert-digest.entity';
+import { CalendarFeedEntity } from './calendar-feed.entity';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity';
+import { WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -21,6 +28,13 @@ export * from './refresh-token.entity';
 export * from './subscription.entity';
 export * from './tenant.entity';
 export * from './user.entity';
+export * from './alert-settings.entity';
+export * from './alert.entity';
+export * from './alert-digest.entity';
+export * from './calendar-feed.entity';
+export * from './webhook-endpoint.entity';
+export * from './webhook-delivery.entity';
+export * from './webhook-delivery-attempt.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -35,4 +49,11 @@ export const ENTITIES = [
   ApiKeyEntity,
   InvitationEntity,
   AuditEventEntity,
+  AlertSettingsEntity,
+  AlertEntity,
+  AlertDigestEntity,
+  CalendarFeedEntity,
+  WebhookEndpointEntity,
+  WebhookDeliveryEntity,
+  WebhookDeliveryAttemptEntity,
 ];

@@ -1,0 +1,72 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, scanWindowStart, todayInTimeZone } from '@cb/domain';
+import { JOB_OPTIONS, QUEUES, alertsTenantJobId, type JobPayloads } from '@cb/jobs';
+import { SystemDb } from '@cb/persistence';
+import type { Queue } from 'bullmq';
+
+export const SCAN_PAGE_SIZE = 1000;
+
+interface TenantRow {
+  id: string;
+  timezone: string | null;
+  lead_days: number[] | null;
+}
+
+/**
+ * The scheduler tick: finds every tenant that has a deadline inside its alert window today (in its own time
+ * zone) and enqueues one `alerts.tenant` job for it. Tenants are read in keyset pages, and each page is
+ * answered by one query that probes the (tenant_id, date) index per tenant, so memory stays flat however
+ * many deadlines there are. The per-tenant job does the actual work.
+ */
+@Injectable()
+export class AlertScanHandler {
+  private readonly logger = new Logger(AlertScanHandler.name);
+
+  constructor(
+    @Inject(SystemDb) private readonly system: SystemDb,
+    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+  ) {}
+
+  async scan(now: Date = new Date(), pageSize = SCAN_PAGE_SIZE): Promise<{ tenants: number; enqueued: number }> {
+    let after = '00000000-0000-0000-0000-000000000000';
+    let tenants = 0;
+    let enqueued = 0;
+    for (;;) {
+      // Cross-tenant by nature: the owner connection, read-only.
+      const page: TenantRow[] = await this.system.dataSource.query(
+        `SELECT t.id, s.timezone, s.lead_days
+           FROM tenants t LEFT JOIN alert_settings s ON s.tenant_id = t.id
+          WHERE t.id > $1 ORDER BY t.id LIMIT $2`,
+        [after, pageSize],
+      );
+      if (page.length === 0) break;
+      tenants += page.length;
+      after = page[page.length - 1]!.id;
+
+      const windows = page.map((t) => {
+        const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+        const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
+        const today = todayInTimeZone(timezone, now);
+        return { tenantId: t.id, today, ...scanWindowStart(today, Math.max(...leads)) };
+      });
+      const due: { tenant_id: string }[] = await this.system.dataSource.query(
+        `SELECT x.tenant_id FROM unnest($1::uuid[], $2::date[], $3::date[]) AS x(tenant_id, d_from, d_to)
+          WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.tenant_id = x.tenant_id AND d.date BETWEEN x.d_from AND x.d_to)`,
+        [windows.map((w) => w.tenantId), windows.map((w) => w.from), windows.map((w) => w.to)],
+      );
+      const dueSet = new Set(due.map((r) => r.tenant_id));
+      const jobs = windows
+        .filter((w) => dueSet.has(w.tenantId))
+        .map((w) => {
+          const data: JobPayloads['alerts.tenant'] = { tenantId: w.tenantId, today: w.today };
+          return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId: alertsTenantJobId(data) } };
+        });
+      if (jobs.length) await this.queue.addBulk(jobs);
+      enqueued += jobs.length;
+      if (page.length < pageSize) break;
+    }
+    this.logger.log({ tenants, enqueued }, 'Alert scan done');
+    return { tenants, enqueued };
+  }
+}

@@ -1,0 +1,113 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, todayInTimeZone, type TermField } from '@cb/domain';
+import type { JobPayloads } from '@cb/jobs';
+import { MAILER, MailSendError, renderAlertEmail, type Mailer } from '@cb/notifications';
+import { AlertSettingsRepository, AlertsRepository, ContractsRepository, TenantDb, type AlertEntity, type ContractEntity } from '@cb/persistence';
+
+export type AlertSendOutcome =
+  | { result: 'sent' }
+  | { result: 'skipped'; reason: string }
+  | { result: 'canceled'; reason: string }
+  | { result: 'failed'; reason: string }
+  | { result: 'retry'; reason: string };
+
+/** Where in the contract each kind of deadline comes from, for the quoted sentence. */
+const EVIDENCE_FIELDS: Record<'notice' | 'renewal' | 'expiration', TermField[]> = {
+  notice: ['noticePeriod', 'autoRenewal', 'renewalTerm'],
+  renewal: ['renewalTerm', 'autoRenewal'],
+  expiration: ['expirationDate', 'initialTerm'],
+};
+
+/**
+ * Sends one alert, exactly once. The alert row is locked (SELECT ... FOR UPDATE) for the whole send, so a
+ * duplicate job waits and then finds it no longer pending; pending → sent is a conditional UPDATE in the
+ * same transaction. Before sending, the contract and its deadline are read again: a deleted contract or a
+ * changed deadline cancels the alert instead of sending stale news. If the process dies mid-send, the
+ * transaction rolls back, the row stays pending and BullMQ's stalled-job check runs the job again.
+ */
+@Injectable()
+export class AlertSendHandler {
+  private readonly logger = new Logger(AlertSendHandler.name);
+
+  constructor(
+    @Inject(TenantDb) private readonly db: TenantDb,
+    @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
+    @Inject(AlertSettingsRepository) private readonly settings: AlertSettingsRepository,
+    @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** `finalAttempt`: this is the job's last try, so a send error is recorded as a permanent failure. */
+  async send(p: JobPayloads['alert.send'], opts: { finalAttempt: boolean; now?: Date }): Promise<AlertSendOutcome> {
+    const outcome = await this.db.run(p.tenantId, async (): Promise<AlertSendOutcome> => {
+      const alert = await this.alerts.lockForSend(p.tenantId, p.alertId);
+      if (!alert) return { result: 'skipped', reason: 'no such alert' };
+      if (alert.status !== 'pending') return { result: 'skipped', reason: `already ${alert.status}` };
+      const contract = await this.contracts.get(p.tenantId, alert.contractId);
+      if (!contract) return this.cancel(alert, 'contract deleted before the alert was sent');
+      if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
+        return this.cancel(alert, 'deadline changed before the alert was sent');
+      }
+      const message = await this.render(alert, contract, opts.now ?? new Date());
+      try {
+        await this.mailer.send({ to: alert.recipient, ...message, messageId: `<alert-${alert.id}@contract-bank>` });
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        const permanent = (err instanceof MailSendError && err.permanent) || opts.finalAttempt;
+        return { result: permanent ? 'failed' : 'retry', reason };
+      }
+      await this.alerts.finish(p.tenantId, alert.id, 'sent', null);
+      return { result: 'sent' };
+    });
+    // Outside the send transaction, which has committed (or had nothing to write).
+    if (outcome.result === 'failed') {
+      await this.alerts.finish(p.tenantId, p.alertId, 'failed', outcome.reason);
+      this.logger.warn({ tenantId: p.tenantId, alertId: p.alertId, reason: outcome.reason }, 'Alert failed for good');
+    } else if (outcome.result === 'retry') {
+      await this.alerts.recordAttemptError(p.tenantId, p.alertId, outcome.reason);
+    }
+    return outcome;
+  }
+
+  private async cancel(alert: AlertEntity, reason: string): Promise<AlertSendOutcome> {
+    await this.alerts.finish(alert.tenantId, alert.id, 'canceled', reason);
+    return { result: 'canceled', reason };
+  }
+
+  private async render(alert: AlertEntity, contract: ContractEntity, now: Date) {
+    const stored = await this.settings.get(alert.tenantId);
+    const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+    let evidence: string | null = null;
+    let obligationText: string | null = null;
+    if (alert.kind === 'obligation') {
+      const obligation = (await this.contracts.obligations(alert.tenantId, contract.id)).find((o) => o.id === alert.obligationId);
+      obligationText = obligation?.text ?? null;
+      evidence = obligation?.evidence[0]?.text ?? null;
+    } else {
+      for (const field of EVIDENCE_FIELDS[alert.kind]) {
+        const span = contract.evidence?.[field]?.[0];
+        if (span?.text) {
+          evidence = span.text;
+          break;
+        }
+      }
+    }
+    return renderAlertEmail({
+      kind: alert.kind,
+      deadline: alert.deadline,
+      today: todayInTimeZone(timezone, now),
+      contractId: contract.id,
+      contractTitle: contract.title ?? contract.fileName,
+      autoRenewal: contract.terms?.autoRenewal ?? null,
+      renewalTerm: contract.terms?.renewalTerm ?? null,
+      noticeDeadline: contract.noticeDeadline,
+      nextRenewalDate: contract.nextRenewalDate,
+      expirationDate: contract.expirationDate,
+      evidence,
+      obligationText,
+      appUrl: this.config.appUrl,
+    });
+  }
+}

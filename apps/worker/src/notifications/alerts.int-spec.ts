@@ -1,0 +1,370 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { BullModule, getQueueToken } from '@nestjs/bullmq';
+import type { INestApplicationContext } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { AppConfigModule, type AppConfig } from '@cb/config';
+import { JOB_OPTIONS, QUEUES, redisConnectionOptions, type JobPayloads } from '@cb/jobs';
+import { NotificationsModule } from '@cb/notifications';
+import { PersistenceModule } from '@cb/persistence';
+import type { Queue } from 'bullmq';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
+import { testConfig } from '../../../../test/support/test-config';
+import { clearRedisPrefix } from '../../../../test/support/test-server';
+import { AlertScanHandler } from './alert-scan.handler';
+import { AlertSendHandler } from './alert-send.handler';
+import { AlertTenantHandler } from './alert-tenant.handler';
+
+// "Now" for every test: 2026-11-22 10:00 UTC is 12:00 in Helsinki, the default alert time zone.
+const NOW = new Date('2026-11-22T10:00:00Z');
+const TODAY = '2026-11-22';
+
+/** A real SMTP server in the test process; every message that arrives is parsed. */
+class TestSmtp {
+  readonly received: ParsedMail[] = [];
+  /** Recipients the server refuses with 550 (a permanent failure). */
+  readonly reject = new Set<string>();
+  private server: SMTPServer;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, cb) => {
+        if (this.reject.has(address.address.toLowerCase())) {
+          const err = new Error('mailbox unavailable') as Error & { responseCode: number };
+          err.responseCode = 550;
+          return cb(err);
+        }
+        cb();
+      },
+      onData: (stream, _session, cb) => {
+        simpleParser(stream)
+          .then((mail) => {
+            this.received.push(mail);
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  to(address: string): ParsedMail[] {
+    return this.received.filter((m) => {
+      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
+      return to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)', () => {
+  let db: TestDatabase;
+  let config: AppConfig;
+  let app: INestApplicationContext;
+  let owner: Client;
+  let queue: Queue;
+  let scanner: AlertScanHandler;
+  let tenants: AlertTenantHandler;
+  let sender: AlertSendHandler;
+  const smtp = new TestSmtp();
+
+  beforeAll(async () => {
+    await smtp.start();
+    db = await createTestDatabase();
+    config = testConfig(db, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, APP_URL: 'https://app.example.test' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        AppConfigModule.forRoot(config),
+        PersistenceModule,
+        NotificationsModule,
+        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.registerQueue({ name: QUEUES.notifications }),
+      ],
+      // The handlers without the processor: the test plays the worker and calls them directly.
+      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler],
+    }).compile();
+    app = await moduleRef.init();
+    scanner = app.get(AlertScanHandler);
+    tenants = app.get(AlertTenantHandler);
+    sender = app.get(AlertSendHandler);
+    queue = app.get<Queue>(getQueueToken(QUEUES.notifications));
+    owner = new Client({ connectionString: db.url });
+    await owner.connect();
+  });
+
+  afterAll(async () => {
+    await owner?.end();
+    await app?.close();
+    if (config) await clearRedisPrefix(config);
+    await db?.drop();
+    await smtp.stop();
+  });
+
+  // ---------- seeding (as the table owner, like a migration would) ----------
+
+  async function createTenant(settings?: { leadDays: number[]; timezone?: string; recipients?: string[] }) {
+    const tenantId = randomUUID();
+    const email = `owner-${tenantId.slice(0, 8)}@example.com`;
+    await owner.query(`INSERT INTO tenants (id, name) VALUES ($1, 'Acme Oy')`, [tenantId]);
+    await owner.query(
+      `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, $2, 'Olivia Owner', 'x', 'owner')`,
+      [tenantId, email],
+    );
+    if (settings) {
+      await owner.query(`INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone) VALUES ($1, $2, $3, $4)`, [
+        tenantId,
+        settings.leadDays,
+        settings.recipients ?? [],
+        settings.timezone ?? 'Europe/Helsinki',
+      ]);
+    }
+    return { tenantId, email };
+  }
+
+  async function createContract(tenantId: string, deadlines: { kind: string; date: string }[], title = 'Cleaning Services Agreement') {
+    const contractId = randomUUID();
+    const notice = deadlines.find((d) => d.kind === 'notice')?.date ?? null;
+    const renewal = deadlines.find((d) => d.kind === 'renewal')?.date ?? null;
+    await owner.query(
+      `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type, storage_key,
+                              terms, evidence, notice_deadline, next_renewal_date)
+       VALUES ($1, $2, $3, 'parsed', 'c.pdf', 10, 'abc', 'application/pdf', 'k', $4, $5, $6, $7)`,
+      [
+        contractId,
+        tenantId,
+        title,
+        JSON.stringify({ autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P30D' }),
+        JSON.stringify({
+          noticePeriod: [{ page: 3, start: 0, end: 10, text: 'Either party may terminate by giving thirty (30) days written notice before the end of the term.' }],
+        }),
+        notice,
+        renewal,
+      ],
+    );
+    for (const d of deadlines) {
+      await owner.query(`INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`, [tenantId, contractId, d.kind, d.date]);
+    }
+    return contractId;
+  }
+
+  async function alertsOf(tenantId: string) {
+    const { rows } = await owner.query(
+      `SELECT id, contract_id, kind, to_char(deadline, 'YYYY-MM-DD') AS deadline, lead_days, recipient, status, error, sent_at
+         FROM alerts WHERE tenant_id = $1 ORDER BY created_at`,
+      [tenantId],
+    );
+    return rows as { id: string; contract_id: string; kind: string; deadline: string; lead_days: number; recipient: string; status: string; error: string | null; sent_at: Date | null }[];
+  }
+
+  /** Plays the worker for queued jobs of one name: runs each job's handler once and removes the job. */
+  async function runQueued<N extends 'alerts.tenant' | 'alert.send'>(name: N, tenantId: string): Promise<number> {
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (j) => j.name === name && (j.data as { tenantId: string }).tenantId === tenantId,
+    );
+    for (const job of jobs) {
+      if (name === 'alerts.tenant') await tenants.run(job.data as JobPayloads['alerts.tenant']);
+      else await sender.send(job.data as JobPayloads['alert.send'], { finalAttempt: false, now: NOW });
+      await job.remove();
+    }
+    return jobs.length;
+  }
+
+  it('a scan that runs twice sends each alert once, with subject, consequence, evidence and links', async () => {
+    const { tenantId, email } = await createTenant();
+    // Notice deadline in 20 days: the 30-day lead (of 90/30/7) is due.
+    const contractId = await createContract(tenantId, [
+      { kind: 'notice', date: '2026-12-12' },
+      { kind: 'renewal', date: '2027-01-11' },
+    ]);
+
+    await scanner.scan(NOW);
+    await scanner.scan(NOW); // the same job id while the first is queued: one tenant job
+    expect(await runQueued('alerts.tenant', tenantId)).toBe(1);
+    await scanner.scan(NOW); // after the tenant job ran: a second tenant job, which must add nothing
+    expect(await runQueued('alerts.tenant', tenantId)).toBe(1);
+    expect(await runQueued('alert.send', tenantId)).toBe(2); // the notice (lead 30) and the renewal (lead 90)
+    await scanner.scan(NOW);
+    await runQueued('alerts.tenant', tenantId);
+    expect(await runQueued('alert.send', tenantId)).toBe(0);
+
+    const log = await alertsOf(tenantId);
+    expect(log.map((a) => [a.kind, a.deadline, a.lead_days, a.status])).toEqual(
+      expect.arrayContaining([
+        ['notice', '2026-12-12', 30, 'sent'],
+        ['renewal', '2027-01-11', 90, 'sent'],
+      ]),
+    );
+    expect(log).toHaveLength(2);
+    const mails = smtp.to(email);
+    expect(mails).toHaveLength(2);
+    const notice = mails.find((m) => m.subject?.startsWith('Notice deadline'))!;
+    expect(notice.subject).toBe('Notice deadline in 20 days: Cleaning Services Agreement');
+    expect(notice.text).toContain('renews for 1 year on 2027-01-11 unless notice is given by 2026-12-12');
+    expect(notice.text).toContain('thirty (30) days written notice');
+    expect(notice.text).toContain(`https://app.example.test/contracts/${contractId}`);
+    expect(notice.text).toContain('https://app.example.test/settings/alerts');
+    expect(notice.html).toContain(`href="https://app.example.test/contracts/${contractId}"`);
+    expect(notice.html).toContain('thirty (30) days written notice');
+  });
+
+  it('two concurrent per-tenant jobs and duplicate send jobs send once', async () => {
+    const { tenantId, email } = await createTenant({ leadDays: [30], recipients: ['legal@example.com', 'cfo@example.com'] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-01' }]);
+
+    const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+    // Exactly one of the racing runs created each row.
+    expect(runs.map((r) => r.created).sort()).toEqual([0, 2]);
+    const log = await alertsOf(tenantId);
+    expect(log).toHaveLength(2);
+    // Two workers holding the same send job at once (e.g. a stalled job handed out again).
+    const results = await Promise.all(
+      log.flatMap((a) => [sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW }), sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW })]),
+    );
+    expect(results.filter((r) => r.result === 'sent')).toHaveLength(2);
+    expect(results.filter((r) => r.result === 'skipped')).toHaveLength(2);
+    await runQueued('alert.send', tenantId); // the queued copies find nothing left to do
+    expect(smtp.to('legal@example.com')).toHaveLength(1);
+    expect(smtp.to('cfo@example.com')).toHaveLength(1);
+    expect(smtp.to(email)).toHaveLength(0); // explicit recipients replace the owner default
+    expect((await alertsOf(tenantId)).every((a) => a.status === 'sent' && a.sent_at)).toBe(true);
+  });
+
+  it('a contract deleted before the send gets no alert (canceled in the log)', async () => {
+    const { tenantId, email } = await createTenant();
+    const contractId = await createContract(tenantId, [{ kind: 'notice', date: '2026-11-29' }]);
+    await scanner.scan(NOW);
+    await runQueued('alerts.tenant', tenantId);
+    expect(await alertsOf(tenantId)).toHaveLength(1);
+
+    await owner.query(`DELETE FROM contracts WHERE id = $1`, [contractId]);
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    expect(smtp.to(email)).toHaveLength(0);
+    const [alert] = await alertsOf(tenantId);
+    expect(alert!.status).toBe('canceled');
+    expect(alert!.error).toMatch(/contract deleted/);
+  });
+
+  it('a deadline corrected before the send gets no stale alert; the corrected one is alerted', async () => {
+    const { tenantId, email } = await createTenant();
+    const contractId = await createContract(tenantId, [{ kind: 'notice', date: '2026-11-29' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    // A person corrects the notice deadline (deadlines are recomputed: delete and insert).
+    await owner.query(`UPDATE deadlines SET date = '2026-12-02' WHERE contract_id = $1`, [contractId]);
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    expect(smtp.to(email)).toHaveLength(0);
+    expect((await alertsOf(tenantId))[0]).toMatchObject({ deadline: '2026-11-29', status: 'canceled' });
+
+    // The next run alerts the corrected date (lead 30 is due for 2026-12-02), once.
+    await tenants.run({ tenantId, today: TODAY });
+    await tenants.run({ tenantId, today: TODAY });
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    const mails = smtp.to(email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Notice deadline in 10 days: Cleaning Services Agreement');
+  });
+
+  it('several leads due at once (missed runs): only the nearest is sent, and later runs do not repeat it', async () => {
+    const { tenantId, email } = await createTenant();
+    // 5 days away: leads 90, 30 and 7 are all due; only 7 is sent.
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-11-27' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    const log = await alertsOf(tenantId);
+    expect(log.map((a) => [a.lead_days, a.status])).toEqual([[7, 'sent']]);
+    // The next day the same lead is still due: no second e-mail.
+    await tenants.run({ tenantId, today: '2026-11-23' });
+    expect(await runQueued('alert.send', tenantId)).toBe(0);
+    expect(smtp.to(email)).toHaveLength(1);
+    expect(smtp.to(email)[0]!.subject).toBe('Notice deadline in 5 days: Cleaning Services Agreement');
+  });
+
+  it('a crash between recording and enqueueing is recovered: the pending alert is enqueued again, sent once', async () => {
+    const { tenantId, email } = await createTenant({ leadDays: [30] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    // Simulate the lost enqueue: drop the send jobs and age the rows past the re-enqueue threshold.
+    for (const job of await queue.getJobs(['waiting', 'delayed'])) if (job.data.tenantId === tenantId) await job.remove();
+    await owner.query(`UPDATE alerts SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`, [tenantId]);
+    const again = await tenants.run({ tenantId, today: TODAY });
+    expect(again).toEqual({ created: 0, requeued: 1 });
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    expect(smtp.to(email)).toHaveLength(1);
+  });
+
+  it('a permanent SMTP refusal is recorded on the alert with its reason; a transient error is retried', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['bounce@example.com', 'ok@example.com'] });
+    smtp.reject.add('bounce@example.com');
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    await runQueued('alert.send', tenantId);
+    const log = await alertsOf(tenantId);
+    const bounced = log.find((a) => a.recipient === 'bounce@example.com')!;
+    expect(bounced.status).toBe('failed');
+    expect(bounced.error).toMatch(/550/);
+    expect(log.find((a) => a.recipient === 'ok@example.com')!.status).toBe('sent');
+  });
+
+  it('an unreachable SMTP server leaves the alert pending for a retry, then failed on the last attempt', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['later@example.com'] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    const [alert] = await alertsOf(tenantId);
+    const downConfig = testConfig(db, { SMTP_URL: 'smtp://127.0.0.1:1' });
+    const moduleRef = await Test.createTestingModule({
+      imports: [
+        AppConfigModule.forRoot(downConfig),
+        PersistenceModule,
+        NotificationsModule,
+      ],
+      providers: [AlertSendHandler],
+    }).compile();
+    const down = await moduleRef.init();
+    try {
+      const downSender = down.get(AlertSendHandler);
+      const first = await downSender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW });
+      expect(first.result).toBe('retry');
+      expect((await alertsOf(tenantId))[0]).toMatchObject({ status: 'pending' });
+      const last = await downSender.send({ tenantId, alertId: alert!.id }, { finalAttempt: true, now: NOW });
+      expect(last.result).toBe('failed');
+      const [row] = await alertsOf(tenantId);
+      expect(row!.status).toBe('failed');
+      expect(row!.error).toMatch(/SMTP error/);
+    } finally {
+      await down.close();
+    }
+    expect(smtp.to('later@example.com')).toHaveLength(0);
+  });
+
+  it('the scan pages through tenants and enqueues only tenants with a deadline in their window', async () => {
+    const due: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = await createTenant();
+      await createContract(t.tenantId, [{ kind: 'expiration', date: '2027-01-15' }]);
+      due.push(t.tenantId);
+    }
+    const far = await createTenant({ leadDays: [7] });
+    await createContract(far.tenantId, [{ kind: 'expiration', date: '2027-01-15' }]); // beyond its 7-day window
+    const none = await createTenant();
+    await queue.obliterate({ force: true });
+    const result = await scanner.scan(NOW, 2); // pages of 2 tenants
+    const queued = (await queue.getJobs(['waiting'])).filter((j) => j.name === 'alerts.tenant').map((j) => j.data.tenantId as string);
+    for (const t of due) expect(queued).toContain(t);
+    expect(queued).not.toContain(far.tenantId);
+    expect(queued).not.toContain(none.tenantId);
+    expect(result.enqueued).toBe(queued.length);
+    const job = (await queue.getJobs(['waiting'])).find((j) => j.data.tenantId === due[0]);
+    expect(job?.id).toBe(`alerts.tenant.${due[0]}.${TODAY}`);
+    expect(job?.opts.attempts).toBe(JOB_OPTIONS['alerts.tenant'].attempts);
+  });
+});

@@ -1,0 +1,28 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { QUEUES } from '@cb/jobs';
+import { NotificationsModule } from '@cb/notifications';
+import { AlertScanHandler } from './alert-scan.handler';
+import { AlertScanSchedule } from './alert-scan.schedule';
+import { AlertSendHandler } from './alert-send.handler';
+import { AlertTenantHandler } from './alert-tenant.handler';
+import { NotificationsProcessor } from './notifications.processor';
+
+/** The `notifications` queue: the alert scan tick, per-tenant alert jobs and alert sends. */
+@Module({})
+export class NotificationsWorkerModule {
+  static forRoot(options: { schedules?: boolean } = {}): DynamicModule {
+    return {
+      module: NotificationsWorkerModule,
+      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.notifications })],
+      providers: [
+        AlertScanHandler,
+        AlertTenantHandler,
+        AlertSendHandler,
+        NotificationsProcessor,
+        ...(options.schedules === false ? [] : [AlertScanSchedule]),
+      ],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { AlertScanHandler } from './alert-scan.handler';
+import { AlertSendHandler } from './alert-send.handler';
+import { AlertTenantHandler } from './alert-tenant.handler';
+
+@Processor(QUEUES.notifications, { concurrency: 5 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly scanner: AlertScanHandler,
+    private readonly tenants: AlertTenantHandler,
+    private readonly sender: AlertSendHandler,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    try {
+      switch (job.name) {
+        case 'alerts.scan':
+          parsePayload('alerts.scan', job.data);
+          return await this.scanner.scan();
+        case 'alerts.tenant':
+          return await this.tenants.run(parsePayload('alerts.tenant', job.data));
+        case 'alert.send': {
+          const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          const outcome = await this.sender.send(parsePayload('alert.send', job.data), { finalAttempt });
+          if (outcome.result === 'retry') throw new Error(outcome.reason);
+          // Recorded on the alert row already; no point retrying.
+          if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
+          return outcome;
+        }
+        default:
+          throw new UnrecoverableError(`No handler for job ${job.name}`);
+      }
+    } catch (err) {
+      if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
+      throw err;
+    }
+  }
+}

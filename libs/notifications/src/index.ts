@@ -1,0 +1,5 @@
+export * from './alert-message';
+export * from './log.mailer';
+export * from './mailer.port';
+export * from './notifications.module';
+export * from './smtp.mailer';

@@ -1,0 +1,45 @@
+import { AlertSettingsEntity } from '../entities';
+import type { TenantDb } from '../tenant-db';
+import { TenantScopedRepository } from '../tenant-scoped-repository';
+
+export interface StoredAlertSettings {
+  leadDays: number[];
+  recipients: string[];
+  timezone: string;
+}
+
+export class AlertSettingsRepository extends TenantScopedRepository<AlertSettingsEntity> {
+  constructor(db: TenantDb) {
+    super(db, AlertSettingsEntity);
+  }
+
+  /** The tenant's stored settings, or `null` when it never saved any (the caller applies the defaults). */
+  async get(tenantId: string): Promise<StoredAlertSettings | null> {
+    const row = await this.findOne(tenantId, {});
+    return row ? { leadDays: row.leadDays, recipients: row.recipients, timezone: row.timezone } : null;
+  }
+
+  async save(tenantId: string, settings: StoredAlertSettings): Promise<void> {
+    await this.run(tenantId, (m) =>
+      m.query(
+        `INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone, updated_at)
+         VALUES ($1, $2::int[], $3::text[], $4, now())
+         ON CONFLICT (tenant_id) DO UPDATE
+           SET lead_days = EXCLUDED.lead_days, recipients = EXCLUDED.recipients,
+               timezone = EXCLUDED.timezone, updated_at = now()`,
+        [tenantId, settings.leadDays, settings.recipients, settings.timezone],
+      ),
+    );
+  }
+
+  /** The default recipients: e-mail addresses of the tenant's owners and admins, oldest account first. */
+  async ownerAndAdminEmails(tenantId: string): Promise<string[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { email: string }[] = await m.query(
+        `SELECT email FROM users WHERE tenant_id = $1 AND role IN ('owner', 'admin') ORDER BY created_at, id`,
+        [tenantId],
+      );
+      return rows.map((r) => r.email);
+    });
+  }
+}

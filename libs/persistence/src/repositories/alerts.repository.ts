@@ -1,0 +1,169 @@
+import type { EntityManager } from 'typeorm';
+import { AlertEntity, type AlertStatus, type DeadlineKind } from '../entities';
+import type { TenantDb } from '../tenant-db';
+import { TenantScopedRepository } from '../tenant-scoped-repository';
+import { decodeCursor, encodeCursor } from './contracts.repository';
+
+export interface NewAlert {
+  alertKey: string;
+  contractId: string;
+  obligationId: string | null;
+  kind: DeadlineKind;
+  deadline: string;
+  leadDays: number;
+  channel: 'email' | 'webhook';
+  recipient: string;
+}
+
+/** A deadline that can carry an alert, with what the message needs about its contract. */
+export interface AlertableDeadline {
+  id: string;
+  contractId: string;
+  kind: DeadlineKind;
+  date: string;
+  obligationId: string | null;
+}
+
+export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
+  constructor(db: TenantDb) {
+    super(db, AlertEntity);
+  }
+
+  /** The alert log, newest first, keyset-paged on (created_at, id). */
+  async list(tenantId: string, limit: number, cursor?: string): Promise<{ rows: AlertEntity[]; nextCursor: string | null }> {
+    const after = cursor ? decodeCursor(cursor) : null;
+    return this.run(tenantId, async (m) => {
+      const qb = m.createQueryBuilder(AlertEntity, 'a').where('a.tenant_id = :tenantId', { tenantId });
+      if (after) {
+        qb.andWhere('(a.created_at, a.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: after.v, cid: after.id });
+      }
+      const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
+      const page = rows.slice(0, limit);
+      const last = page[page.length - 1];
+      return {
+        rows: page,
+        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+      };
+    });
+  }
+
+  /**
+   * One page of the tenant's deadlines dated `from`..`to`, keyset-paged on (date, id) so a tenant with many
+   * deadlines is never loaded at once.
+   */
+  deadlinesBetween(
+    tenantId: string,
+    from: string,
+    to: string,
+    after: { date: string; id: string } | null,
+    limit: number,
+  ): Promise<AlertableDeadline[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string; contract_id: string; kind: DeadlineKind; date: string; obligation_id: string | null }[] =
+        await m.query(
+          `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id
+             FROM deadlines d
+            WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
+              AND ($4::date IS NULL OR (d.date, d.id) > ($4::date, $5::uuid))
+            ORDER BY d.date, d.id
+            LIMIT $6`,
+          [tenantId, from, to, after?.date ?? null, after?.id ?? null, limit],
+        );
+      return rows.map((r) => ({ id: r.id, contractId: r.contract_id, kind: r.kind, date: r.date, obligationId: r.obligation_id }));
+    });
+  }
+
+  /**
+   * Records alerts; a key that already exists is left alone (ON CONFLICT DO NOTHING). Returns the ids of the
+   * rows this call created: only those may be enqueued for sending by this caller.
+   */
+  async insertNew(tenantId: string, alerts: NewAlert[]): Promise<string[]> {
+    if (alerts.length === 0) return [];
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO alerts (tenant_id, alert_key, contract_id, obligation_id, kind, deadline, lead_days, channel, recipient)
+         SELECT $1, k, c, o, kd, d, l, ch, r
+           FROM unnest($2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::date[], $7::int[], $8::text[], $9::text[])
+                AS x(k, c, o, kd, d, l, ch, r)
+         ON CONFLICT (tenant_id, alert_key) DO NOTHING
+         RETURNING id`,
+        [
+          tenantId,
+          alerts.map((a) => a.alertKey),
+          alerts.map((a) => a.contractId),
+          alerts.map((a) => a.obligationId),
+          alerts.map((a) => a.kind),
+          alerts.map((a) => a.deadline),
+          alerts.map((a) => a.leadDays),
+          alerts.map((a) => a.channel),
+          alerts.map((a) => a.recipient),
+        ],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /** Pending alerts older than `olderThanMs` (their send job may have been lost): to enqueue again. */
+  async stalePendingIds(tenantId: string, olderThanMs: number, limit = 1000): Promise<string[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `SELECT id FROM alerts
+          WHERE tenant_id = $1 AND status = 'pending' AND created_at < now() - ($2::int * interval '1 millisecond')
+          ORDER BY created_at LIMIT $3`,
+        [tenantId, olderThanMs, limit],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
+  /**
+   * Locks the alert row for the rest of the enclosing tenant transaction (SELECT ... FOR UPDATE): a second
+   * job for the same alert waits here until the first commits, then sees the final status.
+   */
+  lockForSend(tenantId: string, alertId: string): Promise<AlertEntity | null> {
+    return this.run(tenantId, (m) =>
+      m.findOne(AlertEntity, { where: this.scoped(tenantId, { id: alertId }), lock: { mode: 'pessimistic_write' } }),
+    );
+  }
+
+  /** Whether the deadline the alert was made for still exists unchanged (same contract, kind, date, obligation). */
+  deadlineStillMatches(tenantId: string, alert: AlertEntity): Promise<boolean> {
+    return this.run(tenantId, async (m: EntityManager) => {
+      const rows: unknown[] = await m.query(
+        `SELECT 1 FROM deadlines
+          WHERE tenant_id = $1 AND contract_id = $2 AND kind = $3 AND date = $4
+            AND obligation_id IS NOT DISTINCT FROM $5::uuid
+          LIMIT 1`,
+        [tenantId, alert.contractId, alert.kind, alert.deadline, alert.obligationId],
+      );
+      return rows.length > 0;
+    });
+  }
+
+  /**
+   * Moves a pending alert to its final status. Conditional on `status = 'pending'`, so of two racing
+   * writers only one wins; returns whether this call made the transition.
+   */
+  async finish(tenantId: string, alertId: string, status: Exclude<AlertStatus, 'pending'>, error: string | null): Promise<boolean> {
+    return this.run(tenantId, async (m) => {
+      const result: [unknown[], number] = await m.query(
+        `UPDATE alerts SET status = $3, error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE NULL END,
+                attempts = attempts + 1, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+        [tenantId, alertId, status, error],
+      );
+      return result[1] > 0;
+    });
+  }
+
+  /** Counts a failed attempt that will be retried, keeping its reason for the log. */
+  async recordAttemptError(tenantId: string, alertId: string, error: string): Promise<void> {
+    await this.run(tenantId, (m) =>
+      m.query(
+        `UPDATE alerts SET attempts = attempts + 1, error = $3, updated_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+        [tenantId, alertId, error],
+      ),
+    );
+  }
+}
