@@ -19,10 +19,19 @@ function pdfjsAssets(): Plugin {
     name: 'contract-bank-pdfjs-assets',
     configureServer(server) {
       server.middlewares.use('/pdfjs', (req, res, next) => {
-        const rel = normalize(decodeURIComponent((req.url ?? '').split('?')[0])).replace(/^([/\\])+/, '');
+        const rel = normalize(decodeURIComponent((req.url ?? '').split('?')[0])).replace(
+          /^([/\\])+/,
+          '',
+        );
         const [dir] = rel.split(/[/\\]/);
         const file = join(pdfjsDir, rel);
-        if (!PDFJS_ASSET_DIRS.includes(dir) || !file.startsWith(pdfjsDir) || !existsSync(file) || !statSync(file).isFile()) return next();
+        if (
+          !PDFJS_ASSET_DIRS.includes(dir) ||
+          !file.startsWith(pdfjsDir) ||
+          !existsSync(file) ||
+          !statSync(file).isFile()
+        )
+          return next();
         createReadStream(file).pipe(res);
       });
     },
@@ -33,7 +42,11 @@ function pdfjsAssets(): Plugin {
         for (const name of readdirSync(abs)) {
           const file = join(abs, name);
           if (!statSync(file).isFile() || name.endsWith('.md')) continue;
-          this.emitFile({ type: 'asset', fileName: `pdfjs/${dir}/${name}`, source: readFileSync(file) });
+          this.emitFile({
+            type: 'asset',
+            fileName: `pdfjs/${dir}/${name}`,
+            source: readFileSync(file),
+          });
         }
       }
     },

@@ -12,7 +12,10 @@ const ROOT = path.resolve(__dirname, '../..');
 const WEB_DIST = path.join(ROOT, 'apps/web/dist');
 const WEB_SRC = path.join(ROOT, 'apps/web');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
-const SAMPLE = path.join(ROOT, 'samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf');
+const SAMPLE = path.join(
+  ROOT,
+  'samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf',
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -41,10 +44,16 @@ function ensureWebBuild(): void {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
   // Jest sets NODE_ENV=test, which would make Vite emit a development bundle.
   try {
-    execSync('npm run build:web', { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
+    execSync('npm run build:web', {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`npm run build:web failed:\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`);
+    throw new Error(
+      `npm run build:web failed:\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`,
+    );
   }
 }
 
@@ -63,21 +72,34 @@ describe('web UI (browser)', () => {
   const email = `cfo-${Date.now()}@example.com`;
   let contractUrl = '';
 
-  async function shot(name: string, p: Page = page) {
-    await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  /** Full-page by default; the contract page is designed around the viewport (sticky document pane). */
+  async function shot(name: string, p: Page = page, fullPage = true) {
+    if (fullPage) await p.evaluate(() => window.scrollTo(0, 0));
+    await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
   }
   /** The date as the UI formats it (Intl in the browser's locale, calendar dates in UTC). */
   function uiDate(p: Page, iso: string): Promise<string> {
     return p.evaluate(
-      (d) => new Intl.DateTimeFormat(navigator.languages?.[0] || navigator.language, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`)),
+      (d) =>
+        new Intl.DateTimeFormat(navigator.languages?.[0] || navigator.language, {
+          year: 'numeric',
+          month: 'short',
+          day: 'numeric',
+          timeZone: 'UTC',
+        }).format(new Date(`${d}T00:00:00Z`)),
       iso,
     );
   }
-  async function correctTerm(field: string, fill: (row: ReturnType<Page['locator']>) => Promise<void>) {
+  async function correctTerm(
+    field: string,
+    fill: (row: ReturnType<Page['locator']>) => Promise<void>,
+  ) {
     const row = page.locator(`.term-row[data-field="${field}"]`);
     await row.getByRole('button', { name: /^Correct / }).click();
     await fill(row);
-    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && r.url().includes('/v1/contracts/'));
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/v1/contracts/'),
+    );
     await row.getByRole('button', { name: 'Save' }).click();
     expect((await saved).status()).toBe(200);
     await row.locator('.source-badge').waitFor();
@@ -87,8 +109,16 @@ describe('web UI (browser)', () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
     server = await startTestServer({ webDist: WEB_DIST });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/Helsinki' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+    });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Helsinki',
+    });
     page = await context.newPage();
     page.setDefaultTimeout(20_000);
     page.on('console', (m) => {
@@ -137,18 +167,31 @@ describe('web UI (browser)', () => {
   }, 60_000);
 
   it('uploads a real contract PDF with progress, rejects a non-contract file, and follows parsing live', async () => {
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Upload' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Upload' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Upload contracts' }).waitFor();
     await page.setInputFiles('#file-input', [
       { name: path.basename(SAMPLE), mimeType: 'application/pdf', buffer: fs.readFileSync(SAMPLE) },
-      { name: 'holiday-photo.pdf', mimeType: 'application/pdf', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8]) },
+      {
+        name: 'holiday-photo.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from([
+          0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4, 5, 6, 7, 8,
+        ]),
+      },
     ]);
     const good = page.locator('.upload-row', { hasText: path.basename(SAMPLE) });
     const bad = page.locator('.upload-row', { hasText: 'holiday-photo.pdf' });
     await good.locator('progress').waitFor();
     // The PNG bytes named .pdf are refused by their content, and the server's explanation is shown.
     await bad.locator('.status-error', { hasText: /^Rejected: .+/ }).waitFor({ timeout: 30_000 });
-    await good.getByText('Reading the contract…').or(good.getByText(/^Parsed/)).first().waitFor({ timeout: 30_000 });
+    await good
+      .getByText('Reading the contract…')
+      .or(good.getByText(/^Parsed/))
+      .first()
+      .waitFor({ timeout: 30_000 });
     await shot('03-upload-processing');
     await good.getByText(/^Parsed: (ready|needs review)$/).waitFor({ timeout: 120_000 });
     await shot('04-upload-done');
@@ -165,24 +208,33 @@ describe('web UI (browser)', () => {
     const mark = page.locator('.pdf-page mark.evidence-mark').first();
     await mark.waitFor({ state: 'visible', timeout: 30_000 });
     // The marked spans carry the quoted clause (the text layer may re-render once while the marks are applied).
-    await page.waitForFunction(() => {
-      const text = [...document.querySelectorAll('.pdf-page mark.evidence-mark')].map((m) => m.textContent).join(' ');
-      return /governed by/.test(text) && /Florida/.test(text);
-    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const text = [...document.querySelectorAll('.pdf-page mark.evidence-mark')]
+          .map((m) => m.textContent)
+          .join(' ');
+        return /governed by/.test(text) && /Florida/.test(text);
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     const page5 = page.locator('.pdf-page[data-page="5"] mark.evidence-mark');
     expect(await page5.count()).toBeGreaterThan(0);
     // The mark has been scrolled into the visible part of the document pane.
-    await page.waitForFunction(() => {
-      const m = document.querySelector('.pdf-page mark.evidence-mark');
-      const s = document.querySelector('.pdf-scroller');
-      if (!m || !s) return false;
-      const a = m.getBoundingClientRect();
-      const b = s.getBoundingClientRect();
-      return a.top >= b.top && a.bottom <= b.bottom;
-    }, undefined, { timeout: 10_000 });
+    await page.waitForFunction(
+      () => {
+        const m = document.querySelector('.pdf-page mark.evidence-mark');
+        const s = document.querySelector('.pdf-scroller');
+        if (!m || !s) return false;
+        const a = m.getBoundingClientRect();
+        const b = s.getBoundingClientRect();
+        return a.top >= b.top && a.bottom <= b.bottom;
+      },
+      undefined,
+      { timeout: 10_000 },
+    );
     await law.locator('.evidence-quote').waitFor();
-    await page.waitForTimeout(400); // let the smooth scroll settle for the screenshot
-    await shot('05-contract-evidence');
+    await shot('05-contract-evidence', page, false);
   }, 120_000);
 
   it('corrects terms inline with validation and the notice deadline moves', async () => {
@@ -197,7 +249,9 @@ describe('web UI (browser)', () => {
     const end = isoDaysFromToday(200);
     await correctTerm('perpetual', (row) => row.getByLabel('Perpetual').selectOption('false'));
     await correctTerm('expirationDate', (row) => row.getByLabel('Expiration date').fill(end));
-    await correctTerm('autoRenewal', (row) => row.getByLabel('Renews automatically').selectOption('true'));
+    await correctTerm('autoRenewal', (row) =>
+      row.getByLabel('Renews automatically').selectOption('true'),
+    );
     await correctTerm('renewalTerm', async (row) => {
       await row.getByLabel('Length').fill('1');
       await row.getByLabel('Unit').selectOption('Y');
@@ -216,10 +270,14 @@ describe('web UI (browser)', () => {
     const movedNotice = isoDaysFromToday(200 - 150);
     await noticeRow.getByText(await uiDate(page, movedNotice)).waitFor();
     await page
-      .getByText(`Notice deadline moved from ${await uiDate(page, firstNotice)} to ${await uiDate(page, movedNotice)}.`)
+      .getByText(
+        `Notice deadline moved from ${await uiDate(page, firstNotice)} to ${await uiDate(page, movedNotice)}.`,
+      )
       .waitFor();
-    await expect(page.locator('.term-row[data-field="noticePeriod"] .term-value').textContent()).resolves.toBe('150 days');
-    await shot('06-contract-corrected');
+    await expect(
+      page.locator('.term-row[data-field="noticePeriod"] .term-value').textContent(),
+    ).resolves.toBe('150 days');
+    await shot('06-contract-corrected', page, false);
 
     // Corrections survive a reload and stay marked as set by a person.
     await page.reload();
@@ -228,12 +286,19 @@ describe('web UI (browser)', () => {
   }, 120_000);
 
   it('shows the moved notice deadline first on the dashboard, with counts and charts', async () => {
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Dashboard' })
+      .click();
     const noticeItem = page.locator('.timeline-item.kind-notice').first();
     await noticeItem.waitFor();
-    await expect(noticeItem.locator('time').getAttribute('datetime')).resolves.toBe(isoDaysFromToday(50));
+    await expect(noticeItem.locator('time').getAttribute('datetime')).resolves.toBe(
+      isoDaysFromToday(50),
+    );
     // Notice deadlines are listed before any other kind.
-    const kinds = await page.locator('.timeline-item').evaluateAll((els) => els.map((e) => e.className));
+    const kinds = await page
+      .locator('.timeline-item')
+      .evaluateAll((els) => els.map((e) => e.className));
     expect(kinds[0]).toContain('kind-notice');
     await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
     await shot('07-dashboard');
@@ -242,7 +307,10 @@ describe('web UI (browser)', () => {
   }, 60_000);
 
   it('lists, filters and exports contracts', async () => {
-    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Contracts' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Contracts' })
+      .click();
     await page.locator('.contracts-table tbody tr').first().waitFor();
     await shot('08-contracts');
     await page.getByLabel('Search').fill('Florida');
@@ -255,11 +323,17 @@ describe('web UI (browser)', () => {
     await page.getByRole('button', { name: 'Reset' }).click();
     await page.locator('.contracts-table tbody tr').first().waitFor();
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     const csvText = fs.readFileSync((await csv.path())!, 'utf8');
     expect(csvText.split('\r\n')[0]).toContain('Notice deadline');
     expect(csvText).toContain(isoDaysFromToday(50));
-    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel' }).click()]);
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export Excel' }).click(),
+    ]);
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
     const bytes = fs.readFileSync((await xlsx.path())!);
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
@@ -270,6 +344,29 @@ describe('web UI (browser)', () => {
     await page.goto(`${server.url}/deadlines?month=${month}`);
     await page.locator('.calendar-list li', { hasText: 'Notice deadline' }).first().waitFor();
     await shot('09-calendar');
+    // The private iCal feed address, or a calm "not available yet" while the endpoint is being built.
+    await page.getByRole('button', { name: 'Show calendar address' }).click();
+    await page
+      .getByLabel('Calendar feed address')
+      .or(page.getByText('Not available yet'))
+      .first()
+      .waitFor();
+
+    // API keys: the key is shown once with a copy button, listed without its secret, and revoked.
+    await page.goto(`${server.url}/settings/api-keys`);
+    await page.getByLabel('Key name').fill('ERP integration');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const keyField = page.getByLabel('New API key');
+    await keyField.waitFor();
+    const key = await keyField.inputValue();
+    expect(key.length).toBeGreaterThan(20);
+    await page.getByRole('button', { name: 'Copy', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'ERP integration', exact: true }).waitFor();
+    expect(await page.locator('table').textContent()).not.toContain(key);
+    await shot('10-settings-api-key-created');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke key ERP integration' }).click();
+    await page.getByText('No API keys yet.').waitFor();
     for (const [name, heading] of [
       ['alerts', 'Alerts'],
       ['team', 'Team'],
@@ -279,13 +376,23 @@ describe('web UI (browser)', () => {
     ] as const) {
       await page.goto(`${server.url}/settings/${name}`);
       await page.getByRole('heading', { level: 2, name: heading, exact: true }).first().waitFor();
-      await page.locator('.skeleton-block').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('.skeleton-block')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
       await shot(`10-settings-${name}`);
     }
   }, 60_000);
 
   it('works on a phone-sized screen', async () => {
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'en-GB', isMobile: true, hasTouch: true });
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      locale: 'en-GB',
+      isMobile: true,
+      hasTouch: true,
+    });
     const p = await phone.newPage();
     await p.goto(`${server.url}/login`);
     await p.getByLabel('Work e-mail').fill(email);
@@ -293,18 +400,30 @@ describe('web UI (browser)', () => {
     await p.getByRole('button', { name: 'Log in' }).click();
     await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await p.locator('.timeline-item').first().waitFor();
-    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await p.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await shot('11-phone-dashboard', p);
     await p.goto(contractUrl);
     await p.locator('.term-row').first().waitFor();
-    await shot('12-phone-contract', p);
+    await shot('12-phone-contract', p, false);
+    await p.getByRole('button', { name: 'Menu' }).click();
+    await p
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Contracts' })
+      .waitFor();
+    await shot('13-phone-menu', p, false);
     await phone.close();
   }, 60_000);
 
   it('logged no errors in the browser console', () => {
     // 4xx answers the UI handles (the rejected upload, the wrong password) are logged by Chromium as
     // "Failed to load resource"; anything else is a real error.
-    expect(consoleErrors.filter((e) => !/Failed to load resource: the server responded with a status of (4\d\d)/.test(e))).toEqual([]);
+    expect(
+      consoleErrors.filter(
+        (e) => !/Failed to load resource: the server responded with a status of (4\d\d)/.test(e),
+      ),
+    ).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ function RequireAuth({ children }: { children: ReactNode }) {
   if (status === 'loading') return <FullPageLoading />;
   if (status === 'anonymous') {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    return (
+      <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />
+    );
   }
   return <>{children}</>;
 }
@@ -56,8 +58,22 @@ export function App() {
     <BrowserRouter>
       <SessionProvider>
         <Routes>
-          <Route path="/login" element={<PublicOnly><LoginPage /></PublicOnly>} />
-          <Route path="/signup" element={<PublicOnly><SignupPage /></PublicOnly>} />
+          <Route
+            path="/login"
+            element={
+              <PublicOnly>
+                <LoginPage />
+              </PublicOnly>
+            }
+          />
+          <Route
+            path="/signup"
+            element={
+              <PublicOnly>
+                <SignupPage />
+              </PublicOnly>
+            }
+          />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
           <Route
             element={
@@ -66,12 +82,54 @@ export function App() {
               </RequireAuth>
             }
           >
-            <Route index element={<Lazy><DashboardPage /></Lazy>} />
-            <Route path="contracts" element={<Lazy><ContractsPage /></Lazy>} />
-            <Route path="contracts/:id" element={<Lazy><ContractDetailPage /></Lazy>} />
-            <Route path="upload" element={<Lazy><UploadPage /></Lazy>} />
-            <Route path="deadlines" element={<Lazy><CalendarPage /></Lazy>} />
-            <Route path="settings/*" element={<Lazy><SettingsPage /></Lazy>} />
+            <Route
+              index
+              element={
+                <Lazy>
+                  <DashboardPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="contracts"
+              element={
+                <Lazy>
+                  <ContractsPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="contracts/:id"
+              element={
+                <Lazy>
+                  <ContractDetailPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="upload"
+              element={
+                <Lazy>
+                  <UploadPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="deadlines"
+              element={
+                <Lazy>
+                  <CalendarPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="settings/*"
+              element={
+                <Lazy>
+                  <SettingsPage />
+                </Lazy>
+              }
+            />
             <Route path="*" element={<NotFound />} />
           </Route>
         </Routes>

@@ -170,14 +170,16 @@ async function toApiError(res: Response): Promise<ApiError> {
         ...body,
         status: res.status,
         // Tolerate a plain framework error body ({ message }) while the API is being built.
-        detail: body.detail ?? (Array.isArray(body.message) ? body.message.join('. ') : body.message),
+        detail:
+          body.detail ?? (Array.isArray(body.message) ? body.message.join('. ') : body.message),
       };
     } catch {
       /* keep the status line */
     }
   }
   const err = new ApiError(res.status, problem);
-  if (res.status === 402 && problem.code === 'subscription_required') readOnlyListeners.forEach((fn) => fn());
+  if (res.status === 402 && problem.code === 'subscription_required')
+    readOnlyListeners.forEach((fn) => fn());
   return err;
 }
 
@@ -194,7 +196,10 @@ export interface RequestOptions {
 /** Sends a request, refreshing the session once on 401. Returns the raw Response when it is ok. */
 export async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
   const send = async (): Promise<Response> => {
-    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
+    const headers: Record<string, string> = {
+      Accept: 'application/json, application/problem+json',
+      ...opts.headers,
+    };
     let body: BodyInit | undefined;
     if (opts.body instanceof FormData) body = opts.body;
     else if (opts.body !== undefined) {
@@ -203,7 +208,12 @@ export async function request(path: string, opts: RequestOptions = {}): Promise<
     }
     if (!opts.anonymous && accessToken) headers.Authorization = `Bearer ${accessToken}`;
     try {
-      return await fetch(buildUrl(path, opts.query), { method: opts.method ?? 'GET', headers, body, signal: opts.signal });
+      return await fetch(buildUrl(path, opts.query), {
+        method: opts.method ?? 'GET',
+        headers,
+        body,
+        signal: opts.signal,
+      });
     } catch (e) {
       if ((e as Error)?.name === 'AbortError') throw e;
       throw new NetworkError(e);
@@ -238,7 +248,11 @@ export interface UploadHandle {
 }
 
 /** Multipart upload with progress events (fetch has no upload progress). Retries once after a refresh on 401. */
-export function uploadWithProgress(path: string, form: FormData, onProgress: (fraction: number) => void): UploadHandle {
+export function uploadWithProgress(
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): UploadHandle {
   let xhr: XMLHttpRequest | null = null;
   const attempt = () =>
     new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
@@ -250,7 +264,11 @@ export function uploadWithProgress(path: string, form: FormData, onProgress: (fr
         if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
       };
       xhr.onload = () =>
-        resolve({ status: xhr!.status, body: xhr!.responseText, type: xhr!.getResponseHeader('content-type') ?? '' });
+        resolve({
+          status: xhr!.status,
+          body: xhr!.responseText,
+          type: xhr!.getResponseHeader('content-type') ?? '',
+        });
       xhr.onerror = () => reject(new NetworkError());
       xhr.onabort = () => reject(new DOMException('Aborted', 'AbortError'));
       xhr.send(form);
@@ -265,8 +283,12 @@ export function uploadWithProgress(path: string, form: FormData, onProgress: (fr
       }
       if (r.status === 401) signedOut();
     }
-    if (r.status >= 200 && r.status < 300) return r.body ? (JSON.parse(r.body) as unknown) : undefined;
-    const res = new Response(r.body || null, { status: r.status, headers: { 'content-type': r.type } });
+    if (r.status >= 200 && r.status < 300)
+      return r.body ? (JSON.parse(r.body) as unknown) : undefined;
+    const res = new Response(r.body || null, {
+      status: r.status,
+      headers: { 'content-type': r.type },
+    });
     throw await toApiError(res);
   })();
   return { promise, abort: () => xhr?.abort() };

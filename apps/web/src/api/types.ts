@@ -80,7 +80,13 @@ export interface Contract {
   tags: string[];
   createdAt: string;
   updatedAt: string;
-  file: { name: string; size: number; sha256: string; mediaType: string; pages: number | null } | null;
+  file: {
+    name: string;
+    size: number;
+    sha256: string;
+    mediaType: string;
+    pages: number | null;
+  } | null;
   terms: Partial<ContractTerms> | null;
   evidence: Partial<Record<TermField, EvidenceSpan[]>> | null;
   termSources: Partial<Record<TermField, 'extracted' | 'user'>> | null;

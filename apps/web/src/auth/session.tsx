@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   api,
   clearTokens,
@@ -92,7 +100,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<SessionValue>(() => {
     const role: Role | undefined = me?.user.role;
-    const readOnly = writeRefused || (subscription ? READ_ONLY_STATUSES.has(subscription.status) : false);
+    const readOnly =
+      writeRefused || (subscription ? READ_ONLY_STATUSES.has(subscription.status) : false);
     return {
       status,
       me,
@@ -118,11 +127,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await enter({ user: res.user, tenant: res.tenant });
       },
       async acceptInvite(input) {
-        const res = await api<TokenPair & { user?: User; tenant?: Tenant }>('/v1/invitations/accept', {
-          method: 'POST',
-          body: input,
-          anonymous: true,
-        });
+        const res = await api<TokenPair & { user?: User; tenant?: Tenant }>(
+          '/v1/invitations/accept',
+          {
+            method: 'POST',
+            body: input,
+            anonymous: true,
+          },
+        );
         setTokens(res);
         await enter(res.user && res.tenant ? { user: res.user, tenant: res.tenant } : undefined);
       },
@@ -148,7 +160,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return role !== 'viewer' && !readOnly;
       },
     };
-  }, [status, me, subscription, subscriptionUnavailable, writeRefused, enter, loadSubscription, loadMe]);
+  }, [
+    status,
+    me,
+    subscription,
+    subscriptionUnavailable,
+    writeRefused,
+    enter,
+    loadSubscription,
+    loadMe,
+  ]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

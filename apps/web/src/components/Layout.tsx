@@ -60,7 +60,11 @@ export function Layout() {
                   {t('nav.signedInAs', { name: me.user.name, company: me.tenant.name })}
                 </span>
               )}
-              <button type="button" className="btn btn-ghost btn-small" onClick={() => void logout()}>
+              <button
+                type="button"
+                className="btn btn-ghost btn-small"
+                onClick={() => void logout()}
+              >
                 {t('nav.logout')}
               </button>
             </div>
@@ -79,7 +83,11 @@ function SubscriptionBanner() {
   const { subscription, readOnly } = useSession();
   if (readOnly) {
     return (
-      <div className="banner banner-warning" role="region" aria-label={t('subscription.readOnlyTitle')}>
+      <div
+        className="banner banner-warning"
+        role="region"
+        aria-label={t('subscription.readOnlyTitle')}
+      >
         <div className="banner-inner">
           <p>
             <strong>{t('subscription.readOnlyTitle')}.</strong> {t('subscription.readOnlyBody')}
@@ -109,7 +117,11 @@ function SubscriptionBanner() {
   return (
     <div className="banner banner-info" role="region" aria-label={t('subscription.title')}>
       <div className="banner-inner">
-        <p>{days === 0 ? t('subscription.trialEndsToday') : t('subscription.trialDaysLeft', { count: days })}</p>
+        <p>
+          {days === 0
+            ? t('subscription.trialEndsToday')
+            : t('subscription.trialDaysLeft', { count: days })}
+        </p>
         <Link className="btn btn-small" to="/settings/subscription">
           {t('subscription.subscribe')}
         </Link>

@@ -5,7 +5,10 @@ import type { ContractStatus } from '../api/types';
 
 /** A 404 from the framework's router (an endpoint not built yet), not a missing resource. */
 function isRouteMissing(e: ApiError): boolean {
-  return e.status === 404 && (!e.problem.detail || /^Cannot (GET|POST|PUT|PATCH|DELETE) /.test(e.problem.detail));
+  return (
+    e.status === 404 &&
+    (!e.problem.detail || /^Cannot (GET|POST|PUT|PATCH|DELETE) /.test(e.problem.detail))
+  );
 }
 
 /** Shows an API problem (RFC 9457) readably: its detail, the named fields, the error reference of a 500. */
@@ -56,7 +59,15 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
 export function NotAvailable({ title }: { title?: string }) {
   return (
     <div className="empty-state" role="status">
-      <svg aria-hidden="true" width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5">
+      <svg
+        aria-hidden="true"
+        width="40"
+        height="40"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="M12 7v5l3 2" />
       </svg>
@@ -106,7 +117,13 @@ export function CopyField({ value, label }: { value: string; label: string }) {
     <div className="copy-field">
       <label htmlFor={id}>{label}</label>
       <div className="copy-row">
-        <input id={id} readOnly value={value} onFocus={(e) => e.currentTarget.select()} className="mono" />
+        <input
+          id={id}
+          readOnly
+          value={value}
+          onFocus={(e) => e.currentTarget.select()}
+          className="mono"
+        />
         <button
           type="button"
           className="btn"

@@ -38,14 +38,16 @@ export const en = {
     errorId: 'Error reference: {id}',
     fieldErrors: 'Please check these fields:',
     notAvailableTitle: 'Not available yet',
-    notAvailableBody: 'This part of Contract Bank is still being built on the server. It will appear here as soon as it is ready.',
+    notAvailableBody:
+      'This part of Contract Bank is still being built on the server. It will appear here as soon as it is ready.',
     sessionExpired: 'Your session has ended. Please log in again.',
     forbidden: 'Your role does not allow this action. Ask an owner or admin.',
   },
   auth: {
     loginTitle: 'Log in to Contract Bank',
     signupTitle: 'Start your free trial',
-    signupLead: 'Every renewal, notice period and obligation in one place. No card needed for the trial.',
+    signupLead:
+      'Every renewal, notice period and obligation in one place. No card needed for the trial.',
     acceptTitle: 'Join your team on Contract Bank',
     acceptLead: 'Choose your name and password to accept the invitation.',
     email: 'Work e-mail',
@@ -70,11 +72,15 @@ export const en = {
     wrongCredentials: 'The e-mail or password is not correct.',
   },
   subscription: {
-    trialDaysLeft: { one: 'Your free trial ends in {count} day.', other: 'Your free trial ends in {count} days.' },
+    trialDaysLeft: {
+      one: 'Your free trial ends in {count} day.',
+      other: 'Your free trial ends in {count} days.',
+    },
     trialEndsToday: 'Your free trial ends today.',
     subscribe: 'Choose a plan',
     readOnlyTitle: 'Read-only mode',
-    readOnlyBody: 'Your trial has ended, so Contract Bank is read-only: your contracts and deadlines stay here and you can still look at and export them. Choose a plan to upload and edit again.',
+    readOnlyBody:
+      'Your trial has ended, so Contract Bank is read-only: your contracts and deadlines stay here and you can still look at and export them. Choose a plan to upload and edit again.',
     pastDue: 'Your last payment did not go through. Update your payment to keep full access.',
     title: 'Subscription',
     plan: 'Plan',
@@ -92,7 +98,8 @@ export const en = {
       starter: 'Starter',
       starterBody: 'For a small finance team keeping its supplier and customer contracts in order.',
       business: 'Business',
-      businessBody: 'For larger portfolios and teams: more contracts and users, API keys and webhooks for your ERP.',
+      businessBody:
+        'For larger portfolios and teams: more contracts and users, API keys and webhooks for your ERP.',
     },
     select: 'Select {plan}',
     current: 'Current plan',
@@ -185,7 +192,8 @@ export const en = {
     back: 'All contracts',
     document: 'Document',
     terms: 'Extracted terms',
-    termsHelp: 'Select a term to see where it comes from in the document. Confirm it, or correct it if it is wrong.',
+    termsHelp:
+      'Select a term to see where it comes from in the document. Confirm it, or correct it if it is wrong.',
     deadlines: 'Deadlines',
     obligations: 'Obligations',
     activity: 'Activity',
@@ -193,7 +201,8 @@ export const en = {
     noActivity: 'No activity recorded yet.',
     showEvidence: 'Show in document',
     noEvidence: 'No source text for this term.',
-    evidenceNotFound: 'The quoted text could not be located exactly on page {page}; the page is shown.',
+    evidenceNotFound:
+      'The quoted text could not be located exactly on page {page}; the page is shown.',
     evidence: 'Source, page {page}',
     confirm: 'Confirm',
     confirmLabel: 'Confirm {field}',
@@ -226,6 +235,21 @@ export const en = {
     viewerRoleOnly: 'Your role is read-only.',
     obligationDue: 'Due {date}',
     obligationEvery: 'Every {duration}',
+    activityActions: {
+      'contract.uploaded': 'Uploaded',
+      'contract.updated': 'Changed',
+      'contract.deleted': 'Deleted',
+      'contract.parsed': 'Read and terms extracted',
+      'contract.failed': 'Could not be read',
+      'contract.reparsed': 'Read again',
+    },
+    activityFields: 'Changed: {fields}',
+    actorTypes: {
+      you: 'by you',
+      user: 'by a team member',
+      apiKey: 'by an API key',
+      system: 'by Contract Bank',
+    },
     obligationKinds: {
       payment: 'Payment',
       delivery: 'Delivery',
@@ -286,16 +310,22 @@ export const en = {
   dashboard: {
     title: 'Dashboard',
     upcoming: 'Next 90 days',
-    upcomingLead: 'Notice deadlines come first: after them, a contract renews or lapses without a choice.',
+    upcomingLead:
+      'Notice deadlines come first: after them, a contract renews or lapses without a choice.',
     noticeFirst: 'Notice deadlines',
     otherDeadlines: 'Renewals, expirations and obligations',
     noUpcoming: 'Nothing falls due in the next 90 days.',
     needsReview: 'Need review',
-    needsReviewBody: { one: '{count} contract needs a check', other: '{count} contracts need a check' },
+    needsReviewBody: {
+      one: '{count} contract needs a check',
+      other: '{count} contracts need a check',
+    },
+    needsReviewNone: 'Every contract has been checked.',
     reviewNow: 'Review them',
     contracts: 'Contracts',
     annualValue: 'Annual committed value',
-    annualValueHelp: 'Sum over contracts that have not expired. A stated value is spread over the initial term when the term is longer than a year.',
+    annualValueHelp:
+      'Sum over contracts that have not expired. A stated value is spread over the initial term when the term is longer than a year.',
     noValue: 'No contract states a value yet.',
     byMonth: 'Renewals and committed value per month',
     byMonthLead: 'Next 12 months, by next renewal or expiry date.',
@@ -317,7 +347,8 @@ export const en = {
     next: 'Next month',
     today: 'Today',
     feedTitle: 'Add to my calendar',
-    feedLead: 'Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see every deadline there. Anyone with the address can read the deadlines, so keep it to yourself.',
+    feedLead:
+      'Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see every deadline there. Anyone with the address can read the deadlines, so keep it to yourself.',
     feedShow: 'Show calendar address',
     feedLabel: 'Calendar feed address',
     listTitle: 'Deadlines in {month}',
@@ -334,7 +365,8 @@ export const en = {
     webhooks: 'Webhooks',
     subscription: 'Subscription',
     saved: 'Saved.',
-    alertsLead: 'Contract Bank e-mails reminders before each deadline. Choose how many days ahead and who receives them.',
+    alertsLead:
+      'Contract Bank e-mails reminders before each deadline. Choose how many days ahead and who receives them.',
     leadDays: 'Remind this many days before',
     leadDaysHelp: 'Comma-separated, e.g. 90, 30, 7.',
     leadDaysInvalid: 'Use whole numbers between 0 and 730, separated by commas.',
@@ -355,14 +387,16 @@ export const en = {
       member: 'Member',
       viewer: 'Viewer',
     },
-    roleHelp: 'Owners and admins manage the team and settings; members read and write contracts; viewers only read.',
+    roleHelp:
+      'Owners and admins manage the team and settings; members read and write contracts; viewers only read.',
     invite: 'Invite',
     inviteTitle: 'Invite a colleague',
     inviteSent: 'Invitation sent to {email}.',
     changeRole: 'Role for {name}',
     removeUser: 'Remove {name}',
     removeConfirm: 'Remove {name} from the team?',
-    apiKeysLead: 'API keys let your ERP, accounting or procurement system read and write contracts. Treat them like passwords.',
+    apiKeysLead:
+      'API keys let your ERP, accounting or procurement system read and write contracts. Treat them like passwords.',
     keyName: 'Key name',
     scopes: 'Scopes',
     createKey: 'Create key',
@@ -376,7 +410,8 @@ export const en = {
     revokeLabel: 'Revoke key {name}',
     revokeConfirm: 'Revoke the key "{name}"? Anything using it stops working at once.',
     noKeys: 'No API keys yet.',
-    webhooksLead: 'Contract Bank can call your systems when a contract is parsed or fails, and before deadlines. Deliveries are signed (Standard Webhooks).',
+    webhooksLead:
+      'Contract Bank can call your systems when a contract is parsed or fails, and before deadlines. Deliveries are signed (Standard Webhooks).',
     url: 'Endpoint URL',
     events: 'Events',
     addWebhook: 'Add endpoint',

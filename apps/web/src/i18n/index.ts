@@ -29,7 +29,8 @@ const numberFmt = new Intl.NumberFormat(formatLocale);
 function lookup(key: string): unknown {
   let node: unknown = catalogues[uiLanguage] ?? en;
   for (const part of key.split('.')) {
-    if (node && typeof node === 'object' && part in node) node = (node as Record<string, unknown>)[part];
+    if (node && typeof node === 'object' && part in node)
+      node = (node as Record<string, unknown>)[part];
     else return undefined;
   }
   return node;

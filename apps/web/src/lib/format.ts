@@ -2,13 +2,33 @@ import { formatLocale, t } from '../i18n';
 import type { Money } from '../api/types';
 
 // Calendar dates (YYYY-MM-DD) carry no time zone: format them as UTC so a date never shifts by a day.
-const dateFmt = new Intl.DateTimeFormat(formatLocale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-const longDateFmt = new Intl.DateTimeFormat(formatLocale, {
-  weekday: 'short', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC',
+const dateFmt = new Intl.DateTimeFormat(formatLocale, {
+  year: 'numeric',
+  month: 'short',
+  day: 'numeric',
+  timeZone: 'UTC',
 });
-const monthFmt = new Intl.DateTimeFormat(formatLocale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthLongFmt = new Intl.DateTimeFormat(formatLocale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFmt = new Intl.DateTimeFormat(formatLocale, { dateStyle: 'medium', timeStyle: 'short' });
+const longDateFmt = new Intl.DateTimeFormat(formatLocale, {
+  weekday: 'short',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
+});
+const monthFmt = new Intl.DateTimeFormat(formatLocale, {
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const monthLongFmt = new Intl.DateTimeFormat(formatLocale, {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const dateTimeFmt = new Intl.DateTimeFormat(formatLocale, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
 const numberFmt = new Intl.NumberFormat(formatLocale);
 
 export function parseIsoDate(value: string): Date | null {
@@ -35,7 +55,9 @@ export function addDaysIso(iso: string, days: number): string {
 }
 
 export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((parseIsoDate(toIso)!.getTime() - parseIsoDate(fromIso)!.getTime()) / 86_400_000);
+  return Math.round(
+    (parseIsoDate(toIso)!.getTime() - parseIsoDate(fromIso)!.getTime()) / 86_400_000,
+  );
 }
 
 export function formatDate(iso: string | null | undefined): string {
@@ -94,12 +116,17 @@ export function formatBytes(bytes: number): string {
     i++;
   }
   return new Intl.NumberFormat(formatLocale, {
-    style: 'unit', unit: units[i], unitDisplay: 'short', maximumFractionDigits: i === 0 ? 0 : 1,
+    style: 'unit',
+    unit: units[i],
+    unitDisplay: 'short',
+    maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(v);
 }
 
 export function formatPercent(fraction: number): string {
-  return new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 0 }).format(fraction);
+  return new Intl.NumberFormat(formatLocale, { style: 'percent', maximumFractionDigits: 0 }).format(
+    fraction,
+  );
 }
 
 export type DurationUnit = 'D' | 'W' | 'M' | 'Y';
@@ -120,9 +147,11 @@ export function formatDuration(value: string | null | undefined): string {
   if (!value) return '';
   const d = parseDuration(value);
   if (!d) return value;
-  return new Intl.NumberFormat(formatLocale, { style: 'unit', unit: unitNames[d.unit], unitDisplay: 'long' }).format(
-    d.count,
-  );
+  return new Intl.NumberFormat(formatLocale, {
+    style: 'unit',
+    unit: unitNames[d.unit],
+    unitDisplay: 'long',
+  }).format(d.count);
 }
 
 /** "in 12 days" / "today" / "3 days ago" relative to today. */

@@ -37,7 +37,12 @@ export function annualValue(c: Contract): number | null {
 }
 
 export function counterpartyOf(c: Contract): string {
-  return c.counterparty || c.terms?.parties?.map((p) => p.name).join(' / ') || c.title || t('contracts.untitled');
+  return (
+    c.counterparty ||
+    c.terms?.parties?.map((p) => p.name).join(' / ') ||
+    c.title ||
+    t('contracts.untitled')
+  );
 }
 
 export function computePortfolio(contracts: Contract[], today = todayIso()): Portfolio {
@@ -49,7 +54,9 @@ export function computePortfolio(contracts: Contract[], today = todayIso()): Por
     const cur = c.terms!.contractValue!.currency;
     byCurrency.set(cur, (byCurrency.get(cur) ?? 0) + a);
   }
-  const annualByCurrency = [...byCurrency].map(([currency, amount]) => ({ currency, amount })).sort((a, b) => b.amount - a.amount);
+  const annualByCurrency = [...byCurrency]
+    .map(([currency, amount]) => ({ currency, amount }))
+    .sort((a, b) => b.amount - a.amount);
   // Charts use the currency with the most value; the others are listed beside them, never converted.
   const currency = annualByCurrency[0]?.currency ?? null;
 

@@ -1,6 +1,13 @@
 import type { ContractTerms, Money, Party, TermField } from '../api/types';
 import { t } from '../i18n';
-import { formatDate, formatDuration, formatMoney, parseDuration, parseIsoDate, type DurationUnit } from './format';
+import {
+  formatDate,
+  formatDuration,
+  formatMoney,
+  parseDuration,
+  parseIsoDate,
+  type DurationUnit,
+} from './format';
 
 export type TermKind = 'text' | 'date' | 'duration' | 'bool' | 'money' | 'parties';
 
@@ -56,8 +63,20 @@ export interface Draft {
   parties: Array<{ name: string; role: string }>;
 }
 
-export function toDraft(field: TermField, v: TermValue | undefined, fallbackCurrency = 'EUR'): Draft {
-  const d: Draft = { text: '', count: '', unit: 'M', bool: '', amount: '', currency: fallbackCurrency, parties: [] };
+export function toDraft(
+  field: TermField,
+  v: TermValue | undefined,
+  fallbackCurrency = 'EUR',
+): Draft {
+  const d: Draft = {
+    text: '',
+    count: '',
+    unit: 'M',
+    bool: '',
+    amount: '',
+    currency: fallbackCurrency,
+    parties: [],
+  };
   if (isEmptyTerm(v)) return d;
   switch (TERM_KINDS[field]) {
     case 'text':
@@ -87,7 +106,10 @@ export function toDraft(field: TermField, v: TermValue | undefined, fallbackCurr
 }
 
 /** Validates a draft; returns the API value, or an error message for each bad input. */
-export function fromDraft(field: TermField, d: Draft): { value: TermValue } | { errors: Record<string, string> } {
+export function fromDraft(
+  field: TermField,
+  d: Draft,
+): { value: TermValue } | { errors: Record<string, string> } {
   switch (TERM_KINDS[field]) {
     case 'text': {
       const s = d.text.trim();
@@ -95,12 +117,15 @@ export function fromDraft(field: TermField, d: Draft): { value: TermValue } | { 
     }
     case 'date': {
       if (!d.text) return { value: null };
-      return parseIsoDate(d.text) ? { value: d.text } : { errors: { text: t('terms.validation.date') } };
+      return parseIsoDate(d.text)
+        ? { value: d.text }
+        : { errors: { text: t('terms.validation.date') } };
     }
     case 'duration': {
       if (!d.count.trim()) return { value: null };
       const n = Number(d.count);
-      if (!Number.isInteger(n) || n <= 0 || n > 1000) return { errors: { count: t('terms.validation.duration') } };
+      if (!Number.isInteger(n) || n <= 0 || n > 1000)
+        return { errors: { count: t('terms.validation.duration') } };
       return { value: `P${n}${d.unit}` };
     }
     case 'bool':
@@ -116,7 +141,8 @@ export function fromDraft(field: TermField, d: Draft): { value: TermValue } | { 
     }
     case 'parties': {
       const rows = d.parties.filter((p) => p.name.trim() || p.role.trim());
-      if (rows.some((p) => !p.name.trim())) return { errors: { parties: t('terms.validation.partyName') } };
+      if (rows.some((p) => !p.name.trim()))
+        return { errors: { parties: t('terms.validation.partyName') } };
       return { value: rows.map((p) => ({ name: p.name.trim(), role: p.role.trim() || null })) };
     }
   }

@@ -43,7 +43,9 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
   }, deps);
 
   const setData = useCallback((updater: T | ((prev: T | undefined) => T)) => {
-    setDataState((prev) => (typeof updater === 'function' ? (updater as (p: T | undefined) => T)(prev) : updater));
+    setDataState((prev) =>
+      typeof updater === 'function' ? (updater as (p: T | undefined) => T)(prev) : updater,
+    );
   }, []);
 
   return { data, error, loading, reload: run, setData };

@@ -7,7 +7,15 @@ import { t } from '../i18n';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function AuthCard({ title, lead, children }: { title: string; lead?: string; children: ReactNode }) {
+function AuthCard({
+  title,
+  lead,
+  children,
+}: {
+  title: string;
+  lead?: string;
+  children: ReactNode;
+}) {
   useEffect(() => {
     document.title = `${title} · ${t('app.name')}`;
   }, [title]);
@@ -41,8 +49,19 @@ interface FieldProps {
   autoComplete?: string;
   autoFocus?: boolean;
 }
-export function Field({ id, label, type = 'text', value, onChange, error, hint, autoComplete, autoFocus }: FieldProps) {
-  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+export function Field({
+  id,
+  label,
+  type = 'text',
+  value,
+  onChange,
+  error,
+  hint,
+  autoComplete,
+  autoFocus,
+}: FieldProps) {
+  const describedBy =
+    [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -96,7 +115,11 @@ export function LoginPage() {
       await login(email.trim(), password);
       navigate(params.get('next') || '/', { replace: true });
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? new ApiError(401, { status: 401, detail: t('auth.wrongCredentials') }) : err);
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? new ApiError(401, { status: 401, detail: t('auth.wrongCredentials') })
+          : err,
+      );
     } finally {
       setBusy(false);
     }
@@ -106,8 +129,23 @@ export function LoginPage() {
     <AuthCard title={t('auth.loginTitle')}>
       <form onSubmit={submit} noValidate className="stack">
         <ProblemAlert error={error} />
-        <Field id="email" label={t('auth.email')} type="email" value={email} onChange={setEmail} autoComplete="email" autoFocus />
-        <Field id="password" label={t('auth.password')} type="password" value={password} onChange={setPassword} autoComplete="current-password" />
+        <Field
+          id="email"
+          label={t('auth.email')}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          autoComplete="email"
+          autoFocus
+        />
+        <Field
+          id="password"
+          label={t('auth.password')}
+          type="password"
+          value={password}
+          onChange={setPassword}
+          autoComplete="current-password"
+        />
         <button className="btn btn-primary btn-block" disabled={busy}>
           {busy ? t('auth.loggingIn') : t('auth.login')}
         </button>
@@ -143,7 +181,12 @@ export function SignupPage() {
     setBusy(true);
     setError(null);
     try {
-      await signup({ company: form.company.trim(), name: form.name.trim(), email: form.email.trim(), password: form.password });
+      await signup({
+        company: form.company.trim(),
+        name: form.name.trim(),
+        email: form.email.trim(),
+        password: form.password,
+      });
       navigate('/', { replace: true });
     } catch (err) {
       setErrors(serverFieldErrors(err));
@@ -157,9 +200,32 @@ export function SignupPage() {
     <AuthCard title={t('auth.signupTitle')} lead={t('auth.signupLead')}>
       <form onSubmit={submit} noValidate className="stack">
         <ProblemAlert error={error} />
-        <Field id="company" label={t('auth.company')} value={form.company} onChange={set('company')} error={errors.company} autoComplete="organization" autoFocus />
-        <Field id="name" label={t('auth.name')} value={form.name} onChange={set('name')} error={errors.name} autoComplete="name" />
-        <Field id="email" label={t('auth.email')} type="email" value={form.email} onChange={set('email')} error={errors.email} autoComplete="email" />
+        <Field
+          id="company"
+          label={t('auth.company')}
+          value={form.company}
+          onChange={set('company')}
+          error={errors.company}
+          autoComplete="organization"
+          autoFocus
+        />
+        <Field
+          id="name"
+          label={t('auth.name')}
+          value={form.name}
+          onChange={set('name')}
+          error={errors.name}
+          autoComplete="name"
+        />
+        <Field
+          id="email"
+          label={t('auth.email')}
+          type="email"
+          value={form.email}
+          onChange={set('email')}
+          error={errors.email}
+          autoComplete="email"
+        />
         <Field
           id="password"
           label={t('auth.password')}
@@ -221,7 +287,15 @@ export function AcceptInvitePage() {
       ) : (
         <form onSubmit={submit} noValidate className="stack">
           <ProblemAlert error={error} />
-          <Field id="name" label={t('auth.name')} value={name} onChange={setName} error={errors.name} autoComplete="name" autoFocus />
+          <Field
+            id="name"
+            label={t('auth.name')}
+            value={name}
+            onChange={setName}
+            error={errors.name}
+            autoComplete="name"
+            autoFocus
+          />
           <Field
             id="password"
             label={t('auth.password')}

@@ -3,7 +3,13 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, isNotAvailable } from '../api/client';
 import type { Deadline } from '../api/types';
 import { PageTitle } from '../components/Layout';
-import { CopyField, Loadable, LoadingBlock, NotAvailable, ProblemAlert } from '../components/feedback';
+import {
+  CopyField,
+  Loadable,
+  LoadingBlock,
+  NotAvailable,
+  ProblemAlert,
+} from '../components/feedback';
 import { formatLocale, t, tDynamic } from '../i18n';
 import { formatLongDate, formatMonth, parseIsoDate, toIsoDate, todayIso } from '../lib/format';
 import { useApi } from '../lib/useApi';
@@ -13,7 +19,10 @@ const MAX_PER_DAY = 3;
 function firstWeekday(): number {
   // Monday unless the locale says otherwise (Intl.Locale#getWeekInfo where available).
   try {
-    const loc = new Intl.Locale(formatLocale) as Intl.Locale & { getWeekInfo?: () => { firstDay: number }; weekInfo?: { firstDay: number } };
+    const loc = new Intl.Locale(formatLocale) as Intl.Locale & {
+      getWeekInfo?: () => { firstDay: number };
+      weekInfo?: { firstDay: number };
+    };
     const info = loc.getWeekInfo?.() ?? loc.weekInfo;
     if (info) return info.firstDay % 7;
   } catch {
@@ -24,7 +33,9 @@ function firstWeekday(): number {
 
 export default function CalendarPage() {
   const [params, setParams] = useSearchParams();
-  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '') ? params.get('month')! : todayIso().slice(0, 7);
+  const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '')
+    ? params.get('month')!
+    : todayIso().slice(0, 7);
   const first = parseIsoDate(`${month}-01`)!;
   const weekStart = firstWeekday();
   const gridStart = new Date(first);
@@ -37,7 +48,10 @@ export default function CalendarPage() {
   }
   const from = days[0];
   const to = days[days.length - 1];
-  const state = useApi((signal) => api<{ data: Deadline[] }>('/v1/deadlines', { query: { from, to }, signal }), [from, to]);
+  const state = useApi(
+    (signal) => api<{ data: Deadline[] }>('/v1/deadlines', { query: { from, to }, signal }),
+    [from, to],
+  );
 
   const shift = (n: number) => {
     const d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + n, 1));
@@ -53,11 +67,21 @@ export default function CalendarPage() {
       <div className="calendar-layout">
         <div className="card calendar-card">
           <div className="calendar-head">
-            <button type="button" className="btn btn-small" onClick={() => shift(-1)} aria-label={t('calendar.previous')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => shift(-1)}
+              aria-label={t('calendar.previous')}
+            >
               ‹
             </button>
             <h2 aria-live="polite">{formatMonth(month, true)}</h2>
-            <button type="button" className="btn btn-small" onClick={() => shift(1)} aria-label={t('calendar.next')}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => shift(1)}
+              aria-label={t('calendar.next')}
+            >
               ›
             </button>
             <button type="button" className="btn btn-small btn-ghost" onClick={() => setParams({})}>
@@ -80,20 +104,35 @@ export default function CalendarPage() {
                     {days.map((d) => {
                       const list = byDay.get(d) ?? [];
                       return (
-                        <div key={d} className={`calendar-day${d.startsWith(month) ? '' : ' other-month'}${d === today ? ' today' : ''}`}>
+                        <div
+                          key={d}
+                          className={`calendar-day${d.startsWith(month) ? '' : ' other-month'}${d === today ? ' today' : ''}`}
+                        >
                           <span className="calendar-date">{Number(d.slice(8))}</span>
                           {list.slice(0, MAX_PER_DAY).map((x, i) => (
-                            <Link key={i} to={`/contracts/${x.contractId}`} className={`calendar-event kind-${x.kind}`} tabIndex={-1} title={`${tDynamic(`deadlines.${x.kind}`)}: ${x.contractTitle ?? ''}`}>
+                            <Link
+                              key={i}
+                              to={`/contracts/${x.contractId}`}
+                              className={`calendar-event kind-${x.kind}`}
+                              tabIndex={-1}
+                              title={`${tDynamic(`deadlines.${x.kind}`)}: ${x.contractTitle ?? ''}`}
+                            >
                               {x.contractTitle || t('contracts.untitled')}
                             </Link>
                           ))}
-                          {list.length > MAX_PER_DAY && <span className="small muted">{t('calendar.more', { count: list.length - MAX_PER_DAY })}</span>}
+                          {list.length > MAX_PER_DAY && (
+                            <span className="small muted">
+                              {t('calendar.more', { count: list.length - MAX_PER_DAY })}
+                            </span>
+                          )}
                         </div>
                       );
                     })}
                   </div>
                   {/* The same deadlines as a list: the accessible and phone-friendly view of the month. */}
-                  <h3 className="calendar-list-title">{t('calendar.listTitle', { month: formatMonth(month, true) })}</h3>
+                  <h3 className="calendar-list-title">
+                    {t('calendar.listTitle', { month: formatMonth(month, true) })}
+                  </h3>
                   {inMonth.length === 0 ? (
                     <p className="muted">{t('calendar.noDeadlines')}</p>
                   ) : (
@@ -101,8 +140,12 @@ export default function CalendarPage() {
                       {inMonth.map((x, i) => (
                         <li key={i}>
                           <time dateTime={x.date}>{formatLongDate(x.date)}</time>
-                          <span className={`kind-badge kind-${x.kind}`}>{tDynamic(`deadlines.${x.kind}`)}</span>
-                          <Link to={`/contracts/${x.contractId}`}>{x.contractTitle || t('contracts.untitled')}</Link>
+                          <span className={`kind-badge kind-${x.kind}`}>
+                            {tDynamic(`deadlines.${x.kind}`)}
+                          </span>
+                          <Link to={`/contracts/${x.contractId}`}>
+                            {x.contractTitle || t('contracts.untitled')}
+                          </Link>
                         </li>
                       ))}
                     </ul>

@@ -1,20 +1,54 @@
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+} from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, isNotAvailable, request } from '../api/client';
-import { TERM_FIELDS, type AuditEvent, type Contract, type ContractDeadlines, type EvidenceSpan, type Page, type TermField } from '../api/types';
+import {
+  TERM_FIELDS,
+  type AuditEvent,
+  type Contract,
+  type ContractDeadlines,
+  type EvidenceSpan,
+  type Page,
+  type TermField,
+} from '../api/types';
 import { useSession } from '../auth/session';
 import { PageTitle } from '../components/Layout';
 import { LoadingBlock, ProblemAlert, StatusBadge, SuccessNote } from '../components/feedback';
 import type { Highlight } from '../components/pdf/PdfViewer';
 import { t, tDynamic } from '../i18n';
-import { formatBytes, formatDate, formatDateTime, formatDuration, formatRelativeDays } from '../lib/format';
-import { formatTerm, fromDraft, TERM_KINDS, toDraft, type Draft, type TermValue } from '../lib/terms';
+import {
+  formatBytes,
+  formatDate,
+  formatDateTime,
+  formatDuration,
+  formatRelativeDays,
+} from '../lib/format';
+import {
+  formatTerm,
+  fromDraft,
+  TERM_KINDS,
+  toDraft,
+  type Draft,
+  type TermValue,
+} from '../lib/terms';
 import { useApi } from '../lib/useApi';
 import { contractTitle } from './ContractsPage';
 
 const PdfViewer = lazy(() => import('../components/pdf/PdfViewer'));
 const POLL_MS = 2000;
-const DEADLINE_KEYS: Array<keyof ContractDeadlines> = ['noticeDeadline', 'nextRenewalDate', 'expirationDate'];
+const DEADLINE_KEYS: Array<keyof ContractDeadlines> = [
+  'noticeDeadline',
+  'nextRenewalDate',
+  'expirationDate',
+];
 
 export default function ContractDetailPage() {
   const { id = '' } = useParams();
@@ -44,12 +78,14 @@ export default function ContractDetailPage() {
     setEvidenceNote(null);
     setHighlight((h) => ({ page: span.page, text: span.text, key: (h?.key ?? 0) + 1 }));
     // On a phone the document is below the terms: bring it into view.
-    if (docRef.current && window.matchMedia('(max-width: 959px)').matches) docRef.current.scrollIntoView({ behavior: 'smooth' });
+    if (docRef.current && window.matchMedia('(max-width: 959px)').matches)
+      docRef.current.scrollIntoView({ behavior: 'smooth' });
   }, []);
 
   const onHighlightResult = useCallback((r: { key: number; found: boolean; exact: boolean }) => {
     setHighlight((h) => {
-      if (h && h.key === r.key && !r.found) setEvidenceNote(t('detail.evidenceNotFound', { page: h.page }));
+      if (h && h.key === r.key && !r.found)
+        setEvidenceNote(t('detail.evidenceNotFound', { page: h.page }));
       return h;
     });
   }, []);
@@ -57,7 +93,10 @@ export default function ContractDetailPage() {
   async function saveTerm(field: TermField, value: TermValue) {
     if (!contract) return;
     const before = contract.deadlines ?? {};
-    const updated = await api<Contract>(`/v1/contracts/${contract.id}`, { method: 'PATCH', body: { terms: { [field]: value } } });
+    const updated = await api<Contract>(`/v1/contracts/${contract.id}`, {
+      method: 'PATCH',
+      body: { terms: { [field]: value } },
+    });
     state.setData(updated);
     const msgs = [t('detail.saved', { field: tDynamic(`terms.${field}`) })];
     for (const k of DEADLINE_KEYS) {
@@ -65,7 +104,8 @@ export default function ContractDetailPage() {
       const to = updated.deadlines?.[k] ?? null;
       if (from === to) continue;
       const kind = tDynamic(`deadlines.${k}`);
-      if (from && to) msgs.push(t('detail.deadlineMoved', { kind, from: formatDate(from), to: formatDate(to) }));
+      if (from && to)
+        msgs.push(t('detail.deadlineMoved', { kind, from: formatDate(from), to: formatDate(to) }));
       else if (to) msgs.push(t('detail.deadlineSet', { kind, to: formatDate(to) }));
       else if (from) msgs.push(t('detail.deadlineCleared', { kind, from: formatDate(from) }));
     }
@@ -132,7 +172,11 @@ export default function ContractDetailPage() {
               </button>
             )}
             {canWrite && (
-              <button type="button" className="btn btn-small btn-danger-ghost" onClick={() => void remove()}>
+              <button
+                type="button"
+                className="btn btn-small btn-danger-ghost"
+                onClick={() => void remove()}
+              >
                 {t('detail.delete')}
               </button>
             )}
@@ -171,7 +215,9 @@ export default function ContractDetailPage() {
         </p>
       )}
       {!canWrite && contract.status !== 'processing' && (
-        <p className="alert alert-warning">{readOnly ? t('detail.readOnly') : t('detail.viewerRoleOnly')}</p>
+        <p className="alert alert-warning">
+          {readOnly ? t('detail.readOnly') : t('detail.viewerRoleOnly')}
+        </p>
       )}
 
       <div className="detail-grid">
@@ -187,7 +233,11 @@ export default function ContractDetailPage() {
               </p>
             )}
             {file && isPdf ? (
-              <PdfFile contractId={contract.id} highlight={highlight} onHighlightResult={onHighlightResult} />
+              <PdfFile
+                contractId={contract.id}
+                highlight={highlight}
+                onHighlightResult={onHighlightResult}
+              />
             ) : file ? (
               <p className="muted pdf-message">{t('detail.notPdf')}</p>
             ) : null}
@@ -230,15 +280,40 @@ export default function ContractDetailPage() {
   );
 }
 
-function PdfFile({ contractId, highlight, onHighlightResult }: { contractId: string; highlight: Highlight | null; onHighlightResult(r: { key: number; found: boolean; exact: boolean }): void }) {
-  const file = useApi(async (signal) => {
-    const res = await request(`/v1/contracts/${contractId}/file`, { signal, headers: { Accept: 'application/pdf' } });
-    return new Uint8Array(await res.arrayBuffer());
-  }, [contractId]);
+function PdfFile({
+  contractId,
+  highlight,
+  onHighlightResult,
+}: {
+  contractId: string;
+  highlight: Highlight | null;
+  onHighlightResult(r: { key: number; found: boolean; exact: boolean }): void;
+}) {
+  const file = useApi(
+    async (signal) => {
+      const res = await request(`/v1/contracts/${contractId}/file`, {
+        signal,
+        headers: { Accept: 'application/pdf' },
+      });
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    [contractId],
+  );
   if (file.error) return <ProblemAlert error={file.error} onRetry={() => void file.reload()} />;
-  if (!file.data) return <div className="pdf-placeholder"><LoadingBlock lines={2} label={t('detail.pdfLoading')} /></div>;
+  if (!file.data)
+    return (
+      <div className="pdf-placeholder">
+        <LoadingBlock lines={2} label={t('detail.pdfLoading')} />
+      </div>
+    );
   return (
-    <Suspense fallback={<div className="pdf-placeholder"><LoadingBlock lines={2} label={t('detail.pdfLoading')} /></div>}>
+    <Suspense
+      fallback={
+        <div className="pdf-placeholder">
+          <LoadingBlock lines={2} label={t('detail.pdfLoading')} />
+        </div>
+      }
+    >
       <PdfViewer data={file.data} highlight={highlight} onHighlightResult={onHighlightResult} />
     </Suspense>
   );
@@ -282,7 +357,8 @@ function DeadlinesList({ deadlines }: { deadlines: Contract['deadlines'] }) {
         <div key={k} className={`deadline-item deadline-${k}`} data-testid={`deadline-${k}`}>
           <dt>{tDynamic(`deadlines.${k}`)}</dt>
           <dd>
-            <strong>{formatDate(deadlines![k])}</strong> <span className="muted small">{formatRelativeDays(deadlines![k]!)}</span>
+            <strong>{formatDate(deadlines![k])}</strong>{' '}
+            <span className="muted small">{formatRelativeDays(deadlines![k]!)}</span>
           </dd>
         </div>
       ))}
@@ -302,7 +378,17 @@ interface TermRowProps {
   onSave(field: TermField, value: TermValue): Promise<void>;
 }
 
-function TermRow({ field, value, source, evidence, active, canWrite, currency, onShow, onSave }: TermRowProps) {
+function TermRow({
+  field,
+  value,
+  source,
+  evidence,
+  active,
+  canWrite,
+  currency,
+  onShow,
+  onSave,
+}: TermRowProps) {
   const label = tDynamic(`terms.${field}`);
   const [editing, setEditing] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -326,7 +412,10 @@ function TermRow({ field, value, source, evidence, active, canWrite, currency, o
   }
 
   return (
-    <div className={`term-row${active ? ' active' : ''}${source === 'user' ? ' user-set' : ''}`} data-field={field}>
+    <div
+      className={`term-row${active ? ' active' : ''}${source === 'user' ? ' user-set' : ''}`}
+      data-field={field}
+    >
       <dt>
         {label}
         {source === 'user' && (
@@ -338,30 +427,51 @@ function TermRow({ field, value, source, evidence, active, canWrite, currency, o
       <dd>
         {!editing && (
           <>
-            {hasEvidence ? (
-              <button type="button" className={`term-value linkish${value == null ? ' muted' : ''}`} onClick={() => onShow(field, evidence)} aria-label={`${label}: ${display}. ${t('detail.showEvidence')}`}>
-                {display}
-              </button>
-            ) : (
-              <span className={`term-value${value == null ? ' muted' : ''}`}>{display}</span>
-            )}
+            <div className="term-line">
+              {hasEvidence ? (
+                <button
+                  type="button"
+                  className={`term-value linkish${value == null ? ' muted' : ''}`}
+                  onClick={() => onShow(field, evidence)}
+                  aria-label={`${label}: ${display}. ${t('detail.showEvidence')}`}
+                >
+                  {display}
+                </button>
+              ) : (
+                <span className={`term-value${value == null ? ' muted' : ''}`}>{display}</span>
+              )}
+              {canWrite && (
+                <div className="term-actions">
+                  {source !== 'user' && (
+                    <button
+                      type="button"
+                      className="btn btn-small btn-ghost"
+                      disabled={busy}
+                      onClick={() => void save((value ?? null) as TermValue)}
+                      aria-label={t('detail.confirmLabel', { field: label })}
+                    >
+                      {t('detail.confirm')}
+                    </button>
+                  )}
+                  <button
+                    ref={editButton}
+                    type="button"
+                    className="btn btn-small btn-ghost"
+                    onClick={() => setEditing(true)}
+                    aria-label={t('detail.editLabel', { field: label })}
+                  >
+                    {t('detail.edit')}
+                  </button>
+                </div>
+              )}
+            </div>
             {active && hasEvidence && (
               <blockquote className="evidence-quote">
-                <span className="small muted">{t('detail.evidence', { page: evidence[0].page })}</span>
+                <span className="small muted">
+                  {t('detail.evidence', { page: evidence[0].page })}
+                </span>
                 <span>“{evidence[0].text}”</span>
               </blockquote>
-            )}
-            {canWrite && (
-              <div className="term-actions">
-                {source !== 'user' && (
-                  <button type="button" className="btn btn-small btn-ghost" disabled={busy} onClick={() => void save((value ?? null) as TermValue)} aria-label={t('detail.confirmLabel', { field: label })}>
-                    {t('detail.confirm')}
-                  </button>
-                )}
-                <button ref={editButton} type="button" className="btn btn-small btn-ghost" onClick={() => setEditing(true)} aria-label={t('detail.editLabel', { field: label })}>
-                  {t('detail.edit')}
-                </button>
-              </div>
             )}
             <ProblemAlert error={error} />
           </>
@@ -385,7 +495,21 @@ function TermRow({ field, value, source, evidence, active, canWrite, currency, o
   );
 }
 
-function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { field: TermField; initial: Draft; busy: boolean; serverError: unknown; onCancel(): void; onSave(v: TermValue): void }) {
+function TermEditor({
+  field,
+  initial,
+  busy,
+  serverError,
+  onCancel,
+  onSave,
+}: {
+  field: TermField;
+  initial: Draft;
+  busy: boolean;
+  serverError: unknown;
+  onCancel(): void;
+  onSave(v: TermValue): void;
+}) {
   const [draft, setDraft] = useState<Draft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const uid = useId();
@@ -413,7 +537,12 @@ function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { f
   const described = (k: string) => (errors[k] ? `${uid}-${k}-err` : undefined);
 
   return (
-    <form className="term-editor" onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+    <form
+      className="term-editor"
+      onSubmit={submit}
+      noValidate
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+    >
       {(kind === 'text' || kind === 'date') && (
         <div className="field">
           <label htmlFor={`${uid}-text`}>{label}</label>
@@ -449,7 +578,11 @@ function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { f
           </div>
           <div className="field">
             <label htmlFor={`${uid}-unit`}>{t('terms.durationUnit')}</label>
-            <select id={`${uid}-unit`} value={draft.unit} onChange={(e) => setDraft({ ...draft, unit: e.target.value as Draft['unit'] })}>
+            <select
+              id={`${uid}-unit`}
+              value={draft.unit}
+              onChange={(e) => setDraft({ ...draft, unit: e.target.value as Draft['unit'] })}
+            >
               {(['D', 'W', 'M', 'Y'] as const).map((u) => (
                 <option key={u} value={u}>
                   {tDynamic(`terms.units.${u}`)}
@@ -462,7 +595,12 @@ function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { f
       {kind === 'bool' && (
         <div className="field">
           <label htmlFor={`${uid}-bool`}>{label}</label>
-          <select ref={firstInput} id={`${uid}-bool`} value={draft.bool} onChange={(e) => setDraft({ ...draft, bool: e.target.value as Draft['bool'] })}>
+          <select
+            ref={firstInput}
+            id={`${uid}-bool`}
+            value={draft.bool}
+            onChange={(e) => setDraft({ ...draft, bool: e.target.value as Draft['bool'] })}
+          >
             <option value="">{t('terms.clear')}</option>
             <option value="true">{t('app.yes')}</option>
             <option value="false">{t('app.no')}</option>
@@ -509,20 +647,51 @@ function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { f
                   id={`${uid}-pn-${i}`}
                   ref={i === 0 ? firstInput : undefined}
                   value={p.name}
-                  onChange={(e) => setDraft({ ...draft, parties: draft.parties.map((q, j) => (j === i ? { ...q, name: e.target.value } : q)) })}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      parties: draft.parties.map((q, j) =>
+                        j === i ? { ...q, name: e.target.value } : q,
+                      ),
+                    })
+                  }
                 />
               </div>
               <div className="field">
                 <label htmlFor={`${uid}-pr-${i}`}>{t('terms.partyRole')}</label>
-                <input id={`${uid}-pr-${i}`} value={p.role} onChange={(e) => setDraft({ ...draft, parties: draft.parties.map((q, j) => (j === i ? { ...q, role: e.target.value } : q)) })} />
+                <input
+                  id={`${uid}-pr-${i}`}
+                  value={p.role}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      parties: draft.parties.map((q, j) =>
+                        j === i ? { ...q, role: e.target.value } : q,
+                      ),
+                    })
+                  }
+                />
               </div>
-              <button type="button" className="btn btn-small btn-ghost icon-btn" aria-label={t('terms.removeParty', { n: i + 1 })} onClick={() => setDraft({ ...draft, parties: draft.parties.filter((_, j) => j !== i) })}>
+              <button
+                type="button"
+                className="btn btn-small btn-ghost icon-btn"
+                aria-label={t('terms.removeParty', { n: i + 1 })}
+                onClick={() =>
+                  setDraft({ ...draft, parties: draft.parties.filter((_, j) => j !== i) })
+                }
+              >
                 ×
               </button>
             </div>
           ))}
           {err('parties')}
-          <button type="button" className="btn btn-small" onClick={() => setDraft({ ...draft, parties: [...draft.parties, { name: '', role: '' }] })}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() =>
+              setDraft({ ...draft, parties: [...draft.parties, { name: '', role: '' }] })
+            }
+          >
             {t('terms.addParty')}
           </button>
         </fieldset>
@@ -540,7 +709,13 @@ function TermEditor({ field, initial, busy, serverError, onCancel, onSave }: { f
   );
 }
 
-function Obligations({ contract, onShow }: { contract: Contract; onShow(spans: EvidenceSpan[]): void }) {
+function Obligations({
+  contract,
+  onShow,
+}: {
+  contract: Contract;
+  onShow(spans: EvidenceSpan[]): void;
+}) {
   const list = contract.obligations ?? [];
   if (!list.length) return <p className="muted">{t('detail.noObligations')}</p>;
   return (
@@ -548,13 +723,29 @@ function Obligations({ contract, onShow }: { contract: Contract; onShow(spans: E
       {list.map((o) => (
         <li key={o.id}>
           <div className="obligation-head">
-            <span className="tag">{tDynamic(`detail.obligationKinds.${o.kind}`) === `detail.obligationKinds.${o.kind}` ? o.kind : tDynamic(`detail.obligationKinds.${o.kind}`)}</span>
+            <span className="tag">
+              {tDynamic(`detail.obligationKinds.${o.kind}`) === `detail.obligationKinds.${o.kind}`
+                ? o.kind
+                : tDynamic(`detail.obligationKinds.${o.kind}`)}
+            </span>
             {o.party && <strong>{o.party}</strong>}
-            {o.dueDate && <span className="small">{t('detail.obligationDue', { date: formatDate(o.dueDate) })}</span>}
-            {o.recurrence && <span className="small muted">{t('detail.obligationEvery', { duration: formatDuration(o.recurrence) })}</span>}
+            {o.dueDate && (
+              <span className="small">
+                {t('detail.obligationDue', { date: formatDate(o.dueDate) })}
+              </span>
+            )}
+            {o.recurrence && (
+              <span className="small muted">
+                {t('detail.obligationEvery', { duration: formatDuration(o.recurrence) })}
+              </span>
+            )}
           </div>
           {o.evidence?.length ? (
-            <button type="button" className="linkish obligation-text" onClick={() => onShow(o.evidence!)}>
+            <button
+              type="button"
+              className="linkish obligation-text"
+              onClick={() => onShow(o.evidence!)}
+            >
               {o.text}
             </button>
           ) : (
@@ -567,8 +758,45 @@ function Obligations({ contract, onShow }: { contract: Contract; onShow(spans: E
 }
 
 /** Activity history; hidden entirely while the audit endpoint does not exist (404). */
+function activityLabel(e: AuditEvent): string {
+  const action = e.action ?? e.type ?? '';
+  const label = tDynamic(`detail.activityActions.${action}`);
+  return label.startsWith('detail.') ? action : label;
+}
+
+function actorLabel(e: AuditEvent, myId: string | undefined): string {
+  const actor =
+    e.actor && typeof e.actor === 'object'
+      ? (e.actor as { type?: string; id?: string | null })
+      : null;
+  if (!actor?.type) return '';
+  if (actor.type === 'user' && actor.id && actor.id === myId) return t('detail.actorTypes.you');
+  const label = tDynamic(`detail.actorTypes.${actor.type}`);
+  return label.startsWith('detail.') ? '' : label;
+}
+
+/** Term fields named in an update event's data, as labels. */
+function fieldsOf(e: AuditEvent): string | null {
+  const data = (e.details ?? (e as { data?: unknown }).data) as
+    { fields?: unknown; terms?: unknown } | undefined;
+  const fields = Array.isArray(data?.fields)
+    ? data.fields
+    : data?.terms && typeof data.terms === 'object'
+      ? Object.keys(data.terms)
+      : null;
+  if (!fields?.length) return null;
+  return fields
+    .map((f) => (TERM_FIELDS.includes(f as TermField) ? tDynamic(`terms.${f}`) : String(f)))
+    .join(', ');
+}
+
 function Activity({ contractId, updatedAt }: { contractId: string; updatedAt: string }) {
-  const state = useApi((signal) => api<Page<AuditEvent>>('/v1/audit-events', { query: { contractId, limit: 50 }, signal }), [contractId, updatedAt]);
+  const myId = useSession().me?.user.id;
+  const state = useApi(
+    (signal) =>
+      api<Page<AuditEvent>>('/v1/audit-events', { query: { contractId, limit: 50 }, signal }),
+    [contractId, updatedAt],
+  );
   if (state.error && isNotAvailable(state.error)) return null;
   if (state.error instanceof ApiError && state.error.status === 403) return null;
   return (
@@ -582,18 +810,19 @@ function Activity({ contractId, updatedAt }: { contractId: string; updatedAt: st
         <p className="muted">{t('detail.noActivity')}</p>
       ) : (
         <ol className="activity">
-          {state.data.data.map((e) => {
-            const actor = typeof e.actor === 'string' ? e.actor : (e.actor?.name ?? e.actor?.email ?? e.actorName ?? '');
-            return (
-              <li key={e.id}>
-                <span className="small muted">{formatDateTime(e.createdAt ?? e.occurredAt)}</span>
-                <span>
-                  {e.summary ?? e.action ?? e.type}
-                  {actor && <span className="muted"> · {actor}</span>}
+          {state.data.data.map((e) => (
+            <li key={e.id}>
+              <span className="small muted">{formatDateTime(e.createdAt ?? e.occurredAt)}</span>
+              <span>
+                {activityLabel(e)} <span className="muted">{actorLabel(e, myId)}</span>
+              </span>
+              {fieldsOf(e) && (
+                <span className="small muted">
+                  {t('detail.activityFields', { fields: fieldsOf(e)! })}
                 </span>
-              </li>
-            );
-          })}
+              )}
+            </li>
+          ))}
         </ol>
       )}
     </div>

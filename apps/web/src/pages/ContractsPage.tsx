@@ -10,8 +10,24 @@ import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { useApi } from '../lib/useApi';
 
 const STATUSES: ContractStatus[] = ['processing', 'parsed', 'needs_review', 'failed'];
-const SORTS = ['-createdAt', 'createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'] as const;
-const FILTER_KEYS = ['q', 'status', 'counterparty', 'tag', 'renewsAfter', 'renewsBefore', 'sort'] as const;
+const SORTS = [
+  '-createdAt',
+  'createdAt',
+  'title',
+  '-title',
+  'noticeDeadline',
+  'nextRenewalDate',
+  'expirationDate',
+] as const;
+const FILTER_KEYS = [
+  'q',
+  'status',
+  'counterparty',
+  'tag',
+  'renewsAfter',
+  'renewsBefore',
+  'sort',
+] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
 export function contractTitle(c: Pick<Contract, 'title' | 'terms' | 'file'>): string {
@@ -29,7 +45,10 @@ export default function ContractsPage() {
   const [draft, setDraft] = useState(filters);
   useEffect(() => setDraft(filters), [filters]);
 
-  const first = useApi((signal) => api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25 }, signal }), [query]);
+  const first = useApi(
+    (signal) => api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25 }, signal }),
+    [query],
+  );
   const [more, setMore] = useState<{ rows: Contract[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -43,7 +62,9 @@ export default function ContractsPage() {
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25, cursor } });
+      const page = await api<Page<Contract>>('/v1/contracts', {
+        query: { ...query, limit: 25, cursor },
+      });
       setMore((m) => ({ rows: [...(m?.rows ?? []), ...page.data], cursor: page.nextCursor }));
     } catch (e) {
       setMoreError(e);
@@ -76,17 +97,28 @@ export default function ContractsPage() {
   }
 
   const hasFilters = FILTER_KEYS.some((k) => k !== 'sort' && filters[k]);
-  const set = (k: FilterKey) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const set = (k: FilterKey) => (e: { target: { value: string } }) =>
+    setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   return (
     <section>
       <PageTitle
         actions={
           <>
-            <button type="button" className="btn" onClick={() => void doExport('csv')} disabled={exporting !== null}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void doExport('csv')}
+              disabled={exporting !== null}
+            >
               {exporting === 'csv' ? t('contracts.exporting') : t('contracts.exportCsv')}
             </button>
-            <button type="button" className="btn" onClick={() => void doExport('xlsx')} disabled={exporting !== null}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void doExport('xlsx')}
+              disabled={exporting !== null}
+            >
               {exporting === 'xlsx' ? t('contracts.exporting') : t('contracts.exportXlsx')}
             </button>
             <Link to="/upload" className="btn btn-primary">
@@ -99,10 +131,21 @@ export default function ContractsPage() {
       </PageTitle>
       <ProblemAlert error={exportError} />
 
-      <form className="filters card" onSubmit={apply} role="search" aria-label={t('contracts.filters')}>
+      <form
+        className="filters card"
+        onSubmit={apply}
+        role="search"
+        aria-label={t('contracts.filters')}
+      >
         <div className="field field-search">
           <label htmlFor="f-q">{t('contracts.search')}</label>
-          <input id="f-q" type="search" value={draft.q} onChange={set('q')} placeholder={t('contracts.searchPlaceholder')} />
+          <input
+            id="f-q"
+            type="search"
+            value={draft.q}
+            onChange={set('q')}
+            placeholder={t('contracts.searchPlaceholder')}
+          />
         </div>
         <div className="field">
           <label htmlFor="f-status">{t('contracts.status')}</label>
@@ -129,7 +172,12 @@ export default function ContractsPage() {
         </div>
         <div className="field">
           <label htmlFor="f-before">{t('contracts.renewsBefore')}</label>
-          <input id="f-before" type="date" value={draft.renewsBefore} onChange={set('renewsBefore')} />
+          <input
+            id="f-before"
+            type="date"
+            value={draft.renewsBefore}
+            onChange={set('renewsBefore')}
+          />
         </div>
         <div className="field">
           <label htmlFor="f-sort">{t('contracts.sort')}</label>
@@ -204,12 +252,18 @@ export default function ContractsPage() {
                             </div>
                           )}
                         </td>
-                        <td data-label={t('contracts.columns.counterparty')}>{c.counterparty ?? ''}</td>
+                        <td data-label={t('contracts.columns.counterparty')}>
+                          {c.counterparty ?? ''}
+                        </td>
                         <td data-label={t('contracts.columns.status')}>
                           <StatusBadge status={c.status} />
                         </td>
-                        <td data-label={t('contracts.columns.noticeDeadline')}>{formatDate(c.deadlines?.noticeDeadline)}</td>
-                        <td data-label={t('contracts.columns.nextRenewalDate')}>{formatDate(c.deadlines?.nextRenewalDate)}</td>
+                        <td data-label={t('contracts.columns.noticeDeadline')}>
+                          {formatDate(c.deadlines?.noticeDeadline)}
+                        </td>
+                        <td data-label={t('contracts.columns.nextRenewalDate')}>
+                          {formatDate(c.deadlines?.nextRenewalDate)}
+                        </td>
                         <td data-label={t('contracts.columns.value')} className="num">
                           {formatMoney(c.terms?.contractValue)}
                         </td>
@@ -224,7 +278,12 @@ export default function ContractsPage() {
               <ProblemAlert error={moreError} />
               {cursor && (
                 <div className="center">
-                  <button type="button" className="btn" onClick={() => void loadMore()} disabled={loadingMore}>
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => void loadMore()}
+                    disabled={loadingMore}
+                  >
                     {loadingMore ? t('app.loading') : t('contracts.loadMore')}
                   </button>
                 </div>

@@ -1,5 +1,16 @@
 // recharts is heavy: this module is only loaded by the dashboard, after its first paint.
-import { Bar, BarChart, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { t } from '../i18n';
 import { formatMoney, formatMonth, formatNumber } from '../lib/format';
 import type { Portfolio } from '../lib/portfolio';
@@ -12,6 +23,8 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
   const cur = portfolio.currency ?? 'EUR';
   const money = (v: number) => formatMoney({ amount: v, currency: cur }, true);
   const months = portfolio.months.map((m) => ({ ...m, label: formatMonth(m.month) }));
+  // Without any stated value the value series would be a flat line on a meaningless axis: leave it out.
+  const hasValue = portfolio.currency !== null;
   return (
     <div className="charts-grid">
       <figure className="card chart-card">
@@ -25,11 +38,41 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
               <CartesianGrid stroke={GRID} vertical={false} />
               <XAxis dataKey="label" tick={{ fontSize: 12 }} interval="preserveStartEnd" />
               <YAxis yAxisId="count" allowDecimals={false} tick={{ fontSize: 12 }} width={32} />
-              <YAxis yAxisId="value" orientation="right" tickFormatter={money} tick={{ fontSize: 12 }} width={64} />
-              <Tooltip formatter={(v, name) => (name === t('dashboard.renewals') ? formatNumber(Number(v)) : money(Number(v)))} />
+              {hasValue && (
+                <YAxis
+                  yAxisId="value"
+                  orientation="right"
+                  tickFormatter={money}
+                  tick={{ fontSize: 12 }}
+                  width={64}
+                />
+              )}
+              <Tooltip
+                formatter={(v, name) =>
+                  name === t('dashboard.renewals') ? formatNumber(Number(v)) : money(Number(v))
+                }
+              />
               <Legend />
-              <Bar yAxisId="count" dataKey="renewals" name={t('dashboard.renewals')} fill={INK} radius={[3, 3, 0, 0]} maxBarSize={28} />
-              <Line yAxisId="value" dataKey="value" name={t('dashboard.value', { currency: cur })} stroke={TEAL} strokeWidth={2} dot={{ r: 3 }} />
+              <Bar
+                yAxisId="count"
+                dataKey="renewals"
+                name={t('dashboard.renewals')}
+                fill={INK}
+                radius={[3, 3, 0, 0]}
+                maxBarSize={28}
+                isAnimationActive={false}
+              />
+              {hasValue && (
+                <Line
+                  yAxisId="value"
+                  dataKey="value"
+                  name={t('dashboard.value', { currency: cur })}
+                  stroke={TEAL}
+                  strokeWidth={2}
+                  dot={{ r: 3 }}
+                  isAnimationActive={false}
+                />
+              )}
             </ComposedChart>
           </ResponsiveContainer>
         </div>
@@ -39,8 +82,14 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.month')}</th>
-                <th scope="col" className="num">{t('dashboard.renewals')}</th>
-                <th scope="col" className="num">{t('dashboard.value', { currency: cur })}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.renewals')}
+                </th>
+                {hasValue && (
+                  <th scope="col" className="num">
+                    {t('dashboard.value', { currency: cur })}
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -48,7 +97,9 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
                 <tr key={m.month}>
                   <th scope="row">{formatMonth(m.month, true)}</th>
                   <td className="num">{formatNumber(m.renewals)}</td>
-                  <td className="num">{formatMoney({ amount: m.value, currency: cur })}</td>
+                  {hasValue && (
+                    <td className="num">{formatMoney({ amount: m.value, currency: cur })}</td>
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -58,19 +109,36 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
       <figure className="card chart-card">
         <figcaption>
           <h2>{t('dashboard.byCounterparty')}</h2>
-          <p className="muted small">{t('dashboard.value', { currency: cur })}</p>
+          {hasValue && <p className="muted small">{t('dashboard.value', { currency: cur })}</p>}
         </figcaption>
-        {portfolio.counterparties.length === 0 ? (
+        {!hasValue || portfolio.counterparties.length === 0 ? (
           <p className="muted chart-empty">{t('dashboard.noChartData')}</p>
         ) : (
           <div className="chart-box" aria-hidden="true">
             <ResponsiveContainer width="100%" height="100%">
-              <BarChart data={portfolio.counterparties} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
+              <BarChart
+                data={portfolio.counterparties}
+                layout="vertical"
+                margin={{ top: 8, right: 16, bottom: 0, left: 8 }}
+              >
                 <CartesianGrid stroke={GRID} horizontal={false} />
                 <XAxis type="number" tickFormatter={money} tick={{ fontSize: 12 }} />
-                <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} tickFormatter={(s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)} />
+                <YAxis
+                  type="category"
+                  dataKey="name"
+                  width={130}
+                  tick={{ fontSize: 12 }}
+                  tickFormatter={(s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)}
+                />
                 <Tooltip formatter={(v) => money(Number(v))} />
-                <Bar dataKey="value" name={t('dashboard.value', { currency: cur })} fill={TEAL} radius={[0, 3, 3, 0]} maxBarSize={22} />
+                <Bar
+                  dataKey="value"
+                  name={t('dashboard.value', { currency: cur })}
+                  fill={TEAL}
+                  radius={[0, 3, 3, 0]}
+                  maxBarSize={22}
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           </div>
@@ -82,7 +150,9 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.counterparty')}</th>
-                  <th scope="col" className="num">{t('dashboard.value', { currency: cur })}</th>
+                  <th scope="col" className="num">
+                    {t('dashboard.value', { currency: cur })}
+                  </th>
                 </tr>
               </thead>
               <tbody>

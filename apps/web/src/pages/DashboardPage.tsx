@@ -5,7 +5,15 @@ import type { Contract, Deadline, Page } from '../api/types';
 import { PageTitle } from '../components/Layout';
 import { Loadable, LoadingBlock, NotAvailable, ProblemAlert } from '../components/feedback';
 import { t, tDynamic } from '../i18n';
-import { addDaysIso, formatLongDate, formatMoney, formatMonth, formatNumber, formatRelativeDays, todayIso } from '../lib/format';
+import {
+  addDaysIso,
+  formatLongDate,
+  formatMoney,
+  formatMonth,
+  formatNumber,
+  formatRelativeDays,
+  todayIso,
+} from '../lib/format';
 import { fetchAllContracts } from '../lib/export';
 import { computePortfolio } from '../lib/portfolio';
 import { useApi } from '../lib/useApi';
@@ -16,8 +24,18 @@ const PORTFOLIO_LIMIT = 1000;
 export default function DashboardPage() {
   const today = todayIso();
   const to = addDaysIso(today, 90);
-  const deadlines = useApi((signal) => api<{ data: Deadline[] }>('/v1/deadlines', { query: { from: today, to }, signal }), [today, to]);
-  const review = useApi((signal) => api<Page<Contract>>('/v1/contracts', { query: { status: 'needs_review', limit: 100 }, signal }), []);
+  const deadlines = useApi(
+    (signal) => api<{ data: Deadline[] }>('/v1/deadlines', { query: { from: today, to }, signal }),
+    [today, to],
+  );
+  const review = useApi(
+    (signal) =>
+      api<Page<Contract>>('/v1/contracts', {
+        query: { status: 'needs_review', limit: 100 },
+        signal,
+      }),
+    [],
+  );
   const contracts = useApi(() => fetchAllContracts({}, PORTFOLIO_LIMIT), []);
   const portfolio = contracts.data ? computePortfolio(contracts.data.rows, today) : null;
 
@@ -37,15 +55,25 @@ export default function DashboardPage() {
         <div className="card kpi">
           <h2 className="kpi-label">{t('dashboard.needsReview')}</h2>
           {review.error ? (
-            isNotAvailable(review.error) ? <p className="muted">{t('errors.notAvailableTitle')}</p> : <ProblemAlert error={review.error} />
+            isNotAvailable(review.error) ? (
+              <p className="muted">{t('errors.notAvailableTitle')}</p>
+            ) : (
+              <ProblemAlert error={review.error} />
+            )
           ) : review.data ? (
             <>
               <p className="kpi-value" data-testid="needs-review-count">
                 {formatNumber(review.data.data.length)}
                 {review.data.nextCursor ? '+' : ''}
               </p>
-              <p className="muted small">{t('dashboard.needsReviewBody', { count: review.data.data.length })}</p>
-              {review.data.data.length > 0 && <Link to="/contracts?status=needs_review">{t('dashboard.reviewNow')}</Link>}
+              <p className="muted small">
+                {review.data.data.length === 0
+                  ? t('dashboard.needsReviewNone')
+                  : t('dashboard.needsReviewBody', { count: review.data.data.length })}
+              </p>
+              {review.data.data.length > 0 && (
+                <Link to="/contracts?status=needs_review">{t('dashboard.reviewNow')}</Link>
+              )}
             </>
           ) : (
             <KpiSkeleton />
@@ -59,7 +87,11 @@ export default function DashboardPage() {
               {contracts.data.truncated ? '+' : ''}
             </p>
           ) : contracts.error ? (
-            isNotAvailable(contracts.error) ? <p className="muted">{t('errors.notAvailableTitle')}</p> : <ProblemAlert error={contracts.error} />
+            isNotAvailable(contracts.error) ? (
+              <p className="muted">{t('errors.notAvailableTitle')}</p>
+            ) : (
+              <ProblemAlert error={contracts.error} />
+            )
           ) : (
             <KpiSkeleton />
           )}
@@ -70,12 +102,18 @@ export default function DashboardPage() {
             portfolio.annualByCurrency.length ? (
               <>
                 <p className="kpi-value" data-testid="annual-value">
-                  {formatMoney({ amount: portfolio.annualByCurrency[0].amount, currency: portfolio.annualByCurrency[0].currency })}
+                  {formatMoney({
+                    amount: portfolio.annualByCurrency[0].amount,
+                    currency: portfolio.annualByCurrency[0].currency,
+                  })}
                 </p>
                 {portfolio.annualByCurrency.length > 1 && (
                   <p className="small">
                     {t('dashboard.otherCurrencies', {
-                      list: portfolio.annualByCurrency.slice(1).map((v) => formatMoney(v)).join(', '),
+                      list: portfolio.annualByCurrency
+                        .slice(1)
+                        .map((v) => formatMoney(v))
+                        .join(', '),
                     })}
                   </p>
                 )}
@@ -98,17 +136,34 @@ export default function DashboardPage() {
         </Loadable>
       </div>
 
-      {contracts.data?.truncated && <p className="muted small">{t('dashboard.truncated', { count: PORTFOLIO_LIMIT })}</p>}
+      {contracts.data?.truncated && (
+        <p className="muted small">{t('dashboard.truncated', { count: PORTFOLIO_LIMIT })}</p>
+      )}
       {portfolio ? (
-        <Suspense fallback={<div className="charts-grid"><div className="card chart-card"><LoadingBlock label={t('dashboard.chartsLoading')} /></div><div className="card chart-card"><LoadingBlock label={t('dashboard.chartsLoading')} /></div></div>}>
+        <Suspense
+          fallback={
+            <div className="charts-grid">
+              <div className="card chart-card">
+                <LoadingBlock label={t('dashboard.chartsLoading')} />
+              </div>
+              <div className="card chart-card">
+                <LoadingBlock label={t('dashboard.chartsLoading')} />
+              </div>
+            </div>
+          }
+        >
           <DashboardCharts portfolio={portfolio} />
         </Suspense>
       ) : contracts.error && isNotAvailable(contracts.error) ? (
         <NotAvailable />
       ) : !contracts.error ? (
         <div className="charts-grid">
-          <div className="card chart-card"><LoadingBlock label={t('dashboard.chartsLoading')} /></div>
-          <div className="card chart-card"><LoadingBlock label={t('dashboard.chartsLoading')} /></div>
+          <div className="card chart-card">
+            <LoadingBlock label={t('dashboard.chartsLoading')} />
+          </div>
+          <div className="card chart-card">
+            <LoadingBlock label={t('dashboard.chartsLoading')} />
+          </div>
         </div>
       ) : null}
     </section>
@@ -116,15 +171,26 @@ export default function DashboardPage() {
 }
 
 function KpiSkeleton() {
-  return <div className="skeleton-line kpi-skeleton" role="status"><span className="visually-hidden">{t('app.loading')}</span></div>;
+  return (
+    <div className="skeleton-line kpi-skeleton" role="status">
+      <span className="visually-hidden">{t('app.loading')}</span>
+    </div>
+  );
 }
 
-const KIND_ORDER: Record<Deadline['kind'], number> = { notice: 0, renewal: 1, expiration: 2, obligation: 3 };
+const KIND_ORDER: Record<Deadline['kind'], number> = {
+  notice: 0,
+  renewal: 1,
+  expiration: 2,
+  obligation: 3,
+};
 
 function DeadlineTimeline({ deadlines }: { deadlines: Deadline[] }) {
   if (!deadlines.length) return <p className="muted empty-inline">{t('dashboard.noUpcoming')}</p>;
   const notice = deadlines.filter((d) => d.kind === 'notice');
-  const others = deadlines.filter((d) => d.kind !== 'notice').sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
+  const others = deadlines
+    .filter((d) => d.kind !== 'notice')
+    .sort((a, b) => a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind]);
   return (
     <div className="timeline-groups">
       {notice.length > 0 && (
@@ -157,15 +223,23 @@ function Timeline({ items }: { items: Deadline[] }) {
           <h4 className="timeline-month-label">{formatMonth(month, true)}</h4>
           <ol>
             {list.map((d, i) => (
-              <li key={`${d.contractId}-${d.kind}-${d.date}-${i}`} className={`timeline-item kind-${d.kind}`} data-testid="timeline-item">
+              <li
+                key={`${d.contractId}-${d.kind}-${d.date}-${i}`}
+                className={`timeline-item kind-${d.kind}`}
+                data-testid="timeline-item"
+              >
                 <span className="timeline-dot" aria-hidden="true" />
                 <div className="timeline-date">
                   <time dateTime={d.date}>{formatLongDate(d.date)}</time>
                   <span className="muted small">{formatRelativeDays(d.date)}</span>
                 </div>
                 <div className="timeline-body">
-                  <span className={`kind-badge kind-${d.kind}`}>{tDynamic(`deadlines.${d.kind}`)}</span>
-                  <Link to={`/contracts/${d.contractId}`}>{d.contractTitle || t('contracts.untitled')}</Link>
+                  <span className={`kind-badge kind-${d.kind}`}>
+                    {tDynamic(`deadlines.${d.kind}`)}
+                  </span>
+                  <Link to={`/contracts/${d.contractId}`}>
+                    {d.contractTitle || t('contracts.untitled')}
+                  </Link>
                 </div>
               </li>
             ))}

@@ -18,14 +18,16 @@ interface Item {
   message?: string;
 }
 
-const ACCEPT = '.pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
+const ACCEPT =
+  '.pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
 const PARALLEL = 3;
 const POLL_MS = 1500;
 
 let counter = 0;
 
 function messageOf(err: unknown): string {
-  if (err instanceof ApiError) return err.problem.detail || err.problem.title || t('errors.unexpected');
+  if (err instanceof ApiError)
+    return err.problem.detail || err.problem.title || t('errors.unexpected');
   if (err instanceof NetworkError) return t('errors.network');
   return t('errors.unexpected');
 }
@@ -70,7 +72,8 @@ export default function UploadPage() {
           }
         } catch (e) {
           // A passing network hiccup should not end the live status: keep polling, a bit slower.
-          if (e instanceof NetworkError) timers.current.set(key, window.setTimeout(tick, POLL_MS * 3));
+          if (e instanceof NetworkError)
+            timers.current.set(key, window.setTimeout(tick, POLL_MS * 3));
           else patch(key, { phase: 'rejected', message: messageOf(e) });
         }
       };
@@ -84,12 +87,19 @@ export default function UploadPage() {
       patch(item.key, { phase: 'uploading', progress: 0 });
       const form = new FormData();
       form.append('file', item.file, item.file.name);
-      const handle = uploadWithProgress('/v1/contracts', form, (f) => patch(item.key, { progress: f }));
+      const handle = uploadWithProgress('/v1/contracts', form, (f) =>
+        patch(item.key, { progress: f }),
+      );
       handles.current.set(item.key, handle);
       handle.promise.then(
         (body) => {
           const c = body as Contract;
-          patch(item.key, { phase: c.status === 'processing' ? 'processing' : 'done', progress: 1, contract: c, status: c.status });
+          patch(item.key, {
+            phase: c.status === 'processing' ? 'processing' : 'done',
+            progress: 1,
+            contract: c,
+            status: c.status,
+          });
           if (c.status === 'processing') poll(item.key, c.id);
         },
         (err) => patch(item.key, { phase: 'rejected', message: messageOf(err) }),
@@ -107,7 +117,12 @@ export default function UploadPage() {
 
   function addFiles(files: FileList | File[]) {
     if (!canWrite) return;
-    const list = Array.from(files).map<Item>((file) => ({ key: `f${++counter}`, file, phase: 'queued', progress: 0 }));
+    const list = Array.from(files).map<Item>((file) => ({
+      key: `f${++counter}`,
+      file,
+      phase: 'queued',
+      progress: 0,
+    }));
     setItems((prev) => [...list, ...prev]);
   }
 
@@ -123,7 +138,11 @@ export default function UploadPage() {
     <section>
       <PageTitle>{t('upload.title')}</PageTitle>
       <p className="lead">{t('upload.lead')}</p>
-      {!canWrite && <p className="alert alert-warning">{readOnly ? t('upload.readOnly') : t('detail.viewerRoleOnly')}</p>}
+      {!canWrite && (
+        <p className="alert alert-warning">
+          {readOnly ? t('upload.readOnly') : t('detail.viewerRoleOnly')}
+        </p>
+      )}
       <div
         className={`dropzone${dragging ? ' dragging' : ''}${canWrite ? '' : ' disabled'}`}
         onDragOver={(e) => {
@@ -134,7 +153,15 @@ export default function UploadPage() {
         onDrop={onDrop}
         data-testid="dropzone"
       >
-        <svg aria-hidden="true" width="40" height="40" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.5">
+        <svg
+          aria-hidden="true"
+          width="40"
+          height="40"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.5"
+        >
           <path d="M12 16V4m0 0-4 4m4-4 4 4" />
           <path d="M4 16v3a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-3" />
         </svg>
@@ -167,7 +194,9 @@ export default function UploadPage() {
               <button
                 type="button"
                 className="btn btn-ghost btn-small"
-                onClick={() => setItems((l) => l.filter((i) => i.phase !== 'done' && i.phase !== 'rejected'))}
+                onClick={() =>
+                  setItems((l) => l.filter((i) => i.phase !== 'done' && i.phase !== 'rejected'))
+                }
               >
                 {t('upload.clearDone')}
               </button>
@@ -231,7 +260,10 @@ function UploadRow({ item }: { item: Item }) {
           aria-label={t('upload.progressLabel', { name: item.file.name })}
           className={item.phase === 'processing' ? 'indeterminate' : ''}
         />
-        <span className={`upload-status status-${tone}`} role={tone === 'error' ? 'alert' : undefined}>
+        <span
+          className={`upload-status status-${tone}`}
+          role={tone === 'error' ? 'alert' : undefined}
+        >
           {label}
         </span>
       </div>

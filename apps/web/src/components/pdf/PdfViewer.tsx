@@ -105,26 +105,41 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
   useEffect(() => {
     if (!highlight || match === undefined || reported.current === highlight.key) return;
     reported.current = highlight.key;
-    onHighlightResult?.({ key: highlight.key, found: match !== null, exact: match?.exact ?? false });
+    onHighlightResult?.({
+      key: highlight.key,
+      found: match !== null,
+      exact: match?.exact ?? false,
+    });
   }, [highlight, match, onHighlightResult]);
 
   const ranges: ItemRanges | null = match ? match.ranges : null;
   const highlightPage = highlight?.page;
   // Only the highlighted page gets a custom text renderer; the other pages keep pdf.js's own text layer untouched.
   const renderer = useCallback(
-    ({ itemIndex, str }: { itemIndex: number; str: string }) => markItem(str, ranges?.get(itemIndex)),
+    ({ itemIndex, str }: { itemIndex: number; str: string }) =>
+      markItem(str, ranges?.get(itemIndex)),
     [ranges],
   );
 
   const onTextRendered = useCallback(
     (pageNumber: number) => {
-      if (!highlight || pageNumber !== highlight.page || !ranges || scrolledFor.current === highlight.key) return;
+      if (
+        !highlight ||
+        pageNumber !== highlight.page ||
+        !ranges ||
+        scrolledFor.current === highlight.key
+      )
+        return;
       const root = scroller.current;
-      const mark = root?.querySelector<HTMLElement>(`[data-page="${pageNumber}"] mark.evidence-mark`);
+      const mark = root?.querySelector<HTMLElement>(
+        `[data-page="${pageNumber}"] mark.evidence-mark`,
+      );
       if (!root || !mark) return;
       scrolledFor.current = highlight.key;
-      const top = mark.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop;
-      root.scrollTo({ top: Math.max(0, top - root.clientHeight / 3), behavior: 'smooth' });
+      const top =
+        mark.getBoundingClientRect().top - root.getBoundingClientRect().top + root.scrollTop;
+      // Instant: a smooth scroll can be cut short by the text layer re-rendering underneath it.
+      root.scrollTo({ top: Math.max(0, top - root.clientHeight / 3), behavior: 'auto' });
     },
     [highlight, ranges],
   );
@@ -144,18 +159,30 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
   return (
     <div className="pdf-viewer">
       <div className="pdf-toolbar" role="toolbar" aria-label={t('detail.document')}>
-        <button type="button" className="btn btn-small" onClick={() => setZoom(ZOOMS[Math.max(0, zoomIndex - 1)])} disabled={zoomIndex <= 0} aria-label={t('detail.zoomOut')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setZoom(ZOOMS[Math.max(0, zoomIndex - 1)])}
+          disabled={zoomIndex <= 0}
+          aria-label={t('detail.zoomOut')}
+        >
           −
         </button>
         <span className="small muted" aria-live="polite">
           {Math.round(zoom * 100)}%
         </span>
-        <button type="button" className="btn btn-small" onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomIndex + 1)])} disabled={zoomIndex >= ZOOMS.length - 1} aria-label={t('detail.zoomIn')}>
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setZoom(ZOOMS[Math.min(ZOOMS.length - 1, zoomIndex + 1)])}
+          disabled={zoomIndex >= ZOOMS.length - 1}
+          aria-label={t('detail.zoomIn')}
+        >
           +
         </button>
       </div>
       <div className="pdf-scroller" ref={scroller} tabIndex={0} aria-label={t('detail.document')}>
-        {width > 0 && file && (
+        {file && (
           <Document
             file={file}
             options={documentOptions}
@@ -167,7 +194,14 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
               const n = i + 1;
               const show = visible.has(n) || n === highlightPage;
               return (
-                <div key={n} className="pdf-page" data-page={n} style={{ width: pageWidth, minHeight: pageHeight }} aria-label={t('detail.page', { page: n })} role="region">
+                <div
+                  key={n}
+                  className="pdf-page"
+                  data-page={n}
+                  style={{ width: pageWidth, minHeight: pageHeight }}
+                  aria-label={t('detail.page', { page: n })}
+                  role="region"
+                >
                   {show && (
                     <Page
                       pageNumber={n}

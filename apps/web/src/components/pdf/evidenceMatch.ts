@@ -65,7 +65,10 @@ function toRanges(h: Haystack, start: number, end: number): ItemRanges {
  * Returns the character ranges to mark per text item, or null when the quote is not on the page.
  * Falls back to the longest prefix (at least 16 characters) that does occur, for quotes that run onto the next page.
  */
-export function findEvidence(items: TextItemLike[], quote: string): { ranges: ItemRanges; exact: boolean } | null {
+export function findEvidence(
+  items: TextItemLike[],
+  quote: string,
+): { ranges: ItemRanges; exact: boolean } | null {
   const needle = normaliseNeedle(quote);
   if (!needle) return null;
   const h = buildHaystack(items);
@@ -103,7 +106,11 @@ export function findEvidence(items: TextItemLike[], quote: string): { ranges: It
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** HTML for one text-layer item with the matched parts wrapped in <mark>. */

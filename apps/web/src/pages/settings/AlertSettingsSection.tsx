@@ -20,16 +20,26 @@ export function AlertSettingsSection() {
     <div className="card">
       <h2>{t('settings.alerts')}</h2>
       <p className="muted">{t('settings.alertsLead')}</p>
-      <Loadable state={state}>{(data) => <AlertForm initial={data} onSaved={(s) => state.setData(s)} />}</Loadable>
+      <Loadable state={state}>
+        {(data) => <AlertForm initial={data} onSaved={(s) => state.setData(s)} />}
+      </Loadable>
     </div>
   );
 }
 
-function AlertForm({ initial, onSaved }: { initial: AlertSettings; onSaved(s: AlertSettings): void }) {
+function AlertForm({
+  initial,
+  onSaved,
+}: {
+  initial: AlertSettings;
+  onSaved(s: AlertSettings): void;
+}) {
   const { can } = useSession();
   const [lead, setLead] = useState(initial.leadDays.join(', '));
   const [recipients, setRecipients] = useState(initial.recipients.join('\n'));
-  const [tz, setTz] = useState(initial.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const [tz, setTz] = useState(
+    initial.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
+  );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
@@ -42,8 +52,12 @@ function AlertForm({ initial, onSaved }: { initial: AlertSettings; onSaved(s: Al
     const errs: Record<string, string> = {};
     const parts = lead.split(/[,\s]+/).filter(Boolean);
     const leadDays = parts.map(Number);
-    if (!parts.length || leadDays.some((n) => !Number.isInteger(n) || n < 0 || n > 730)) errs.leadDays = t('settings.leadDaysInvalid');
-    const emails = recipients.split(/[\n,;]+/).map((s) => s.trim()).filter(Boolean);
+    if (!parts.length || leadDays.some((n) => !Number.isInteger(n) || n < 0 || n > 730))
+      errs.leadDays = t('settings.leadDaysInvalid');
+    const emails = recipients
+      .split(/[\n,;]+/)
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = emails.find((m) => !EMAIL_RE.test(m));
     if (bad) errs.recipients = t('settings.recipientsInvalid', { value: bad });
     setErrors(errs);
@@ -51,7 +65,11 @@ function AlertForm({ initial, onSaved }: { initial: AlertSettings; onSaved(s: Al
     setBusy(true);
     setError(null);
     try {
-      const body = { leadDays: [...new Set(leadDays)].sort((a, b) => b - a), recipients: emails, timezone: tz };
+      const body = {
+        leadDays: [...new Set(leadDays)].sort((a, b) => b - a),
+        recipients: emails,
+        timezone: tz,
+      };
       const res = await api<AlertSettings>('/v1/alert-settings', { method: 'PUT', body });
       onSaved(res ?? body);
       setSaved(true);
@@ -68,28 +86,67 @@ function AlertForm({ initial, onSaved }: { initial: AlertSettings; onSaved(s: Al
       {saved && <SuccessNote>{t('settings.saved')}</SuccessNote>}
       <div className="field">
         <label htmlFor="lead-days">{t('settings.leadDays')}</label>
-        <input id="lead-days" value={lead} onChange={(e) => setLead(e.target.value)} disabled={!editable} aria-describedby="lead-days-hint lead-days-err" aria-invalid={errors.leadDays ? true : undefined} />
-        <p id="lead-days-hint" className="hint">{t('settings.leadDaysHelp')}</p>
-        {errors.leadDays && <p id="lead-days-err" className="field-error">{errors.leadDays}</p>}
+        <input
+          id="lead-days"
+          value={lead}
+          onChange={(e) => setLead(e.target.value)}
+          disabled={!editable}
+          aria-describedby="lead-days-hint lead-days-err"
+          aria-invalid={errors.leadDays ? true : undefined}
+        />
+        <p id="lead-days-hint" className="hint">
+          {t('settings.leadDaysHelp')}
+        </p>
+        {errors.leadDays && (
+          <p id="lead-days-err" className="field-error">
+            {errors.leadDays}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="recipients">{t('settings.recipients')}</label>
-        <textarea id="recipients" rows={4} value={recipients} onChange={(e) => setRecipients(e.target.value)} disabled={!editable} aria-describedby="recipients-hint recipients-err" aria-invalid={errors.recipients ? true : undefined} />
-        <p id="recipients-hint" className="hint">{t('settings.recipientsHelp')}</p>
-        {errors.recipients && <p id="recipients-err" className="field-error">{errors.recipients}</p>}
+        <textarea
+          id="recipients"
+          rows={4}
+          value={recipients}
+          onChange={(e) => setRecipients(e.target.value)}
+          disabled={!editable}
+          aria-describedby="recipients-hint recipients-err"
+          aria-invalid={errors.recipients ? true : undefined}
+        />
+        <p id="recipients-hint" className="hint">
+          {t('settings.recipientsHelp')}
+        </p>
+        {errors.recipients && (
+          <p id="recipients-err" className="field-error">
+            {errors.recipients}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor="tz">{t('settings.timezone')}</label>
-        <select id="tz" value={tz} onChange={(e) => setTz(e.target.value)} disabled={!editable} aria-describedby="tz-hint">
+        <select
+          id="tz"
+          value={tz}
+          onChange={(e) => setTz(e.target.value)}
+          disabled={!editable}
+          aria-describedby="tz-hint"
+        >
           {timeZones(tz).map((z) => (
-            <option key={z} value={z}>{z}</option>
+            <option key={z} value={z}>
+              {z}
+            </option>
           ))}
         </select>
-        <p id="tz-hint" className="hint">{t('settings.timezoneHelp')}</p>
+        <p id="tz-hint" className="hint">
+          {t('settings.timezoneHelp')}
+        </p>
       </div>
       {editable && (
         <div>
-          <button className="btn btn-primary" disabled={busy}>{busy ? t('app.saving') : t('app.save')}</button>
+          <button className="btn btn-primary" disabled={busy}>
+            {busy ? t('app.saving') : t('app.save')}
+          </button>
         </div>
       )}
     </form>

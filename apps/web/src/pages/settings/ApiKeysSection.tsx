@@ -54,20 +54,35 @@ export function ApiKeysSection() {
                       <th scope="col">{t('settings.scopes')}</th>
                       <th scope="col">{t('settings.createdAt')}</th>
                       <th scope="col">{t('settings.lastUsedAt')}</th>
-                      {editable && <th scope="col"><span className="visually-hidden">{t('settings.actions')}</span></th>}
+                      {editable && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('settings.actions')}</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
                     {keys.map((k) => (
                       <tr key={k.id}>
                         <td data-label={t('settings.keyName')}>{k.name}</td>
-                        <td data-label={t('settings.prefix')} className="mono">{k.prefix}…</td>
-                        <td data-label={t('settings.scopes')} className="small">{(k.scopes ?? []).join(', ')}</td>
+                        <td data-label={t('settings.prefix')} className="mono">
+                          {k.prefix}…
+                        </td>
+                        <td data-label={t('settings.scopes')} className="small">
+                          {(k.scopes ?? []).join(', ')}
+                        </td>
                         <td data-label={t('settings.createdAt')}>{formatDateTime(k.createdAt)}</td>
-                        <td data-label={t('settings.lastUsedAt')}>{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('settings.never')}</td>
+                        <td data-label={t('settings.lastUsedAt')}>
+                          {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('settings.never')}
+                        </td>
                         {editable && (
                           <td className="actions-cell">
-                            <button type="button" className="btn btn-small btn-danger-ghost" onClick={() => void revoke(k)} aria-label={t('settings.revokeLabel', { name: k.name })}>
+                            <button
+                              type="button"
+                              className="btn btn-small btn-danger-ghost"
+                              onClick={() => void revoke(k)}
+                              aria-label={t('settings.revokeLabel', { name: k.name })}
+                            >
                               {t('settings.revoke')}
                             </button>
                           </td>
@@ -108,7 +123,10 @@ function CreateKeyForm({ onCreated }: { onCreated(k: ApiKey): void }) {
     setBusy(true);
     setError(null);
     try {
-      const k = await api<ApiKey>('/v1/api-keys', { method: 'POST', body: { name: name.trim(), scopes } });
+      const k = await api<ApiKey>('/v1/api-keys', {
+        method: 'POST',
+        body: { name: name.trim(), scopes },
+      });
       onCreated(k);
       setName('');
     } catch (err) {
@@ -124,21 +142,40 @@ function CreateKeyForm({ onCreated }: { onCreated(k: ApiKey): void }) {
       <form onSubmit={submit} noValidate className="stack form-narrow">
         <div className="field">
           <label htmlFor="key-name">{t('settings.keyName')}</label>
-          <input id="key-name" value={name} onChange={(e) => setName(e.target.value)} aria-invalid={fieldError && !name.trim() ? true : undefined} />
+          <input
+            id="key-name"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={fieldError && !name.trim() ? true : undefined}
+          />
         </div>
         <fieldset className="checks">
           <legend>{t('settings.scopes')}</legend>
           {SCOPES.map((s) => (
             <label key={s} className="check">
-              <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes((list) => (e.target.checked ? [...list, s] : list.filter((x) => x !== s)))} />
+              <input
+                type="checkbox"
+                checked={scopes.includes(s)}
+                onChange={(e) =>
+                  setScopes((list) =>
+                    e.target.checked ? [...list, s] : list.filter((x) => x !== s),
+                  )
+                }
+              />
               <span className="mono">{s}</span>
             </label>
           ))}
         </fieldset>
-        {fieldError && <p className="field-error" role="alert">{fieldError}</p>}
+        {fieldError && (
+          <p className="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
         <ProblemAlert error={error} />
         <div>
-          <button className="btn btn-primary" disabled={busy}>{t('settings.createKey')}</button>
+          <button className="btn btn-primary" disabled={busy}>
+            {t('settings.createKey')}
+          </button>
         </div>
       </form>
     </div>

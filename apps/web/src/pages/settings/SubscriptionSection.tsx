@@ -15,10 +15,22 @@ export function SubscriptionSection() {
   const [done, setDone] = useState<string | null>(null);
   const isOwner = can('owner');
 
-  if (subscriptionUnavailable) return <div className="card"><h2>{t('subscription.title')}</h2><NotAvailable /></div>;
-  if (!subscription) return <div className="card"><LoadingBlock /></div>;
+  if (subscriptionUnavailable)
+    return (
+      <div className="card">
+        <h2>{t('subscription.title')}</h2>
+        <NotAvailable />
+      </div>
+    );
+  if (!subscription)
+    return (
+      <div className="card">
+        <LoadingBlock />
+      </div>
+    );
   const s = subscription;
-  const limit = (n: number | null | undefined) => (n === null || n === undefined ? t('subscription.unlimited') : n);
+  const limit = (n: number | null | undefined) =>
+    n === null || n === undefined ? t('subscription.unlimited') : n;
 
   async function choose(plan: string) {
     setBusy(plan);
@@ -40,17 +52,49 @@ export function SubscriptionSection() {
       <div className="card">
         <h2>{t('subscription.title')}</h2>
         <dl className="facts">
-          <div><dt>{t('subscription.plan')}</dt><dd>{s.plan ? tDynamic(`subscription.plans.${s.plan}`) === `subscription.plans.${s.plan}` ? s.plan : tDynamic(`subscription.plans.${s.plan}`) : '—'}</dd></div>
-          <div><dt>{t('subscription.status')}</dt><dd><span className={`badge sub-${s.status}`}>{tDynamic(`subscription.statuses.${s.status}`)}</span></dd></div>
-          {s.trialEndsAt && s.status === 'trialing' && <div><dt>{t('subscription.trialEndsAt')}</dt><dd>{formatDate(s.trialEndsAt)}</dd></div>}
-          {s.currentPeriodEnd && <div><dt>{t('subscription.currentPeriodEnd')}</dt><dd>{formatDate(s.currentPeriodEnd)}</dd></div>}
+          <div>
+            <dt>{t('subscription.plan')}</dt>
+            <dd>
+              {s.plan
+                ? tDynamic(`subscription.plans.${s.plan}`) === `subscription.plans.${s.plan}`
+                  ? s.plan
+                  : tDynamic(`subscription.plans.${s.plan}`)
+                : '—'}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('subscription.status')}</dt>
+            <dd>
+              <span className={`badge sub-${s.status}`}>
+                {tDynamic(`subscription.statuses.${s.status}`)}
+              </span>
+            </dd>
+          </div>
+          {s.trialEndsAt && s.status === 'trialing' && (
+            <div>
+              <dt>{t('subscription.trialEndsAt')}</dt>
+              <dd>{formatDate(s.trialEndsAt)}</dd>
+            </div>
+          )}
+          {s.currentPeriodEnd && (
+            <div>
+              <dt>{t('subscription.currentPeriodEnd')}</dt>
+              <dd>{formatDate(s.currentPeriodEnd)}</dd>
+            </div>
+          )}
           {s.usage && (
             <div>
               <dt>{t('subscription.usage')}</dt>
               <dd>
-                {t('subscription.contractsUsage', { used: s.usage.contracts, limit: limit(s.limits?.contracts) })}
+                {t('subscription.contractsUsage', {
+                  used: s.usage.contracts,
+                  limit: limit(s.limits?.contracts),
+                })}
                 <br />
-                {t('subscription.usersUsage', { used: s.usage.users, limit: limit(s.limits?.users) })}
+                {t('subscription.usersUsage', {
+                  used: s.usage.users,
+                  limit: limit(s.limits?.users),
+                })}
               </dd>
             </div>
           )}
@@ -71,7 +115,12 @@ export function SubscriptionSection() {
                 {current ? (
                   <span className="badge">{t('subscription.current')}</span>
                 ) : (
-                  <button type="button" className="btn btn-primary btn-small" disabled={!isOwner || busy !== null} onClick={() => void choose(p)}>
+                  <button
+                    type="button"
+                    className="btn btn-primary btn-small"
+                    disabled={!isOwner || busy !== null}
+                    onClick={() => void choose(p)}
+                  >
                     {t('subscription.select', { plan: tDynamic(`subscription.plans.${p}`) })}
                   </button>
                 )}

@@ -11,7 +11,10 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function TeamSection() {
   const { me, can } = useSession();
-  const state = useApi((signal) => api<Page<User> | User[]>('/v1/users', { signal, query: { limit: 100 } }), []);
+  const state = useApi(
+    (signal) => api<Page<User> | User[]>('/v1/users', { signal, query: { limit: 100 } }),
+    [],
+  );
   const [error, setError] = useState<unknown>(null);
   const isAdmin = can('admin');
 
@@ -19,7 +22,9 @@ export function TeamSection() {
     setError(null);
     try {
       const updated = await api<User>(`/v1/users/${u.id}`, { method: 'PATCH', body: { role } });
-      state.setData((prev) => mapUsers(prev, (x) => (x.id === u.id ? { ...x, ...(updated ?? { role }) } : x)));
+      state.setData((prev) =>
+        mapUsers(prev, (x) => (x.id === u.id ? { ...x, ...(updated ?? { role }) } : x)),
+      );
     } catch (e) {
       setError(e);
     }
@@ -53,7 +58,11 @@ export function TeamSection() {
                       <th scope="col">{t('settings.name')}</th>
                       <th scope="col">{t('settings.email')}</th>
                       <th scope="col">{t('settings.role')}</th>
-                      {isAdmin && <th scope="col"><span className="visually-hidden">{t('settings.actions')}</span></th>}
+                      {isAdmin && (
+                        <th scope="col">
+                          <span className="visually-hidden">{t('settings.actions')}</span>
+                        </th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -62,14 +71,23 @@ export function TeamSection() {
                       return (
                         <tr key={u.id}>
                           <td data-label={t('settings.name')}>
-                            {u.name} {self && <span className="muted small">{t('settings.you')}</span>}
+                            {u.name}{' '}
+                            {self && <span className="muted small">{t('settings.you')}</span>}
                           </td>
                           <td data-label={t('settings.email')}>{u.email}</td>
                           <td data-label={t('settings.role')}>
                             {isAdmin && !self ? (
-                              <select aria-label={t('settings.changeRole', { name: u.name })} value={u.role} onChange={(e) => void changeRole(u, e.target.value as Role)}>
+                              <select
+                                aria-label={t('settings.changeRole', { name: u.name })}
+                                value={u.role}
+                                onChange={(e) => void changeRole(u, e.target.value as Role)}
+                              >
                                 {ROLES.map((r) => (
-                                  <option key={r} value={r} disabled={r === 'owner' && !can('owner')}>
+                                  <option
+                                    key={r}
+                                    value={r}
+                                    disabled={r === 'owner' && !can('owner')}
+                                  >
                                     {tDynamic(`settings.roles.${r}`)}
                                   </option>
                                 ))}
@@ -81,7 +99,12 @@ export function TeamSection() {
                           {isAdmin && (
                             <td className="actions-cell">
                               {!self && (
-                                <button type="button" className="btn btn-small btn-danger-ghost" onClick={() => void remove(u)} aria-label={t('settings.removeUser', { name: u.name })}>
+                                <button
+                                  type="button"
+                                  className="btn btn-small btn-danger-ghost"
+                                  onClick={() => void remove(u)}
+                                  aria-label={t('settings.removeUser', { name: u.name })}
+                                >
                                   {t('app.delete')}
                                 </button>
                               )}
@@ -102,7 +125,10 @@ export function TeamSection() {
   );
 }
 
-function mapUsers(prev: Page<User> | User[] | undefined, fn: (u: User) => User): Page<User> | User[] {
+function mapUsers(
+  prev: Page<User> | User[] | undefined,
+  fn: (u: User) => User,
+): Page<User> | User[] {
   if (!prev) return [];
   return Array.isArray(prev) ? prev.map(fn) : { ...prev, data: prev.data.map(fn) };
 }
@@ -139,18 +165,33 @@ function InviteForm() {
       <form onSubmit={submit} noValidate className="inline-form">
         <div className="field">
           <label htmlFor="invite-email">{t('settings.email')}</label>
-          <input id="invite-email" type="email" value={email} onChange={(e) => setEmail(e.target.value)} aria-invalid={fieldError ? true : undefined} aria-describedby={fieldError ? 'invite-email-err' : undefined} />
-          {fieldError && <p id="invite-email-err" className="field-error">{fieldError}</p>}
+          <input
+            id="invite-email"
+            type="email"
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+            aria-invalid={fieldError ? true : undefined}
+            aria-describedby={fieldError ? 'invite-email-err' : undefined}
+          />
+          {fieldError && (
+            <p id="invite-email-err" className="field-error">
+              {fieldError}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="invite-role">{t('settings.role')}</label>
           <select id="invite-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {ROLES.filter((r) => r !== 'owner').map((r) => (
-              <option key={r} value={r}>{tDynamic(`settings.roles.${r}`)}</option>
+              <option key={r} value={r}>
+                {tDynamic(`settings.roles.${r}`)}
+              </option>
             ))}
           </select>
         </div>
-        <button className="btn btn-primary" disabled={busy}>{t('settings.invite')}</button>
+        <button className="btn btn-primary" disabled={busy}>
+          {t('settings.invite')}
+        </button>
       </form>
       <ProblemAlert error={error} />
       {sent && <SuccessNote>{t('settings.inviteSent', { email: sent })}</SuccessNote>}

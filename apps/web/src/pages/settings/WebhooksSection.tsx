@@ -49,10 +49,17 @@ export function WebhooksSection() {
                   <li key={w.id} className="list-row">
                     <div>
                       <div className="mono break">{w.url}</div>
-                      <div className="small muted">{w.events.map((e) => tDynamic(`settings.eventNames.${e}`)).join(', ')}</div>
+                      <div className="small muted">
+                        {w.events.map((e) => tDynamic(`settings.eventNames.${e}`)).join(', ')}
+                      </div>
                     </div>
                     {editable && (
-                      <button type="button" className="btn btn-small btn-danger-ghost" onClick={() => void remove(w)} aria-label={t('settings.deleteWebhook', { url: w.url })}>
+                      <button
+                        type="button"
+                        className="btn btn-small btn-danger-ghost"
+                        onClick={() => void remove(w)}
+                        aria-label={t('settings.deleteWebhook', { url: w.url })}
+                      >
                         {t('app.delete')}
                       </button>
                     )}
@@ -95,7 +102,10 @@ function CreateWebhookForm({ onCreated }: { onCreated(w: Webhook): void }) {
     setBusy(true);
     setError(null);
     try {
-      const w = await api<Webhook>('/v1/webhooks', { method: 'POST', body: { url: url.trim(), events } });
+      const w = await api<Webhook>('/v1/webhooks', {
+        method: 'POST',
+        body: { url: url.trim(), events },
+      });
       onCreated(w);
       setUrl('https://');
     } catch (err) {
@@ -111,21 +121,42 @@ function CreateWebhookForm({ onCreated }: { onCreated(w: Webhook): void }) {
       <form onSubmit={submit} noValidate className="stack form-narrow">
         <div className="field">
           <label htmlFor="hook-url">{t('settings.url')}</label>
-          <input id="hook-url" type="url" inputMode="url" value={url} onChange={(e) => setUrl(e.target.value)} />
+          <input
+            id="hook-url"
+            type="url"
+            inputMode="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+          />
         </div>
         <fieldset className="checks">
           <legend>{t('settings.events')}</legend>
           {EVENTS.map((ev) => (
             <label key={ev} className="check">
-              <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents((list) => (e.target.checked ? [...list, ev] : list.filter((x) => x !== ev)))} />
-              <span>{tDynamic(`settings.eventNames.${ev}`)}</span> <span className="mono small muted">{ev}</span>
+              <input
+                type="checkbox"
+                checked={events.includes(ev)}
+                onChange={(e) =>
+                  setEvents((list) =>
+                    e.target.checked ? [...list, ev] : list.filter((x) => x !== ev),
+                  )
+                }
+              />
+              <span>{tDynamic(`settings.eventNames.${ev}`)}</span>{' '}
+              <span className="mono small muted">{ev}</span>
             </label>
           ))}
         </fieldset>
-        {fieldError && <p className="field-error" role="alert">{fieldError}</p>}
+        {fieldError && (
+          <p className="field-error" role="alert">
+            {fieldError}
+          </p>
+        )}
         <ProblemAlert error={error} />
         <div>
-          <button className="btn btn-primary" disabled={busy}>{t('settings.addWebhook')}</button>
+          <button className="btn btn-primary" disabled={busy}>
+            {t('settings.addWebhook')}
+          </button>
         </div>
       </form>
     </div>
