@@ -32,7 +32,7 @@ const DAY_MONTH_YEAR = new RegExp(
   'gi',
 );
 // "March 3rd, 2019", "March 3, 2019", "Sept. 3 2019".
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}(?![a-z])\\s*${DAY_RE}\\s*,?\\s*${YEAR_RE}\\b`, 'gi');
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}(?![a-z])\\s*${DAY_RE}\\s*[,.]?\\s*${YEAR_RE}\\b`, 'gi');
 // "3/1/19", "03/01/2019", "3-1-2019": month first, as US contracts write them.
 const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})\b/g;
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;

@@ -25,8 +25,10 @@ const PREAMBLE_CHARS = 6000;
 /** Agreement and effective dates, the initial term, its end, renewal and notice of non-renewal. */
 export function findDatesAndTerm(view: TextView): DateTermFindings {
   const agreementDate = findAgreementDate(view);
-  const effectiveDate = findEffectiveDate(view, agreementDate);
+  let effectiveDate = findEffectiveDate(view, agreementDate);
   const term = findTerm(view, effectiveDate ?? agreementDate);
+  // "This Agreement shall commence on June 1, 1999": the term's first day is the effective date.
+  if (!effectiveDate && term.termStart) effectiveDate = { ...term.termStart, confidence: 0.7 };
   const renewal = findRenewal(view);
   return { agreementDate, effectiveDate, ...term, ...renewal };
 }
@@ -95,7 +97,7 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
 function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | null): Finding<IsoDate> | null {
   const flat = view.flat;
   // 1. A date defined as the Effective Date: 'March 1, 2019 (the "Effective Date")'.
-  for (const m of flat.matchAll(/\(\s*(?:the|this|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*"effective\s+date"\s*\)|\(\s*hereinafter\s+referred\s+to\s+as\s+the\s+effective\s+date[^)]*\)/gi)) {
+  for (const m of flat.matchAll(/\(\s*(?:the|this|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*"(?:effective|commencement)\s+date"\s*\)|\(\s*hereinafter\s+referred\s+to\s+as\s+the\s+effective\s+date[^)]*\)/gi)) {
     const before = flat.slice(Math.max(0, m.index - 160), m.index);
     const dates = findDates(before, Math.max(0, m.index - 160));
     const last = dates[dates.length - 1];
@@ -105,7 +107,7 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
     }
   }
   // 2. '"Effective Date" means March 1, 2019' or 'effective as of March 1, 2019' or 'the effective date shall be ...'.
-  const cues = /"effective\s+date"\s+(?:shall\s+)?(?:mean|be)s?\b|\beffective\s+(?:as\s+of|on|from)\b|\beffective\s+date\s+of\s+this\s+(?:agreement|amendment)\s+(?:is|shall\s+be|will\s+be)\b|\b(?:is|shall\s+be|become)\s+effective\b/gi;
+  const cues = /"(?:effective|commencement)\s+date"\s+(?:shall\s+)?(?:mean|be|is)s?\b\s*:?|\beffective\s+(?:as\s+of|on|from)\b|\beffective\s+date\s+of\s+this\s+(?:agreement|amendment)\s+(?:is|shall\s+be|will\s+be)\b|\b(?:is|shall\s+be|become)\s+effective\b/gi;
   for (const m of flat.matchAll(cues)) {
     const after = flat.slice(m.index + m[0].length, m.index + m[0].length + 90);
     const dates = findDates(after, m.index + m[0].length);
@@ -123,9 +125,9 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
 }
 
 const TERM_CUE =
-  /\b(?:shall|will|is\s+to)\s+(?:(?:automatically\s+)?(?:commence|begin|continue|remain|expire|end|terminate|be\s+effective|become\s+effective|run|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+(?:a|an)\s+(?:initial\s+)?term|be\s+for))|\bterm\s+of\s+this\b|\binitial\s+term\b|\bterm\s+(?:is|shall\s+be|will\s+be)\b|"(?:contract\s+period|term)"\s+means/gi;
+  /\b(?:shall|will|is\s+to)\s+(?:(?:automatically\s+)?(?:commence|begin|continue|remain|expire|end|terminate|be\s+effective|become\s+effective|run|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+(?:a|an)\s+(?:initial\s+)?term|be\s+for))|\bterm\s+of\s+this\b|\binitial\s+term\b|\bterm\s+(?:is|shall\s+be|will\s+be)\b|"?(?:contract\s+period|term|initial\s+term)"?\s+(?:shall\s+)?means?\b|^\s*term\s*:/gim;
 const STRONG_SUBJECT =
-  /\b(?:(?:the\s+)?(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract|amendment)|this\s+(?:agreement|contract|amendment|oma)\s+(?:shall|will)|the\s+"?(?:initial\s+)?term"?\s+(?:shall|will|is)|initial\s+term|"(?:contract\s+period|term)"\s+means|agreement\s+term)\b/i;
+  /\b(?:(?:the\s+)?(?:initial\s+)?term\s+of\s+this\s+(?:agreement|contract|amendment)|this\s+(?:agreement|contract|amendment|oma)\s+(?:shall|will)|the\s+"?(?:initial\s+)?term"?\s+(?:shall|will|is)|initial\s+term|"?(?:contract\s+period|term|initial\s+term)"?\s+(?:shall\s+)?means?|agreement\s+term|^\s*term\s*:)/im;
 const OTHER_SUBJECT =
   /\b(?:license|licen[cs]es|patent|warranty|warranties|royalty|statement\s+of\s+work|purchase\s+order|lease|employment|obligations?|restrictions?|covenants?|representations|rights\s+granted|exclusivity|provisions?|section|sections|survive|surviv|indemnif|payment|offer|option\s+period|calendar\s+quarter|promotion\s+period|study|protocol|escrow|policy)\b/i;
 
@@ -157,12 +159,38 @@ function termCandidates(view: TextView): TermCandidate[] {
   return out.sort((a, b) => b.score - a.score || a.start - b.start);
 }
 
-function findTerm(view: TextView, start: Finding<IsoDate> | null): Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> {
+type TermFindings = Pick<DateTermFindings, 'initialTerm' | 'expirationDate' | 'perpetual'> & { termStart: Finding<IsoDate> | null };
+
+function findTerm(view: TextView, start: Finding<IsoDate> | null): TermFindings {
   for (const candidate of termCandidates(view).slice(0, 6)) {
     const found = readTermSentence(view, candidate, start);
-    if (found) return found;
+    if (found) return { ...found, termStart: explicitStart(view, candidate) };
   }
-  return { initialTerm: null, expirationDate: null, perpetual: null };
+  return { initialTerm: null, expirationDate: null, perpetual: null, termStart: null };
+}
+
+/** "shall commence on March 15, 2018", "shall begin on 1 January 1998": a date the term starts on. */
+function explicitStart(view: TextView, sentence: { start: number; end: number }): Finding<IsoDate> | null {
+  const text = view.flat.slice(sentence.start, sentence.end);
+  const m = /\b(?:shall|will)\s+(?:commence|begin|start|become\s+effective|take\s+effect)\s+(?:on|as\s+of|from)\s+(?:the\s+)?/i.exec(text);
+  if (!m) return null;
+  const at = sentence.start + m.index + m[0].length;
+  const d = findDates(view.flat.slice(at, at + 40), at)[0];
+  return d && d.start - at < 3 ? { value: d.iso, confidence: 0.75, evidence: [view.span(sentence.start, sentence.end)] } : null;
+}
+
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, fifteenth: 15, twentieth: 20, 'twenty-fifth': 25, thirtieth: 30,
+};
+const ANNIVERSARY =
+  /\b(until|through|thru|on|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+of\s+the\s+(?:effective|commencement|execution)\s+date/i;
+
+function ordinalValue(raw: string): number | null {
+  const word = raw.toLowerCase();
+  if (word in ORDINALS) return ORDINALS[word];
+  const digits = /^(\d{1,2})/.exec(word);
+  return digits ? Number(digits[1]) : null;
 }
 
 function readTermSentence(
@@ -174,7 +202,7 @@ function readTermSentence(
   const lower = text.toLowerCase();
   const evidence = [view.span(sentence.start, sentence.end)];
   // An explicit end: "until December 31, 2020", "expire on ...", "ending on ...", "through ...".
-  const endCue = /\b(?:until|through|thru|to\s+and\s+including|expir(?:e|es|ing)\s+(?:on|at)?|end(?:s|ing)?\s+(?:on|as\s+of)?|terminat(?:e|es|ing)\s+(?:on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
+  const endCue = /\b(?:(?:until|through|thru)(?:\s+and\s+including)?|to\s+and\s+including|conclud(?:e|es|ing)(?:\s+on)?|expir(?:e|es|ing)\s+(?:on|at)?|end(?:s|ing)?\s+(?:on|as\s+of)?|terminat(?:e|es|ing)\s+(?:on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
   for (const e of text.matchAll(endCue)) {
     const at = sentence.start + e.index + e[0].length;
     const d = findDates(view.flat.slice(at, at + 40), at)[0];
@@ -184,13 +212,31 @@ function readTermSentence(
       return { initialTerm, expirationDate: { value: d.iso, confidence: 0.85, evidence }, perpetual: { value: false, confidence: 0.8, evidence } };
     }
   }
+  // "until the fifth (5th) anniversary of the Effective Date": a term of N years from the start.
+  const anniversary = ANNIVERSARY.exec(text);
+  if (anniversary) {
+    const years = ordinalValue(anniversary[2]);
+    const startDate = startOfTerm(view, text, sentence.start, start);
+    if (years && years <= 99) {
+      const iso = `P${years}Y`;
+      let expirationDate: Finding<IsoDate> | null = null;
+      if (startDate && !/whichever\s+is\s+(?:later|longer|earlier)|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
+        try {
+          expirationDate = { value: addDays(addDuration(startDate.value, iso), -1), confidence: Math.min(0.75, startDate.confidence), evidence: [...evidence, ...startDate.evidence] };
+        } catch {
+          expirationDate = null;
+        }
+      }
+      return { initialTerm: { value: iso, confidence: 0.7, evidence }, expirationDate, perpetual: { value: false, confidence: 0.7, evidence } };
+    }
+  }
   const durations = findDurations(text, sentence.start).filter((d) => isTermDuration(view, d));
   if (durations.length > 0) {
     const duration = durations[0];
     const startDate = startOfTerm(view, text, sentence.start, start);
     let expirationDate: Finding<IsoDate> | null = null;
     const anchored = /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|of\s+the\s+effective|date\s+hereof|execution)/i.test(text);
-    if (startDate && (anchored || /\bterm\s+of\s+this\s+(?:agreement|contract)\s+(?:shall|will)\s+be\b/i.test(text)) && !/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
+    if (startDate && (anchored || STRONG_SUBJECT.test(text)) && !/whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/.test(lower)) {
       try {
         expirationDate = {
           value: addDays(addDuration(startDate.value, duration.iso), -1),
