@@ -5,6 +5,7 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Client } from 'pg';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -415,6 +416,58 @@ describe('web UI (browser)', () => {
       .waitFor();
     await shot('13-phone-menu', p, false);
     await phone.close();
+  }, 60_000);
+
+  it('uploads files dropped onto the drop zone', async () => {
+    await page.goto(`${server.url}/upload`);
+    const dataTransfer = await page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      const text =
+        'MASTER SERVICES AGREEMENT\n\nThis Master Services Agreement is made on 1 March 2025 between Pohjola Metsä Oy ' +
+        '("Customer") and Nordic Cloud Services AB ("Supplier").\nThis Agreement is governed by the laws of Finland.\n';
+      dt.items.add(new File([text], 'nordic-cloud-msa.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await page.dispatchEvent('[data-testid="dropzone"]', 'drop', { dataTransfer });
+    const row = page.locator('.upload-row', { hasText: 'nordic-cloud-msa.txt' });
+    await row.getByText(/^Parsed: (ready|needs review)$/).waitFor({ timeout: 60_000 });
+  }, 90_000);
+
+  it('turns read-only with an explanation when the trial has ended, until a plan is chosen', async () => {
+    await page.goto(contractUrl);
+    const law = page.locator('.term-row[data-field="governingLaw"]');
+    await law.getByRole('button', { name: /^Correct / }).click();
+    // The trial ends while the page is open: the next write is refused (402) and the UI says why.
+    const db = new Client({ connectionString: server.db.url });
+    await db.connect();
+    try {
+      await db.query(`UPDATE subscriptions SET trial_ends_at = now() - interval '1 minute'`);
+    } finally {
+      await db.end();
+    }
+    await law.getByLabel('Governing law').fill('Finland');
+    const refused = page.waitForResponse((r) => r.request().method() === 'PATCH');
+    await law.getByRole('button', { name: 'Save' }).click();
+    expect((await refused).status()).toBe(402);
+    await page.getByRole('region', { name: 'Read-only mode' }).waitFor();
+    await law.getByRole('alert').waitFor();
+    await shot('14-read-only-refused', page, false);
+
+    await page.reload();
+    await page.getByRole('region', { name: 'Read-only mode' }).waitFor();
+    await page.getByText('Editing is paused while your account is read-only.').waitFor();
+    expect(await page.getByRole('button', { name: /^Correct / }).count()).toBe(0);
+    // Reading still works: the document and its terms are there.
+    await expect(law.locator('.term-value').textContent()).resolves.toMatch(/Florida/);
+    await page.goto(`${server.url}/upload`);
+    await page.getByText('Uploading is paused while your account is read-only.').waitFor();
+    await shot('15-read-only-upload');
+
+    await page.getByRole('link', { name: 'Choose a plan' }).first().click();
+    await page.getByRole('button', { name: 'Select Starter' }).click();
+    await page.getByText('Your plan is now Starter.').waitFor();
+    await expect(page.getByRole('region', { name: 'Read-only mode' }).count()).resolves.toBe(0);
+    await shot('16-subscribed');
   }, 60_000);
 
   it('logged no errors in the browser console', () => {

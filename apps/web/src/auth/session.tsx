@@ -40,7 +40,9 @@ interface SessionValue {
 
 const SessionContext = createContext<SessionValue | null>(null);
 
-const READ_ONLY_STATUSES = new Set(['expired', 'canceled']);
+// Only an ended trial is read-only by status; a cancelled plan may write until its period ends, and the server
+// says so with 402 `subscription_required` when it no longer may.
+const READ_ONLY_STATUSES = new Set(['expired']);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<AuthStatus>('loading');

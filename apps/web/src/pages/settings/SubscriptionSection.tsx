@@ -37,7 +37,15 @@ export function SubscriptionSection() {
     setError(null);
     setDone(null);
     try {
-      await api('/v1/subscription', { method: 'POST', body: { plan } });
+      const res = await api<{ checkoutUrl?: string | null }>('/v1/subscription', {
+        method: 'POST',
+        body: { plan },
+      });
+      // The payment provider may need the card first: continue there, it returns to the app.
+      if (res?.checkoutUrl) {
+        window.location.assign(res.checkoutUrl);
+        return;
+      }
       await reloadSubscription();
       setDone(tDynamic(`subscription.plans.${plan}`));
     } catch (e) {
