@@ -19,6 +19,8 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubscriptionModule } from './subscription/subscription.module';
+import { AlertsModule } from './alerts/alerts.module';
+import { CalendarModule } from './calendar/calendar.module';
 
 export function loggerModule(config: AppConfig, name: string) {
   return LoggerModule.forRoot({
@@ -57,6 +59,8 @@ export class ApiModule {
         SubscriptionModule,
         AuditModule,
         ApiKeysModule,
+        AlertsModule,
+        CalendarModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

@@ -33,16 +33,26 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
   async list(tenantId: string, limit: number, cursor?: string): Promise<{ rows: AlertEntity[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : null;
     return this.run(tenantId, async (m) => {
-      const qb = m.createQueryBuilder(AlertEntity, 'a').where('a.tenant_id = :tenantId', { tenantId });
+      // The cursor keeps created_at as PostgreSQL prints it (microseconds): a JS Date would cut it to
+      // milliseconds, and rows inserted together would be skipped.
+      const qb = m
+        .createQueryBuilder(AlertEntity, 'a')
+        .addSelect('a.created_at::text', 'sort_key')
+        .where('a.tenant_id = :tenantId', { tenantId });
       if (after) {
         qb.andWhere('(a.created_at, a.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: after.v, cid: after.id });
       }
-      const rows = await qb.orderBy('a.created_at', 'DESC').addOrderBy('a.id', 'DESC').limit(limit + 1).getMany();
-      const page = rows.slice(0, limit);
+      const { entities, raw } = await qb
+        .orderBy('a.created_at', 'DESC')
+        .addOrderBy('a.id', 'DESC')
+        .limit(limit + 1)
+        .getRawAndEntities<{ sort_key: string }>();
+      const page = entities.slice(0, limit);
       const last = page[page.length - 1];
+      const lastRaw = raw[page.length - 1];
       return {
         rows: page,
-        nextCursor: rows.length > limit && last ? encodeCursor(last.createdAt.toISOString(), last.id) : null,
+        nextCursor: entities.length > limit && last && lastRaw ? encodeCursor(lastRaw.sort_key, last.id) : null,
       };
     });
   }

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class ListAlertsQueryDto {
+  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  cursor?: string;
+}
+
+export class AlertDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiPropertyOptional({ format: 'uuid' }) obligationId?: string;
+  @ApiProperty({ enum: ['notice', 'renewal', 'expiration', 'obligation'] }) kind: string;
+  @ApiProperty({ format: 'date' }) deadline: string;
+  @ApiProperty() leadDays: number;
+  @ApiProperty({ enum: ['email', 'webhook'] }) channel: string;
+  @ApiProperty() recipient: string;
+  @ApiProperty({ enum: ['pending', 'sent', 'failed', 'canceled'] }) status: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the alert failed or was canceled' }) error: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class AlertListDto {
+  @ApiProperty({ type: [AlertDto] }) data: AlertDto[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+}

@@ -1,0 +1,179 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import { AlertScanHandler } from '../../apps/worker/src/notifications/alert-scan.handler';
+import { signUp, type SignedUp } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+function isoDate(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+describe('alert settings, alert log and calendar feed over HTTP; the worker sends alerts end to end', () => {
+  let server: TestServer;
+  let owner: Client;
+  const received: ParsedMail[] = [];
+  let smtp: SMTPServer;
+
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData: (stream, _s, cb) => {
+        simpleParser(stream)
+          .then((m) => {
+            received.push(m);
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const port = (smtp.server.address() as AddressInfo).port;
+    server = await startTestServer({ env: { SMTP_URL: `smtp://127.0.0.1:${port}` } });
+    owner = new Client({ connectionString: server.db.url });
+    await owner.connect();
+  }, 60_000);
+
+  afterAll(async () => {
+    await owner?.end();
+    await server?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  const auth = (u: SignedUp) => ({ Authorization: `Bearer ${u.token}` });
+
+  /** A parsed contract with one deadline, written as the owner (the parse pipeline is tested elsewhere). */
+  async function seedContract(tenantId: string, kind: string, date: string, title = 'Office Lease') {
+    const id = randomUUID();
+    await owner.query(
+      `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type, storage_key, terms)
+       VALUES ($1, $2, $3, 'parsed', 'lease.pdf', 1, 'x', 'application/pdf', 'k', '{"autoRenewal": true, "renewalTerm": "P1Y"}')`,
+      [id, tenantId, title],
+    );
+    await owner.query(`INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`, [tenantId, id, kind, date]);
+    return id;
+  }
+
+  it('alert settings: defaults, validation naming each field, replace, and per-tenant isolation', async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    const initial = await request(server.url).get('/v1/alert-settings').set(auth(a));
+    expect(initial.status).toBe(200);
+    expect(initial.body).toEqual({ leadDays: [90, 30, 7], recipients: [a.email], recipientsAreDefault: true, timezone: 'Europe/Helsinki' });
+
+    const bad = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30, 0, 30], timezone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leadDays[1]', 'leadDays[2]', 'timezone']);
+    const badEmail = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ recipients: ['not-an-email'] });
+    expect(badEmail.status).toBe(400);
+    expect(badEmail.body.errors[0].field).toBe('recipients');
+
+    const put = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [7, 60], recipients: ['Legal@Example.com', 'legal@example.com'], timezone: 'America/New_York' });
+    expect(put.status).toBe(200);
+    expect(put.body).toEqual({ leadDays: [60, 7], recipients: ['legal@example.com'], recipientsAreDefault: false, timezone: 'America/New_York' });
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(put.body);
+    // Tenant B is untouched.
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.leadDays).toEqual([90, 30, 7]);
+    expect((await request(server.url).get('/v1/alert-settings')).status).toBe(401);
+  });
+
+  it('the worker scans, records and e-mails a due alert once; the log lists it with cursor paging, per tenant', async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], timezone: 'UTC' }).expect(200);
+    const today = new Date();
+    const noticeDate = isoDate(new Date(today.getTime() + 10 * 86_400_000));
+    const renewalDate = isoDate(new Date(today.getTime() + 20 * 86_400_000));
+    const c1 = await seedContract(a.tenantId, 'notice', noticeDate, 'Office Lease');
+    await seedContract(a.tenantId, 'renewal', renewalDate, 'Cloud Hosting');
+
+    // One tick of the scheduler; the worker's processor does the rest (tenant job, then send jobs).
+    await server.worker!.get(AlertScanHandler).scan();
+    await server.worker!.get(AlertScanHandler).scan();
+    const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
+    const until = Date.now() + 20_000;
+    while (mine().length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500)); // room for a (wrong) duplicate to arrive
+    expect(mine().map((m) => m.subject).sort()).toEqual(['Notice deadline in 10 days: Office Lease', 'Renewal in 20 days: Cloud Hosting']);
+
+    const page1 = await request(server.url).get('/v1/alerts?limit=1').set(auth(a));
+    expect(page1.status).toBe(200);
+    expect(page1.body.data).toHaveLength(1);
+    expect(page1.body.nextCursor).toEqual(expect.any(String));
+    const page2 = await request(server.url).get(`/v1/alerts?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`).set(auth(a));
+    expect(page2.body.data).toHaveLength(1);
+    expect(page2.body.nextCursor).toBeNull();
+    const all = [...page1.body.data, ...page2.body.data];
+    expect(new Set(all.map((x: { id: string }) => x.id)).size).toBe(2);
+    expect(all.find((x: { contractId: string }) => x.contractId === c1)).toMatchObject({
+      kind: 'notice',
+      deadline: noticeDate,
+      leadDays: 30,
+      channel: 'email',
+      recipient: a.email.toLowerCase(),
+      status: 'sent',
+      sentAt: expect.stringMatching(/Z$/),
+    });
+    expect((await request(server.url).get('/v1/alerts').set(auth(b))).body).toEqual({ data: [], nextCursor: null });
+    expect((await request(server.url).get('/v1/alerts?cursor=nonsense').set(auth(a))).status).toBe(400);
+    expect((await request(server.url).get('/v1/alerts?limit=101').set(auth(a))).status).toBe(400);
+  }, 40_000);
+
+  it('calendar: a secret feed URL, valid iCalendar with stable UIDs and links, revocable, per tenant', async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    const contractId = await seedContract(a.tenantId, 'notice', '2027-01-30', 'Office Lease');
+    await seedContract(b.tenantId, 'notice', '2027-02-01', 'Tenant B Secret Deal');
+
+    const first = await request(server.url).get('/v1/calendar').set(auth(a));
+    expect(first.status).toBe(200);
+    expect(first.body.url).toMatch(/\/calendar\/[A-Za-z0-9_-]{40,}\.ics$/);
+    // The same URL every time until revoked; the token itself is not stored.
+    expect((await request(server.url).get('/v1/calendar').set(auth(a))).body.url).toBe(first.body.url);
+    const { rows } = await owner.query(`SELECT token_hash FROM calendar_feeds WHERE tenant_id = $1`, [a.tenantId]);
+    expect(rows).toHaveLength(1);
+    expect(first.body.url).not.toContain(rows[0].token_hash);
+
+    const path = new URL(first.body.url).pathname;
+    const feed = await request(server.url).get(path); // no Authorization: the URL is the credential
+    expect(feed.status).toBe(200);
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    // Long lines are folded (CRLF + space); unfold to read values.
+    const ics = feed.text;
+    const unfolded = ics.replace(/\r\n /g, '');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\nPRODID:/);
+    expect(ics).toContain(`UID:notice-${contractId}@contract-bank`);
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270130');
+    expect(ics).toContain('SUMMARY:Notice deadline: Office Lease');
+    expect(unfolded).toContain(`URL;VALUE=URI:${server.config.appUrl}/contracts/${contractId}`);
+    expect(ics).not.toContain('Tenant B Secret Deal');
+    expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    // Lines are folded to at most 75 octets (RFC 5545 3.1).
+    expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
+
+    // A moved deadline keeps its UID (the calendar moves the event).
+    await owner.query(`UPDATE deadlines SET date = '2027-01-25' WHERE contract_id = $1`, [contractId]);
+    const moved = (await request(server.url).get(path)).text;
+    expect(moved).toContain(`UID:notice-${contractId}@contract-bank`);
+    expect(moved).toContain('DTSTART;VALUE=DATE:20270125');
+
+    expect((await request(server.url).get('/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
+    expect((await request(server.url).delete('/v1/calendar').set(auth(a))).status).toBe(204);
+    expect((await request(server.url).get(path)).status).toBe(404);
+    const renewed = await request(server.url).get('/v1/calendar').set(auth(a));
+    expect(renewed.body.url).not.toBe(first.body.url);
+    expect((await request(server.url).get(new URL(renewed.body.url).pathname)).status).toBe(200);
+    expect((await request(server.url).get('/v1/calendar')).status).toBe(401);
+  });
+});
