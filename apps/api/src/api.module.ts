@@ -11,6 +11,8 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
+import { SubscriptionGateGuard } from './billing/subscription-gate.guard';
 import { BearerAuthGuard } from './common/guards/auth.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
 import { ContractsModule } from './contracts/contracts.module';
@@ -59,12 +61,15 @@ export class ApiModule {
         SubscriptionModule,
         AuditModule,
         ApiKeysModule,
+        BillingModule,
         AlertsModule,
         CalendarModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        // After authentication and permissions: 402 for writes once the subscription has ended.
+        { provide: APP_GUARD, useClass: SubscriptionGateGuard },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -8,3 +8,4 @@ export * from './subscription/plans';
 export * from './subscription/subscription';
 export * from './reminder/alert-policy';
 export * from './tenancy/roles';
+export * from './billing/billing.port';

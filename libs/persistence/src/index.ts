@@ -18,3 +18,4 @@ export * from './tenant-db';
 export * from './tenant-scoped-repository';
 export * from './migrate';
 export * from './contract-terms.store';
+export * from './subscription-change.store';

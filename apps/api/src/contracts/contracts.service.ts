@@ -24,6 +24,8 @@ import busboy from 'busboy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Request } from 'express';
+import { AuditService } from '../audit/audit.service';
+import { PlanLimitsService } from '../billing/plan-limits.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ParseQueueService } from '../queue/parse-queue.service';
 import { toContractResponse } from './contracts.mapper';
@@ -48,6 +50,8 @@ export class ContractsService {
     @Inject(ContractTermsStore) private readonly termsStore: ContractTermsStore,
     @Inject(ParseQueueService) private readonly parseQueue: ParseQueueService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
+    @Inject(PlanLimitsService) private readonly limits: PlanLimitsService,
+    @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
   /**
@@ -83,18 +87,23 @@ export class ContractsService {
     }
     try {
       const id = randomUUID();
-      const contract = await this.contracts.insert(tenantId, {
-        id,
-        title: fields.title ?? null,
-        counterparty: fields.counterparty ?? null,
-        tags: fields.tags ?? [],
-        status: 'processing',
-        fileName: sanitizeFileName(upload.fileName),
-        fileSize: stored.size,
-        fileSha256: stored.sha256,
-        mediaType,
-        storageKey: stored.key,
-        parseVersion: 1,
+      const contract = await this.db.run(tenantId, async () => {
+        await this.limits.assertWithinLimit(tenantId, 'contracts');
+        const inserted = await this.contracts.insert(tenantId, {
+          id,
+          title: fields.title ?? null,
+          counterparty: fields.counterparty ?? null,
+          tags: fields.tags ?? [],
+          status: 'processing',
+          fileName: sanitizeFileName(upload.fileName),
+          fileSize: stored.size,
+          fileSha256: stored.sha256,
+          mediaType,
+          storageKey: stored.key,
+          parseVersion: 1,
+        });
+        await this.audit.record(tenantId, 'contract.uploaded', { targetType: 'contract', targetId: id, contractId: id, data: { fileName: inserted.fileName, sha256: stored.sha256 } });
+        return inserted;
       });
       await this.parseQueue.enqueue({ tenantId, contractId: id, parseVersion: 1 });
       const body = toContractResponse(contract, []);
@@ -144,6 +153,7 @@ export class ContractsService {
       } else if (Object.keys(patch).length) {
         await this.contracts.update(tenantId, { id }, patch);
       }
+      await this.audit.record(tenantId, 'contract.updated', { targetType: 'contract', targetId: id, contractId: id, data: { fields: Object.keys(dto).filter((k) => k !== 'terms'), terms: Object.keys(dto.terms ?? {}) } });
     });
     return this.get(tenantId, id);
   }
@@ -152,6 +162,7 @@ export class ContractsService {
     const contract = await this.db.run(tenantId, async () => {
       const c = await this.require(tenantId, id);
       await this.contracts.delete(tenantId, { id });
+      await this.audit.record(tenantId, 'contract.deleted', { targetType: 'contract', targetId: id, contractId: id, data: { title: c.title, fileName: c.fileName } });
       return c;
     });
     await this.discardIfUnused(tenantId, contract.storageKey);

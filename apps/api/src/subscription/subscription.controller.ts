@@ -1,8 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { effectiveStatus, isPlanId, NotFoundError, planLimits, type Subscription } from '@cb/domain';
-import { ContractsRepository, SubscriptionsRepository, TenantDb, UsersRepository } from '@cb/persistence';
-import { CurrentTenant } from '../common/decorators/auth.decorators';
+import { IsIn } from 'class-validator';
+import { PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
+import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
+import type { Principal } from '../common/auth/principal';
+import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
+import { SubscriptionService } from './subscription.service';
 
 class LimitsDto {
   @ApiProperty() contracts: number;
@@ -17,33 +20,35 @@ export class SubscriptionDto {
   @ApiProperty({ type: LimitsDto }) usage: LimitsDto;
 }
 
+export class ChoosePlanDto {
+  @ApiProperty({ enum: PAID_PLAN_IDS, example: 'starter' })
+  @IsIn(PAID_PLAN_IDS, { message: `plan must be one of ${PAID_PLAN_IDS.join(', ')}` })
+  plan: PaidPlanId;
+}
+
+export class ChoosePlanResponseDto extends SubscriptionDto {
+  @ApiProperty({ nullable: true, type: String, description: 'Where to pay, when the provider needs payment first' })
+  checkoutUrl: string | null;
+}
+
 @ApiTags('subscription')
 @ApiBearerAuth()
 @Controller('v1/subscription')
 export class SubscriptionController {
-  constructor(
-    @Inject(TenantDb) private readonly db: TenantDb,
-    @Inject(SubscriptionsRepository) private readonly subscriptions: SubscriptionsRepository,
-    @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
-    @Inject(UsersRepository) private readonly users: UsersRepository,
-  ) {}
+  constructor(@Inject(SubscriptionService) private readonly subscriptions: SubscriptionService) {}
 
   @Get()
   @ApiOkResponse({ type: SubscriptionDto })
   get(@CurrentTenant() tenantId: string): Promise<SubscriptionDto> {
-    return this.db.run(tenantId, async () => {
-      const row = await this.subscriptions.get(tenantId);
-      if (!row || !isPlanId(row.plan)) throw new NotFoundError('Subscription');
-      const sub = row as unknown as Subscription;
-      const [contracts, users] = await Promise.all([this.contracts.count(tenantId), this.users.count(tenantId)]);
-      return {
-        plan: row.plan,
-        status: effectiveStatus(sub, new Date()),
-        trialEndsAt: row.trialEndsAt?.toISOString() ?? null,
-        currentPeriodEnd: row.currentPeriodEnd?.toISOString() ?? null,
-        limits: { ...planLimits(row.plan) },
-        usage: { contracts, users },
-      };
-    });
+    return this.subscriptions.view(tenantId);
+  }
+
+  @Post()
+  @HttpCode(200)
+  @RequirePermission('billing:manage')
+  @AllowWithoutSubscription()
+  @ApiOkResponse({ type: ChoosePlanResponseDto, description: 'The plan is active, or checkoutUrl says where to pay' })
+  choose(@CurrentPrincipal() p: Principal, @Body() dto: ChoosePlanDto): Promise<ChoosePlanResponseDto> {
+    return this.subscriptions.choosePlan(p, dto.plan);
   }
 }

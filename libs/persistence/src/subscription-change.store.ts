@@ -1,0 +1,83 @@
+import {
+  applySubscriptionEvent,
+  isPlanId,
+  NotFoundError,
+  type Subscription,
+  type SubscriptionEvent,
+  type SubscriptionStatus,
+} from '@cb/domain';
+import type { EntityManager } from 'typeorm';
+import { SubscriptionEntity } from './entities/subscription.entity';
+import type { AuditActorType } from './entities/audit-event.entity';
+import { AuditEventsRepository } from './repositories/audit-events.repository';
+import type { TenantDb } from './tenant-db';
+
+export function toSubscription(row: SubscriptionEntity): Subscription {
+  if (!isPlanId(row.plan)) throw new Error(`subscription of tenant ${row.tenantId} has an unknown plan ${row.plan}`);
+  return {
+    plan: row.plan,
+    status: row.status as SubscriptionStatus,
+    trialEndsAt: row.trialEndsAt,
+    currentPeriodEnd: row.currentPeriodEnd,
+    canceledAt: row.canceledAt,
+  };
+}
+
+export interface SubscriptionActor {
+  type: AuditActorType;
+  id: string | null;
+}
+
+/**
+ * Applies subscription state-machine events to a tenant's row under a lock, with an audit event in the
+ * same transaction. Used by the API (POST /v1/subscription, payment webhooks) and the operator CLI.
+ */
+export class SubscriptionChangeStore {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly audit: AuditEventsRepository = new AuditEventsRepository(db),
+  ) {}
+
+  /** The row, locked until the enclosing transaction ends (serializes limit checks and plan changes). */
+  async lock(tenantId: string, m: EntityManager): Promise<SubscriptionEntity> {
+    const row = await m.findOne(SubscriptionEntity, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
+    if (!row) throw new NotFoundError('Subscription');
+    return row;
+  }
+
+  async get(tenantId: string): Promise<Subscription> {
+    return this.db.run(tenantId, async (m) => {
+      const row = await m.findOne(SubscriptionEntity, { where: { tenantId } });
+      if (!row) throw new NotFoundError('Subscription');
+      return toSubscription(row);
+    });
+  }
+
+  apply(tenantId: string, event: SubscriptionEvent, now: Date, actor: SubscriptionActor): Promise<Subscription> {
+    return this.db.run(tenantId, async (m) => {
+      const row = await this.lock(tenantId, m);
+      const before = toSubscription(row);
+      const after = applySubscriptionEvent(before, event, now);
+      await m.update(SubscriptionEntity, { tenantId }, {
+        plan: after.plan,
+        status: after.status,
+        trialEndsAt: after.trialEndsAt,
+        currentPeriodEnd: after.currentPeriodEnd,
+        canceledAt: after.canceledAt,
+      });
+      await this.audit.insert(tenantId, {
+        actorType: actor.type,
+        actorId: actor.id,
+        action: 'subscription.plan_changed',
+        targetType: 'subscription',
+        targetId: tenantId,
+        data: {
+          event: event.type,
+          from: { plan: before.plan, status: before.status },
+          to: { plan: after.plan, status: after.status, currentPeriodEnd: after.currentPeriodEnd?.toISOString() ?? null },
+        },
+      });
+      return after;
+    });
+  }
+}
