@@ -34,6 +34,9 @@ parentPort.on('message', async (msg) => {
     } else if (op === 'text') {
       const result = await docs.get(msg.doc).getText({ first: msg.maxPages, pageJoiner: '', cellSeparator: ' ' });
       reply(id, { total: result.total, pages: result.pages.map((p) => ({ num: p.num, text: p.text })) });
+    } else if (op === 'images') {
+      const found = await docs.get(msg.doc).getImage({ partial: [msg.page], imageThreshold: msg.minSize, imageBuffer: false, imageDataUrl: false });
+      reply(id, found.pages.reduce((n, p) => n + p.images.length, 0));
     } else if (op === 'render') {
       const shot = await docs.get(msg.doc).getScreenshot({ partial: [msg.page], scale: msg.scale, imageDataUrl: false, imageBuffer: true });
       const data = shot.pages[0] && shot.pages[0].data;
@@ -150,6 +153,11 @@ export class PdfDocument {
 
   text(maxPages: number): Promise<{ total: number; pages: PdfPageText[] }> {
     return this.worker.request('text', { doc: this.doc, maxPages }, this.timeoutMs);
+  }
+
+  /** How many pictures at least `minSize` pixels wide and high one 1-based page draws (a scan draws one). */
+  imageCount(page: number, minSize: number): Promise<number> {
+    return this.worker.request('images', { doc: this.doc, page, minSize }, this.timeoutMs);
   }
 
   /** PNG of one 1-based page, rendered at `scale` × 72 dpi. */

@@ -9,6 +9,8 @@ import { PDF_RESOURCE } from './pdf-text.step';
 const MAX_OCR_PAGES = 60;
 /** 2× the PDF's 72 dpi: enough for tesseract on contract-sized type. */
 const RENDER_SCALE = 2;
+/** A picture smaller than this (pixels, both sides) is a logo or a signature, not a scanned page. */
+const MIN_SCAN_PIXELS = 300;
 
 /** The installed `@tesseract.js-data/eng` folder: OCR never downloads language data. */
 function englishLangPath(): string {
@@ -27,7 +29,13 @@ export class OcrStep implements ExtractionStep {
   async run(ctx: ExtractionContext): Promise<void> {
     const pdf = ctx.resources.get(PDF_RESOURCE) as PdfDocument | undefined;
     if (!pdf) return;
-    const pages = ctx.pagesWithoutText.slice(0, MAX_OCR_PAGES);
+    // A page with neither text nor a picture is blank (or vector art): only scans go to OCR.
+    const pages: number[] = [];
+    for (const page of ctx.pagesWithoutText) {
+      if (pages.length >= MAX_OCR_PAGES) break;
+      if ((await pdf.imageCount(page, MIN_SCAN_PIXELS)) > 0) pages.push(page);
+    }
+    if (pages.length === 0) return;
     const worker = await createWorker('eng', 1, {
       langPath: englishLangPath(),
       cacheMethod: 'none',

@@ -1,0 +1,123 @@
+// Extraction benchmark: runs the contract-bank CLI over the CUAD dev PDFs on one core, scores the output with
+// the shared scorer, compares throughput with poppler's pdftotext on the same files in the same run, and writes
+// the figures into the "## Extraction" section of docs/benchmarks.md.
+// usage: npm run bench:extract   (builds first)   env: BENCH_LIMIT=N to run on the first N PDFs only
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dataset = path.resolve(root, '../shared/datasets/cuad-dev');
+const scorer = path.resolve(root, '../shared/tools/score-extraction.mjs');
+const labels = path.join(dataset, 'labels.jsonl');
+const docPath = path.join(root, 'docs/benchmarks.md');
+
+const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const pin = has('taskset') ? ['taskset', '-c', '0'] : [];
+let files = fs.readdirSync(dataset).filter((f) => f.toLowerCase().endsWith('.pdf')).sort().map((f) => path.join(dataset, f));
+if (process.env.BENCH_LIMIT) files = files.slice(0, Number(process.env.BENCH_LIMIT));
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-extract-'));
+const predictions = path.join(tmp, 'predictions.jsonl');
+
+// 1+2. Our CLI and pdftotext on the same files, same core, alternating in chunks so that load from other
+// processes on the machine hits both alike. The CLI runs once per chunk (its start-up is counted).
+const CHUNKS = Math.min(10, files.length);
+const probe = "process.on('exit',()=>process.stderr.write('BENCH_MAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'));require(process.env.CB_BIN)";
+const withPin = (argv) => (pin.length ? [pin[0], [...pin.slice(1), ...argv]] : [argv[0], argv.slice(1)]);
+const popplerAvailable = has('pdftotext');
+let ourSeconds = 0;
+let popplerSeconds = popplerAvailable ? 0 : null;
+let maxRssKb = 0;
+let stdout = '';
+console.log(`contract-bank extract vs pdftotext: ${files.length} PDFs in ${CHUNKS} chunks${pin.length ? ' on core 0 (taskset -c 0)' : ' (taskset missing: not pinned)'} ...`);
+for (let c = 0; c < CHUNKS; c++) {
+  const chunk = files.filter((_, i) => i % CHUNKS === c);
+  const [cmd, args] = withPin([process.execPath, '-e', probe, 'bench-probe', 'extract', '--jsonl', ...chunk]);
+  let started = process.hrtime.bigint();
+  const run = spawnSync(cmd, args, { cwd: root, env: { ...process.env, CB_BIN: path.join(root, 'bin/contract-bank.js') }, maxBuffer: 1 << 30, encoding: 'utf8' });
+  ourSeconds += Number(process.hrtime.bigint() - started) / 1e9;
+  const printed = run.stdout.split('\n').filter((l) => l.trim()).length;
+  if (printed !== chunk.length) {
+    // Never write figures from a broken run.
+    console.error(`the CLI printed ${printed} lines for ${chunk.length} files (exit ${run.status}):\n${run.stderr.slice(-4000)}`);
+    process.exit(1);
+  }
+  stdout += run.stdout;
+  maxRssKb = Math.max(maxRssKb, Number(/BENCH_MAXRSS_KB (\d+)/.exec(run.stderr)?.[1] ?? 0));
+  if (popplerAvailable) {
+    started = process.hrtime.bigint();
+    for (const file of chunk) {
+      const [pcmd, pargs] = withPin(['pdftotext', file, '-']);
+      spawnSync(pcmd, pargs, { maxBuffer: 1 << 28 });
+    }
+    popplerSeconds += Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  process.stdout.write(`  chunk ${c + 1}/${CHUNKS} done\n`);
+}
+fs.writeFileSync(predictions, stdout);
+const lines = stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const pages = lines.reduce((sum, l) => sum + (l.pages || 0), 0);
+const ocrPages = lines.reduce((sum, l) => sum + (l.ocrPages?.length || 0), 0);
+const failed = lines.filter((l) => l.status === 'failed');
+
+// 3. Score.
+const scored = spawnSync(process.execPath, [scorer, labels, predictions, '--json'], { encoding: 'utf8' });
+const score = JSON.parse(scored.stdout);
+
+const f3 = (x) => x.toFixed(3);
+const ourPps = pages / ourSeconds;
+const table = [
+  '| field | n | precision | recall | F1 |',
+  '|---|---:|---:|---:|---:|',
+  ...score.fields.map((r) => `| ${r.field} | ${r.n} | ${f3(r.precision)} | ${f3(r.recall)} | ${f3(r.f1)} |`),
+  `| **macro F1 (10 fields)** | | | | **${f3(score.macroF1)}** |`,
+].join('\n');
+const speed = [
+  '| tool | seconds | pages/s | contracts/s |',
+  '|---|---:|---:|---:|',
+  `| contract-bank extract (text + OCR + terms + obligations) | ${ourSeconds.toFixed(1)} | ${ourPps.toFixed(1)} | ${(files.length / ourSeconds).toFixed(2)} |`,
+  popplerSeconds === null
+    ? '| pdftotext | skipped: pdftotext is not installed (apt-get install -y poppler-utils) | | |'
+    : `| pdftotext (poppler ${spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).stderr.split('\n')[0].replace(/^pdftotext version /, '')}, text only) | ${popplerSeconds.toFixed(1)} | ${(pages / popplerSeconds).toFixed(1)} | ${(files.length / popplerSeconds).toFixed(2)} |`,
+].join('\n');
+const ratio = popplerSeconds === null ? null : ourPps / (pages / popplerSeconds);
+
+console.log(`\n${table}\n\ncontracts ${score.contracts}, no prediction ${score.missing}, failed ${score.failed}\n`);
+console.log(speed);
+if (ratio !== null) console.log(`throughput vs pdftotext: ${ratio.toFixed(2)}x`);
+else console.log('pdftotext not installed: throughput comparison skipped');
+console.log(`pages ${pages} (OCR ${ocrPages}), peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`);
+if (failed.length) console.log(`failed: ${failed.map((l) => `${path.basename(l.file)} (${l.error?.code})`).join(', ')}`);
+
+const section = `## Extraction
+
+Measured by \`npm run bench:extract\` (bench/extract.mjs) on ${new Date().toISOString().slice(0, 10)}: the CLI
+(\`contract-bank extract --jsonl\`, the worker's pipeline, OCR on) over the ${files.length} PDFs of the CUAD dev split
+(../shared/datasets/cuad-dev), scored by ../shared/tools/score-extraction.mjs. One CLI process per chunk, pinned to one core
+(\`taskset -c 0\`), on ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.
+
+${table}
+
+Contracts ${score.contracts}, no prediction ${score.missing}, failed ${score.failed}.
+
+${speed}
+
+- Pages: ${pages} (${ocrPages} OCRed: pages with no text layer). Throughput vs pdftotext on the same files and core:
+  ${ratio === null ? 'not measured (pdftotext missing)' : `${ratio.toFixed(2)}x`}.
+- Peak RSS of the CLI process: ${(maxRssKb / 1024).toFixed(0)} MB (process.resourceUsage().maxRSS).
+- The dev split was used to develop the finders; the held-out two thirds of CUAD measure them independently.
+`;
+let doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8') : '# Benchmarks\n';
+const start = doc.indexOf('## Extraction');
+if (start >= 0) {
+  const next = doc.slice(start + 3).search(/\n## /);
+  const end = next >= 0 ? start + 3 + next + 1 : doc.length;
+  doc = doc.slice(0, start) + section + (end < doc.length ? '\n' + doc.slice(end) : '');
+} else {
+  doc = `${doc.trimEnd()}\n\n${section}`;
+}
+fs.writeFileSync(docPath, doc);
+console.log(`\nwrote the "## Extraction" section of ${path.relative(root, docPath)}`);
+fs.rmSync(tmp, { recursive: true, force: true });
