@@ -167,6 +167,54 @@ describe('web UI (browser)', () => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   }, 60_000);
 
+  it('refreshes an expired access token once for concurrent requests and retries each request once', async () => {
+    // The server's access tokens live 15 minutes; to see the client's handling now, the first answer of each
+    // dashboard request is replaced by the 401 an expired token gets. The refresh itself goes to the real server.
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: 'Contracts' })
+      .click();
+    await page.getByText(/No contracts yet/).waitFor();
+    const rejected = new Set<string>();
+    await page.route(/\/v1\/(deadlines|contracts)\?/, async (route) => {
+      const key = route.request().url();
+      if (rejected.has(key)) return route.continue();
+      rejected.add(key);
+      await route.fulfill({
+        status: 401,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Unauthorized',
+          status: 401,
+          detail: 'The access token has expired',
+        }),
+      });
+    });
+    const refreshes: number[] = [];
+    const onRequest = (r: { url(): string; method(): string }) => {
+      if (r.method() === 'POST' && r.url().endsWith('/v1/auth/refresh')) refreshes.push(Date.now());
+    };
+    page.on('request', onRequest);
+    try {
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Contracts' })
+        .click();
+      await page
+        .getByRole('navigation', { name: 'Main navigation' })
+        .getByRole('link', { name: 'Dashboard' })
+        .click();
+      await page.getByText('Nothing falls due in the next 90 days.').waitFor();
+      await page.getByTestId('needs-review-count').waitFor();
+      expect(rejected.size).toBeGreaterThanOrEqual(3);
+      expect(refreshes.length).toBe(1);
+    } finally {
+      page.off('request', onRequest);
+      await page.unroute(/\/v1\/(deadlines|contracts)\?/);
+    }
+  }, 60_000);
+
   it('uploads a real contract PDF with progress, rejects a non-contract file, and follows parsing live', async () => {
     await page
       .getByRole('navigation', { name: 'Main navigation' })
@@ -450,7 +498,11 @@ describe('web UI (browser)', () => {
     await law.getByRole('button', { name: 'Save' }).click();
     expect((await refused).status()).toBe(402);
     await page.getByRole('region', { name: 'Read-only mode' }).waitFor();
-    await law.getByRole('alert').waitFor();
+    await law
+      .getByRole('alert')
+      .getByText(/subscription/i)
+      .waitFor();
+    await page.locator('.pdf-page canvas').first().waitFor();
     await shot('14-read-only-refused', page, false);
 
     await page.reload();

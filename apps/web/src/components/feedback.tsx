@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError, NetworkError, isNotAvailable } from '../api/client';
 import { t, tDynamic } from '../i18n';
 import type { ContractStatus } from '../api/types';
@@ -47,6 +48,13 @@ export function ProblemAlert({ error, onRetry }: { error: unknown; onRetry?: () 
         </>
       )}
       {errorId && <p className="muted small">{t('errors.errorId', { id: errorId })}</p>}
+      {error instanceof ApiError &&
+        error.status === 402 &&
+        (error.code === 'subscription_required' || error.code === 'plan_limit') && (
+          <p>
+            <Link to="/settings/subscription">{t('subscription.subscribe')}</Link>
+          </p>
+        )}
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
           {t('app.retry')}
