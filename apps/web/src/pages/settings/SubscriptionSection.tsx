@@ -67,7 +67,7 @@ export function SubscriptionSection() {
                 ? tDynamic(`subscription.plans.${s.plan}`) === `subscription.plans.${s.plan}`
                   ? s.plan
                   : tDynamic(`subscription.plans.${s.plan}`)
-                : '—'}
+                : t('app.none')}
             </dd>
           </div>
           <div>

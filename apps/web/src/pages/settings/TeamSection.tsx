@@ -120,7 +120,7 @@ export function TeamSection() {
           }}
         </Loadable>
       </div>
-      {isAdmin && <InviteForm />}
+      {isAdmin && !state.error && <InviteForm />}
     </>
   );
 }
