@@ -88,7 +88,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect((await request(server.url).get('/v1/alert-settings')).status).toBe(401);
   });
 
-  it('the worker scans, records and e-mails a due alert once; the log lists it with cursor paging, per tenant', async () => {
+  it('the worker scans, records and e-mails each due alert and the weekly digest once; the log lists it with cursor paging, per tenant', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
     await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], timezone: 'UTC' }).expect(200);
@@ -103,9 +103,14 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     await server.worker!.get(AlertScanHandler).scan();
     const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
     const until = Date.now() + 20_000;
-    while (mine().length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (mine().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500)); // room for a (wrong) duplicate to arrive
-    expect(mine().map((m) => m.subject).sort()).toEqual(['Notice deadline in 10 days: Office Lease', 'Renewal in 20 days: Cloud Hosting']);
+    // Two alerts and this week's digest, each once.
+    expect(mine().map((m) => m.subject).sort()).toEqual([
+      'Deadlines in the next 30 days: 2 deadlines',
+      'Notice deadline in 10 days: Office Lease',
+      'Renewal in 20 days: Cloud Hosting',
+    ]);
 
     const page1 = await request(server.url).get('/v1/alerts?limit=1').set(auth(a));
     expect(page1.status).toBe(200);

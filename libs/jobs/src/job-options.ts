@@ -19,12 +19,18 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: true,
     removeOnFail: { count: 1000 },
   },
-  // About 2 h of retries (5 s, 10 s, ... doubling) before an alert is recorded as failed.
+  // About 85 min of retries (5 s, 10 s, ... doubling, 10 retries) before an alert is recorded as failed.
   'alert.send': {
     attempts: 11,
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: { count: 5000 },
     removeOnFail: { count: 5000 },
+  },
+  'digest.send': {
+    attempts: 8,
+    backoff: { type: 'exponential', delay: 10000 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 1000 },
   },
 };
 

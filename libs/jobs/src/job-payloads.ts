@@ -7,6 +7,8 @@ export interface JobPayloads {
   /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
   'alerts.tenant': { tenantId: string; today: string };
   'alert.send': { tenantId: string; alertId: string };
+  /** One recipient's weekly digest (the alert_digests row). */
+  'digest.send': { tenantId: string; digestId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -35,6 +37,10 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.alertId !== 'string' || !UUID.test(d.alertId)) throw new InvalidPayloadError('alertId');
       return { tenantId: d.tenantId, alertId: d.alertId } as JobPayloads[N];
+    case 'digest.send':
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.digestId !== 'string' || !UUID.test(d.digestId)) throw new InvalidPayloadError('digestId');
+      return { tenantId: d.tenantId, digestId: d.digestId } as JobPayloads[N];
     default:
       throw new InvalidPayloadError(`unknown job ${String(name)}`);
   }
@@ -53,4 +59,8 @@ export function alertsTenantJobId(p: JobPayloads['alerts.tenant']): string {
 /** One send job per alert row: a re-enqueue of the same alert is a no-op while the first is queued. */
 export function alertSendJobId(p: JobPayloads['alert.send']): string {
   return `alert.send.${p.tenantId}.${p.alertId}`;
+}
+
+export function digestSendJobId(p: JobPayloads['digest.send']): string {
+  return `digest.send.${p.tenantId}.${p.digestId}`;
 }

@@ -3,3 +3,4 @@ export * from './log.mailer';
 export * from './mailer.port';
 export * from './notifications.module';
 export * from './smtp.mailer';
+export * from './digest-message';

@@ -13,6 +13,7 @@ export * from './repositories/users.repository';
 export * from './repositories/alert-settings.repository';
 export * from './repositories/alerts.repository';
 export * from './repositories/calendar-feeds.repository';
+export * from './repositories/alert-digests.repository';
 export * from './persistence.module';
 export * from './tenant-db';
 export * from './tenant-scoped-repository';

@@ -16,6 +16,7 @@ import { SystemDb, TenantDb } from './tenant-db';
 import { AlertSettingsRepository } from './repositories/alert-settings.repository';
 import { AlertsRepository } from './repositories/alerts.repository';
 import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
+import { AlertDigestsRepository } from './repositories/alert-digests.repository';
 
 const REPOSITORIES = [
   ContractsRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   AlertSettingsRepository,
   AlertsRepository,
   CalendarFeedsRepository,
+  AlertDigestsRepository,
 ];
 
 @Global()

@@ -4,6 +4,7 @@ import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, scanWindowStart, todayInTimeZo
 import { JOB_OPTIONS, QUEUES, alertsTenantJobId, type JobPayloads } from '@cb/jobs';
 import { SystemDb } from '@cb/persistence';
 import type { Queue } from 'bullmq';
+import { DIGEST_DAYS } from './digest.handler';
 
 export const SCAN_PAGE_SIZE = 1000;
 
@@ -48,7 +49,8 @@ export class AlertScanHandler {
         const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
         const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
         const today = todayInTimeZone(timezone, now);
-        return { tenantId: t.id, today, ...scanWindowStart(today, Math.max(...leads)) };
+        // Wide enough for the alert leads and for the weekly digest of the next DIGEST_DAYS days.
+        return { tenantId: t.id, today, ...scanWindowStart(today, Math.max(...leads, DIGEST_DAYS)) };
       });
       const due: { tenant_id: string }[] = await this.system.dataSource.query(
         `SELECT x.tenant_id FROM unnest($1::uuid[], $2::date[], $3::date[]) AS x(tenant_id, d_from, d_to)

@@ -4,6 +4,7 @@ import { DEFAULT_ALERT_SETTINGS, alertKey, dueAlertLead, scanWindowStart } from 
 import { JOB_OPTIONS, QUEUES, alertSendJobId, type JobPayloads } from '@cb/jobs';
 import { AlertSettingsRepository, AlertsRepository, type NewAlert } from '@cb/persistence';
 import type { Queue } from 'bullmq';
+import { DigestHandler } from './digest.handler';
 
 export const TENANT_PAGE_SIZE = 1000;
 /** A pending alert older than this whose send job is gone (a crash between commit and enqueue) is enqueued again. */
@@ -22,9 +23,10 @@ export class AlertTenantHandler {
     @Inject(AlertSettingsRepository) private readonly settings: AlertSettingsRepository,
     @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @Inject(DigestHandler) private readonly digests: DigestHandler,
   ) {}
 
-  async run(p: JobPayloads['alerts.tenant'], pageSize = TENANT_PAGE_SIZE): Promise<{ created: number; requeued: number }> {
+  async run(p: JobPayloads['alerts.tenant'], pageSize = TENANT_PAGE_SIZE): Promise<{ created: number; requeued: number; digests: number }> {
     const stored = await this.settings.get(p.tenantId);
     const leads = stored?.leadDays.length ? stored.leadDays : DEFAULT_ALERT_SETTINGS.leadDays;
     const recipients = stored?.recipients.length ? stored.recipients : await this.settings.ownerAndAdminEmails(p.tenantId);
@@ -53,11 +55,12 @@ export class AlertTenantHandler {
         if (page.length < pageSize) break;
       }
     }
+    const digests = recipients.length ? await this.digests.record(p.tenantId, p.today, recipients) : 0;
     // Recovery: rows whose send job was never enqueued (the process died right after the commit).
     const stale = await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS);
     await this.enqueue(p.tenantId, stale);
     if (created || stale.length) this.logger.log({ tenantId: p.tenantId, created, requeued: stale.length }, 'Alerts recorded');
-    return { created, requeued: stale.length };
+    return { created, requeued: stale.length, digests };
   }
 
   private async enqueue(tenantId: string, alertIds: string[]): Promise<void> {

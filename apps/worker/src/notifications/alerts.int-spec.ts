@@ -17,6 +17,7 @@ import { clearRedisPrefix } from '../../../../test/support/test-server';
 import { AlertScanHandler } from './alert-scan.handler';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
+import { DigestHandler, weekStart } from './digest.handler';
 
 // "Now" for every test: 2026-11-22 10:00 UTC is 12:00 in Helsinki, the default alert time zone.
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -77,6 +78,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   let scanner: AlertScanHandler;
   let tenants: AlertTenantHandler;
   let sender: AlertSendHandler;
+  let digests: DigestHandler;
   const smtp = new TestSmtp();
 
   beforeAll(async () => {
@@ -92,12 +94,13 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         BullModule.registerQueue({ name: QUEUES.notifications }),
       ],
       // The handlers without the processor: the test plays the worker and calls them directly.
-      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler],
+      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler],
     }).compile();
     app = await moduleRef.init();
     scanner = app.get(AlertScanHandler);
     tenants = app.get(AlertTenantHandler);
     sender = app.get(AlertSendHandler);
+    digests = app.get(DigestHandler);
     queue = app.get<Queue>(getQueueToken(QUEUES.notifications));
     owner = new Client({ connectionString: db.url });
     await owner.connect();
@@ -168,13 +171,14 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   }
 
   /** Plays the worker for queued jobs of one name: runs each job's handler once and removes the job. */
-  async function runQueued<N extends 'alerts.tenant' | 'alert.send'>(name: N, tenantId: string): Promise<number> {
+  async function runQueued<N extends 'alerts.tenant' | 'alert.send' | 'digest.send'>(name: N, tenantId: string, now = NOW): Promise<number> {
     const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
       (j) => j.name === name && (j.data as { tenantId: string }).tenantId === tenantId,
     );
     for (const job of jobs) {
       if (name === 'alerts.tenant') await tenants.run(job.data as JobPayloads['alerts.tenant']);
-      else await sender.send(job.data as JobPayloads['alert.send'], { finalAttempt: false, now: NOW });
+      else if (name === 'digest.send') await digests.send(job.data as JobPayloads['digest.send'], { finalAttempt: false, now });
+      else await sender.send(job.data as JobPayloads['alert.send'], { finalAttempt: false, now });
       await job.remove();
     }
     return jobs.length;
@@ -297,7 +301,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     for (const job of await queue.getJobs(['waiting', 'delayed'])) if (job.data.tenantId === tenantId) await job.remove();
     await owner.query(`UPDATE alerts SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`, [tenantId]);
     const again = await tenants.run({ tenantId, today: TODAY });
-    expect(again).toEqual({ created: 0, requeued: 1 });
+    expect(again).toMatchObject({ created: 0, requeued: 1 });
     expect(await runQueued('alert.send', tenantId)).toBe(1);
     expect(smtp.to(email)).toHaveLength(1);
   });
@@ -366,5 +370,39 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const job = (await queue.getJobs(['waiting'])).find((j) => j.data.tenantId === due[0]);
     expect(job?.id).toBe(`alerts.tenant.${due[0]}.${TODAY}`);
     expect(job?.opts.attempts).toBe(JOB_OPTIONS['alerts.tenant'].attempts);
+  });
+
+  it('the weekly digest goes to each recipient once a week, listing the next 30 days with links', async () => {
+    expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday belongs to the week of Monday the 16th
+    expect(weekStart('2026-11-23')).toBe('2026-11-23');
+    const { tenantId } = await createTenant({ leadDays: [7], recipients: ['digest@example.com'] });
+    const soon = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-01' }], 'Alpha Supply');
+    const later = await createContract(tenantId, [{ kind: 'expiration', date: '2026-12-20' }], 'Beta Lease');
+    await createContract(tenantId, [{ kind: 'renewal', date: '2027-03-01' }], 'Gamma Far Away');
+    const quiet = await createTenant({ leadDays: [90, 30, 7], recipients: ['quiet@example.com'] });
+    await createContract(quiet.tenantId, [{ kind: 'renewal', date: '2027-03-01' }]);
+
+    const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+    expect(runs.map((r) => r.digests).sort()).toEqual([0, 1]);
+    expect((await tenants.run({ tenantId, today: TODAY })).digests).toBe(0);
+    expect((await tenants.run({ tenantId: quiet.tenantId, today: TODAY })).digests).toBe(0); // nothing in 30 days
+    expect(await runQueued('digest.send', tenantId)).toBe(1);
+    expect(await runQueued('digest.send', quiet.tenantId)).toBe(0);
+    const [mail, ...rest] = smtp.to('digest@example.com');
+    expect(rest).toHaveLength(0);
+    expect(mail!.subject).toBe('Deadlines in the next 30 days: 2 deadlines');
+    expect(mail!.text).toContain('2026-12-01 (in 9 days)  Notice deadline: Alpha Supply');
+    expect(mail!.text).toContain(`https://app.example.test/contracts/${soon}`);
+    expect(mail!.text).toContain(`https://app.example.test/contracts/${later}`);
+    expect(mail!.text).not.toContain('Gamma Far Away');
+    expect(mail!.text!.indexOf('Alpha Supply')).toBeLessThan(mail!.text!.indexOf('Beta Lease'));
+    expect(mail!.html).toContain(`href="https://app.example.test/contracts/${soon}"`);
+
+    // Monday starts a new week: one more digest.
+    expect((await tenants.run({ tenantId, today: '2026-11-23' })).digests).toBe(1);
+    expect(await runQueued('digest.send', tenantId, new Date('2026-11-23T08:00:00Z'))).toBe(1);
+    expect(smtp.to('digest@example.com')).toHaveLength(2);
+    const { rows } = await owner.query(`SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`, [tenantId]);
+    expect(rows).toEqual([{ w: '2026-11-16', status: 'sent' }, { w: '2026-11-23', status: 'sent' }]);
   });
 });

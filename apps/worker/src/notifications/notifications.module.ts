@@ -6,6 +6,7 @@ import { AlertScanHandler } from './alert-scan.handler';
 import { AlertScanSchedule } from './alert-scan.schedule';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
+import { DigestHandler } from './digest.handler';
 import { NotificationsProcessor } from './notifications.processor';
 
 /** The `notifications` queue: the alert scan tick, per-tenant alert jobs and alert sends. */
@@ -19,10 +20,11 @@ export class NotificationsWorkerModule {
         AlertScanHandler,
         AlertTenantHandler,
         AlertSendHandler,
+        DigestHandler,
         NotificationsProcessor,
         ...(options.schedules === false ? [] : [AlertScanSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler],
     };
   }
 }

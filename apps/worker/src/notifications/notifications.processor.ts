@@ -4,6 +4,7 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { AlertScanHandler } from './alert-scan.handler';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
+import { DigestHandler } from './digest.handler';
 
 @Processor(QUEUES.notifications, { concurrency: 5 })
 export class NotificationsProcessor extends WorkerHost {
@@ -11,6 +12,7 @@ export class NotificationsProcessor extends WorkerHost {
     private readonly scanner: AlertScanHandler,
     private readonly tenants: AlertTenantHandler,
     private readonly sender: AlertSendHandler,
+    private readonly digests: DigestHandler,
   ) {
     super();
   }
@@ -28,6 +30,13 @@ export class NotificationsProcessor extends WorkerHost {
           const outcome = await this.sender.send(parsePayload('alert.send', job.data), { finalAttempt });
           if (outcome.result === 'retry') throw new Error(outcome.reason);
           // Recorded on the alert row already; no point retrying.
+          if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
+          return outcome;
+        }
+        case 'digest.send': {
+          const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          const outcome = await this.digests.send(parsePayload('digest.send', job.data), { finalAttempt });
+          if (outcome.result === 'retry') throw new Error(outcome.reason);
           if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
           return outcome;
         }
