@@ -462,8 +462,32 @@ describe('web UI (browser)', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Contracts' })
       .waitFor();
+    expect(
+      await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
+    const logout = await p.getByRole('button', { name: 'Log out' }).boundingBox();
+    expect(logout!.x + logout!.width).toBeLessThanOrEqual(390);
     await shot('13-phone-menu', p, false);
     await phone.close();
+
+    // And on a wide screen the document and the terms sit side by side.
+    const wide = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      locale: 'en-GB',
+    });
+    const w = await wide.newPage();
+    await w.goto(`${server.url}/login`);
+    await w.getByLabel('Work e-mail').fill(email);
+    await w.getByLabel('Password').fill('a sound password 2026');
+    await w.getByRole('button', { name: 'Log in' }).click();
+    await w.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await w.goto(contractUrl);
+    await w.locator('.pdf-page canvas').first().waitFor();
+    const doc = await w.locator('.detail-doc').boundingBox();
+    const side = await w.locator('.detail-side').boundingBox();
+    expect(side!.x).toBeGreaterThan(doc!.x + doc!.width - 1);
+    await shot('13b-wide-contract', w, false);
+    await wide.close();
   }, 60_000);
 
   it('uploads files dropped onto the drop zone', async () => {
