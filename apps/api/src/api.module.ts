@@ -12,6 +12,8 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BillingModule } from './billing/billing.module';
+import { InvitationsModule } from './invitations/invitations.module';
+import { UsersModule } from './users/users.module';
 import { SubscriptionGateGuard } from './billing/subscription-gate.guard';
 import { BearerAuthGuard } from './common/guards/auth.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
@@ -62,6 +64,8 @@ export class ApiModule {
         AuditModule,
         ApiKeysModule,
         BillingModule,
+        UsersModule,
+        InvitationsModule,
         AlertsModule,
         CalendarModule,
       ],

@@ -153,7 +153,7 @@ export class ContractsService {
       } else if (Object.keys(patch).length) {
         await this.contracts.update(tenantId, { id }, patch);
       }
-      await this.audit.record(tenantId, 'contract.updated', { targetType: 'contract', targetId: id, contractId: id, data: { fields: Object.keys(dto).filter((k) => k !== 'terms'), terms: Object.keys(dto.terms ?? {}) } });
+      await this.audit.record(tenantId, 'contract.updated', { targetType: 'contract', targetId: id, contractId: id, data: { fields: Object.entries(dto).filter(([k, v]) => k !== 'terms' && v !== undefined).map(([k]) => k), terms: Object.keys(dto.terms ?? {}) } });
     });
     return this.get(tenantId, id);
   }

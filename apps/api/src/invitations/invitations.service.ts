@@ -1,0 +1,131 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { canAssignRole, DomainError, DomainErrorCode, NotFoundError, type Role } from '@cb/domain';
+import { MAILER, type Mailer } from '@cb/notifications';
+import { InvitationsRepository, TenantDb, TenantsRepository, UsersRepository, type UserEntity } from '@cb/persistence';
+import { IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthService, toUserDto } from '../auth/auth.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { PlanLimitsService } from '../billing/plan-limits.service';
+import type { Principal } from '../common/auth/principal';
+import type { AcceptedInvitationDto, AcceptInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto';
+import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS } from './invitation-token.util';
+
+const INVALID = 'The invitation is not valid: it is unknown, already used, withdrawn or expired';
+
+@Injectable()
+export class InvitationsService {
+  private readonly logger = new Logger('Invitations');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TenantDb) private readonly db: TenantDb,
+    @Inject(InvitationsRepository) private readonly invitations: InvitationsRepository,
+    @Inject(UsersRepository) private readonly users: UsersRepository,
+    @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
+    @Inject(PlanLimitsService) private readonly limits: PlanLimitsService,
+    @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(MAILER) private readonly mailer: Mailer,
+  ) {}
+
+  async create(actor: Principal, dto: CreateInvitationDto): Promise<InvitationDto> {
+    const tenantId = actor.tenantId;
+    const email = dto.email.toLowerCase();
+    if (!canAssignRole(actor.role, null, dto.role)) {
+      throw new DomainError(DomainErrorCode.Forbidden, `Your role may not invite a ${dto.role}`);
+    }
+    // One account per e-mail across the product (login needs no tenant).
+    if (await this.users.credentialsByEmail(email)) {
+      throw new DomainError(DomainErrorCode.Conflict, 'This e-mail already has an account', [
+        { field: 'email', message: 'already has an account' },
+      ]);
+    }
+    const { token, tokenHash } = generateInvitationToken();
+    const { invitation, tenantName } = await this.db.run(tenantId, async () => {
+      // A new invitation to the same address replaces the open one (and frees its seat first).
+      await this.invitations.update(tenantId, { email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.limits.assertWithinLimit(tenantId, 'users');
+      const invitation = await this.invitations.insert(tenantId, {
+        email,
+        role: dto.role,
+        tokenHash,
+        invitedBy: actor.kind === 'user' ? actor.userId : null,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+      });
+      await this.audit.record(tenantId, 'user.invited', {
+        targetType: 'invitation',
+        targetId: invitation.id,
+        data: { email, role: dto.role },
+      });
+      return { invitation, tenantName: (await this.tenants.get(tenantId))?.name ?? 'Contract Bank' };
+    });
+    await this.sendInvitation(email, tenantName, token);
+    return {
+      id: invitation.id,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+      createdAt: invitation.createdAt.toISOString(),
+    };
+  }
+
+  async accept(dto: AcceptInvitationDto): Promise<AcceptedInvitationDto> {
+    const tokenHash = hashInvitationToken(dto.token);
+    const tenantId = await this.invitations.tenantOfToken(tokenHash);
+    if (!tenantId) throw new NotFoundError('Invitation');
+    const passwordHash = await this.hasher.hash(dto.password);
+    let joined: { user: UserEntity; tenantName: string };
+    try {
+      joined = await this.db.run(tenantId, async () => {
+        const invitation = await this.invitations.findForUpdate(tenantId, tokenHash);
+        if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
+          throw new DomainError(DomainErrorCode.NotFound, INVALID);
+        }
+        // The invitation already holds a seat; this re-checks in case the plan shrank since.
+        await this.limits.assertWithinLimit(tenantId, 'users', 0);
+        const user = await this.users.insert(tenantId, { email: invitation.email, name: dto.name, passwordHash, role: invitation.role as Role });
+        await this.invitations.update(tenantId, { id: invitation.id }, { acceptedAt: new Date() });
+        await this.audit.record(tenantId, 'user.joined', {
+          actor: { kind: 'user', tenantId, userId: user.id, role: user.role, scopes: null },
+          targetType: 'user',
+          targetId: user.id,
+          data: { email: user.email, role: user.role, invitationId: invitation.id },
+        });
+        return { user, tenantName: (await this.tenants.get(tenantId))?.name ?? '' };
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code === '23505') {
+        throw new DomainError(DomainErrorCode.Conflict, 'This e-mail already has an account', [
+          { field: 'token', message: 'the invited e-mail already has an account' },
+        ]);
+      }
+      throw err;
+    }
+    // Signs the new member in through the normal login path (same token issuing and refresh families).
+    const tokens = await this.auth.login({ email: joined.user.email, password: dto.password });
+    return { tenant: { id: tenantId, name: joined.tenantName }, user: toUserDto(joined.user), ...tokens };
+  }
+
+  private async sendInvitation(email: string, tenantName: string, token: string): Promise<void> {
+    const link = `${this.config.appUrl}/accept-invite?token=${encodeURIComponent(token)}`;
+    const text = `You have been invited to ${tenantName} on Contract Bank.\n\nAccept within ${INVITATION_TTL_DAYS} days: ${link}\n`;
+    try {
+      await this.mailer.send({
+        to: email,
+        subject: `Join ${tenantName} on Contract Bank`,
+        text,
+        html: `<p>You have been invited to <b>${escapeHtml(tenantName)}</b> on Contract Bank.</p><p><a href="${link}">Accept the invitation</a> within ${INVITATION_TTL_DAYS} days.</p>`,
+      });
+    } catch (err) {
+      // The invitation exists; inviting again sends a fresh link.
+      this.logger.warn(`invitation e-mail to ${email} failed: ${(err as Error).message}`);
+    }
+  }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
