@@ -63,7 +63,8 @@ function toRanges(h: Haystack, start: number, end: number): ItemRanges {
 
 /**
  * Returns the character ranges to mark per text item, or null when the quote is not on the page.
- * Falls back to the longest prefix (at least 16 characters) that does occur, for quotes that run onto the next page.
+ * Falls back to the longest prefix (or suffix) that does occur, for quotes that run onto the next page, when it
+ * covers at least half of the quote: a shorter overlap is more likely a similar clause than the quoted one.
  */
 export function findEvidence(
   items: TextItemLike[],
@@ -74,8 +75,9 @@ export function findEvidence(
   const h = buildHaystack(items);
   const at = h.text.indexOf(needle);
   if (at >= 0) return { ranges: toRanges(h, at, at + needle.length), exact: true };
+  const minPartial = Math.max(16, Math.ceil(needle.length / 2));
   // Longest prefix that matches, by binary search on its length.
-  let lo = 16;
+  let lo = minPartial;
   let hi = needle.length - 1;
   let best = -1;
   let bestAt = -1;
@@ -90,7 +92,7 @@ export function findEvidence(
   }
   if (best > 0) return { ranges: toRanges(h, bestAt, bestAt + best), exact: false };
   // Or the longest suffix (a quote that starts on the previous page).
-  lo = 16;
+  lo = minPartial;
   hi = needle.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
