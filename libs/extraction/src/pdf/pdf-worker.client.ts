@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { PdfWorkerError } from './pdf-worker.error';
 
 /** One page of a PDF's text layer as pdf-parse returns it. */
 export interface PdfPageText {
@@ -6,16 +7,6 @@ export interface PdfPageText {
   text: string;
 }
 
-/** An error raised inside the PDF thread, with pdf.js's error name kept (e.g. PasswordException). */
-export class PdfWorkerError extends Error {
-  constructor(
-    readonly errorName: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'PdfWorkerError';
-  }
-}
 
 // pdf.js runs in a worker thread: a hostile or broken PDF cannot block or crash the caller's thread, a hung
 // parse can be cut off by terminating the thread, and pdf.js can load its own worker module there (it needs a

@@ -1,6 +1,7 @@
 import { MEDIA_TYPES } from '../media-type';
 import { ExtractionErrorCode, ExtractionStopError } from '../extraction.error';
-import { PdfDocument, PdfWorkerError } from '../pdf/pdf-worker.client';
+import { PdfDocument } from '../pdf/pdf-worker.client';
+import { PdfWorkerError } from '../pdf/pdf-worker.error';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 
 export const PDF_RESOURCE = 'pdf';

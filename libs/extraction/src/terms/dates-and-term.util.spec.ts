@@ -67,6 +67,17 @@ describe('term and expiration', () => {
     expect(r.expirationDate).toBeNull();
   });
 
+  it('computes the end from an anniversary of the Effective Date', () => {
+    const r = read('This Agreement is made as of May 6, 2019 (the "Effective Date").\nThe term of this Agreement will commence upon the Effective Date and will continue until the fifth (5th) anniversary of the Effective Date, unless earlier terminated (the "Initial Term").');
+    expect(r.initialTerm).toBe('P5Y');
+    expect(r.expirationDate).toBe('2024-05-05');
+  });
+
+  it('reads a defined contract period with start and end dates', () => {
+    const r = read('"Contract Period" shall mean that period of time commencing as of May 31, 1999 and concluding May 31, 2000.');
+    expect(r.expirationDate).toBe('2000-05-31');
+  });
+
   it('marks an agreement that runs until terminated as perpetual', () => {
     const r = read('This Agreement shall become effective as of the Effective Date and shall continue in full force and effect until terminated pursuant to this Article 18.');
     expect(r.perpetual).toBe(true);
@@ -100,6 +111,17 @@ describe('renewal and notice', () => {
     expect(r.autoRenewal).toBe(false);
     expect(r.renewalTerm).toBe('P2Y');
     expect(r.noticePeriod).toBeNull();
+  });
+
+  it('reads "thereafter shall continue automatically for successive annual periods"', () => {
+    const r = read('This Agreement shall continue in effect for two years from the date hereof, and thereafter shall continue automatically for successive annual periods.');
+    expect(r.autoRenewal).toBe(true);
+    expect(r.renewalTerm).toBe('P1Y');
+  });
+
+  it('ignores automatic extension of something other than the agreement', () => {
+    const r = read('If the Company has not issued shares by the Window Date, the Support Period shall automatically be extended until the next annual meeting.');
+    expect(r.autoRenewal).toBeNull();
   });
 
   it('finds nothing about renewal when the contract says nothing', () => {

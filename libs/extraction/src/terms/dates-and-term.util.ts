@@ -277,7 +277,7 @@ function startOfTerm(view: TextView, sentence: string, offset: number, fallback:
 }
 
 const AUTO_RENEW =
-  /\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|auto-?renew|renew(?:s|ed)?\s+automatically|extended\s+automatically|evergreen|renewed\s+tacitly|tacit(?:ly)?\s+renew|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renewed|extended|renew)\s+(?:thereafter\s+)?(?:for|on\s+a|from)\s+(?:(?:an?|one|two|three|four|five|successive|additional|consecutive|further|subsequent|like|similar)\b|\w+\s*\(\d+\)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|(?:shall|will)\s+(?:thereafter\s+)?continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+(?:and\s+effect\s+)?)?(?:thereafter\s+)?(?:for\s+(?:successive|additional|consecutive|further|subsequent)|(?:on\s+a\s+|from\s+)?(?:year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|thereafter\s+until\s+terminated)|unless\s+(?:a\s+)?notice\s+of\s+non-?\s?renewal)/gi;
+  /\b(?:automatic(?:ally)?\s+(?:be\s+)?(?:renew|extend|continu|roll)|auto-?renew|(?:renew|extend|continu)(?:e|es|ed|s)?\s+automatically|extended\s+automatically|indefinitely\s+(?:after\s+that|thereafter)|evergreen|renewed\s+tacitly|tacit(?:ly)?\s+renew|(?:shall|will)\s+(?:thereafter\s+)?(?:be\s+)?(?:renewed|extended|renew)\s+(?:thereafter\s+)?(?:for|on\s+a|from)\s+(?:(?:an?|one|two|three|four|five|successive|additional|consecutive|further|subsequent|like|similar)\b|\w+\s*\(\d+\)|year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|(?:shall|will)\s+(?:thereafter\s+)?continue\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+(?:and\s+effect\s+)?)?(?:thereafter\s+)?(?:for\s+(?:successive|additional|consecutive|further|subsequent)|(?:on\s+a\s+|from\s+)?(?:year[\s-]+to[\s-]+year|month[\s-]+to[\s-]+month)|thereafter\s+until\s+terminated)|unless\s+(?:a\s+)?notice\s+of\s+non-?\s?renewal)/gi;
 const OPTION_RENEW =
   /\b(?:options?|right|may|can)\b[^.;]{0,100}?\b(?:renew|extend|extension|continue\s+the\s+franchise)|\brenewable\b|\b(?:renewed|extended)\s+(?:for|by)\s+(?:an?\s+)?(?:additional|further|one\s+further)\b/gi;
 const NOT_AUTO =
@@ -291,8 +291,10 @@ function findRenewal(view: TextView): Pick<DateTermFindings, 'autoRenewal' | 're
     const text = view.flat.slice(sentence.start, sentence.end);
     const lower = text.toLowerCase();
     if (/\b(?:license|warranty|insurance|policy|policies|patent|lease|guarantee)\b[^.]{0,40}\b(?:shall|will)\s+(?:automatically\s+)?(?:renew|extend|continue)/.test(lower) && !/\bagreement\b|\bterm\b/.test(lower)) continue;
+    // The agreement (or its term) must be what renews, not a "Support Period" or a licence.
+    if (!/\b(?:agreement|term|contract|arrangement)\b/.test(view.lower.slice(sentence.start, m.index + m[0].length))) continue;
     const evidence = [view.span(sentence.start, sentence.end)];
-    const isEvergreen = /evergreen|automatic|auto-?renew|tacit|year\s+to\s+year|month\s+to\s+month|non-?\s?renewal|thereafter\s+until\s+terminated/.test(lower) || UNLESS_NOTICE.test(lower);
+    const isEvergreen = /evergreen|automatic|auto-?renew|tacit|indefinitely|year\s+to\s+year|month\s+to\s+month|non-?\s?renewal|thereafter\s+until\s+terminated/.test(lower) || UNLESS_NOTICE.test(lower);
     if (NOT_AUTO.test(lower) && !/automatic/.test(lower)) {
       optionSentence ??= sentence;
       continue;

@@ -16,6 +16,12 @@ describe('findGoverningLaw', () => {
     ['The validity and interpretation of this Agreement shall be governed by the internal laws of the Commonwealth of Massachusetts.', 'Massachusetts'],
     ['This Agreement is governed by the substantive laws of Finland.', 'Finland'],
     ['The laws of the State of Delaware shall govern this Agreement.', 'Delaware'],
+    ['This agreement shall be governed by and construed in accordance with Ohio law.', 'Ohio'],
+    ['The parties hereby agree that this Agreement shall be construed in accordance with English law.', 'England'],
+    ['This Agreement is accepted by Company in the State of Nevada and shall be governed by and construed in accordance with the laws thereof.', 'Nevada'],
+    ['The laws of the Federal Republic of Germany shall apply to the Agreement.', 'Germany'],
+    ['THE INTERPRETATION OF THIS CONTRACT SHALL BE CONTROLLED BY THE LAWS OF THE STATE OF TEXAS.', 'Texas'],
+    ['This Agreement shall be construed in accordance with and governed by the laws ofthe State ofTexas.', 'Texas'],
   ])('%s -> %s', (text, expected) => {
     expect(law(text)).toBe(expected);
   });

@@ -31,7 +31,17 @@ const COUNTRIES = [
 ];
 
 // "governed by ... the laws of X", "construed under the laws of X", "laws of X shall govern".
-const GOVERNED = /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted|enforced|subject)\b[^.;]{0,160}?\blaws?\b\s+(?:in\s+force\s+in\s+|of\s+|in\s+)/gi;
+const GOVERNED =
+  /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted|enforced|subject|controlled|determined|applied)\b[^.;]{0,160}?\blaws?\b\s*(?:in\s+force\s+in\s+|of\s*(?=the\b|[A-Z])|of\s+|in\s+)/gi;
+const LAWS_THEREOF = /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,120}?\blaws\s+(?:thereof|of\s+(?:that|such|said)\s+state)\b/gi;
+// "construed in accordance with Ohio law", "governed by English law".
+const ADJECTIVE_LAW = /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,100}?\b(?:with|by|under)\s+(?:the\s+)?((?:[A-Z][\w']+\s+){1,3})law\b/g;
+const ADJECTIVES: Record<string, string> = {
+  English: 'England', Scottish: 'Scotland', Irish: 'Ireland', German: 'Germany', Swiss: 'Switzerland', French: 'France',
+  Dutch: 'Netherlands', Finnish: 'Finland', Swedish: 'Sweden', Norwegian: 'Norway', Danish: 'Denmark', Italian: 'Italy',
+  Spanish: 'Spain', Japanese: 'Japan', Chinese: "People's Republic of China", Canadian: 'Canada', Israeli: 'Israel',
+  Australian: 'Australia', Belgian: 'Belgium', Austrian: 'Austria', Korean: 'Korea', Indian: 'India',
+};
 const LAW_GOVERNS = /\bthe\s+(?:internal\s+|substantive\s+)?laws?\s+of\s+/gi;
 
 /** Finds the governing-law clause and names the jurisdiction ("New York", "England and Wales", "Ontario, Canada"). */
@@ -46,10 +56,24 @@ export function findGoverningLaw(view: TextView): GoverningLawFinding | null {
       candidates.push({ value, index: m.index, score });
     }
   }
+  // "in the State of Nevada and shall be governed by ... the laws thereof" / "the laws of that State".
+  for (const m of view.flat.matchAll(LAWS_THEREOF)) {
+    const sentence = view.sentenceAt(m.index, 600);
+    const earlier = /\b(?:state|commonwealth|province)\s+of\s+/i.exec(view.flat.slice(sentence.start, m.index + m[0].length));
+    const value = earlier ? jurisdictionAt(view.flat.slice(sentence.start + earlier.index, sentence.start + earlier.index + 80)) : null;
+    if (value) candidates.push({ value, index: m.index, score: 2 });
+  }
+  if (candidates.length === 0) {
+    for (const m of view.flat.matchAll(ADJECTIVE_LAW)) {
+      const words = m[1].trim();
+      const value = ADJECTIVES[words] ?? jurisdictionAt(`${words} `);
+      if (value) candidates.push({ value, index: m.index, score: 1 });
+    }
+  }
   if (candidates.length === 0) {
     for (const m of view.flat.matchAll(LAW_GOVERNS)) {
       const rest = view.lower.slice(m.index, m.index + 300);
-      if (!/shall\s+govern|will\s+govern|governs/.test(rest)) continue;
+      if (!/\b(?:shall|will)\s+(?:govern|apply|control)|\bgovern(?:s)?\b|\bapplies\b/.test(rest)) continue;
       const value = jurisdictionAt(view.flat.slice(m.index + m[0].length, m.index + m[0].length + 200));
       if (value) candidates.push({ value, index: m.index, score: 1 });
     }
@@ -72,8 +96,8 @@ function startsWithName(text: string, name: string): boolean {
 
 /** The jurisdiction named at the start of `after` ("the State of New York, without regard ..."). */
 export function jurisdictionAt(after: string): string | null {
-  let rest = after.replace(/^\s*(?:the\s+)?(?:internal\s+|substantive\s+)?/i, '');
-  rest = rest.replace(/^(?:state|commonwealth|province|republic|kingdom|federal\s+republic|grand\s+duchy)\s+of\s+(?!china)/i, '');
+  let rest = after.replace(/^\s*(?:the\s*)?(?:internal\s+|substantive\s+)?/i, '');
+  rest = rest.replace(/^(?:state|commonwealth|province|republic|kingdom|federal\s+republic|grand\s+duchy)\s*of\s*(?!china)/i, '');
   rest = rest.replace(/^the\s+/i, '');
   if (/^england\s*(?:and|&)\s*wales/i.test(rest)) return 'England and Wales';
   if (/^england\b/i.test(rest)) return 'England';
