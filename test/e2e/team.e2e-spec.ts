@@ -134,7 +134,7 @@ describe('team: invitations, roles, removal and the audit trail', () => {
       await request(server.url).post('/v1/subscription').set(auth(viewer.token)).send({ plan: 'business' }),
       await request(server.url).get('/v1/audit-events').set(auth(viewer.token)),
     ];
-    for (const res of viewerWrites) expect([res.req.path, res.status]).toEqual([res.req.path, 403]);
+    expect(viewerWrites.map((res) => res.status)).toEqual(viewerWrites.map(() => 403));
 
     expect((await request(server.url).post('/v1/contracts').set(auth(member.token)).attach('file', file, 'a.txt')).status).toBe(202);
     expect((await invite(member.token, 'y@example.com', 'viewer')).status).toBe(403);
