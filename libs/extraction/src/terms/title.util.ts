@@ -8,10 +8,12 @@ export interface TitleFinding {
 }
 
 const DOC_WORD =
-  /\b(agreement|contract|amendment|addendum|license|licence|lease|memorandum\s+of\s+understanding|terms\s+and\s+conditions|statement\s+of\s+work|letter\s+agreement|joint\s+venture|arrangement|undertaking|deed|schedule)\b/i;
+  /\b(agreement|contract|amendment|addendum|license|licence|lease|memorandum\s+of\s+understanding|terms\s+and\s+conditions|statement\s+of\s+work|letter\s+agreement|joint\s+venture|arrangement|undertaking|deed)\b/i;
 const NOT_TITLE =
   /^(?:this|the\s+following|these|source:|page\b|table\s+of\s+contents|in\s+witness|whereas|now,?\s+therefore|execution\s+(?:version|copy)|confidential|certain\b|portions|\[\*|\*)|omitted|confidential\s+treatment|securities\s+and\s+exchange|pursuant\s+to\s+rule|redacted|\b(?:shall|will|hereby|is\s+made|entered\s+into|dated\s+as\s+of)\b/i;
 const TRAILER = /\s+(?:by\s+and\s+)?(?:between|among|by\s+and\s+among)\b.*$|\s*,?\s+dated\b.*$|\s+\(.*$/i;
+// A heading run into the first sentence: "Manufacturing Agreement This Amendment ...".
+const SENTENCE_START = /\s+(?:This|THIS)\s+.*$/;
 
 /** The document's own name: the first heading-like line that names an agreement, else the preamble's name. */
 export function findTitle(view: TextView): TitleFinding | null {
@@ -29,7 +31,9 @@ export function findTitle(view: TextView): TitleFinding | null {
     line = line.replace(/^exhibit\s+[\w.()-]+\s*/i, '');
     const prefix = rawLine.trim().length - line.length;
     if (line.length < 6 || line.length > 140 || !DOC_WORD.test(line) || NOT_TITLE.test(line)) continue;
-    const cut = line.replace(TRAILER, '').replace(/[\s.:;,]+$/, '');
+    // A table-of-contents entry without dot leaders: "2. Grant of License 4".
+    if (/^(?:\d+(?:\.\d+)*\.?|article\s+\w+|section\s+\d+)\s.*\s\d{1,3}$/i.test(line)) continue;
+    const cut = line.replace(TRAILER, '').replace(SENTENCE_START, '').replace(/[\s.:;,]+$/, '');
     if (cut.length < 6 || !DOC_WORD.test(cut) || cut.split(/\s+/).length > 14) continue;
     const letters = cut.replace(/[^A-Za-z]/g, '');
     const upperRatio = letters.length ? cut.replace(/[^A-Z]/g, '').length / letters.length : 0;
