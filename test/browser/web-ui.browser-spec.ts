@@ -259,7 +259,7 @@ describe('web UI (browser)', () => {
     // The marked spans carry the quoted clause (the text layer may re-render once while the marks are applied).
     await page.waitForFunction(
       () => {
-        const text = [...document.querySelectorAll('.pdf-page mark.evidence-mark')]
+        const text = Array.from(document.querySelectorAll('.pdf-page mark.evidence-mark'))
           .map((m) => m.textContent)
           .join(' ');
         return /governed by/.test(text) && /Florida/.test(text);
@@ -296,11 +296,13 @@ describe('web UI (browser)', () => {
     await notice.getByRole('button', { name: 'Cancel' }).click();
 
     const end = isoDaysFromToday(200);
-    await correctTerm('perpetual', (row) => row.getByLabel('Perpetual').selectOption('false'));
+    await correctTerm('perpetual', async (row) => {
+      await row.getByLabel('Perpetual').selectOption('false');
+    });
     await correctTerm('expirationDate', (row) => row.getByLabel('Expiration date').fill(end));
-    await correctTerm('autoRenewal', (row) =>
-      row.getByLabel('Renews automatically').selectOption('true'),
-    );
+    await correctTerm('autoRenewal', async (row) => {
+      await row.getByLabel('Renews automatically').selectOption('true');
+    });
     await correctTerm('renewalTerm', async (row) => {
       await row.getByLabel('Length').fill('1');
       await row.getByLabel('Unit').selectOption('Y');
