@@ -181,4 +181,36 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect((await request(server.url).get(new URL(renewed.body.url).pathname)).status).toBe(200);
     expect((await request(server.url).get('/v1/calendar')).status).toBe(401);
   });
+
+  it('webhooks: create (secret shown once), list, delete; private targets and bad events refused; per tenant', async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest', 'https://localhost/x', 'http://10.0.0.1/x']) {
+      const refused = await request(server.url).post('/v1/webhooks').set(auth(a)).send({ url, events: ['deadline.upcoming'] });
+      expect({ url, status: refused.status, field: refused.body.errors?.[0]?.field }).toEqual({ url, status: 400, field: 'url' });
+    }
+    const badEvents = await request(server.url).post('/v1/webhooks').set(auth(a)).send({ url: 'https://93.184.216.34/hook', events: ['contract.exploded'] });
+    expect(badEvents.status).toBe(400);
+    expect(badEvents.body.errors[0].field).toBe('events');
+
+    const created = await request(server.url)
+      .post('/v1/webhooks')
+      .set(auth(a))
+      .send({ url: 'https://93.184.216.34/hook', events: ['deadline.upcoming', 'contract.parsed'] });
+    expect(created.status).toBe(201);
+    expect(created.body).toEqual({
+      id: expect.any(String),
+      url: 'https://93.184.216.34/hook',
+      events: ['deadline.upcoming', 'contract.parsed'],
+      createdAt: expect.stringMatching(/Z$/),
+      secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
+    });
+    const list = await request(server.url).get('/v1/webhooks').set(auth(a));
+    expect(list.body.data).toEqual([{ id: created.body.id, url: created.body.url, events: created.body.events, createdAt: created.body.createdAt }]);
+    expect((await request(server.url).get('/v1/webhooks').set(auth(b))).body.data).toEqual([]);
+    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(b))).status).toBe(404);
+    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status).toBe(204);
+    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status).toBe(404);
+    expect((await request(server.url).delete('/v1/webhooks/not-a-uuid').set(auth(a))).status).toBe(400);
+  });
 });

@@ -25,6 +25,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { SubscriptionModule } from './subscription/subscription.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 export function loggerModule(config: AppConfig, name: string) {
   return LoggerModule.forRoot({
@@ -68,6 +69,7 @@ export class ApiModule {
         InvitationsModule,
         AlertsModule,
         CalendarModule,
+        WebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

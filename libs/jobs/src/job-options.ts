@@ -32,6 +32,13 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 1000 },
   },
+  // Standard Webhooks practice: retry with exponential backoff for about a day (40 s doubling, 11 retries ≈ 23 h).
+  'webhook.deliver': {
+    attempts: 12,
+    backoff: { type: 'exponential', delay: 40_000 },
+    removeOnComplete: { count: 1000 },
+    removeOnFail: { count: 5000 },
+  },
 };
 
 /** How long a contract may stay `processing` before the sweeper re-enqueues it. */

@@ -9,6 +9,7 @@ export interface JobPayloads {
   'alert.send': { tenantId: string; alertId: string };
   /** One recipient's weekly digest (the alert_digests row). */
   'digest.send': { tenantId: string; digestId: string };
+  'webhook.deliver': { tenantId: string; deliveryId: string };
 }
 export type JobName = keyof JobPayloads;
 
@@ -41,6 +42,10 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.digestId !== 'string' || !UUID.test(d.digestId)) throw new InvalidPayloadError('digestId');
       return { tenantId: d.tenantId, digestId: d.digestId } as JobPayloads[N];
+    case 'webhook.deliver':
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.deliveryId !== 'string' || !UUID.test(d.deliveryId)) throw new InvalidPayloadError('deliveryId');
+      return { tenantId: d.tenantId, deliveryId: d.deliveryId } as JobPayloads[N];
     default:
       throw new InvalidPayloadError(`unknown job ${String(name)}`);
   }
@@ -63,4 +68,8 @@ export function alertSendJobId(p: JobPayloads['alert.send']): string {
 
 export function digestSendJobId(p: JobPayloads['digest.send']): string {
   return `digest.send.${p.tenantId}.${p.digestId}`;
+}
+
+export function webhookDeliverJobId(p: JobPayloads['webhook.deliver']): string {
+  return `webhook.deliver.${p.tenantId}.${p.deliveryId}`;
 }

@@ -4,3 +4,5 @@ export * from './mailer.port';
 export * from './notifications.module';
 export * from './smtp.mailer';
 export * from './digest-message';
+export * from './url-safety';
+export * from './webhook-signature';

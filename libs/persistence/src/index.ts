@@ -21,3 +21,4 @@ export * from './contract-terms.store';
 export * from './subscription-change.store';
 export * from './repositories/team.repository';
 export * from './repositories/alert-digests.repository';
+export * from './repositories/webhooks.repository';

@@ -17,6 +17,7 @@ import { AlertSettingsRepository } from './repositories/alert-settings.repositor
 import { AlertsRepository } from './repositories/alerts.repository';
 import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 import { AlertDigestsRepository } from './repositories/alert-digests.repository';
+import { WebhooksRepository } from './repositories/webhooks.repository';
 
 const REPOSITORIES = [
   ContractsRepository,
@@ -33,6 +34,7 @@ const REPOSITORIES = [
   AlertsRepository,
   CalendarFeedsRepository,
   AlertDigestsRepository,
+  WebhooksRepository,
 ];
 
 @Global()

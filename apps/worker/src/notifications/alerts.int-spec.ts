@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppConfigModule, type AppConfig } from '@cb/config';
 import { JOB_OPTIONS, QUEUES, redisConnectionOptions, type JobPayloads } from '@cb/jobs';
-import { NotificationsModule } from '@cb/notifications';
+import { NotificationsModule, generateWebhookSecret, verifyWebhook } from '@cb/notifications';
 import { PersistenceModule } from '@cb/persistence';
 import type { Queue } from 'bullmq';
 import { simpleParser, type ParsedMail } from 'mailparser';
@@ -18,6 +19,8 @@ import { AlertScanHandler } from './alert-scan.handler';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
 import { DigestHandler, weekStart } from './digest.handler';
+import { WebhookDeliverHandler } from './webhook-deliver.handler';
+import { WebhookEventsService } from './webhook-events.service';
 
 // "Now" for every test: 2026-11-22 10:00 UTC is 12:00 in Helsinki, the default alert time zone.
 const NOW = new Date('2026-11-22T10:00:00Z');
@@ -79,28 +82,32 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   let tenants: AlertTenantHandler;
   let sender: AlertSendHandler;
   let digests: DigestHandler;
+  let deliverer: WebhookDeliverHandler;
+  let webhookQueue: Queue;
   const smtp = new TestSmtp();
 
   beforeAll(async () => {
     await smtp.start();
     db = await createTestDatabase();
-    config = testConfig(db, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, APP_URL: 'https://app.example.test' });
+    config = testConfig(db, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, APP_URL: 'https://app.example.test', WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppConfigModule.forRoot(config),
         PersistenceModule,
         NotificationsModule,
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QUEUES.notifications }),
+        BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.webhooks }),
       ],
       // The handlers without the processor: the test plays the worker and calls them directly.
-      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler],
+      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler],
     }).compile();
     app = await moduleRef.init();
     scanner = app.get(AlertScanHandler);
     tenants = app.get(AlertTenantHandler);
     sender = app.get(AlertSendHandler);
     digests = app.get(DigestHandler);
+    deliverer = app.get(WebhookDeliverHandler);
+    webhookQueue = app.get<Queue>(getQueueToken(QUEUES.webhooks));
     queue = app.get<Queue>(getQueueToken(QUEUES.notifications));
     owner = new Client({ connectionString: db.url });
     await owner.connect();
@@ -404,5 +411,130 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(smtp.to('digest@example.com')).toHaveLength(2);
     const { rows } = await owner.query(`SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`, [tenantId]);
     expect(rows).toEqual([{ w: '2026-11-16', status: 'sent' }, { w: '2026-11-23', status: 'sent' }]);
+  });
+
+  describe('webhooks: deadline.upcoming, Standard Webhooks signatures, retries recorded', () => {
+    const hits: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+    let status = 200;
+    let receiver: http.Server;
+    let receiverUrl: string;
+
+    beforeAll(async () => {
+      receiver = http.createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString()));
+        req.on('end', () => {
+          hits.push({ headers: req.headers, body });
+          res.writeHead(status).end();
+        });
+      });
+      await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+      receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    });
+    afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+
+    async function addEndpoint(tenantId: string, events: string[]) {
+      const secret = generateWebhookSecret();
+      const { rows } = await owner.query(
+        `INSERT INTO webhook_endpoints (tenant_id, url, events, secret) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [tenantId, receiverUrl, events, secret],
+      );
+      return { id: rows[0].id as string, secret };
+    }
+
+    async function runDeliveries(tenantId: string, finalAttempt = false) {
+      const jobs = (await webhookQueue.getJobs(['waiting', 'delayed'])).filter((j) => j.data.tenantId === tenantId);
+      const outcomes = [];
+      for (const job of jobs) {
+        outcomes.push(await deliverer.deliver(job.data, { finalAttempt }));
+        await job.remove();
+      }
+      return outcomes;
+    }
+
+    it('a due deadline is delivered once per subscribed endpoint, signed, with { type, timestamp, data }', async () => {
+      const { tenantId } = await createTenant({ leadDays: [30] });
+      const contractId = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
+      const subscribed = await addEndpoint(tenantId, ['deadline.upcoming']);
+      await addEndpoint(tenantId, ['contract.parsed']); // not subscribed to deadlines
+      const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+      expect(runs.map((r) => r.webhooks).sort()).toEqual([0, 1]);
+      expect((await tenants.run({ tenantId, today: '2026-11-23' })).webhooks).toBe(0); // still the same lead
+      hits.length = 0;
+      expect(await runDeliveries(tenantId)).toEqual([{ result: 'succeeded' }]);
+      expect(hits).toHaveLength(1);
+      const [hit] = hits;
+      const id = hit!.headers['webhook-id'] as string;
+      const ts = Number(hit!.headers['webhook-timestamp']);
+      expect(Math.abs(ts - Date.now() / 1000)).toBeLessThan(60);
+      expect(verifyWebhook(subscribed.secret, id, ts, hit!.body, hit!.headers['webhook-signature'] as string)).toBe(true);
+      expect(verifyWebhook(generateWebhookSecret(), id, ts, hit!.body, hit!.headers['webhook-signature'] as string)).toBe(false);
+      const body = JSON.parse(hit!.body);
+      expect(body).toEqual({
+        type: 'deadline.upcoming',
+        timestamp: expect.stringMatching(/Z$/),
+        data: {
+          contractId,
+          contractTitle: 'Cleaning Services Agreement',
+          kind: 'notice',
+          date: '2026-12-12',
+          leadDays: 30,
+          daysLeft: 20,
+          url: `https://app.example.test/contracts/${contractId}`,
+        },
+      });
+      const { rows } = await owner.query(
+        `SELECT d.id, d.status, d.attempts, a.status_code FROM webhook_deliveries d JOIN webhook_delivery_attempts a ON a.delivery_id = d.id WHERE d.tenant_id = $1`,
+        [tenantId],
+      );
+      expect(rows).toEqual([{ id, status: 'succeeded', attempts: 1, status_code: 200 }]);
+      // A duplicate job for a delivered event does nothing.
+      expect(await deliverer.deliver({ tenantId, deliveryId: id }, { finalAttempt: false })).toEqual({ result: 'skipped' });
+      expect(hits).toHaveLength(1);
+    });
+
+    it('a failing receiver: each attempt is recorded; the last one marks the delivery failed', async () => {
+      const { tenantId } = await createTenant({ leadDays: [30] });
+      await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
+      await addEndpoint(tenantId, ['deadline.upcoming']);
+      await tenants.run({ tenantId, today: TODAY });
+      const [job] = (await webhookQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+      status = 503;
+      try {
+        expect(await deliverer.deliver(job!.data, { finalAttempt: false })).toEqual({ result: 'retry', reason: 'HTTP 503' });
+        expect(await deliverer.deliver(job!.data, { finalAttempt: true })).toEqual({ result: 'failed', reason: 'HTTP 503' });
+      } finally {
+        status = 200;
+      }
+      const { rows } = await owner.query(
+        `SELECT d.status, d.attempts, d.last_error, array_agg(a.status_code ORDER BY a.attempt) AS codes
+           FROM webhook_deliveries d JOIN webhook_delivery_attempts a ON a.delivery_id = d.id
+          WHERE d.tenant_id = $1 GROUP BY d.id`,
+        [tenantId],
+      );
+      expect(rows).toEqual([{ status: 'failed', attempts: 2, last_error: 'HTTP 503', codes: [503, 503] }]);
+      expect(JOB_OPTIONS['webhook.deliver'].attempts).toBeGreaterThanOrEqual(10);
+    });
+
+    it('a private target is refused at delivery time unless WEBHOOK_ALLOW_PRIVATE_URLS is set', async () => {
+      const { tenantId } = await createTenant({ leadDays: [30] });
+      await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
+      await addEndpoint(tenantId, ['deadline.upcoming']);
+      await tenants.run({ tenantId, today: TODAY });
+      const [job] = (await webhookQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+      const strict = await Test.createTestingModule({
+        imports: [AppConfigModule.forRoot(testConfig(db)), PersistenceModule],
+        providers: [WebhookDeliverHandler],
+      }).compile();
+      const ctx = await strict.init();
+      try {
+        hits.length = 0;
+        const outcome = await ctx.get(WebhookDeliverHandler).deliver(job!.data, { finalAttempt: false });
+        expect(outcome).toEqual({ result: 'failed', reason: 'must not point to a private or loopback address' });
+        expect(hits).toHaveLength(0);
+      } finally {
+        await ctx.close();
+      }
+    });
   });
 });

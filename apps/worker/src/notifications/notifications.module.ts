@@ -8,23 +8,29 @@ import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
 import { DigestHandler } from './digest.handler';
 import { NotificationsProcessor } from './notifications.processor';
+import { WebhookDeliverHandler } from './webhook-deliver.handler';
+import { WebhookEventsService } from './webhook-events.service';
+import { WebhooksProcessor } from './webhooks.processor';
 
-/** The `notifications` queue: the alert scan tick, per-tenant alert jobs and alert sends. */
+/** The `notifications` queue (alert scan tick, per-tenant alert jobs, alert and digest sends) and the `webhooks` queue. */
 @Module({})
 export class NotificationsWorkerModule {
   static forRoot(options: { schedules?: boolean } = {}): DynamicModule {
     return {
       module: NotificationsWorkerModule,
-      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.notifications })],
+      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.webhooks })],
       providers: [
         AlertScanHandler,
         AlertTenantHandler,
         AlertSendHandler,
         DigestHandler,
         NotificationsProcessor,
+        WebhookEventsService,
+        WebhookDeliverHandler,
+        WebhooksProcessor,
         ...(options.schedules === false ? [] : [AlertScanSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler],
     };
   }
 }

@@ -22,6 +22,7 @@ export interface AlertableDeadline {
   kind: DeadlineKind;
   date: string;
   obligationId: string | null;
+  contractTitle: string;
 }
 
 export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
@@ -69,17 +70,25 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     limit: number,
   ): Promise<AlertableDeadline[]> {
     return this.run(tenantId, async (m) => {
-      const rows: { id: string; contract_id: string; kind: DeadlineKind; date: string; obligation_id: string | null }[] =
+      const rows: { id: string; contract_id: string; kind: DeadlineKind; date: string; obligation_id: string | null; title: string }[] =
         await m.query(
-          `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id
-             FROM deadlines d
+          `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id,
+                  coalesce(c.title, c.file_name) AS title
+             FROM deadlines d JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
             WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
               AND ($4::date IS NULL OR (d.date, d.id) > ($4::date, $5::uuid))
             ORDER BY d.date, d.id
             LIMIT $6`,
           [tenantId, from, to, after?.date ?? null, after?.id ?? null, limit],
         );
-      return rows.map((r) => ({ id: r.id, contractId: r.contract_id, kind: r.kind, date: r.date, obligationId: r.obligation_id }));
+      return rows.map((r) => ({
+        id: r.id,
+        contractId: r.contract_id,
+        kind: r.kind,
+        date: r.date,
+        obligationId: r.obligation_id,
+        contractTitle: r.title,
+      }));
     });
   }
 

@@ -1,0 +1,33 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { WebhookDeliverHandler } from './webhook-deliver.handler';
+
+/** Its own queue and concurrency: slow or dead receivers only ever occupy webhook workers. */
+@Processor(QUEUES.webhooks, { concurrency: 10 })
+export class WebhooksProcessor extends WorkerHost {
+  constructor(private readonly deliverer: WebhookDeliverHandler) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case 'webhook.deliver': {
+        let payload;
+        try {
+          payload = parsePayload('webhook.deliver', job.data);
+        } catch (err) {
+          if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
+          throw err;
+        }
+        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        const outcome = await this.deliverer.deliver(payload, { finalAttempt });
+        if (outcome.result === 'retry') throw new Error(outcome.reason);
+        if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
+        return outcome;
+      }
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name}`);
+    }
+  }
+}
