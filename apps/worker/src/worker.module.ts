@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ContractParseHandler } from './document-extraction/contract-parse.handler';
 import { DocumentExtractionProcessor } from './document-extraction/document-extraction.processor';
 import { ContractSweepHandler } from './maintenance/contract-sweep.handler';
+import { DeadlineRefreshHandler } from './maintenance/deadline-refresh.handler';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
 import { NotificationsWorkerModule } from './notifications/notifications.module';
@@ -35,6 +36,7 @@ export class WorkerModule {
         ContractParseHandler,
         DocumentExtractionProcessor,
         ContractSweepHandler,
+        DeadlineRefreshHandler,
         MaintenanceProcessor,
         ...(options.schedules === false ? [] : [MaintenanceSchedule]),
       ],

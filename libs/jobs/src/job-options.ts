@@ -10,6 +10,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { count: 5000 },
   },
   'contracts.sweep': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  'deadlines.refresh': {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
   'alerts.scan': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
   // Removed on completion so a later scan the same day (after a correction) can run the tenant again;
   // the alert log's unique key, not the job id, is what keeps each alert to one send.
@@ -46,3 +52,5 @@ export const STUCK_AFTER_MS = 2 * 60_000;
 /** After this many enqueues without a result, the sweeper gives up and marks the contract failed. */
 export const MAX_PARSE_ENQUEUES = 5;
 export const SWEEP_EVERY_MS = 60_000;
+/** Deadlines are rolled forward a few times a day, so every time zone's new day is covered. */
+export const DEADLINE_REFRESH_EVERY_MS = 6 * 3_600_000;

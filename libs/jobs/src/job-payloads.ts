@@ -2,6 +2,8 @@
 export interface JobPayloads {
   'contract.parse': { tenantId: string; contractId: string; parseVersion: number };
   'contracts.sweep': Record<string, never>;
+  /** Rolls stored deadlines forward once their date has passed (evergreen renewals, recurring obligations). */
+  'deadlines.refresh': Record<string, never>;
   /** Tick: finds tenants with deadlines inside their alert window and enqueues alerts.tenant for each. */
   'alerts.scan': Record<string, never>;
   /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
@@ -27,6 +29,8 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       if (!Number.isInteger(d.parseVersion)) throw new InvalidPayloadError('parseVersion');
       return d as unknown as JobPayloads[N];
     case 'contracts.sweep':
+      return {} as JobPayloads[N];
+    case 'deadlines.refresh':
       return {} as JobPayloads[N];
     case 'alerts.scan':
       return {} as JobPayloads[N];

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_ALERT_SETTINGS,
   computeDeadlines,
   mergeTerms,
   nextObligationDate,
@@ -32,24 +33,43 @@ export class ContractTermsStore {
     contract: ContractEntity,
     change: TermsChange,
     patch: Partial<ContractEntity> = {},
-    timeZone = 'UTC',
     now = new Date(),
   ): Promise<void> {
-    const today: IsoDate = todayInTimeZone(timeZone, now);
     const extractedTerms = change.extracted ? change.extracted.terms : contract.extractedTerms;
     const userTerms = change.userTerms ?? contract.userTerms;
     const terms = mergeTerms(extractedTerms, userTerms);
-    const deadlines = computeDeadlines(terms, today);
     await this.db.run(tenantId, async (m) => {
+      // "Today" is the tenant's calendar day (its alert-settings time zone), which decides the current term.
+      const zone: { timezone: string }[] = await m.query(
+        'SELECT timezone FROM alert_settings WHERE tenant_id = $1',
+        [tenantId],
+      );
+      const today: IsoDate = todayInTimeZone(
+        zone[0]?.timezone ?? DEFAULT_ALERT_SETTINGS.timezone,
+        now,
+      );
+      const deadlines = computeDeadlines(terms, today);
       const obligations = change.extracted
         ? change.extracted.obligations
-        : (await m.find(ObligationEntity, { where: { tenantId, contractId: contract.id }, order: { position: 'ASC' } })).map(
-            (o) => ({ party: o.party, kind: o.kind, text: o.text, dueDate: o.dueDate, recurrence: o.recurrence, evidence: o.evidence }),
-          );
+        : (
+            await m.find(ObligationEntity, {
+              where: { tenantId, contractId: contract.id },
+              order: { position: 'ASC' },
+            })
+          ).map((o) => ({
+            party: o.party,
+            kind: o.kind,
+            text: o.text,
+            dueDate: o.dueDate,
+            recurrence: o.recurrence,
+            evidence: o.evidence,
+          }));
       const rows: DeadlineRow[] = [];
       if (deadlines.noticeDeadline) rows.push({ kind: 'notice', date: deadlines.noticeDeadline });
-      if (deadlines.nextRenewalDate) rows.push({ kind: 'renewal', date: deadlines.nextRenewalDate });
-      if (deadlines.expirationDate) rows.push({ kind: 'expiration', date: deadlines.expirationDate });
+      if (deadlines.nextRenewalDate)
+        rows.push({ kind: 'renewal', date: deadlines.nextRenewalDate });
+      if (deadlines.expirationDate)
+        rows.push({ kind: 'expiration', date: deadlines.expirationDate });
       obligations.forEach((o, i) => {
         const next = nextObligationDate({ dueDate: o.dueDate, recurrence: o.recurrence }, today);
         if (next) rows.push({ kind: 'obligation', date: next, obligationIndex: i });

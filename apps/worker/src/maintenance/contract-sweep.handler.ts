@@ -1,6 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { JOB_OPTIONS, MAX_PARSE_ENQUEUES, QUEUES, STUCK_AFTER_MS, parseJobId, type JobPayloads } from '@cb/jobs';
+import {
+  JOB_OPTIONS,
+  MAX_PARSE_ENQUEUES,
+  QUEUES,
+  STUCK_AFTER_MS,
+  parseJobId,
+  type JobPayloads,
+} from '@cb/jobs';
 import { ContractsRepository, SystemDb, TenantDb } from '@cb/persistence';
 import type { Queue } from 'bullmq';
 
@@ -41,7 +48,11 @@ export class ContractSweepHandler {
     let requeued = 0;
     let failed = 0;
     for (const row of rows) {
-      const payload: JobPayloads['contract.parse'] = { tenantId: row.tenant_id, contractId: row.id, parseVersion: row.parse_version };
+      const payload: JobPayloads['contract.parse'] = {
+        tenantId: row.tenant_id,
+        contractId: row.id,
+        parseVersion: row.parse_version,
+      };
       const jobId = parseJobId(payload);
       const job = await this.queue.getJob(jobId);
       const state = job ? await job.getState() : 'missing';
@@ -50,7 +61,13 @@ export class ContractSweepHandler {
         failed++;
         continue;
       }
-      if (state === 'waiting' || state === 'active' || state === 'delayed' || state === 'prioritized' || state === 'waiting-children') {
+      if (
+        state === 'waiting' ||
+        state === 'active' ||
+        state === 'delayed' ||
+        state === 'prioritized' ||
+        state === 'waiting-children'
+      ) {
         continue;
       }
       if (job) await job.remove().catch(() => undefined); // completed but the contract did not move: run it again
@@ -58,7 +75,8 @@ export class ContractSweepHandler {
       await this.queue.add('contract.parse', payload, { ...JOB_OPTIONS['contract.parse'], jobId });
       requeued++;
     }
-    if (requeued || failed) this.logger.log({ requeued, failed }, 'Swept contracts stuck in processing');
+    if (requeued || failed)
+      this.logger.log({ requeued, failed }, 'Swept contracts stuck in processing');
     return { requeued, failed };
   }
 
@@ -66,11 +84,16 @@ export class ContractSweepHandler {
     await this.db.run(p.tenantId, async () => {
       const c = await this.contracts.lockForUpdate(p.tenantId, p.contractId);
       if (!c || c.status !== 'processing' || c.parseVersion !== p.parseVersion) return;
-      await this.contracts.update(p.tenantId, { id: p.contractId }, {
-        status: 'failed',
-        errorCode: 'processing_failed',
-        errorMessage: 'The document could not be processed after several attempts. Try "reparse", or upload it again.',
-      });
+      await this.contracts.update(
+        p.tenantId,
+        { id: p.contractId },
+        {
+          status: 'failed',
+          errorCode: 'processing_failed',
+          errorMessage:
+            'The document could not be processed after several attempts. Try "reparse", or upload it again.',
+        },
+      );
     });
   }
 }

@@ -12,7 +12,10 @@ import { clearRedisPrefix } from '../../../../test/support/test-server';
 import { createWorkerApp } from '../worker.factory';
 import { ContractSweepHandler } from './contract-sweep.handler';
 
-const SAMPLE = path.resolve(__dirname, '../../../../samples/contracts/IMAGEWARESYSTEMSINC_12_20_1999-EX-10.22-MAINTENANCE_AGREEMENT.pdf');
+const SAMPLE = path.resolve(
+  __dirname,
+  '../../../../samples/contracts/IMAGEWARESYSTEMSINC_12_20_1999-EX-10.22-MAINTENANCE_AGREEMENT.pdf',
+);
 
 describe('nothing is lost: Redis down at upload, killed workers, two workers side by side', () => {
   let db: TestDatabase;
@@ -38,9 +41,14 @@ describe('nothing is lost: Redis down at upload, killed workers, two workers sid
       expect(ready.status).toBe(503);
       expect(ready.body.checks.redis).toBe('down');
       const pdf = fs.readFileSync(SAMPLE);
-      const up = await request(url).post('/v1/contracts').set('Authorization', `Bearer ${owner.token}`).attach('file', pdf, 'maintenance.pdf');
+      const up = await request(url)
+        .post('/v1/contracts')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .attach('file', pdf, 'maintenance.pdf');
       expect(up.status).toBe(202);
-      const stored = await request(url).get(`/v1/contracts/${up.body.id}/file`).set('Authorization', `Bearer ${owner.token}`);
+      const stored = await request(url)
+        .get(`/v1/contracts/${up.body.id}/file`)
+        .set('Authorization', `Bearer ${owner.token}`);
       expect(stored.status).toBe(200);
 
       // Redis "comes back": a worker on the real Redis sweeps contracts stuck in processing.
@@ -75,10 +83,17 @@ describe('nothing is lost: Redis down at upload, killed workers, two workers sid
         const up = await request(url)
           .post('/v1/contracts')
           .set('Authorization', `Bearer ${owner.token}`)
-          .attach('file', Buffer.from(`This Agreement number ${i} is governed by the laws of the State of Delaware.\n`), `c${i}.txt`);
+          .attach(
+            'file',
+            Buffer.from(
+              `This Agreement number ${i} is governed by the laws of the State of Delaware.\n`,
+            ),
+            `c${i}.txt`,
+          );
         ids.push(up.body.id);
       }
-      for (const id of ids) expect((await waitForParsed(url, owner.token, id)).status).not.toBe('processing');
+      for (const id of ids)
+        expect((await waitForParsed(url, owner.token, id)).status).not.toBe('processing');
       const repo = w1.get(ContractsRepository);
       for (const id of ids) expect((await repo.get(owner.tenantId, id))?.parseAttempts).toBe(1);
     } finally {

@@ -2,10 +2,14 @@ import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { QUEUES } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractSweepHandler } from './contract-sweep.handler';
+import { DeadlineRefreshHandler } from './deadline-refresh.handler';
 
 @Processor(QUEUES.maintenance, { concurrency: 1 })
 export class MaintenanceProcessor extends WorkerHost {
-  constructor(private readonly sweeper: ContractSweepHandler) {
+  constructor(
+    private readonly sweeper: ContractSweepHandler,
+    private readonly deadlines: DeadlineRefreshHandler,
+  ) {
     super();
   }
 
@@ -13,6 +17,8 @@ export class MaintenanceProcessor extends WorkerHost {
     switch (job.name) {
       case 'contracts.sweep':
         return this.sweeper.sweep();
+      case 'deadlines.refresh':
+        return this.deadlines.refresh();
       default:
         throw new UnrecoverableError(`No handler for job ${job.name}`);
     }

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { JOB_OPTIONS, QUEUES, SWEEP_EVERY_MS } from '@cb/jobs';
+import { DEADLINE_REFRESH_EVERY_MS, JOB_OPTIONS, QUEUES, SWEEP_EVERY_MS } from '@cb/jobs';
 import type { Queue } from 'bullmq';
 
 /** Registers the repeatable maintenance jobs at boot (idempotent across workers: upsert by id). */
@@ -16,6 +16,11 @@ export class MaintenanceSchedule implements OnApplicationBootstrap {
         'contracts.sweep',
         { every: SWEEP_EVERY_MS },
         { name: 'contracts.sweep', data: {}, opts: JOB_OPTIONS['contracts.sweep'] },
+      );
+      await this.queue.upsertJobScheduler(
+        'deadlines.refresh',
+        { every: DEADLINE_REFRESH_EVERY_MS },
+        { name: 'deadlines.refresh', data: {}, opts: JOB_OPTIONS['deadlines.refresh'] },
       );
     } catch (err) {
       this.logger.error({ err }, 'Could not register the sweep schedule');
