@@ -150,6 +150,10 @@ describe('web UI (browser)', () => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByText(/Your free trial ends in \d+ days?\./).waitFor();
     await page.getByText('Nothing falls due in the next 90 days.').waitFor();
+    await page
+      .getByTestId('dashboard-onboarding')
+      .getByRole('link', { name: 'Upload contracts' })
+      .waitFor();
     await shot('02-dashboard-empty');
   }, 60_000);
 

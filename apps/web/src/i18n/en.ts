@@ -340,6 +340,9 @@ export const en = {
     otherCurrencies: 'Other currencies: {list}',
     truncated: 'Figures are based on the first {count} contracts.',
     upload: 'Upload contracts',
+    emptyTitle: 'Your contracts, read for you',
+    emptyBody:
+      'Upload your supplier and customer contracts. Contract Bank reads each one, finds its renewal, notice period and obligations, and reminds you before every deadline.',
   },
   calendar: {
     title: 'Calendar',

@@ -139,7 +139,15 @@ export default function DashboardPage() {
       {contracts.data?.truncated && (
         <p className="muted small">{t('dashboard.truncated', { count: PORTFOLIO_LIMIT })}</p>
       )}
-      {portfolio ? (
+      {contracts.data && contracts.data.rows.length === 0 ? (
+        <div className="card empty-state onboarding" data-testid="dashboard-onboarding">
+          <h2>{t('dashboard.emptyTitle')}</h2>
+          <p>{t('dashboard.emptyBody')}</p>
+          <Link to="/upload" className="btn btn-primary">
+            {t('dashboard.upload')}
+          </Link>
+        </div>
+      ) : portfolio ? (
         <Suspense
           fallback={
             <div className="charts-grid">
