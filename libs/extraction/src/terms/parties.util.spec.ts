@@ -45,6 +45,12 @@ describe('findParties', () => {
     ]);
   });
 
+  it('reads the signers of a document without a preamble (CUAD joint filing agreement)', () => {
+    const text =
+      'JOINT FILING AGREEMENT\nThe undersigned hereby agree to the joint filing of the Statement on Schedule 13D.\nDated: July 6, 2020\nHPS INVESTMENT PARTNERS, LLC\n/s/ John Madden\nName: John Madden\nTitle: Authorized Signatory\nHPS MEZZANINE PARTNERS II, LLC\nBy: HPS Investment Partners, LLC, its sole member\n/s/ John Madden\n';
+    expect(parties(text).map((p) => p.name)).toEqual(['HPS INVESTMENT PARTNERS, LLC', 'HPS MEZZANINE PARTNERS II, LLC']);
+  });
+
   it('finds no parties in text without a preamble', () => {
     expect(parties('1. Definitions. "Products" means the goods listed in Exhibit A.')).toEqual([]);
   });

@@ -30,7 +30,48 @@ const DEFINED_TERM =
 
 /** The contracting parties named in the preamble, without their defined-term labels. */
 export function findParties(view: TextView): PartiesFinding | null {
-  return fromPreamble(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view);
+  return fromPreamble(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view) ?? fromSignatureBlocks(view);
+}
+
+const SIGNATURE_LINE = /^(?:by\s*:|\/s\/|name\s*:|its\s*:|title\s*:|_{3,})/i;
+
+/**
+ * Documents without a preamble (joint filing agreements, letters) name their parties only where they sign:
+ * a line with the party's name directly above "By:" / "/s/" / "Name:".
+ */
+function fromSignatureBlocks(view: TextView): PartiesFinding | null {
+  const witness = view.lower.lastIndexOf('in witness whereof');
+  const dated = view.text.search(/^\s*dated\s*:/im);
+  const from = witness >= 0 ? witness : dated >= 0 ? dated : view.text.length < 20000 ? 0 : -1;
+  if (from < 0) return null;
+  const found: FoundParty[] = [];
+  const lines = view.text.slice(from).split('\n');
+  let offset = from;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const line = raw.trim();
+    const next = lines.slice(i + 1, i + 3).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+    if (!line || SIGNATURE_LINE.test(line) || !SIGNATURE_LINE.test(next)) continue;
+    const letters = line.replace(/[^A-Za-z]/g, '');
+    const upper = letters.length ? line.replace(/[^A-Z]/g, '').length / letters.length : 0;
+    const name = line.replace(/[:,]$/, '').trim();
+    if (name.length < 3 || name.length > 100 || /^(?:in\s+witness|dated?\b|witness|signature|accepted|agreed|company|licensor|licensee)|please\s+print|print\s+name/i.test(name)) continue;
+    if (upper < 0.6 && !/\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|l\.p|lp|plc|gmbh|ag|s\.a|n\.a|trust|fund|bank)\b\.?/i.test(name)) continue;
+    if (!found.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
+      const start = lineStart + raw.indexOf(name);
+      found.push({ name, role: null, start, end: start + name.length });
+    }
+    if (found.length >= 60) break;
+  }
+  if (found.length < 2) return null;
+  return {
+    parties: found.map(({ name, role }) => ({ name, role })),
+    labels: [],
+    confidence: 0.5,
+    evidence: found.map((p) => view.span(p.start, p.end)),
+  };
 }
 
 /** "Acme, Inc., with a place of business at ... ("Acme") and Beta B.V. ... ("Consultant") agree to ...". */
