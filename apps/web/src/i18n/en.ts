@@ -216,6 +216,8 @@ export const en = {
     deadlineSet: '{kind} is now {to}.',
     deadlineCleared: '{kind} no longer applies (was {from}).',
     processing: 'This contract is still being read. Terms will appear here in a moment.',
+    needsReview:
+      'Some terms could not be read with confidence. Check them against the document, then confirm or correct each one.',
     failed: 'This contract could not be read: {message}',
     reparse: 'Read again',
     reparseStarted: 'Reading the contract again…',

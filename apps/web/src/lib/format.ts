@@ -118,7 +118,7 @@ export function formatBytes(bytes: number): string {
   return new Intl.NumberFormat(formatLocale, {
     style: 'unit',
     unit: units[i],
-    unitDisplay: 'short',
+    unitDisplay: i === 0 ? 'long' : 'short',
     maximumFractionDigits: i === 0 ? 0 : 1,
   }).format(v);
 }

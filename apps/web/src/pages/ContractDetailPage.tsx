@@ -214,6 +214,11 @@ export default function ContractDetailPage() {
           {t('detail.failed', { message: contract.error?.message ?? '' })}
         </p>
       )}
+      {contract.status === 'needs_review' && (
+        <p className="alert alert-warning" role="status">
+          {t('detail.needsReview')}
+        </p>
+      )}
       {!canWrite && contract.status !== 'processing' && (
         <p className="alert alert-warning">
           {readOnly ? t('detail.readOnly') : t('detail.viewerRoleOnly')}
@@ -252,22 +257,26 @@ export default function ContractDetailPage() {
           <div className="card">
             <h2>{t('detail.terms')}</h2>
             <p className="muted small">{t('detail.termsHelp')}</p>
-            <dl className="terms-list">
-              {TERM_FIELDS.map((field) => (
-                <TermRow
-                  key={field}
-                  field={field}
-                  value={terms[field] as TermValue | undefined}
-                  source={contract.termSources?.[field]}
-                  evidence={contract.evidence?.[field] ?? []}
-                  active={activeField === field}
-                  canWrite={canWrite && contract.status !== 'processing'}
-                  onShow={showEvidence}
-                  onSave={saveTerm}
-                  currency={terms.contractValue?.currency}
-                />
-              ))}
-            </dl>
+            {contract.status === 'processing' ? (
+              <LoadingBlock lines={6} label={t('detail.processing')} />
+            ) : (
+              <dl className="terms-list">
+                {TERM_FIELDS.map((field) => (
+                  <TermRow
+                    key={field}
+                    field={field}
+                    value={terms[field] as TermValue | undefined}
+                    source={contract.termSources?.[field]}
+                    evidence={contract.evidence?.[field] ?? []}
+                    active={activeField === field}
+                    canWrite={canWrite && contract.status !== 'processing'}
+                    onShow={showEvidence}
+                    onSave={saveTerm}
+                    currency={terms.contractValue?.currency}
+                  />
+                ))}
+              </dl>
+            )}
           </div>
           <div className="card">
             <h2>{t('detail.obligations')}</h2>

@@ -248,7 +248,7 @@ function UploadRow({ item }: { item: Item }) {
   return (
     <li className={`upload-row tone-${tone}`} data-status={item.status ?? item.phase}>
       <div className="upload-file">
-        <span className="upload-name" id={`${id}-name`}>
+        <span className="upload-name" id={`${id}-name`} title={item.file.name}>
           {item.file.name}
         </span>
         <span className="muted small">{formatBytes(item.file.size)}</span>
