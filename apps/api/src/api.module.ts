@@ -22,6 +22,8 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SubscriptionModule } from './subscription/subscription.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
@@ -67,12 +69,15 @@ export class ApiModule {
         BillingModule,
         UsersModule,
         InvitationsModule,
+        RateLimitModule,
         AlertsModule,
         CalendarModule,
         WebhooksModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },
+        // Right after authentication: per IP on auth routes, per key for API keys (429 + Retry-After).
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         // After authentication and permissions: 402 for writes once the subscription has ended.
         { provide: APP_GUARD, useClass: SubscriptionGateGuard },

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import type { Principal } from '../common/auth/principal';
+import { RateLimitedError } from './rate-limited.error';
+import { AUTH_PER_IP, LOGIN_PER_IP_AND_EMAIL, PER_API_KEY, PUBLIC_AUTH_PATHS, type RateLimitRule } from './rate-limit.rules';
+import { RateLimiterService } from './rate-limiter.service';
+
+/**
+ * Global, right after authentication: per client IP on sign-up, sign-in, refresh and invitation
+ * acceptance (plus per IP and e-mail on login), per key for API-key calls. 429 with Retry-After.
+ */
+@Injectable()
+export class RateLimitGuard implements CanActivate {
+  constructor(@Inject(RateLimiterService) private readonly limiter: RateLimiterService) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const req = ctx.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const res = ctx.switchToHttp().getResponse<Response>();
+    const path = req.path;
+    const checks: [RateLimitRule, string][] = [];
+    if (path.startsWith('/v1/auth/') || PUBLIC_AUTH_PATHS.includes(path)) {
+      const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+      checks.push([AUTH_PER_IP, ip]);
+      const email = (req.body as { email?: unknown } | undefined)?.email;
+      if (path === '/v1/auth/login' && typeof email === 'string') {
+        // Hashed: e-mail addresses do not belong in Redis keys.
+        checks.push([LOGIN_PER_IP_AND_EMAIL, `${ip}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`]);
+      }
+    } else if (req.user?.kind === 'apiKey' && req.user.apiKeyId) {
+      checks.push([PER_API_KEY, req.user.apiKeyId]);
+    }
+    for (const [rule, subject] of checks) {
+      const outcome = await this.limiter.hit(rule, subject);
+      res.setHeader('RateLimit-Limit', String(outcome.limit));
+      res.setHeader('RateLimit-Remaining', String(outcome.remaining));
+      res.setHeader('RateLimit-Reset', String(outcome.resetSeconds));
+      if (!outcome.allowed) throw new RateLimitedError(outcome.resetSeconds);
+    }
+    return true;
+  }
+}

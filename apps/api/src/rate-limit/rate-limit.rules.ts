@@ -1,0 +1,16 @@
+/** One limit: at most `limit` requests per `windowSeconds` for one subject (an IP, an IP + e-mail, an API key). */
+export interface RateLimitRule {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+/** Sign-up, sign-in, refresh and accepting invitations, per client IP. */
+export const AUTH_PER_IP: RateLimitRule = { name: 'auth-ip', limit: 60, windowSeconds: 60 };
+/** Password guessing: wrong or right, ten tries per account and IP per five minutes. */
+export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = { name: 'login', limit: 10, windowSeconds: 300 };
+/** Partner integrations, per API key. */
+export const PER_API_KEY: RateLimitRule = { name: 'api-key', limit: 600, windowSeconds: 60 };
+
+/** Public routes that are limited per IP (everything under /v1/auth/ is too). */
+export const PUBLIC_AUTH_PATHS = ['/v1/signup', '/v1/invitations/accept'];
