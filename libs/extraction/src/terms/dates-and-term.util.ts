@@ -154,6 +154,7 @@ function termCandidates(view: TextView): TermCandidate[] {
     const subjectZone = text.slice(0, 120);
     if (OTHER_SUBJECT.test(subjectZone) && !/term\s+of\s+this\s+(?:agreement|contract)|this\s+(?:agreement|contract)\s+(?:shall|will)/i.test(subjectZone)) score -= 3;
     if (/\b(?:whereas|prior\s+agreement|original\s+agreement)\b/i.test(text)) score -= 2;
+    if (findDates(text).length > 0 && /\b(?:until|through|expire|end|terminat|conclud)/i.test(text)) score += 1;
     if (score > 0) out.push({ ...sentence, score });
   }
   return out.sort((a, b) => b.score - a.score || a.start - b.start);
@@ -259,7 +260,7 @@ function readTermSentence(
 function isTermDuration(view: TextView, d: FoundDuration): boolean {
   const before = view.lower.slice(Math.max(0, d.start - 60), d.start);
   const after = view.lower.slice(d.end, d.end + 50);
-  if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$/.test(before)) return false;
+  if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$|\bwithin\s+(?:the\s+)?(?:first|initial|last)\s*$/.test(before)) return false;
   if (/\b(?:additional|successive|renewal|further|consecutive)\b/i.test(d.text)) return false;
   if (/^\s*thereafter\b/.test(after)) return false;
   if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|following\s+(?:receipt|notice|the\s+(?:date|end|expiration|termination))|after\s+(?:receipt|notice|the\s+(?:end|expiration|termination))|of\s+(?:the\s+)?(?:receipt|notice)|in\s+advance)/.test(after)) return false;
