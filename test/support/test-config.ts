@@ -17,6 +17,8 @@ export function testConfig(db: TestDatabase, env: Record<string, string> = {}): 
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     OCR_ENABLED: 'false',
+    WORKER_LOCK_MS: '5000',
+    WORKER_STALLED_INTERVAL_MS: '1000',
     PORT: '0',
     ...env,
   });

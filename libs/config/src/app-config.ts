@@ -26,6 +26,10 @@ export interface AppConfig {
   webhookAllowPrivateUrls: boolean;
   logLevel: string;
   workerConcurrency: number;
+  /** How long a parse job's lock lasts without renewal: a killed worker's job is retried after it. */
+  workerLockMs: number;
+  /** How often workers look for jobs whose worker died (stalled jobs). */
+  workerStalledIntervalMs: number;
   ocrEnabled: boolean;
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
@@ -43,12 +47,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dto = plainToInstance(EnvDto, raw, { enableImplicitConversion: false });
   const errors = validateSync(dto, { whitelist: false, forbidUnknownValues: false });
   if (errors.length) {
-    const lines = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map(
+      (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const isProduction = dto.NODE_ENV === 'production';
   if (isProduction && !dto.JWT_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)');
+    throw new ConfigError(
+      'Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)',
+    );
   }
   const port = dto.PORT ?? 3000;
   const databaseUrl = dto.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/contract_bank';
@@ -72,6 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerConcurrency: dto.WORKER_CONCURRENCY ?? 2,
+    workerLockMs: dto.WORKER_LOCK_MS ?? 120_000,
+    workerStalledIntervalMs: dto.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     ocrEnabled: dto.OCR_ENABLED !== 'false',
     stripeSecretKey: dto.STRIPE_SECRET_KEY ?? null,
     stripeWebhookSecret: dto.STRIPE_WEBHOOK_SECRET ?? null,

@@ -3,7 +3,12 @@ import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { STORAGE, type StoragePort } from '@cb/domain';
 import { extractDocument, type ExtractionResult, type MediaType } from '@cb/extraction';
 import type { JobPayloads } from '@cb/jobs';
-import { ContractTermsStore, ContractsRepository, TenantDb, type ContractEntity } from '@cb/persistence';
+import {
+  ContractTermsStore,
+  ContractsRepository,
+  TenantDb,
+  type ContractEntity,
+} from '@cb/persistence';
 
 export type ParseOutcome = 'parsed' | 'needs_review' | 'failed' | 'skipped';
 
@@ -26,10 +31,18 @@ export class ContractParseHandler {
     @Inject(ContractTermsStore) private readonly termsStore: ContractTermsStore,
   ) {}
 
-  async handle({ tenantId, contractId, parseVersion }: JobPayloads['contract.parse']): Promise<ParseOutcome> {
+  async handle({
+    tenantId,
+    contractId,
+    parseVersion,
+  }: JobPayloads['contract.parse']): Promise<ParseOutcome> {
     const contract = await this.contracts.get(tenantId, contractId);
     if (!isCurrent(contract, parseVersion)) return 'skipped';
-    await this.contracts.update(tenantId, { id: contractId }, { parseAttempts: contract.parseAttempts + 1 });
+    await this.contracts.update(
+      tenantId,
+      { id: contractId },
+      { parseAttempts: contract.parseAttempts + 1 },
+    );
     const data = await this.storage.read(contract.storageKey);
     const result = await extractDocument(data, {
       mediaType: contract.mediaType as MediaType,
@@ -40,12 +53,16 @@ export class ContractParseHandler {
       const locked = await this.contracts.lockForUpdate(tenantId, contractId);
       if (!isCurrent(locked, parseVersion)) return 'skipped';
       if (result.status === 'failed') {
-        await this.contracts.update(tenantId, { id: contractId }, {
-          status: 'failed',
-          errorCode: result.error?.code ?? 'extraction_failed',
-          errorMessage: result.error?.message ?? 'The document could not be read',
-          pages: result.pages || null,
-        });
+        await this.contracts.update(
+          tenantId,
+          { id: contractId },
+          {
+            status: 'failed',
+            errorCode: result.error?.code ?? 'extraction_failed',
+            errorMessage: result.error?.message ?? 'The document could not be read',
+            pages: result.pages || null,
+          },
+        );
         return 'failed';
       }
       const status = needsReview(result) ? 'needs_review' : 'parsed';
@@ -67,21 +84,31 @@ export class ContractParseHandler {
           counterparty: locked.counterparty ?? counterpartyOf(result),
         },
       );
-      this.logger.log({ tenantId, contractId, status, pages: result.pages, ms: result.ms }, 'Contract parsed');
+      this.logger.log(
+        { tenantId, contractId, status, pages: result.pages, ms: result.ms },
+        'Contract parsed',
+      );
       return status;
     });
   }
 
   /** After the last attempt: the contract ends `failed`, never stuck in `processing`. */
-  async giveUp({ tenantId, contractId, parseVersion }: JobPayloads['contract.parse'], reason: string): Promise<void> {
+  async giveUp(
+    { tenantId, contractId, parseVersion }: JobPayloads['contract.parse'],
+    reason: string,
+  ): Promise<void> {
     await this.db.run(tenantId, async () => {
       const locked = await this.contracts.lockForUpdate(tenantId, contractId);
       if (!isCurrent(locked, parseVersion)) return;
-      await this.contracts.update(tenantId, { id: contractId }, {
-        status: 'failed',
-        errorCode: 'processing_failed',
-        errorMessage: `The document could not be processed after several attempts (${reason}). Try "reparse", or upload it again.`,
-      });
+      await this.contracts.update(
+        tenantId,
+        { id: contractId },
+        {
+          status: 'failed',
+          errorCode: 'processing_failed',
+          errorMessage: `The document could not be processed after several attempts (${reason}). Try "reparse", or upload it again.`,
+        },
+      );
     });
   }
 }
