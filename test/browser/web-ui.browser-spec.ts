@@ -399,13 +399,52 @@ describe('web UI (browser)', () => {
     await page.goto(`${server.url}/deadlines?month=${month}`);
     await page.locator('.calendar-list li', { hasText: 'Notice deadline' }).first().waitFor();
     await shot('09-calendar');
-    // The private iCal feed address, or a calm "not available yet" while the endpoint is being built.
+    // The private iCal feed: its address is shown with a copy button, serves the deadline, and can be stopped.
     await page.getByRole('button', { name: 'Show calendar address' }).click();
+    const feed = page.getByLabel('Calendar feed address');
+    await feed.waitFor();
+    const feedUrl = await feed.inputValue();
+    const ics = await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, server.url));
+    expect(ics.status()).toBe(200);
+    const icsText = await ics.text();
+    expect(icsText).toContain('BEGIN:VCALENDAR');
+    expect(icsText).toContain(isoDaysFromToday(50).replace(/-/g, ''));
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Stop this address' }).click();
+    await page.getByText('The address no longer works.', { exact: false }).waitFor();
+    expect(
+      (await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, server.url))).status(),
+    ).toBe(404);
+
+    // Alert settings: lead days and recipients are validated, saved and kept.
+    await page.goto(`${server.url}/settings/alerts`);
+    const lead = page.getByLabel('Remind this many days before');
+    await lead.waitFor();
+    await expect(lead.inputValue()).resolves.toBe('90, 30, 7');
+    await lead.fill('60, 0');
+    await page.getByRole('button', { name: 'Save' }).click();
     await page
-      .getByLabel('Calendar feed address')
-      .or(page.getByText('Not available yet'))
-      .first()
+      .getByText('Use up to 10 whole numbers between 1 and 365, separated by commas.')
       .waitFor();
+    await lead.fill('60, 14');
+    await page.getByLabel('Recipients').fill('finance@pohjola.example\ncfo@pohjola.example');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.').waitFor();
+    await page.reload();
+    await expect(page.getByLabel('Remind this many days before').inputValue()).resolves.toBe(
+      '60, 14',
+    );
+    await expect(page.getByLabel('Recipients').inputValue()).resolves.toBe(
+      'finance@pohjola.example\ncfo@pohjola.example',
+    );
+
+    // Team: the owner is listed; a colleague is invited.
+    await page.goto(`${server.url}/settings/team`);
+    await page.getByRole('cell', { name: email }).waitFor();
+    await page.getByLabel('E-mail').fill('controller@pohjola.example');
+    await page.getByLabel('Role').selectOption('viewer');
+    await page.getByRole('button', { name: 'Invite' }).click();
+    await page.getByText('Invitation sent to controller@pohjola.example.').waitFor();
 
     // API keys: the key is shown once with a copy button, listed without its secret, and revoked.
     await page.goto(`${server.url}/settings/api-keys`);

@@ -140,7 +140,9 @@ export interface Deadline {
 
 export interface AlertSettings {
   leadDays: number[];
+  /** The configured list, or the owners and admins when none is configured (recipientsAreDefault). */
   recipients: string[];
+  recipientsAreDefault?: boolean;
   timezone: string;
 }
 

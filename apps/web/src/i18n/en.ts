@@ -356,6 +356,11 @@ export const en = {
       'Subscribe to this private address in Outlook, Google Calendar or Apple Calendar to see every deadline there. Anyone with the address can read the deadlines, so keep it to yourself.',
     feedShow: 'Show calendar address',
     feedLabel: 'Calendar feed address',
+    feedRevoke: 'Stop this address',
+    feedRevokeConfirm:
+      'Stop the current calendar address? Calendars subscribed to it stop updating; you can create a new address afterwards.',
+    feedRevoked:
+      'The address no longer works. Show the calendar address again to create a new one.',
     listTitle: 'Deadlines in {month}',
     noDeadlines: 'No deadlines this month.',
     more: { one: '+{count} more', other: '+{count} more' },
@@ -374,9 +379,10 @@ export const en = {
       'Contract Bank e-mails reminders before each deadline. Choose how many days ahead and who receives them.',
     leadDays: 'Remind this many days before',
     leadDaysHelp: 'Comma-separated, e.g. 90, 30, 7.',
-    leadDaysInvalid: 'Use whole numbers between 0 and 730, separated by commas.',
+    leadDaysInvalid: 'Use up to 10 whole numbers between 1 and 365, separated by commas.',
     recipients: 'Recipients',
     recipientsHelp: 'One e-mail address per line. Leave empty to send to owners and admins.',
+    recipientsNow: 'Now: {list}.',
     recipientsInvalid: 'This is not a valid e-mail address: {value}',
     timezone: 'Time zone',
     timezoneHelp: 'Deadlines are calendar dates in this time zone.',

@@ -3,7 +3,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, isNotAvailable } from '../api/client';
 import type { Deadline } from '../api/types';
 import { PageTitle } from '../components/Layout';
+import { useSession } from '../auth/session';
 import {
+  SuccessNote,
   CopyField,
   Loadable,
   LoadingBlock,
@@ -166,41 +168,71 @@ export default function CalendarPage() {
 }
 
 function CalendarFeed() {
+  const { can } = useSession();
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [revoked, setRevoked] = useState(false);
   if (error && isNotAvailable(error)) return <NotAvailable />;
+
+  async function show() {
+    setBusy(true);
+    setError(null);
+    setRevoked(false);
+    try {
+      const r = await api<{ url: string }>('/v1/calendar');
+      setUrl(r.url);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function revoke() {
+    if (!window.confirm(t('calendar.feedRevokeConfirm'))) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/v1/calendar', { method: 'DELETE' });
+      setUrl(null);
+      setRevoked(true);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  }
+
   if (url) {
     const webcal = url.replace(/^https?:/, 'webcal:');
     return (
       <div className="stack">
         <CopyField value={url} label={t('calendar.feedLabel')} />
-        <a className="btn" href={webcal}>
-          {t('calendar.feedTitle')}
-        </a>
+        <ProblemAlert error={error} />
+        <div className="button-row">
+          <a className="btn" href={webcal}>
+            {t('calendar.feedTitle')}
+          </a>
+          {can('admin') && (
+            <button
+              type="button"
+              className="btn btn-danger-ghost"
+              onClick={() => void revoke()}
+              disabled={busy}
+            >
+              {t('calendar.feedRevoke')}
+            </button>
+          )}
+        </div>
       </div>
     );
   }
   return (
     <>
       <ProblemAlert error={error} />
-      <button
-        type="button"
-        className="btn btn-primary"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(null);
-          try {
-            const r = await api<{ url: string }>('/v1/calendar');
-            setUrl(r.url);
-          } catch (e) {
-            setError(e);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
+      {revoked && <SuccessNote>{t('calendar.feedRevoked')}</SuccessNote>}
+      <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void show()}>
         {t('calendar.feedShow')}
       </button>
     </>

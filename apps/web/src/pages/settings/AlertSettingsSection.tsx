@@ -36,7 +36,11 @@ function AlertForm({
 }) {
   const { can } = useSession();
   const [lead, setLead] = useState(initial.leadDays.join(', '));
-  const [recipients, setRecipients] = useState(initial.recipients.join('\n'));
+  // Default recipients (owners and admins) are shown as a hint, not copied into the list, so saving the form
+  // does not freeze today's owners into a fixed list.
+  const [recipients, setRecipients] = useState(
+    initial.recipientsAreDefault ? '' : initial.recipients.join('\n'),
+  );
   const [tz, setTz] = useState(
     initial.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
   );
@@ -52,7 +56,11 @@ function AlertForm({
     const errs: Record<string, string> = {};
     const parts = lead.split(/[,\s]+/).filter(Boolean);
     const leadDays = parts.map(Number);
-    if (!parts.length || leadDays.some((n) => !Number.isInteger(n) || n < 0 || n > 730))
+    if (
+      !parts.length ||
+      parts.length > 10 ||
+      leadDays.some((n) => !Number.isInteger(n) || n < 1 || n > 365)
+    )
       errs.leadDays = t('settings.leadDaysInvalid');
     const emails = recipients
       .split(/[\n,;]+/)
@@ -116,6 +124,9 @@ function AlertForm({
         />
         <p id="recipients-hint" className="hint">
           {t('settings.recipientsHelp')}
+          {initial.recipientsAreDefault && initial.recipients.length > 0 && (
+            <> {t('settings.recipientsNow', { list: initial.recipients.join(', ') })}</>
+          )}
         </p>
         {errors.recipients && (
           <p id="recipients-err" className="field-error">
