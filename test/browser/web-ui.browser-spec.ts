@@ -446,6 +446,24 @@ describe('web UI (browser)', () => {
     await page.getByRole('button', { name: 'Invite' }).click();
     await page.getByText('Invitation sent to controller@pohjola.example.').waitFor();
 
+    // Webhooks: a loopback target is refused with the server's reason; a public one is added, its signing
+    // secret shown once, and deleted again.
+    await page.goto(`${server.url}/settings/webhooks`);
+    await page.getByText('No endpoints yet.').waitFor();
+    await page.getByLabel('Endpoint URL').fill('http://127.0.0.1:9/hook');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByRole('alert').filter({ hasText: /url/i }).waitFor();
+    await page.getByLabel('Endpoint URL').fill('https://93.184.215.14/hooks/contract-bank');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = page.getByLabel('Signing secret');
+    await secret.waitFor();
+    await expect(secret.inputValue()).resolves.toMatch(/^whsec_/);
+    await page.locator('.list-row', { hasText: '93.184.215.14' }).waitFor();
+    await shot('10-settings-webhook-created');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: /^Delete endpoint / }).click();
+    await page.getByText('No endpoints yet.').waitFor();
+
     // API keys: the key is shown once with a copy button, listed without its secret, and revoked.
     await page.goto(`${server.url}/settings/api-keys`);
     await page.getByLabel('Key name').fill('ERP integration');
