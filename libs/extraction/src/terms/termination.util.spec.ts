@@ -22,6 +22,9 @@ describe('findTerminationForConvenience', () => {
     'Either Party may terminate this Agreement, immediately, by giving written notice of termination to the other if the other party becomes insolvent.',
     'The provisions of this Agreement shall not be terminable or revocable for any reason.',
     'The Supplier shall deliver the Products within thirty (30) days.',
+    'This Agreement may be terminated by either party with cause upon thirty (30) days written notice.',
+    'Each of the Suppliers may terminate its obligations to supply a particular Product under this Agreement by giving written notice.',
+    'This agreement shall continue for an initial term of one (1) year and indefinitely after that until terminated by either party giving at least twelve (12) months prior written notice.',
   ])('no: %s', (text) => {
     expect(tfc(text)).toBeNull();
   });
