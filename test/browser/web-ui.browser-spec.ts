@@ -29,6 +29,9 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+const RAW_KEY =
+  /\b(app|nav|errors|auth|subscription|status|upload|contracts|detail|terms|deadlines|dashboard|calendar|settings|export)\.[a-z][A-Za-z]+(\.[A-Za-z_.]+)?\b/g;
+
 function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -75,6 +78,9 @@ describe('web UI (browser)', () => {
 
   /** Full-page by default; the contract page is designed around the viewport (sticky document pane). */
   async function shot(name: string, p: Page = page, fullPage = true) {
+    // Every string comes from the catalogue: a raw message key on screen means a missing or broken lookup.
+    const rawKeys = (await p.locator('body').innerText()).match(RAW_KEY);
+    expect(rawKeys).toBeNull();
     if (fullPage) await p.evaluate(() => window.scrollTo(0, 0));
     await p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage });
   }
@@ -458,7 +464,10 @@ describe('web UI (browser)', () => {
     const secret = page.getByLabel('Signing secret');
     await secret.waitFor();
     await expect(secret.inputValue()).resolves.toMatch(/^whsec_/);
-    await page.locator('.list-row', { hasText: '93.184.215.14' }).waitFor();
+    await page
+      .locator('.list-row', { hasText: '93.184.215.14' })
+      .getByText('Contract parsed, Contract failed, Deadline upcoming')
+      .waitFor();
     await shot('10-settings-webhook-created');
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: /^Delete endpoint / }).click();

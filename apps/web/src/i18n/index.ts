@@ -26,14 +26,23 @@ export const formatLocale: string =
 const pluralRules = new Intl.PluralRules(uiLanguage);
 const numberFmt = new Intl.NumberFormat(formatLocale);
 
+// Keys may themselves contain dots (event names such as `contract.parsed`): at each level, the longest
+// matching key wins.
 function lookup(key: string): unknown {
-  let node: unknown = catalogues[uiLanguage] ?? en;
-  for (const part of key.split('.')) {
-    if (node && typeof node === 'object' && part in node)
-      node = (node as Record<string, unknown>)[part];
-    else return undefined;
-  }
-  return node;
+  const parts = key.split('.');
+  const walk = (node: unknown, i: number): unknown => {
+    if (i === parts.length) return node;
+    if (!node || typeof node !== 'object') return undefined;
+    for (let j = parts.length; j > i; j--) {
+      const k = parts.slice(i, j).join('.');
+      if (k in node) {
+        const found = walk((node as Record<string, unknown>)[k], j);
+        if (found !== undefined) return found;
+      }
+    }
+    return undefined;
+  };
+  return walk(catalogues[uiLanguage] ?? en, 0);
 }
 
 export function t(key: MessageKey, vars?: Vars): string {
