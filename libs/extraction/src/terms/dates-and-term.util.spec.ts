@@ -43,6 +43,15 @@ describe('agreement and effective dates', () => {
     expect(r.agreementDate).toBe('2019-03-05');
   });
 
+  it('reads "Agreement made this 19t h day of March, 2020" under the title (CUAD distributor agreement)', () => {
+    expect(read('DISTRIBUTOR AGREEMENT\nAgreement made this 19t h day of March, 2020\nBetween:\nCo-Diagnostics, Inc.').agreementDate).toBe('2020-03-19');
+  });
+
+  it('falls back to the one date written where the parties sign', () => {
+    const r = read('JOINT VENTURE AGREEMENT\nBETWEEN A and B\n1. Purpose.\nIN WITNESS WHEREOF, Parties have subscribed to these articles.\nRome/Houston, 2 April 2020\nA Inc. B s.r.l.\n');
+    expect(r.agreementDate).toBe('2020-04-02');
+  });
+
   it('returns null for a blank date', () => {
     expect(read('This Agreement is made this ____ day of ___________, 2000 between A and B.').agreementDate).toBeNull();
   });

@@ -62,7 +62,7 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
     const sentenceStart = view.sentenceAt(m.index, 600).start;
     const lead = view.lower.slice(sentenceStart, m.index);
     // Recitals about other agreements: "WHEREAS, the parties entered into a Supply Agreement dated ...".
-    if (/\bwhereas\b|that\s+certain|\bentered\s+into\s+(?:a|an|the|that)\b|previously|heretofore|\b(?:agreement|contract|license|lease|plan|note)\s*,?\s*$/.test(lead)) continue;
+    if (/\bwhereas\b|that\s+certain|\bentered\s+into\s+(?:a|an|the|that)\b|previously|heretofore|\b(?:a|an|certain|said|such|existing|original|prior|underlying)\s+(?:[\w&-]+\s+){0,6}(?:agreement|contract|license|lease|plan|note)\s*,?\s*$/.test(lead)) continue;
     if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,40}$/.test(before)) continue;
     return dateFinding(view, first, 0.9, m.index);
   }
@@ -82,6 +82,17 @@ function findAgreementDate(view: TextView): Finding<IsoDate> | null {
   for (const m of view.flat.matchAll(witness)) {
     const d = findDates(view.flat.slice(m.index + m[0].length, m.index + m[0].length + 60), m.index + m[0].length)[0];
     if (d && !/[.;]/.test(view.flat.slice(m.index + m[0].length, d.start))) return dateFinding(view, d, 0.7, m.index);
+  }
+  // Signed without a dated preamble: one date written on its own line where the parties sign.
+  const witnessAt = view.lower.lastIndexOf('in witness whereof');
+  const signArea = witnessAt >= 0 ? witnessAt : Math.max(0, view.text.length - 2500);
+  const signed = findDates(view.flat.slice(signArea), signArea).filter((d) => {
+    const lineStart = view.text.lastIndexOf('\n', d.start - 1) + 1;
+    const lineEnd = view.text.indexOf('\n', d.end);
+    return view.text.slice(lineStart, lineEnd < 0 ? view.text.length : lineEnd).trim().length <= 40;
+  });
+  if (signed.length > 0 && new Set(signed.map((d) => d.iso)).size === 1 && !LAST_SIGNATURE_DATE.test(head)) {
+    return dateFinding(view, signed[0], 0.5);
   }
   // "as of the date of the last signature below": the latest date in the signature blocks.
   if (LAST_SIGNATURE_DATE.test(head)) {
