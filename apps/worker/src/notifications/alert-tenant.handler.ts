@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_ALERT_SETTINGS, alertKey, daysBetween, dueAlertLead, scanWindowStart } from '@cb/domain';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { JOB_OPTIONS, QUEUES, alertSendJobId, type JobPayloads } from '@cb/jobs';
-import { AlertSettingsRepository, AlertsRepository, type NewAlert } from '@cb/persistence';
+import { AlertSettingsRepository, AlertsRepository, TenantDb, type NewAlert } from '@cb/persistence';
 import type { Queue } from 'bullmq';
 import { DigestHandler } from './digest.handler';
 import { WebhookEventsService, type WebhookEvent } from './webhook-events.service';
@@ -22,6 +22,7 @@ export class AlertTenantHandler {
   private readonly logger = new Logger(AlertTenantHandler.name);
 
   constructor(
+    @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(AlertSettingsRepository) private readonly settings: AlertSettingsRepository,
     @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
@@ -31,57 +32,78 @@ export class AlertTenantHandler {
   ) {}
 
   async run(p: JobPayloads['alerts.tenant'], pageSize = TENANT_PAGE_SIZE): Promise<{ created: number; requeued: number; digests: number; webhooks: number }> {
-    const stored = await this.settings.get(p.tenantId);
-    const leads = stored?.leadDays.length ? stored.leadDays : DEFAULT_ALERT_SETTINGS.leadDays;
-    const recipients = stored?.recipients.length ? stored.recipients : await this.settings.ownerAndAdminEmails(p.tenantId);
+    // One transaction per page of deadlines (this job runs for every tenant on every tick, so round trips
+    // count): the first also reads the settings, the last also records digests and finds stale pending
+    // alerts. Jobs are enqueued only after the transaction that recorded their rows has committed, so a job
+    // always finds its row; a crash in between is repaired by the stale-pending recovery on a later run.
+    let settings: { leads: number[]; recipients: string[] } | null = null;
+    let after: { date: string; id: string } | null = null;
     let created = 0;
     let webhooks = 0;
-    const { from, to } = scanWindowStart(p.today, Math.max(...leads));
-    let after: { date: string; id: string } | null = null;
+    let digests = 0;
+    let requeued = 0;
     for (;;) {
-      const page = await this.alerts.deadlinesBetween(p.tenantId, from, to, after, pageSize);
-      if (page.length === 0) break;
-      const last = page[page.length - 1]!;
-      after = { date: last.date, id: last.id };
-      const rows: NewAlert[] = [];
-      const events: WebhookEvent[] = [];
-      for (const d of page) {
-        const lead = dueAlertLead(d.date, leads, p.today);
-        if (lead === null) continue;
-        const base = { contractId: d.contractId, kind: d.kind, deadline: d.date, leadDays: lead, obligationId: d.obligationId };
-        for (const recipient of recipients) {
-          const alert = { ...base, channel: 'email' as const, recipient };
-          rows.push({ ...alert, alertKey: alertKey(alert) });
+      const page = await this.db.run(p.tenantId, async () => {
+        if (!settings) {
+          const stored = await this.settings.get(p.tenantId);
+          settings = {
+            leads: stored?.leadDays.length ? stored.leadDays : [...DEFAULT_ALERT_SETTINGS.leadDays],
+            recipients: stored?.recipients.length ? stored.recipients : await this.settings.ownerAndAdminEmails(p.tenantId),
+          };
         }
-        // The same policy for webhooks: one deadline.upcoming per deadline and lead, recorded per endpoint.
-        events.push({
-          type: 'deadline.upcoming',
-          key: alertKey({ ...base, channel: 'webhook', recipient: '*' }),
-          data: {
-            contractId: d.contractId,
-            contractTitle: d.contractTitle,
-            kind: d.kind,
-            date: d.date,
-            ...(d.obligationId ? { obligationId: d.obligationId } : {}),
-            leadDays: lead,
-            daysLeft: daysBetween(p.today, d.date),
-            url: `${this.config.appUrl}/contracts/${d.contractId}`,
-          },
-        });
-      }
-      // Committed before enqueueing: a send job always finds its row.
-      const ids = await this.alerts.insertNew(p.tenantId, rows);
-      await this.enqueue(p.tenantId, ids);
-      created += ids.length;
-      webhooks += await this.webhookEvents.emit(p.tenantId, events);
-      if (page.length < pageSize) break;
+        const { leads, recipients } = settings;
+        const { from, to } = scanWindowStart(p.today, Math.max(...leads));
+        const deadlines = await this.alerts.deadlinesBetween(p.tenantId, from, to, after, pageSize);
+        const rows: NewAlert[] = [];
+        const events: WebhookEvent[] = [];
+        for (const d of deadlines) {
+          const lead = dueAlertLead(d.date, leads, p.today);
+          if (lead === null) continue;
+          const base = { contractId: d.contractId, kind: d.kind, deadline: d.date, leadDays: lead, obligationId: d.obligationId };
+          for (const recipient of recipients) {
+            const alert = { ...base, channel: 'email' as const, recipient };
+            rows.push({ ...alert, alertKey: alertKey(alert) });
+          }
+          // The same policy for webhooks: one deadline.upcoming per deadline and lead, recorded per endpoint.
+          events.push({
+            type: 'deadline.upcoming',
+            key: alertKey({ ...base, channel: 'webhook', recipient: '*' }),
+            data: {
+              contractId: d.contractId,
+              contractTitle: d.contractTitle,
+              kind: d.kind,
+              date: d.date,
+              ...(d.obligationId ? { obligationId: d.obligationId } : {}),
+              leadDays: lead,
+              daysLeft: daysBetween(p.today, d.date),
+              url: `${this.config.appUrl}/contracts/${d.contractId}`,
+            },
+          });
+        }
+        const alertIds = await this.alerts.insertNew(p.tenantId, rows);
+        const deliveryIds = await this.webhookEvents.record(p.tenantId, events);
+        const isLast = deadlines.length < pageSize;
+        return {
+          alertIds,
+          deliveryIds,
+          next: isLast ? null : deadlines[deadlines.length - 1]!,
+          digestIds: isLast ? await this.digests.record(p.tenantId, p.today, recipients) : [],
+          // Recovery: rows whose send job was never enqueued (the process died right after a commit).
+          stale: isLast ? await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS) : [],
+        };
+      });
+      await this.enqueue(p.tenantId, [...page.alertIds, ...page.stale]);
+      await this.webhookEvents.enqueue(p.tenantId, page.deliveryIds);
+      await this.digests.enqueue(p.tenantId, page.digestIds);
+      created += page.alertIds.length;
+      webhooks += page.deliveryIds.length;
+      digests += page.digestIds.length;
+      requeued += page.stale.length;
+      if (!page.next) break;
+      after = { date: page.next.date, id: page.next.id };
     }
-    const digests = recipients.length ? await this.digests.record(p.tenantId, p.today, recipients) : 0;
-    // Recovery: rows whose send job was never enqueued (the process died right after the commit).
-    const stale = await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS);
-    await this.enqueue(p.tenantId, stale);
-    if (created || stale.length || webhooks) this.logger.log({ tenantId: p.tenantId, created, requeued: stale.length, webhooks }, 'Alerts recorded');
-    return { created, requeued: stale.length, digests, webhooks };
+    if (created || requeued || webhooks) this.logger.log({ tenantId: p.tenantId, created, requeued, webhooks }, 'Alerts recorded');
+    return { created, requeued, digests, webhooks };
   }
 
   private async enqueue(tenantId: string, alertIds: string[]): Promise<void> {

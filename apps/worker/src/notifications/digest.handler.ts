@@ -37,20 +37,25 @@ export class DigestHandler {
     @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
   ) {}
 
-  /** Records this week's digests for recipients who have deadlines coming, and enqueues the new ones. */
-  async record(tenantId: string, today: IsoDate, recipients: string[]): Promise<number> {
+  /**
+   * Records this week's digests for recipients who have deadlines coming; returns the ids created. Joins the
+   * caller's tenant transaction if there is one: enqueue() only after it commits.
+   */
+  async record(tenantId: string, today: IsoDate, recipients: string[]): Promise<string[]> {
+    if (recipients.length === 0) return [];
     const upcoming = await this.digests.deadlinesBetween(tenantId, today, addDays(today, DIGEST_DAYS), 1);
-    if (upcoming.length === 0) return 0;
-    const ids = await this.digests.insertNew(tenantId, recipients, weekStart(today));
-    if (ids.length) {
-      await this.queue.addBulk(
-        ids.map((digestId) => {
-          const data: JobPayloads['digest.send'] = { tenantId, digestId };
-          return { name: 'digest.send', data, opts: { ...JOB_OPTIONS['digest.send'], jobId: digestSendJobId(data) } };
-        }),
-      );
-    }
-    return ids.length;
+    if (upcoming.length === 0) return [];
+    return this.digests.insertNew(tenantId, recipients, weekStart(today));
+  }
+
+  async enqueue(tenantId: string, digestIds: string[]): Promise<void> {
+    if (digestIds.length === 0) return;
+    await this.queue.addBulk(
+      digestIds.map((digestId) => {
+        const data: JobPayloads['digest.send'] = { tenantId, digestId };
+        return { name: 'digest.send', data, opts: { ...JOB_OPTIONS['digest.send'], jobId: digestSendJobId(data) } };
+      }),
+    );
   }
 
   async send(p: JobPayloads['digest.send'], opts: { finalAttempt: boolean; now?: Date }): Promise<DigestSendOutcome> {

@@ -24,8 +24,19 @@ export class WebhookEventsService {
     @InjectQueue(QUEUES.webhooks) private readonly queue: Queue,
   ) {}
 
+  /** Records events and enqueues the new deliveries (after the rows are committed). */
   async emit(tenantId: string, events: WebhookEvent[], now = new Date()): Promise<number> {
-    if (events.length === 0) return 0;
+    const ids = await this.record(tenantId, events, now);
+    await this.enqueue(tenantId, ids);
+    return ids.length;
+  }
+
+  /**
+   * Records deliveries for subscribed endpoints; returns the ids created. Joins the caller's tenant
+   * transaction if there is one: then enqueue() only after that transaction commits.
+   */
+  async record(tenantId: string, events: WebhookEvent[], now = new Date()): Promise<string[]> {
+    if (events.length === 0) return [];
     const byType = new Map<string, string[]>();
     for (const type of new Set(events.map((e) => e.type))) {
       byType.set(type, (await this.webhooks.subscribers(tenantId, type)).map((e) => e.id));
@@ -38,15 +49,16 @@ export class WebhookEventsService {
         payload: { type: e.type, timestamp: now.toISOString(), data: e.data },
       })),
     );
-    const ids = await this.webhooks.insertDeliveries(tenantId, rows);
-    if (ids.length) {
-      await this.queue.addBulk(
-        ids.map((deliveryId) => {
-          const data: JobPayloads['webhook.deliver'] = { tenantId, deliveryId };
-          return { name: 'webhook.deliver', data, opts: { ...JOB_OPTIONS['webhook.deliver'], jobId: webhookDeliverJobId(data) } };
-        }),
-      );
-    }
-    return ids.length;
+    return this.webhooks.insertDeliveries(tenantId, rows);
+  }
+
+  async enqueue(tenantId: string, deliveryIds: string[]): Promise<void> {
+    if (deliveryIds.length === 0) return;
+    await this.queue.addBulk(
+      deliveryIds.map((deliveryId) => {
+        const data: JobPayloads['webhook.deliver'] = { tenantId, deliveryId };
+        return { name: 'webhook.deliver', data, opts: { ...JOB_OPTIONS['webhook.deliver'], jobId: webhookDeliverJobId(data) } };
+      }),
+    );
   }
 }
