@@ -220,7 +220,10 @@ export default function ContractsPage() {
               <p className="muted small" aria-live="polite">
                 {t('contracts.showing', { count: rows.length })}
               </p>
-              <div className="table-wrap card">
+              <div
+                className={`table-wrap card${first.loading ? ' is-loading' : ''}`}
+                aria-busy={first.loading}
+              >
                 <table className="table contracts-table">
                   <thead>
                     <tr>
