@@ -52,6 +52,11 @@ describe('agreement and effective dates', () => {
     expect(r.agreementDate).toBe('2020-04-02');
   });
 
+  it('resolves an Effective Date defined as the date of the last signature', () => {
+    const r = read('"Effective Date" means the date of the last signature below.\n\nIN WITNESS WHEREOF the parties sign.\nBy: A\nDate: December 17, 2019\nBy: B\nDate: December 19, 2019\n');
+    expect(r.effectiveDate).toBe('2019-12-19');
+  });
+
   it('returns null for a blank date', () => {
     expect(read('This Agreement is made this ____ day of ___________, 2000 between A and B.').agreementDate).toBeNull();
   });

@@ -132,6 +132,16 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
       return { ...agreementDate, confidence: 0.8, evidence: [...agreementDate.evidence, view.span(m.index, m.index + m[0].length + 60)] };
     }
   }
+  // '"Effective Date" means the date of the last signature below': the latest signature date.
+  const lastSigned = /"effective\s+date"[^.]{0,60}?\b(?:means|is|shall\s+be)\b[^.]{0,40}$|\beffective\s+(?:as\s+of|on)\s*$/i;
+  for (const m of flat.matchAll(new RegExp(LAST_SIGNATURE_DATE.source, 'gi'))) {
+    if (!lastSigned.test(flat.slice(Math.max(0, m.index - 120), m.index))) continue;
+    const signed = signatureDates(view);
+    if (signed.length > 0) {
+      const latest = signed.reduce((a, b) => (a.iso >= b.iso ? a : b));
+      return { value: latest.iso, confidence: 0.7, evidence: [view.span(m.index, m.index + m[0].length), view.span(latest.start, latest.end)] };
+    }
+  }
   return null;
 }
 

@@ -7,7 +7,10 @@ const parties = [
 ];
 
 function obligations(text: string) {
-  return findObligations(new TextView(text), parties, ['Acme', 'Beta']);
+  return findObligations(new TextView(text), parties, [
+    { label: 'Acme', name: 'Acme Corp.' },
+    { label: 'Beta', name: 'Beta LLC' },
+  ]);
 }
 
 describe('findObligations', () => {
@@ -22,8 +25,8 @@ describe('findObligations', () => {
       'Acme shall provide monthly sales reports to Beta. Acme shall deliver the first shipment of Products no later than March 1, 2020.',
     );
     expect(found.map((o) => [o.party, o.kind, o.recurrence, o.dueDate])).toEqual([
-      ['Acme', 'reporting', 'P1M', null],
-      ['Acme', 'delivery', null, '2020-03-01'],
+      ['Acme Corp.', 'reporting', 'P1M', null],
+      ['Acme Corp.', 'delivery', null, '2020-03-01'],
     ]);
   });
 

@@ -6,7 +6,7 @@ const KIND_RULES: Array<[ObligationKind, RegExp]> = [
   ['payment', /\bshall\s+(?:promptly\s+)?(?:pay|reimburse|remit)\b|\bshall\s+be\s+(?:paid|payable)\b/i],
   ['insurance', /\bshall\s+(?:obtain\s+and\s+)?(?:maintain|procure|carry|obtain|keep)\b[^.]{0,80}\binsurance\b/i],
   ['audit', /\bshall\s+(?:permit|allow)\b[^.]{0,120}\b(?:audit|inspect|examine)\b|\bshall\s+(?:keep|maintain)\b[^.]{0,60}\b(?:books|records)\b/i],
-  ['reporting', /\bshall\s+(?:provide|deliver|submit|furnish|send)\b[^.]{0,80}\b(?:reports?|statements?|forecasts?|accounting)\b/i],
+  ['reporting', /\bshall\s+(?:provide|deliver|submit|furnish|send)\b[^.]{0,80}\b(?:reports?|statements?(?!\s+of\s+work)|forecasts?|accounting)\b/i],
   ['delivery', /\bshall\s+(?:deliver|ship|supply)\b/i],
   ['confidentiality', /\bshall\s+(?:hold|keep|maintain|treat)\b[^.]{0,60}\b(?:confiden|in\s+(?:strict\s+)?confidence|secret)\b/i],
 ];
@@ -24,13 +24,14 @@ const MAX_OBLIGATIONS = 40;
  * keep confidential ...", with a due date or a recurrence when the sentence states one. Precision over recall:
  * the subject must be a party (by name, role or defined label) or "each party"/"either party".
  */
-export function findObligations(view: TextView, parties: Party[], labels: string[]): ExtractedObligation[] {
+export function findObligations(view: TextView, parties: Party[], labels: Array<{ label: string; name: string }>): ExtractedObligation[] {
   const subjects = new Map<string, string>();
   for (const p of parties) {
     subjects.set(p.name.toLowerCase(), p.name);
     if (p.role) subjects.set(p.role.toLowerCase(), p.name);
   }
-  for (const label of labels) subjects.set(label.toLowerCase(), label);
+  // A defined label ("Supplier", "MD Anderson") stands for the party's legal name.
+  for (const { label, name } of labels) subjects.set(label.toLowerCase(), name);
   const names = [...subjects.keys()].filter((s) => s.length >= 2).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const subject = `(?:the\\s+)?(${[...names, 'each\\s+party', 'either\\s+party', 'both\\s+parties', 'the\\s+parties'].join('|')})`;
   const re = new RegExp(`(?:^|[.;:]\\s+|\\n|\\)\\s+)${subject}\\s+(?:will|shall|agrees\\s+to|must)\\s+`, 'gi');

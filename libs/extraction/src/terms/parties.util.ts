@@ -3,8 +3,8 @@ import { tidy, type TextView } from './text-view.util';
 
 export interface PartiesFinding {
   parties: Party[];
-  /** The defined-term labels the parties go by ("MD Anderson", "Supplier"). */
-  labels: string[];
+  /** The defined-term labels the parties go by ("MD Anderson", "Supplier"), with the party each one names. */
+  labels: Array<{ label: string; name: string }>;
   confidence: number;
   evidence: EvidenceSpan[];
 }
@@ -92,7 +92,7 @@ function fromOpeningParagraph(view: TextView): PartiesFinding | null {
   if (parties.length < 2) return null;
   return {
     parties: parties.map(({ name, role }) => ({ name, role })),
-    labels: parties.map((p) => p.label).filter((l): l is string => !!l),
+    labels: parties.filter((p) => p.label).map((p) => ({ label: p.label as string, name: p.name })),
     confidence: 0.5,
     evidence: parties.map((p) => view.span(p.start, p.end)),
   };
@@ -118,7 +118,7 @@ function fromPreamble(view: TextView): PartiesFinding | null {
   if (best) {
     const parties = best;
     const evidence = parties.map((p) => view.span(p.start, p.end));
-    const labels = parties.map((p) => p.label).filter((l): l is string => !!l);
+    const labels = parties.filter((p) => p.label).map((p) => ({ label: p.label as string, name: p.name }));
     return { parties: parties.map(({ name, role }) => ({ name, role })), labels, confidence: parties.length >= 2 ? 0.8 : 0.5, evidence };
   }
   return null;
