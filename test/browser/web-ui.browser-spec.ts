@@ -5,7 +5,10 @@
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -75,6 +78,9 @@ describe('web UI (browser)', () => {
   const consoleErrors: string[] = [];
   const email = `cfo-${Date.now()}@example.com`;
   let contractUrl = '';
+  // A real SMTP server in-process: the invitation e-mail travels the same way as in production.
+  const mails: ParsedMail[] = [];
+  let smtp: SMTPServer;
 
   /** Full-page by default; the contract page is designed around the viewport (sticky document pane). */
   async function shot(name: string, p: Page = page, fullPage = true) {
@@ -115,7 +121,25 @@ describe('web UI (browser)', () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
     ensureWebBuild();
-    server = await startTestServer({ webDist: WEB_DIST });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData: (stream, _session, cb) => {
+        simpleParser(stream)
+          .then((m) => {
+            mails.push(m);
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    server = await startTestServer({
+      webDist: WEB_DIST,
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -137,6 +161,7 @@ describe('web UI (browser)', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
 
   it('signs up and starts a trial', async () => {
@@ -506,6 +531,38 @@ describe('web UI (browser)', () => {
     }
   }, 60_000);
 
+  it('lets an invited colleague join from the e-mail link, with the rights of their role', async () => {
+    const deadline = Date.now() + 20_000;
+    let mail: ParsedMail | undefined;
+    while (!mail && Date.now() < deadline) {
+      mail = mails.find((m) => /controller@pohjola\.example/.test(JSON.stringify(m.to)));
+      if (!mail) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(mail).toBeDefined();
+    const link = /https?:\/\/\S+\/accept-invite\?token=[^\s"<>]+/.exec(mail!.text ?? '')?.[0];
+    expect(link).toBeDefined();
+    const colleague = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+    });
+    const c = await colleague.newPage();
+    await c.goto(link!.replace(/^https?:\/\/[^/]+/, server.url));
+    await c.getByRole('heading', { level: 1, name: 'Join your team on Contract Bank' }).waitFor();
+    await c.getByLabel('Your name').fill('Ville Controller');
+    await c.getByLabel('Password').fill('viewer password 2026');
+    await shot('15-accept-invite', c);
+    await c.getByRole('button', { name: 'Accept invitation' }).click();
+    await c.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    await c.getByText('Signed in as Ville Controller (Pohjola Metsä Oy)').waitFor();
+    // A viewer reads everything but changes nothing.
+    await c.goto(contractUrl);
+    await c.getByText('Your role is read-only.').waitFor();
+    expect(await c.getByRole('button', { name: /^Correct / }).count()).toBe(0);
+    await c.goto(`${server.url}/upload`);
+    await c.getByText('Your role is read-only.').waitFor();
+    await colleague.close();
+  }, 60_000);
+
   it('works on a phone-sized screen', async () => {
     const phone = await browser.newContext({
       viewport: { width: 390, height: 844 },
@@ -599,7 +656,7 @@ describe('web UI (browser)', () => {
       .getByText(/subscription/i)
       .waitFor();
     await page.locator('.pdf-page canvas').first().waitFor();
-    await shot('14-read-only-refused', page, false);
+    await shot('16-read-only-refused', page, false);
 
     await page.reload();
     await page.getByRole('region', { name: 'Read-only mode' }).waitFor();
@@ -609,13 +666,13 @@ describe('web UI (browser)', () => {
     await expect(law.locator('.term-value').textContent()).resolves.toMatch(/Florida/);
     await page.goto(`${server.url}/upload`);
     await page.getByText('Uploading is paused while your account is read-only.').waitFor();
-    await shot('15-read-only-upload');
+    await shot('17-read-only-upload');
 
     await page.getByRole('link', { name: 'Choose a plan' }).first().click();
     await page.getByRole('button', { name: 'Select Starter' }).click();
     await page.getByText('Your plan is now Starter.').waitFor();
     await expect(page.getByRole('region', { name: 'Read-only mode' }).count()).resolves.toBe(0);
-    await shot('16-subscribed');
+    await shot('18-subscribed');
   }, 60_000);
 
   it('logged no errors in the browser console', () => {
