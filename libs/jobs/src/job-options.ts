@@ -45,6 +45,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
   },
+  'webhooks.contracts': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
 };
 
 /** How long a contract may stay `processing` before the sweeper re-enqueues it. */
@@ -54,3 +55,5 @@ export const MAX_PARSE_ENQUEUES = 5;
 export const SWEEP_EVERY_MS = 60_000;
 /** Deadlines are rolled forward a few times a day, so every time zone's new day is covered. */
 export const DEADLINE_REFRESH_EVERY_MS = 6 * 3_600_000;
+/** How often finished parses are turned into contract.parsed / contract.failed webhook events. */
+export const CONTRACT_EVENTS_EVERY_MS = 10_000;

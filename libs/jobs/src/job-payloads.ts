@@ -12,6 +12,8 @@ export interface JobPayloads {
   /** One recipient's weekly digest (the alert_digests row). */
   'digest.send': { tenantId: string; digestId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
+  /** Tick: finds contracts that finished parsing or failed and records contract.parsed / contract.failed events. */
+  'webhooks.contracts': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -50,6 +52,8 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.deliveryId !== 'string' || !UUID.test(d.deliveryId)) throw new InvalidPayloadError('deliveryId');
       return { tenantId: d.tenantId, deliveryId: d.deliveryId } as JobPayloads[N];
+    case 'webhooks.contracts':
+      return {} as JobPayloads[N];
     default:
       throw new InvalidPayloadError(`unknown job ${String(name)}`);
   }

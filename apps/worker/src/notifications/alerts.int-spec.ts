@@ -19,6 +19,7 @@ import { AlertScanHandler } from './alert-scan.handler';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
 import { DigestHandler, weekStart } from './digest.handler';
+import { ContractEventsHandler } from './contract-events.handler';
 import { WebhookDeliverHandler } from './webhook-deliver.handler';
 import { WebhookEventsService } from './webhook-events.service';
 
@@ -99,7 +100,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.webhooks }),
       ],
       // The handlers without the processor: the test plays the worker and calls them directly.
-      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler],
+      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
     }).compile();
     app = await moduleRef.init();
     scanner = app.get(AlertScanHandler);
@@ -514,6 +515,42 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       );
       expect(rows).toEqual([{ status: 'failed', attempts: 2, last_error: 'HTTP 503', codes: [503, 503] }]);
       expect(JOB_OPTIONS['webhook.deliver'].attempts).toBeGreaterThanOrEqual(10);
+    });
+
+    it('finished parses become contract.parsed / contract.failed events, once per parse version', async () => {
+      const { tenantId } = await createTenant();
+      const endpoint = await addEndpoint(tenantId, ['contract.parsed', 'contract.failed']);
+      await owner.query(`UPDATE webhook_endpoints SET created_at = now() - interval '1 hour' WHERE id = $1`, [endpoint.id]);
+      const old = await createContract(tenantId, [], 'Parsed Before The Endpoint');
+      await owner.query(`UPDATE contracts SET updated_at = now() - interval '2 hours' WHERE id = $1`, [old]);
+      const parsed = await createContract(tenantId, [], 'Freshly Parsed');
+      const failed = await createContract(tenantId, [], 'Broken Scan');
+      await owner.query(`UPDATE contracts SET status = 'failed', error_code = 'unreadable', error_message = 'No text could be read' WHERE id = $1`, [failed]);
+      const processing = await createContract(tenantId, [], 'Still Parsing');
+      await owner.query(`UPDATE contracts SET status = 'processing' WHERE id = $1`, [processing]);
+
+      const handler = app.get(ContractEventsHandler);
+      await Promise.all([handler.scan(), handler.scan()]);
+      await handler.scan();
+      hits.length = 0;
+      const outcomes = await runDeliveries(tenantId);
+      expect(outcomes).toEqual([{ result: 'succeeded' }, { result: 'succeeded' }]);
+      const bodies = hits.map((h) => JSON.parse(h.body)).sort((a, b) => a.type.localeCompare(b.type));
+      expect(bodies.map((b) => [b.type, b.data.contractId])).toEqual([
+        ['contract.failed', failed],
+        ['contract.parsed', parsed],
+      ]);
+      expect(bodies[0].data).toMatchObject({ status: 'failed', error: { code: 'unreadable', message: 'No text could be read' } });
+      expect(bodies[1].data).toMatchObject({ title: 'Freshly Parsed', status: 'parsed', url: `https://app.example.test/contracts/${parsed}` });
+      for (const h of hits) {
+        expect(verifyWebhook(endpoint.secret, h.headers['webhook-id'] as string, Number(h.headers['webhook-timestamp']), h.body, h.headers['webhook-signature'] as string)).toBe(true);
+      }
+      // A re-parse (new parse version) is a new event; nothing else repeats.
+      await owner.query(`UPDATE contracts SET parse_version = 2, updated_at = now() WHERE id = $1`, [parsed]);
+      await handler.scan();
+      hits.length = 0;
+      expect(await runDeliveries(tenantId)).toEqual([{ result: 'succeeded' }]);
+      expect(JSON.parse(hits[0]!.body)).toMatchObject({ type: 'contract.parsed', data: { contractId: parsed } });
     });
 
     it('a private target is refused at delivery time unless WEBHOOK_ALLOW_PRIVATE_URLS is set', async () => {

@@ -6,6 +6,8 @@ import { AlertScanHandler } from './alert-scan.handler';
 import { AlertScanSchedule } from './alert-scan.schedule';
 import { AlertSendHandler } from './alert-send.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
+import { ContractEventsHandler } from './contract-events.handler';
+import { ContractEventsSchedule } from './contract-events.schedule';
 import { DigestHandler } from './digest.handler';
 import { NotificationsProcessor } from './notifications.processor';
 import { WebhookDeliverHandler } from './webhook-deliver.handler';
@@ -28,9 +30,10 @@ export class NotificationsWorkerModule {
         WebhookEventsService,
         WebhookDeliverHandler,
         WebhooksProcessor,
-        ...(options.schedules === false ? [] : [AlertScanSchedule]),
+        ContractEventsHandler,
+        ...(options.schedules === false ? [] : [AlertScanSchedule, ContractEventsSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
     };
   }
 }

@@ -1,12 +1,16 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
 import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
+import { ContractEventsHandler } from './contract-events.handler';
 import { WebhookDeliverHandler } from './webhook-deliver.handler';
 
 /** Its own queue and concurrency: slow or dead receivers only ever occupy webhook workers. */
 @Processor(QUEUES.webhooks, { concurrency: 10 })
 export class WebhooksProcessor extends WorkerHost {
-  constructor(private readonly deliverer: WebhookDeliverHandler) {
+  constructor(
+    private readonly deliverer: WebhookDeliverHandler,
+    private readonly contractEvents: ContractEventsHandler,
+  ) {
     super();
   }
 
@@ -26,6 +30,8 @@ export class WebhooksProcessor extends WorkerHost {
         if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
         return outcome;
       }
+      case 'webhooks.contracts':
+        return this.contractEvents.scan();
       default:
         throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
