@@ -123,7 +123,7 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
     const after = flat.slice(m.index + m[0].length, m.index + m[0].length + 90);
     const dates = findDates(after, m.index + m[0].length);
     const gap = dates[0] ? flat.slice(m.index + m[0].length, dates[0].start) : '';
-    if (dates[0] && !/[.;]|\b(?:prior|after|following|before|until|upon|later)\b/i.test(gap)) {
+    if (dates[0] && !/[.;]|\b(?:prior|after|following|before|until|upon|later|through|thru|including|hereof|expir\w*|end\w*|terminat\w*)\b/i.test(gap)) {
       const before = view.lower.slice(Math.max(0, m.index - 200), m.index);
       if (/\b(?:amended|original|previous|prior|existing)\s+(?:agreement|contract)[^.]{0,60}$/.test(before)) continue;
       return dateFinding(view, dates[0], 0.85, m.index);
@@ -194,7 +194,7 @@ function findTerm(view: TextView, start: Finding<IsoDate> | null): TermFindings 
 /** "shall commence on March 15, 2018", "shall begin on 1 January 1998": a date the term starts on. */
 function explicitStart(view: TextView, sentence: { start: number; end: number }): Finding<IsoDate> | null {
   const text = view.flat.slice(sentence.start, sentence.end);
-  const m = /\b(?:shall|will)\s+(?:commence|begin|start|become\s+effective|take\s+effect)\s+(?:on|as\s+of|from)\s+(?:the\s+)?/i.exec(text);
+  const m = /\b(?:(?:shall|will)\s+(?:commence|begin|start|become\s+effective|take\s+effect)|commencing|beginning|starting)\s+(?:on|as\s+of|from)\s+(?:the\s+)?/i.exec(text);
   if (!m) return null;
   const at = sentence.start + m.index + m[0].length;
   const d = findDates(view.flat.slice(at, at + 40), at)[0];
