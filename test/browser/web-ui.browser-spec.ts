@@ -180,6 +180,13 @@ describe('web UI (browser)', () => {
     await page.getByRole('button', { name: 'Start trial' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByText(/Your free trial ends in \d+ days?\./).waitFor();
+    // Keyboard: the first Tab reaches the skip link, which jumps past the navigation.
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to main content',
+    );
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
     await page.getByText('Nothing falls due in the next 90 days.').waitFor();
     await page
       .getByTestId('dashboard-onboarding')
@@ -397,6 +404,11 @@ describe('web UI (browser)', () => {
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Contracts' })
       .click();
+    // Focus moves to the new page's heading, so a screen reader announces the page.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Contracts',
+    );
     await page.locator('.contracts-table tbody tr').first().waitFor();
     await shot('08-contracts');
     await page.getByLabel('Search').fill('Florida');

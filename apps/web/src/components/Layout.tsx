@@ -12,6 +12,25 @@ export function Layout() {
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
+  // After a client-side navigation, move focus to the new page's heading so screen readers announce it
+  // (a full page load starts at the top anyway). Waits a moment for lazily loaded pages to render.
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    let tries = 0;
+    const timer = window.setInterval(() => {
+      const h1 = mainRef.current?.querySelector<HTMLElement>('h1');
+      if (h1 || ++tries > 20) {
+        window.clearInterval(timer);
+        h1?.focus({ preventScroll: true });
+      }
+    }, 50);
+    return () => window.clearInterval(timer);
+  }, [location.pathname]);
+
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },

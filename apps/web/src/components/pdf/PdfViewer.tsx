@@ -158,7 +158,7 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
   const zoomIndex = ZOOMS.indexOf(zoom);
   return (
     <div className="pdf-viewer">
-      <div className="pdf-toolbar" role="toolbar" aria-label={t('detail.document')}>
+      <div className="pdf-toolbar" role="group" aria-label={t('detail.document')}>
         <button
           type="button"
           className="btn btn-small"
