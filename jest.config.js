@@ -11,6 +11,8 @@ const base = {
   },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
+  // Generous per-test time: CI machines have two cores shared by the server, the worker and the tests.
+  testTimeout: 30_000,
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
 };
 

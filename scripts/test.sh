@@ -13,7 +13,7 @@ echo "== lint"; npx eslint . --max-warnings 0 || status=1
 if [ -f apps/web/vite.config.ts ]; then echo "== web build"; npm run build:web --silent || status=1; fi
 echo "== jest (unit, int, e2e, browser)"
 mkdir -p test-results
-npx jest --json --outputFile=test-results/jest.json --forceExit --maxWorkers=3
+npx jest --json --outputFile=test-results/jest.json --forceExit --maxWorkers=2
 jest_status=$?
 [ $jest_status -ne 0 ] && status=1
 node -e '
