@@ -92,6 +92,12 @@ describe('term and expiration', () => {
     expect(r.expirationDate).toBe('2000-05-31');
   });
 
+  it('treats an end tied to an event, not a date, as no fixed end', () => {
+    const r = read('This Agreement shall become effective as of the Effective Date and shall continue to be in full force and effect for so long as Photronics and DNP each remains a Shareholder of the Company.');
+    expect(r.perpetual).toBe(true);
+    expect(r.expirationDate).toBeNull();
+  });
+
   it('marks an agreement that runs until terminated as perpetual', () => {
     const r = read('This Agreement shall become effective as of the Effective Date and shall continue in full force and effect until terminated pursuant to this Article 18.');
     expect(r.perpetual).toBe(true);

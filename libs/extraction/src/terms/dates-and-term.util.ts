@@ -271,6 +271,11 @@ function readTermSentence(
     }
     return { initialTerm: { value: duration.iso, confidence: 0.75, evidence }, expirationDate, perpetual: { value: false, confidence: 0.7, evidence } };
   }
+  // No fixed end: until terminated, in perpetuity, or until an event rather than a date ("for so long as ...",
+  // "until the expiration of the last Royalty Term").
+  if (/\b(?:for\s+so\s+long\s+as|until\s+the\s+(?:earlier|later)\s+(?:of|to\s+occur)|(?:until|through|ending\s+on)\s+the\s+(?:expiration|termination|completion)\s+(?:and\/or\s+termination\s+)?of|perpetuity)\b/.test(lower)) {
+    return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.5, evidence } };
+  }
   if (/\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|unless\s+terminated|until\s+(?:the\s+)?(?:expiration|termination)\s+of\s+(?:the\s+last|all|the|each)|until\s+the\s+(?:parties|later|last))\b/.test(lower)) {
     return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.6, evidence } };
   }
