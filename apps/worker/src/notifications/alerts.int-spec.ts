@@ -553,6 +553,21 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       expect(JSON.parse(hits[0]!.body)).toMatchObject({ type: 'contract.parsed', data: { contractId: parsed } });
     });
 
+    it('a delivery whose job was lost is enqueued again by the tick, and delivered once', async () => {
+      const { tenantId } = await createTenant({ leadDays: [30] });
+      await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
+      await addEndpoint(tenantId, ['deadline.upcoming']);
+      await tenants.run({ tenantId, today: TODAY });
+      for (const job of await webhookQueue.getJobs(['waiting'])) if (job.data.tenantId === tenantId) await job.remove();
+      await owner.query(`UPDATE webhook_deliveries SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`, [tenantId]);
+      const handler = app.get(ContractEventsHandler);
+      expect((await handler.scan()).requeued).toBeGreaterThanOrEqual(1);
+      await handler.scan(); // the job exists now: no second one
+      hits.length = 0;
+      expect(await runDeliveries(tenantId)).toEqual([{ result: 'succeeded' }]);
+      expect(hits).toHaveLength(1);
+    });
+
     it('a private target is refused at delivery time unless WEBHOOK_ALLOW_PRIVATE_URLS is set', async () => {
       const { tenantId } = await createTenant({ leadDays: [30] });
       await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);

@@ -39,7 +39,7 @@ export class ContractEventsHandler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async scan(): Promise<{ events: number }> {
+  async scan(): Promise<{ events: number; requeued: number }> {
     // Cross-tenant by nature (the owner connection, read-only); writes go through tenant scopes.
     const rows: FinishedRow[] = await this.system.dataSource.query(
       `SELECT DISTINCT c.tenant_id, c.id, c.status, c.parse_version, coalesce(c.title, c.file_name) AS title,
@@ -74,7 +74,25 @@ export class ContractEventsHandler {
     }
     let events = 0;
     for (const [tenantId, list] of byTenant) events += await this.events.emit(tenantId, list);
-    if (events) this.logger.log({ events }, 'Contract webhook events recorded');
-    return { events };
+    const requeued = await this.requeueLostDeliveries();
+    if (events || requeued) this.logger.log({ events, requeued }, 'Contract webhook events recorded');
+    return { events, requeued };
+  }
+
+  /**
+   * Deliveries still pending a minute after they were recorded and without a job (the process died between
+   * the commit and the enqueue) are enqueued again; the deterministic job id makes this a no-op for a
+   * delivery whose job exists (waiting, retrying or running).
+   */
+  private async requeueLostDeliveries(): Promise<number> {
+    const rows: { tenant_id: string; id: string }[] = await this.system.dataSource.query(
+      `SELECT tenant_id, id FROM webhook_deliveries
+        WHERE status = 'pending' AND attempts = 0 AND created_at < now() - interval '1 minute'
+        ORDER BY created_at LIMIT ${BATCH}`,
+    );
+    const byTenant = new Map<string, string[]>();
+    for (const r of rows) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r.id]);
+    for (const [tenantId, ids] of byTenant) await this.events.enqueue(tenantId, ids);
+    return rows.length;
   }
 }
