@@ -372,6 +372,17 @@ describe('web UI (browser)', () => {
     ).resolves.toBe('150 days');
     await shot('06-contract-corrected', page, false);
 
+    // Title, counterparty and tags are set by people, for search, filters and the counterparty chart.
+    await page.getByRole('button', { name: 'Edit details' }).click();
+    await page.getByLabel('Counterparty', { exact: true }).fill('Rubicon Software Group plc');
+    await page.getByLabel('Tags', { exact: true }).fill('alliance, IT, alliance');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Details saved.').waitFor();
+    await expect(page.locator('.card .tags .tag').allTextContents()).resolves.toEqual([
+      'alliance',
+      'IT',
+    ]);
+
     // Corrections survive a reload and stay marked as set by a person.
     await page.reload();
     await page.locator('.term-row[data-field="noticePeriod"] .source-badge').waitFor();
@@ -416,6 +427,17 @@ describe('web UI (browser)', () => {
     await page.waitForURL(/q=Florida/);
     await page.locator('.contracts-table tbody tr').first().waitFor();
     await page.getByLabel('Status').selectOption('failed');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No contracts match this view.').waitFor();
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.locator('.contracts-table tbody tr').first().waitFor();
+    await page.getByLabel('Tag').fill('IT');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/tag=IT/);
+    await page
+      .locator('.contracts-table tbody tr', { hasText: 'STRATEGIC ALLIANCE AGREEMENT' })
+      .waitFor();
+    await page.getByLabel('Tag').fill('no-such-tag');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.getByText('No contracts match this view.').waitFor();
     await page.getByRole('button', { name: 'Reset' }).click();
