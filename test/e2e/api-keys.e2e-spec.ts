@@ -16,6 +16,9 @@ async function ownerQuery<T>(url: string, sql: string, params: unknown[]): Promi
   }
 }
 
+// Tests sign up companies (argon2) and make many requests while other suites share the machine.
+jest.setTimeout(60_000);
+
 describe('API keys', () => {
   let server: TestServer;
   let a: SignedUp;
@@ -29,7 +32,7 @@ describe('API keys', () => {
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-  });
+  }, 60_000);
 
   const createKey = (token: string, body: Record<string, unknown>) =>
     request(server.url).post('/v1/api-keys').set(auth(token)).send(body);

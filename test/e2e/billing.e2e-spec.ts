@@ -16,6 +16,9 @@ async function ownerQuery<T = Record<string, unknown>>(url: string, sql: string,
 
 const TXT = Buffer.from('SERVICE AGREEMENT between Alpha Oy and Beta AB. This Agreement starts on 1 January 2025.');
 
+// Tests sign up companies (argon2) and make many requests while other suites share the machine.
+jest.setTimeout(60_000);
+
 describe('subscription gate, plans, limits and manual billing', () => {
   let server: TestServer;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -25,7 +28,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-  });
+  }, 60_000);
 
   const expireTrial = (tenantId: string) =>
     ownerQuery(server.db.url, `UPDATE subscriptions SET trial_ends_at = now() - interval '1 day' WHERE tenant_id = $1`, [tenantId]);
@@ -120,6 +123,10 @@ describe('subscription gate, plans, limits and manual billing', () => {
     expect((await request(server.url).get('/v1/subscription').set(auth(a.token))).body.usage.contracts).toBe(50);
     await request(server.url).post('/v1/subscription').set(auth(a.token)).send({ plan: 'starter' });
     expect((await upload(a.token)).status).toBe(202);
+  });
+
+  it('has no Stripe webhook without Stripe configuration', async () => {
+    expect((await request(server.url).post('/v1/billing/webhook').set('Stripe-Signature', 't=1,v1=x').send({})).status).toBe(404);
   });
 
   it('activates a plan from the operator CLI, audited as an operator action', async () => {

@@ -14,6 +14,9 @@ async function sql<T = Record<string, unknown>>(url: string, text: string, param
   }
 }
 
+// Tests sign up companies (argon2) and make many requests while other suites share the machine.
+jest.setTimeout(60_000);
+
 describe('security: rate limits and authentication on the team, key and billing endpoints', () => {
   let server: TestServer;
   let a: SignedUp;
@@ -27,7 +30,7 @@ describe('security: rate limits and authentication on the team, key and billing 
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-  });
+  }, 60_000);
 
   it('stops password guessing with 429 and Retry-After, per account and IP', async () => {
     const ip = '203.0.113.10';

@@ -22,6 +22,9 @@ interface Member {
   email: string;
 }
 
+// Tests sign up companies (argon2) and make many requests while other suites share the machine.
+jest.setTimeout(60_000);
+
 describe('team: invitations, roles, removal and the audit trail', () => {
   let server: TestServer;
   const logSpy = jest.spyOn(Logger.prototype, 'log');
@@ -33,7 +36,7 @@ describe('team: invitations, roles, removal and the audit trail', () => {
   afterAll(async () => {
     logSpy.mockRestore();
     await server?.close();
-  });
+  }, 60_000);
 
   /** Without SMTP the invitation e-mail goes to the log: read the accept link from there. */
   function tokenFromLog(email: string): string {

@@ -53,10 +53,31 @@ export class SubscriptionChangeStore {
     });
   }
 
-  apply(tenantId: string, event: SubscriptionEvent, now: Date, actor: SubscriptionActor): Promise<Subscription> {
+  async apply(tenantId: string, event: SubscriptionEvent, now: Date, actor: SubscriptionActor): Promise<Subscription> {
+    return (await this.applyOnce(tenantId, null, event, now, actor)).subscription;
+  }
+
+  /**
+   * Applies `event` unless one with the same `dedupeKey` (e.g. a payment provider's event id) was applied
+   * before: the key is kept in the audit event, checked under the subscription row lock.
+   */
+  applyOnce(
+    tenantId: string,
+    dedupeKey: string | null,
+    event: SubscriptionEvent,
+    now: Date,
+    actor: SubscriptionActor,
+  ): Promise<{ subscription: Subscription; applied: boolean }> {
     return this.db.run(tenantId, async (m) => {
       const row = await this.lock(tenantId, m);
       const before = toSubscription(row);
+      if (dedupeKey) {
+        const seen: unknown[] = await m.query(
+          `SELECT 1 FROM audit_events WHERE tenant_id = $1 AND action = 'subscription.plan_changed' AND data->>'dedupeKey' = $2 LIMIT 1`,
+          [tenantId, dedupeKey],
+        );
+        if (seen.length) return { subscription: before, applied: false };
+      }
       const after = applySubscriptionEvent(before, event, now);
       await m.update(SubscriptionEntity, { tenantId }, {
         plan: after.plan,
@@ -72,12 +93,13 @@ export class SubscriptionChangeStore {
         targetType: 'subscription',
         targetId: tenantId,
         data: {
+          ...(dedupeKey ? { dedupeKey } : {}),
           event: event.type,
           from: { plan: before.plan, status: before.status },
           to: { plan: after.plan, status: after.status, currentPeriodEnd: after.currentPeriodEnd?.toISOString() ?? null },
         },
       });
-      return after;
+      return { subscription: after, applied: true };
     });
   }
 }

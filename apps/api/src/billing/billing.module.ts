@@ -1,20 +1,35 @@
 import { Global, Module } from '@nestjs/common';
-import { BILLING } from '@cb/domain';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { BILLING, type BillingPort } from '@cb/domain';
 import { AuditEventsRepository, SubscriptionChangeStore, TenantDb } from '@cb/persistence';
+import Stripe from 'stripe';
 import { ManualBillingProvider } from './manual-billing.provider';
 import { PlanLimitsService } from './plan-limits.service';
+import { StripeBillingProvider } from './stripe-billing.provider';
+import { StripeWebhookController } from './stripe-webhook.controller';
+import { StripeWebhookService } from './stripe-webhook.service';
 import { SubscriptionGateGuard } from './subscription-gate.guard';
 
 /** Global: the subscription gate (an app guard) and plan limits are used across features. */
 @Global()
 @Module({
+  controllers: [StripeWebhookController],
   providers: [
     {
       provide: SubscriptionChangeStore,
       inject: [TenantDb, AuditEventsRepository],
       useFactory: (db: TenantDb, audit: AuditEventsRepository) => new SubscriptionChangeStore(db, audit),
     },
-    { provide: BILLING, useFactory: () => new ManualBillingProvider() },
+    {
+      // Stripe when STRIPE_SECRET_KEY is set, otherwise manual (invoiced) billing.
+      provide: BILLING,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): BillingPort =>
+        config.stripeSecretKey
+          ? new StripeBillingProvider(new Stripe(config.stripeSecretKey), config.appUrl)
+          : new ManualBillingProvider(),
+    },
+    StripeWebhookService,
     PlanLimitsService,
     SubscriptionGateGuard,
   ],
