@@ -77,7 +77,7 @@ function fromSignatureBlocks(view: TextView): PartiesFinding | null {
 /** "Acme, Inc., with a place of business at ... ("Acme") and Beta B.V. ... ("Consultant") agree to ...". */
 function fromOpeningParagraph(view: TextView): PartiesFinding | null {
   const head = view.flat.slice(0, 3000);
-  const agree = /\)\s*,?\s*(?:agree|hereby\s+agree|enter\s+into|have\s+agreed)/i.exec(head);
+  const agree = /\)\s*,?\s*(?:agree|hereby\s+agree|enter\s+into|have\s+agreed|hereby\s+confirm)/i.exec(head);
   if (!agree) return null;
   const paragraphStart = view.text.lastIndexOf('\n\n', agree.index);
   let start = Math.max(0, paragraphStart);
@@ -187,7 +187,7 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
 function nameInChunk(chunk: string): { name: string; offset: number } | null {
   const first = nameIn(chunk);
   if (first) return first;
-  for (const m of chunk.matchAll(/(?:^|[\s,;])(?:and|AND|&)\s+(?=["']?[A-Z0-9])/g)) {
+  for (const m of chunk.matchAll(/(?:^|[\s,;])(?:and|AND|&)[\s,]+(?=["']?[A-Z0-9])/g)) {
     const at = m.index + m[0].length;
     const named = nameIn(chunk.slice(at));
     if (named) return { name: named.name, offset: at + named.offset };
