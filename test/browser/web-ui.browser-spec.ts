@@ -372,6 +372,18 @@ describe('web UI (browser)', () => {
     ).resolves.toBe('150 days');
     await shot('06-contract-corrected', page, false);
 
+    // A stated value feeds the committed-value figures; a malformed currency is refused before sending.
+    const value = page.locator('.term-row[data-field="contractValue"]');
+    await value.getByRole('button', { name: /^Correct / }).click();
+    await value.getByLabel('Amount').fill('48000');
+    await value.getByLabel('Currency').fill('E1');
+    await value.getByRole('button', { name: 'Save' }).click();
+    await value.getByText('Use a three-letter currency code such as EUR.').waitFor();
+    await value.getByLabel('Currency').fill('EUR');
+    await value.getByRole('button', { name: 'Save' }).click();
+    await value.locator('.source-badge').waitFor();
+    await expect(value.locator('.term-value').textContent()).resolves.toBe('€48,000.00');
+
     // Title, counterparty and tags are set by people, for search, filters and the counterparty chart.
     await page.getByRole('button', { name: 'Edit details' }).click();
     await page.getByLabel('Counterparty', { exact: true }).fill('Rubicon Software Group plc');
@@ -405,6 +417,14 @@ describe('web UI (browser)', () => {
       .evaluateAll((els) => els.map((e) => e.className));
     expect(kinds[0]).toContain('kind-notice');
     await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
+    await expect(page.getByTestId('annual-value').textContent()).resolves.toBe('€48,000.00');
+    // Both charts have data: renewals per month and committed value per counterparty.
+    await expect(page.locator('.chart-box .recharts-wrapper').count()).resolves.toBe(2);
+    await page
+      .locator('.chart-card', { hasText: 'Committed value per counterparty' })
+      .getByText('Data behind the chart')
+      .click();
+    await page.getByRole('rowheader', { name: 'Rubicon Software Group plc' }).waitFor();
     await shot('07-dashboard');
     await noticeItem.getByRole('link').click();
     await expect(page.waitForURL(contractUrl)).resolves.toBeUndefined();
