@@ -130,6 +130,21 @@ describe('API keys', () => {
     expect(me.body.tenant.id).toBe(a.tenantId);
   });
 
+  it('keeps keys off session endpoints: a key cannot log its creator out', async () => {
+    const { body: key } = await createKey(a.token, { name: 'no sessions' });
+    const out = await request(server.url).post('/v1/auth/logout').set(auth(key.key)).send({});
+    expect(out.status).toBe(403);
+    expect((await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(200);
+  });
+
+  it('records what a key does as the key, not as its creator', async () => {
+    const { body: key } = await createKey(a.token, { name: 'uploader' });
+    const up = await request(server.url).post('/v1/contracts').set(auth(key.key)).attach('file', Buffer.from('SERVICE AGREEMENT between Alpha Oy and Beta AB.'), 'k.txt');
+    expect(up.status).toBe(202);
+    const events = await request(server.url).get('/v1/audit-events').query({ contractId: up.body.id }).set(auth(a.token));
+    expect(events.body.data).toEqual([expect.objectContaining({ action: 'contract.uploaded', actor: { type: 'apiKey', id: key.id } })]);
+  });
+
   it('records key creation and revocation in the audit trail', async () => {
     const { body: key } = await createKey(a.token, { name: 'audited' });
     await request(server.url).delete(`/v1/api-keys/${key.id}`).set(auth(a.token));

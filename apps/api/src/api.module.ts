@@ -8,6 +8,7 @@ import { PersistenceModule } from '@cb/persistence';
 import { StorageModule } from '@cb/storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyRoutesGuard } from './api-keys/api-key-routes.guard';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -78,6 +79,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         // Right after authentication: per IP on auth routes, per key for API keys (429 + Retry-After).
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: ApiKeyRoutesGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         // After authentication and permissions: 402 for writes once the subscription has ended.
         { provide: APP_GUARD, useClass: SubscriptionGateGuard },
