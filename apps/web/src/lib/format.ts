@@ -87,16 +87,18 @@ export function formatNumber(n: number): string {
 }
 
 const moneyFmts = new Map<string, Intl.NumberFormat>();
-export function formatMoney(m: Money | null | undefined, compact = false): string {
+/** compact: "€48k" for chart axes; whole: no minor units, for headline figures. */
+export function formatMoney(m: Money | null | undefined, compact = false, whole = false): string {
   if (!m) return '';
-  const key = `${m.currency}:${compact}`;
+  const key = `${m.currency}:${compact}:${whole}`;
   let fmt = moneyFmts.get(key);
   if (!fmt) {
     try {
       fmt = new Intl.NumberFormat(formatLocale, {
         style: 'currency',
         currency: m.currency,
-        maximumFractionDigits: compact ? 0 : 2,
+        minimumFractionDigits: compact || whole ? 0 : undefined,
+        maximumFractionDigits: compact || whole ? 0 : 2,
         notation: compact ? 'compact' : 'standard',
       });
     } catch {

@@ -5,7 +5,6 @@ import {
   CartesianGrid,
   ComposedChart,
   Legend,
-  Line,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -48,6 +47,7 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
                 />
               )}
               <Tooltip
+                cursor={{ fill: 'rgba(31, 58, 95, 0.06)' }}
                 formatter={(v, name) =>
                   name === t('dashboard.renewals') ? formatNumber(Number(v)) : money(Number(v))
                 }
@@ -63,13 +63,13 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
                 isAnimationActive={false}
               />
               {hasValue && (
-                <Line
+                <Bar
                   yAxisId="value"
                   dataKey="value"
                   name={t('dashboard.value', { currency: cur })}
-                  stroke={TEAL}
-                  strokeWidth={2}
-                  dot={{ r: 3 }}
+                  fill={TEAL}
+                  radius={[3, 3, 0, 0]}
+                  maxBarSize={28}
                   isAnimationActive={false}
                 />
               )}
@@ -130,7 +130,10 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
                   tick={{ fontSize: 12 }}
                   tickFormatter={(s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)}
                 />
-                <Tooltip formatter={(v) => money(Number(v))} />
+                <Tooltip
+                  cursor={{ fill: 'rgba(31, 58, 95, 0.06)' }}
+                  formatter={(v) => money(Number(v))}
+                />
                 <Bar
                   dataKey="value"
                   name={t('dashboard.value', { currency: cur })}

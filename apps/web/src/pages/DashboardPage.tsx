@@ -102,17 +102,21 @@ export default function DashboardPage() {
             portfolio.annualByCurrency.length ? (
               <>
                 <p className="kpi-value" data-testid="annual-value">
-                  {formatMoney({
-                    amount: portfolio.annualByCurrency[0].amount,
-                    currency: portfolio.annualByCurrency[0].currency,
-                  })}
+                  {formatMoney(
+                    {
+                      amount: portfolio.annualByCurrency[0].amount,
+                      currency: portfolio.annualByCurrency[0].currency,
+                    },
+                    false,
+                    true,
+                  )}
                 </p>
                 {portfolio.annualByCurrency.length > 1 && (
                   <p className="small">
                     {t('dashboard.otherCurrencies', {
                       list: portfolio.annualByCurrency
                         .slice(1)
-                        .map((v) => formatMoney(v))
+                        .map((v) => formatMoney(v, false, true))
                         .join(', '),
                     })}
                   </p>
