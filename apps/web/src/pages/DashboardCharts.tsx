@@ -126,9 +126,9 @@ export default function DashboardCharts({ portfolio }: { portfolio: Portfolio })
                 <YAxis
                   type="category"
                   dataKey="name"
-                  width={130}
+                  width={170}
                   tick={{ fontSize: 12 }}
-                  tickFormatter={(s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s)}
+                  tickFormatter={(s: string) => (s.length > 26 ? `${s.slice(0, 25)}…` : s)}
                 />
                 <Tooltip
                   cursor={{ fill: 'rgba(31, 58, 95, 0.06)' }}
