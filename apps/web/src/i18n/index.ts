@@ -15,10 +15,16 @@ type Leaves<T, P extends string = ''> = {
 export type MessageKey = Leaves<typeof en>;
 export type Vars = Record<string, string | number>;
 
+// To add Finnish or Swedish: create fi.ts / sv.ts exporting `const fi: Catalogue = { ... }` and list it here.
 const catalogues: Record<string, Catalogue> = { en };
 
-/** UI language: only English exists yet; the structure is ready for fi and sv. */
-export const uiLanguage: string = 'en';
+/** UI language: the first of the browser's languages that has a catalogue, else English. */
+export const uiLanguage: string =
+  (typeof navigator !== 'undefined'
+    ? (navigator.languages ?? [navigator.language])
+        .map((l) => l.toLowerCase().split('-')[0])
+        .find((l) => l in catalogues)
+    : undefined) ?? 'en';
 /** Formatting locale: the user's own (dates, numbers, money), independent of the UI language. */
 export const formatLocale: string =
   (typeof navigator !== 'undefined' && (navigator.languages?.[0] || navigator.language)) || 'en-GB';
