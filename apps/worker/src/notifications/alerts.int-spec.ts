@@ -32,6 +32,8 @@ class TestSmtp {
   readonly received: ParsedMail[] = [];
   /** Recipients the server refuses with 550 (a permanent failure). */
   readonly reject = new Set<string>();
+  /** When set, called as DATA arrives; the server answers only when it resolves (with an SMTP error code, or null to accept). */
+  onData: ((to: string) => Promise<number | null>) | null = null;
   private server: SMTPServer;
   port = 0;
 
@@ -48,9 +50,15 @@ class TestSmtp {
         }
         cb();
       },
-      onData: (stream, _session, cb) => {
+      onData: (stream, session, cb) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            const code = this.onData ? await this.onData(session.envelope.rcptTo[0]?.address ?? '') : null;
+            if (code) {
+              const err = new Error('try again later') as Error & { responseCode: number };
+              err.responseCode = code;
+              return cb(err);
+            }
             this.received.push(mail);
             cb();
           })
@@ -312,6 +320,40 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(again).toMatchObject({ created: 0, requeued: 1 });
     expect(await runQueued('alert.send', tenantId)).toBe(1);
     expect(smtp.to(email)).toHaveLength(1);
+  });
+
+  it('a worker killed mid-send (its transaction dies before the mail is accepted) leaves the alert pending; the retry sends it once', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['killed@example.com'] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    const [alert] = await alertsOf(tenantId);
+    let release!: (code: number | null) => void;
+    const arrived = new Promise<void>((resolve) => {
+      smtp.onData = () => {
+        resolve();
+        return new Promise((r) => (release = r));
+      };
+    });
+    try {
+      const first = sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW }).catch((err: Error) => err);
+      await arrived;
+      // "Kill" the worker: end the database session that holds the alert's row lock, mid-send.
+      const { rows } = await owner.query(
+        `SELECT DISTINCT l.pid FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE c.relname = 'alerts' AND l.pid <> pg_backend_pid() AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+      );
+      expect(rows).toHaveLength(1);
+      await owner.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
+      release(451); // the half-sent message is not accepted
+      expect(await first).toBeInstanceOf(Error); // the job fails and BullMQ retries it
+    } finally {
+      smtp.onData = null;
+    }
+    expect((await alertsOf(tenantId))[0]).toMatchObject({ status: 'pending', sent_at: null });
+    expect(smtp.to('killed@example.com')).toHaveLength(0);
+    expect(await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW })).toEqual({ result: 'sent' });
+    expect(await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW })).toMatchObject({ result: 'skipped' });
+    expect(smtp.to('killed@example.com')).toHaveLength(1);
   });
 
   it('a permanent SMTP refusal is recorded on the alert with its reason; a transient error is retried', async () => {
