@@ -24,6 +24,7 @@ const predictions = path.join(tmp, 'predictions.jsonl');
 // 1+2. Our CLI and pdftotext on the same files, same core, alternating in chunks so that load from other
 // processes on the machine hits both alike. The CLI runs once per chunk (its start-up is counted).
 const CHUNKS = Math.min(10, files.length);
+const loadBefore = os.loadavg()[0];
 const probe = "process.on('exit',()=>process.stderr.write('BENCH_MAXRSS_KB '+process.resourceUsage().maxRSS+'\\n'));require(process.env.CB_BIN)";
 const withPin = (argv) => (pin.length ? [pin[0], [...pin.slice(1), ...argv]] : [argv[0], argv.slice(1)]);
 const popplerAvailable = has('pdftotext');
@@ -57,6 +58,7 @@ for (let c = 0; c < CHUNKS; c++) {
   process.stdout.write(`  chunk ${c + 1}/${CHUNKS} done\n`);
 }
 fs.writeFileSync(predictions, stdout);
+const loadAfter = os.loadavg()[0];
 const lines = stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const pages = lines.reduce((sum, l) => sum + (l.pages || 0), 0);
 const ocrPages = lines.reduce((sum, l) => sum + (l.ocrPages?.length || 0), 0);
@@ -88,7 +90,7 @@ console.log(`\n${table}\n\ncontracts ${score.contracts}, no prediction ${score.m
 console.log(speed);
 if (ratio !== null) console.log(`throughput vs pdftotext: ${ratio.toFixed(2)}x`);
 else console.log('pdftotext not installed: throughput comparison skipped');
-console.log(`pages ${pages} (OCR ${ocrPages}), peak RSS ${(maxRssKb / 1024).toFixed(0)} MB`);
+console.log(`pages ${pages} (OCR ${ocrPages}), peak RSS ${(maxRssKb / 1024).toFixed(0)} MB, load average ${loadBefore.toFixed(1)} -> ${loadAfter.toFixed(1)}`);
 if (failed.length) console.log(`failed: ${failed.map((l) => `${path.basename(l.file)} (${l.error?.code})`).join(', ')}`);
 
 const section = `## Extraction
@@ -106,6 +108,8 @@ ${speed}
 
 - Pages: ${pages} (${ocrPages} OCRed: pages with no text layer). Throughput vs pdftotext on the same files and core:
   ${ratio === null ? 'not measured (pdftotext missing)' : `${ratio.toFixed(2)}x`}.
+- Machine load (1-minute load average, before/after): ${loadBefore.toFixed(1)} / ${loadAfter.toFixed(1)} on ${os.cpus().length} cores;
+  other processes share the cores, which is why both tools are measured alternately on the same core.
 - Peak RSS of the CLI process: ${(maxRssKb / 1024).toFixed(0)} MB (process.resourceUsage().maxRSS).
 - The dev split was used to develop the finders; the held-out two thirds of CUAD measure them independently.
 `;
