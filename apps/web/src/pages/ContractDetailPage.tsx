@@ -250,6 +250,10 @@ export default function ContractDetailPage() {
         </div>
 
         <div className="detail-side">
+          <div className="card">
+            <h2>{t('detail.deadlines')}</h2>
+            <DeadlinesList deadlines={contract.deadlines} />
+          </div>
           <ContractDetails
             contract={contract}
             canWrite={canWrite && contract.status !== 'processing'}
@@ -258,10 +262,6 @@ export default function ContractDetailPage() {
               setNotes([t('detail.detailsSaved')]);
             }}
           />
-          <div className="card">
-            <h2>{t('detail.deadlines')}</h2>
-            <DeadlinesList deadlines={contract.deadlines} />
-          </div>
           <div className="card">
             <h2>{t('detail.terms')}</h2>
             <p className="muted small">{t('detail.termsHelp')}</p>
