@@ -51,13 +51,22 @@ describe('API keys', () => {
     expect(res.body.key.startsWith(`cbk_${res.body.prefix}_`)).toBe(true);
 
     // The database holds the SHA-256 of the key, never the key.
-    const rows = await ownerQuery(server.db.url, `SELECT key_hash FROM api_keys WHERE id = $1`, [res.body.id]);
+    const rows = await ownerQuery(server.db.url, `SELECT key_hash FROM api_keys WHERE id = $1`, [
+      res.body.id,
+    ]);
     expect(rows).toEqual([{ key_hash: sha256(res.body.key) }]);
 
     const list0 = await request(server.url).get('/v1/api-keys').set(auth(a.token));
     expect(list0.status).toBe(200);
     const listed = list0.body.data.find((k: { id: string }) => k.id === res.body.id);
-    expect(listed).toEqual({ id: res.body.id, name: 'ERP', prefix: res.body.prefix, scopes: res.body.scopes, createdAt: res.body.createdAt, lastUsedAt: null });
+    expect(listed).toEqual({
+      id: res.body.id,
+      name: 'ERP',
+      prefix: res.body.prefix,
+      scopes: res.body.scopes,
+      createdAt: res.body.createdAt,
+      lastUsedAt: null,
+    });
     expect(JSON.stringify(list0.body)).not.toContain(res.body.key);
     expect(JSON.stringify(list0.body)).not.toContain(sha256(res.body.key));
 
@@ -79,27 +88,46 @@ describe('API keys', () => {
     const list = await request(server.url).get('/v1/api-keys').set(auth(a.token));
     expect(list.body.data.map((k: { id: string }) => k.id)).not.toContain(key.id);
     // Revoking again is harmless.
-    expect((await request(server.url).delete(`/v1/api-keys/${key.id}`).set(auth(a.token))).status).toBe(204);
+    expect(
+      (await request(server.url).delete(`/v1/api-keys/${key.id}`).set(auth(a.token))).status,
+    ).toBe(204);
   });
 
   it('limits a key to its scopes and never lets a key manage keys, users or billing', async () => {
-    const { body: readOnly } = await createKey(a.token, { name: 'reader', scopes: ['contracts:read', 'contracts:read'] });
+    const { body: readOnly } = await createKey(a.token, {
+      name: 'reader',
+      scopes: ['contracts:read', 'contracts:read'],
+    });
     expect(readOnly.scopes).toEqual(['contracts:read']);
-    expect((await request(server.url).get('/v1/contracts').set(auth(readOnly.key))).status).toBe(200);
-    expect((await request(server.url).get('/v1/deadlines').set(auth(readOnly.key))).status).toBe(403);
-    const upload = await request(server.url).post('/v1/contracts').set(auth(readOnly.key)).attach('file', Buffer.from('This Agreement is made between A and B.'), 'c.txt');
+    expect((await request(server.url).get('/v1/contracts').set(auth(readOnly.key))).status).toBe(
+      200,
+    );
+    expect((await request(server.url).get('/v1/deadlines').set(auth(readOnly.key))).status).toBe(
+      403,
+    );
+    const upload = await request(server.url)
+      .post('/v1/contracts')
+      .set(auth(readOnly.key))
+      .attach('file', Buffer.from('This Agreement is made between A and B.'), 'c.txt');
     expect(upload.status).toBe(403);
 
     const { body: full } = await createKey(a.token, { name: 'full' });
     expect((await request(server.url).get('/v1/api-keys').set(auth(full.key))).status).toBe(403);
     expect((await createKey(full.key, { name: 'child' })).status).toBe(403);
-    expect((await request(server.url).get('/v1/audit-events').set(auth(full.key))).status).toBe(403);
+    expect((await request(server.url).get('/v1/audit-events').set(auth(full.key))).status).toBe(
+      403,
+    );
   });
 
   it('refuses unknown or empty scopes and a missing name, naming the fields', async () => {
-    const bad = await createKey(a.token, { name: 'x', scopes: ['contracts:read', 'billing:manage'] });
+    const bad = await createKey(a.token, {
+      name: 'x',
+      scopes: ['contracts:read', 'billing:manage'],
+    });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors).toEqual([{ field: 'scopes[1]', message: expect.stringContaining('contracts:read') }]);
+    expect(bad.body.errors).toEqual([
+      { field: 'scopes[1]', message: expect.stringContaining('contracts:read') },
+    ]);
     const empty = await createKey(a.token, { name: 'x', scopes: [] });
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].field).toBe('scopes');
@@ -111,7 +139,10 @@ describe('API keys', () => {
   it('answers 401 without a token or with a made-up key', async () => {
     expect((await request(server.url).get('/v1/api-keys')).status).toBe(401);
     expect((await request(server.url).post('/v1/api-keys').send({ name: 'x' })).status).toBe(401);
-    expect((await request(server.url).delete('/v1/api-keys/00000000-0000-4000-8000-000000000000')).status).toBe(401);
+    expect(
+      (await request(server.url).delete('/v1/api-keys/00000000-0000-4000-8000-000000000000'))
+        .status,
+    ).toBe(401);
     const fake = `cbk_deadbeef_${'A'.repeat(43)}`;
     expect((await request(server.url).get('/v1/contracts').set(auth(fake))).status).toBe(401);
   });
@@ -134,15 +165,29 @@ describe('API keys', () => {
     const { body: key } = await createKey(a.token, { name: 'no sessions' });
     const out = await request(server.url).post('/v1/auth/logout').set(auth(key.key)).send({});
     expect(out.status).toBe(403);
-    expect((await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(200);
+    expect(
+      (await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken }))
+        .status,
+    ).toBe(200);
   });
 
   it('records what a key does as the key, not as its creator', async () => {
     const { body: key } = await createKey(a.token, { name: 'uploader' });
-    const up = await request(server.url).post('/v1/contracts').set(auth(key.key)).attach('file', Buffer.from('SERVICE AGREEMENT between Alpha Oy and Beta AB.'), 'k.txt');
+    const up = await request(server.url)
+      .post('/v1/contracts')
+      .set(auth(key.key))
+      .attach('file', Buffer.from('SERVICE AGREEMENT between Alpha Oy and Beta AB.'), 'k.txt');
     expect(up.status).toBe(202);
-    const events = await request(server.url).get('/v1/audit-events').query({ contractId: up.body.id }).set(auth(a.token));
-    expect(events.body.data).toEqual([expect.objectContaining({ action: 'contract.uploaded', actor: { type: 'apiKey', id: key.id } })]);
+    const events = await request(server.url)
+      .get('/v1/audit-events')
+      .query({ contractId: up.body.id })
+      .set(auth(a.token));
+    expect(events.body.data).toEqual([
+      expect.objectContaining({
+        action: 'contract.uploaded',
+        actor: { type: 'apiKey', id: key.id },
+      }),
+    ]);
   });
 
   it('records key creation and revocation in the audit trail', async () => {
@@ -151,8 +196,15 @@ describe('API keys', () => {
     const events = await request(server.url).get('/v1/audit-events').set(auth(a.token));
     expect(events.status).toBe(200);
     const mine = events.body.data.filter((e: { targetId: string }) => e.targetId === key.id);
-    expect(mine.map((e: { action: string }) => e.action)).toEqual(['apikey.revoked', 'apikey.created']);
-    expect(mine[1]).toMatchObject({ actor: { type: 'user', id: a.userId }, targetType: 'apiKey', data: { name: 'audited', prefix: key.prefix } });
+    expect(mine.map((e: { action: string }) => e.action)).toEqual([
+      'apikey.revoked',
+      'apikey.created',
+    ]);
+    expect(mine[1]).toMatchObject({
+      actor: { type: 'user', id: a.userId },
+      targetType: 'apiKey',
+      data: { name: 'audited', prefix: key.prefix },
+    });
     expect(JSON.stringify(events.body)).not.toContain(key.key);
   });
 });

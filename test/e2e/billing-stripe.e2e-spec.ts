@@ -17,7 +17,10 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
   let seq = 0;
 
   beforeAll(async () => {
-    server = await startTestServer({ worker: false, env: { STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET } });
+    server = await startTestServer({
+      worker: false,
+      env: { STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+    });
     a = await signUp(server.url);
     b = await signUp(server.url);
   }, 60_000);
@@ -26,36 +29,68 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
   }, 60_000);
 
   function event(type: string, object: Record<string, unknown>, id = `evt_test_${++seq}`) {
-    return { id, object: 'event', type, api_version: '2025-01-01', created: Math.floor(Date.now() / 1000), data: { object } };
+    return {
+      id,
+      object: 'event',
+      type,
+      api_version: '2025-01-01',
+      created: Math.floor(Date.now() / 1000),
+      data: { object },
+    };
   }
   /** Posts the event signed by the stripe library itself, as Stripe would. */
   function deliver(evt: unknown, secret = WEBHOOK_SECRET) {
     const payload = JSON.stringify(evt);
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret });
-    return request(server.url).post('/v1/billing/webhook').set('Content-Type', 'application/json').set('Stripe-Signature', header).send(payload);
+    return request(server.url)
+      .post('/v1/billing/webhook')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', header)
+      .send(payload);
   }
-  const subscription = async (token: string) => (await request(server.url).get('/v1/subscription').set(auth(token))).body;
+  const subscription = async (token: string) =>
+    (await request(server.url).get('/v1/subscription').set(auth(token))).body;
   const invoice = (tenantId: string, periodEnd?: number) => ({
     object: 'invoice',
-    parent: { type: 'subscription_details', subscription_details: { metadata: { tenantId, plan: 'starter' }, subscription: 'sub_1' } },
-    lines: { object: 'list', data: periodEnd ? [{ period: { start: periodEnd - 2_592_000, end: periodEnd } }] : [] },
+    parent: {
+      type: 'subscription_details',
+      subscription_details: { metadata: { tenantId, plan: 'starter' }, subscription: 'sub_1' },
+    },
+    lines: {
+      object: 'list',
+      data: periodEnd ? [{ period: { start: periodEnd - 2_592_000, end: periodEnd } }] : [],
+    },
   });
 
   it('refuses unsigned, wrongly signed and tampered payloads with 400', async () => {
-    const evt = event('checkout.session.completed', { object: 'checkout.session', mode: 'subscription', payment_status: 'paid', metadata: { tenantId: a.tenantId, plan: 'business' } });
+    const evt = event('checkout.session.completed', {
+      object: 'checkout.session',
+      mode: 'subscription',
+      payment_status: 'paid',
+      metadata: { tenantId: a.tenantId, plan: 'business' },
+    });
     const unsigned = await request(server.url).post('/v1/billing/webhook').send(evt);
     expect(unsigned.status).toBe(400);
     expect((await deliver(evt, 'whsec_someone_else')).status).toBe(400);
     const payload = JSON.stringify(evt);
     const header = stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
-    const tampered = await request(server.url).post('/v1/billing/webhook').set('Content-Type', 'application/json').set('Stripe-Signature', header).send(payload.replace('business', 'starter'));
+    const tampered = await request(server.url)
+      .post('/v1/billing/webhook')
+      .set('Content-Type', 'application/json')
+      .set('Stripe-Signature', header)
+      .send(payload.replace('business', 'starter'));
     expect(tampered.status).toBe(400);
     expect(tampered.body.errors[0].field).toBe('stripe-signature');
     expect((await subscription(a.token)).plan).toBe('trial');
   });
 
   it('activates on a completed checkout, extends on paid invoices, and applies each event id once', async () => {
-    const done = event('checkout.session.completed', { object: 'checkout.session', mode: 'subscription', payment_status: 'paid', metadata: { tenantId: a.tenantId, plan: 'starter' } });
+    const done = event('checkout.session.completed', {
+      object: 'checkout.session',
+      mode: 'subscription',
+      payment_status: 'paid',
+      metadata: { tenantId: a.tenantId, plan: 'starter' },
+    });
     const first = await deliver(done);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ received: true, applied: true });
@@ -67,32 +102,74 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
     const paid = event('invoice.paid', invoice(a.tenantId, periodEnd));
     expect((await deliver(paid)).body).toEqual({ received: true, applied: true });
     expect((await deliver(paid)).body).toEqual({ received: true, applied: false });
-    expect(await subscription(a.token)).toMatchObject({ status: 'active', currentPeriodEnd: '2099-03-01T00:00:00.000Z' });
+    expect(await subscription(a.token)).toMatchObject({
+      status: 'active',
+      currentPeriodEnd: '2099-03-01T00:00:00.000Z',
+    });
 
-    const events = (await request(server.url).get('/v1/audit-events').set(auth(a.token))).body.data.filter((e: { action: string }) => e.action === 'subscription.plan_changed');
+    const events = (
+      await request(server.url).get('/v1/audit-events').set(auth(a.token))
+    ).body.data.filter((e: { action: string }) => e.action === 'subscription.plan_changed');
     expect(events).toHaveLength(2);
-    expect(events[0]).toMatchObject({ actor: { type: 'system', id: 'stripe' }, data: { dedupeKey: `stripe:${paid.id}`, event: 'paymentSucceeded' } });
+    expect(events[0]).toMatchObject({
+      actor: { type: 'system', id: 'stripe' },
+      data: { dedupeKey: `stripe:${paid.id}`, event: 'paymentSucceeded' },
+    });
     // B was never touched.
     expect(await subscription(b.token)).toMatchObject({ plan: 'trial', status: 'trialing' });
   });
 
   it('marks failed payments past_due and cancels on subscription deletion', async () => {
     const c = await signUp(server.url);
-    await deliver(event('checkout.session.completed', { object: 'checkout.session', mode: 'subscription', payment_status: 'paid', metadata: { tenantId: c.tenantId, plan: 'business' } }));
-    expect((await deliver(event('invoice.payment_failed', invoice(c.tenantId)))).body.applied).toBe(true);
+    await deliver(
+      event('checkout.session.completed', {
+        object: 'checkout.session',
+        mode: 'subscription',
+        payment_status: 'paid',
+        metadata: { tenantId: c.tenantId, plan: 'business' },
+      }),
+    );
+    expect((await deliver(event('invoice.payment_failed', invoice(c.tenantId)))).body.applied).toBe(
+      true,
+    );
     expect(await subscription(c.token)).toMatchObject({ plan: 'business', status: 'past_due' });
-    expect((await deliver(event('customer.subscription.deleted', { object: 'subscription', metadata: { tenantId: c.tenantId, plan: 'business' } }))).body.applied).toBe(true);
+    expect(
+      (
+        await deliver(
+          event('customer.subscription.deleted', {
+            object: 'subscription',
+            metadata: { tenantId: c.tenantId, plan: 'business' },
+          }),
+        )
+      ).body.applied,
+    ).toBe(true);
     expect((await subscription(c.token)).status).toBe('canceled');
   });
 
   it('acknowledges and ignores events it does not act on, for unknown tenants, or that do not fit the state', async () => {
-    expect((await deliver(event('customer.created', { object: 'customer' }))).body).toEqual({ received: true, applied: false });
-    const nobody = event('checkout.session.completed', { object: 'checkout.session', mode: 'subscription', payment_status: 'paid', metadata: { tenantId: '00000000-0000-4000-8000-000000000000', plan: 'starter' } });
+    expect((await deliver(event('customer.created', { object: 'customer' }))).body).toEqual({
+      received: true,
+      applied: false,
+    });
+    const nobody = event('checkout.session.completed', {
+      object: 'checkout.session',
+      mode: 'subscription',
+      payment_status: 'paid',
+      metadata: { tenantId: '00000000-0000-4000-8000-000000000000', plan: 'starter' },
+    });
     expect((await deliver(nobody)).body).toEqual({ received: true, applied: false });
-    const unpaid = event('checkout.session.completed', { object: 'checkout.session', mode: 'subscription', payment_status: 'unpaid', metadata: { tenantId: b.tenantId, plan: 'starter' } });
+    const unpaid = event('checkout.session.completed', {
+      object: 'checkout.session',
+      mode: 'subscription',
+      payment_status: 'unpaid',
+      metadata: { tenantId: b.tenantId, plan: 'starter' },
+    });
     expect((await deliver(unpaid)).body.applied).toBe(false);
     // A failed payment on a trial is not a state change: acknowledged, nothing changes.
-    expect((await deliver(event('invoice.payment_failed', invoice(b.tenantId)))).body).toEqual({ received: true, applied: false });
+    expect((await deliver(event('invoice.payment_failed', invoice(b.tenantId)))).body).toEqual({
+      received: true,
+      applied: false,
+    });
     expect(await subscription(b.token)).toMatchObject({ plan: 'trial', status: 'trialing' });
   });
 });

@@ -13,7 +13,8 @@ import { AuditEventsRepository } from './repositories/audit-events.repository';
 import type { TenantDb } from './tenant-db';
 
 export function toSubscription(row: SubscriptionEntity): Subscription {
-  if (!isPlanId(row.plan)) throw new Error(`subscription of tenant ${row.tenantId} has an unknown plan ${row.plan}`);
+  if (!isPlanId(row.plan))
+    throw new Error(`subscription of tenant ${row.tenantId} has an unknown plan ${row.plan}`);
   return {
     plan: row.plan,
     status: row.status as SubscriptionStatus,
@@ -40,7 +41,10 @@ export class SubscriptionChangeStore {
 
   /** The row, locked until the enclosing transaction ends (serializes limit checks and plan changes). */
   async lock(tenantId: string, m: EntityManager): Promise<SubscriptionEntity> {
-    const row = await m.findOne(SubscriptionEntity, { where: { tenantId }, lock: { mode: 'pessimistic_write' } });
+    const row = await m.findOne(SubscriptionEntity, {
+      where: { tenantId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!row) throw new NotFoundError('Subscription');
     return row;
   }
@@ -53,7 +57,12 @@ export class SubscriptionChangeStore {
     });
   }
 
-  async apply(tenantId: string, event: SubscriptionEvent, now: Date, actor: SubscriptionActor): Promise<Subscription> {
+  async apply(
+    tenantId: string,
+    event: SubscriptionEvent,
+    now: Date,
+    actor: SubscriptionActor,
+  ): Promise<Subscription> {
     return (await this.applyOnce(tenantId, null, event, now, actor)).subscription;
   }
 
@@ -79,13 +88,17 @@ export class SubscriptionChangeStore {
         if (seen.length) return { subscription: before, applied: false };
       }
       const after = applySubscriptionEvent(before, event, now);
-      await m.update(SubscriptionEntity, { tenantId }, {
-        plan: after.plan,
-        status: after.status,
-        trialEndsAt: after.trialEndsAt,
-        currentPeriodEnd: after.currentPeriodEnd,
-        canceledAt: after.canceledAt,
-      });
+      await m.update(
+        SubscriptionEntity,
+        { tenantId },
+        {
+          plan: after.plan,
+          status: after.status,
+          trialEndsAt: after.trialEndsAt,
+          currentPeriodEnd: after.currentPeriodEnd,
+          canceledAt: after.canceledAt,
+        },
+      );
       await this.audit.insert(tenantId, {
         actorType: actor.type,
         actorId: actor.id,
@@ -96,7 +109,11 @@ export class SubscriptionChangeStore {
           ...(dedupeKey ? { dedupeKey } : {}),
           event: event.type,
           from: { plan: before.plan, status: before.status },
-          to: { plan: after.plan, status: after.status, currentPeriodEnd: after.currentPeriodEnd?.toISOString() ?? null },
+          to: {
+            plan: after.plan,
+            status: after.status,
+            currentPeriodEnd: after.currentPeriodEnd?.toISOString() ?? null,
+          },
         },
       });
       return { subscription: after, applied: true };

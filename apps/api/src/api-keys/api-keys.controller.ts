@@ -1,7 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Principal } from '../common/auth/principal';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
+import {
+  CurrentPrincipal,
+  CurrentTenant,
+  RequirePermission,
+} from '../common/decorators/auth.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
@@ -13,8 +33,14 @@ export class ApiKeysController {
 
   @Post()
   @RequirePermission('apikeys:manage')
-  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: 'The key is shown only in this response' })
-  create(@CurrentPrincipal() p: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+  @ApiCreatedResponse({
+    type: CreatedApiKeyDto,
+    description: 'The key is shown only in this response',
+  })
+  create(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
     return this.keys.create(p, dto);
   }
 

@@ -42,11 +42,22 @@ export class ApiKeysService {
       });
       return created;
     });
-    return { id: row.id, name: row.name, key, prefix, scopes: row.scopes, createdAt: row.createdAt.toISOString() };
+    return {
+      id: row.id,
+      name: row.name,
+      key,
+      prefix,
+      scopes: row.scopes,
+      createdAt: row.createdAt.toISOString(),
+    };
   }
 
   async list(tenantId: string): Promise<{ data: ApiKeyDto[]; nextCursor: null }> {
-    const rows = await this.keys.find(tenantId, { revokedAt: IsNull() }, { order: { createdAt: 'DESC', id: 'DESC' } });
+    const rows = await this.keys.find(
+      tenantId,
+      { revokedAt: IsNull() },
+      { order: { createdAt: 'DESC', id: 'DESC' } },
+    );
     return { data: rows.map(toDto), nextCursor: null };
   }
 

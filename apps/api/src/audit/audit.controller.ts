@@ -3,7 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ValidationError } from '@cb/domain';
 import { AuditEventsRepository, InvalidCursorError, type AuditEventEntity } from '@cb/persistence';
 import { CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
-import { AuditEventListDto, ListAuditEventsQueryDto, type AuditEventDto } from './dto/audit-event.dto';
+import {
+  AuditEventListDto,
+  ListAuditEventsQueryDto,
+  type AuditEventDto,
+} from './dto/audit-event.dto';
 
 export function toAuditEventDto(e: AuditEventEntity): AuditEventDto {
   return {
@@ -27,12 +31,17 @@ export class AuditController {
   @Get()
   @RequirePermission('audit:read')
   @ApiOkResponse({ type: AuditEventListDto })
-  async list(@CurrentTenant() tenantId: string, @Query() q: ListAuditEventsQueryDto): Promise<AuditEventListDto> {
+  async list(
+    @CurrentTenant() tenantId: string,
+    @Query() q: ListAuditEventsQueryDto,
+  ): Promise<AuditEventListDto> {
     const page = await this.events
       .list(tenantId, { limit: q.limit ?? 25, cursor: q.cursor, contractId: q.contractId })
       .catch((err: unknown) => {
         if (err instanceof InvalidCursorError) {
-          throw new ValidationError('cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
+          throw new ValidationError('cursor is not valid', [
+            { field: 'cursor', message: 'is not a cursor from this list' },
+          ]);
         }
         throw err;
       });

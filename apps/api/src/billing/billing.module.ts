@@ -18,7 +18,8 @@ import { SubscriptionGateGuard } from './subscription-gate.guard';
     {
       provide: SubscriptionChangeStore,
       inject: [TenantDb, AuditEventsRepository],
-      useFactory: (db: TenantDb, audit: AuditEventsRepository) => new SubscriptionChangeStore(db, audit),
+      useFactory: (db: TenantDb, audit: AuditEventsRepository) =>
+        new SubscriptionChangeStore(db, audit),
     },
     {
       // Stripe when STRIPE_SECRET_KEY is set, otherwise manual (invoiced) billing.

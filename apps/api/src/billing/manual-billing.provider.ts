@@ -11,7 +11,9 @@ export class ManualBillingProvider implements BillingPort {
   private readonly logger = new Logger('Billing');
 
   requestPlan(request: PlanRequest): Promise<PlanRequestOutcome> {
-    this.logger.log(`manual billing: invoice tenant ${request.tenantId} for plan ${request.plan} (${request.email})`);
+    this.logger.log(
+      `manual billing: invoice tenant ${request.tenantId} for plan ${request.plan} (${request.email})`,
+    );
     return Promise.resolve({ kind: 'activated' });
   }
 }

@@ -13,17 +13,35 @@ describe('StripeBillingProvider', () => {
       req.on('data', (c: Buffer) => (seen.body += c.toString()));
       req.on('end', () => {
         res.setHeader('Content-Type', 'application/json');
-        res.end(JSON.stringify({ id: 'cs_test_1', object: 'checkout.session', url: 'https://checkout.stripe.com/c/pay/cs_test_1' }));
+        res.end(
+          JSON.stringify({
+            id: 'cs_test_1',
+            object: 'checkout.session',
+            url: 'https://checkout.stripe.com/c/pay/cs_test_1',
+          }),
+        );
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const { port } = server.address() as AddressInfo;
-      const client = new Stripe('sk_test_provider', { host: '127.0.0.1', port, protocol: 'http', maxNetworkRetries: 0 });
+      const client = new Stripe('sk_test_provider', {
+        host: '127.0.0.1',
+        port,
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      });
       const provider = new StripeBillingProvider(client, 'https://app.example.com');
       const tenantId = '3b1f7e0a-2c4d-4e5f-8a9b-0c1d2e3f4a5b';
-      const outcome = await provider.requestPlan({ tenantId, plan: 'starter', email: 'owner@example.com' });
-      expect(outcome).toEqual({ kind: 'checkout', url: 'https://checkout.stripe.com/c/pay/cs_test_1' });
+      const outcome = await provider.requestPlan({
+        tenantId,
+        plan: 'starter',
+        email: 'owner@example.com',
+      });
+      expect(outcome).toEqual({
+        kind: 'checkout',
+        url: 'https://checkout.stripe.com/c/pay/cs_test_1',
+      });
       expect(seen.path).toBe('/v1/checkout/sessions');
       expect(seen.auth).toBe('Bearer sk_test_provider');
       const form = new URLSearchParams(seen.body);

@@ -23,7 +23,11 @@ function tenantOf(metadata: unknown): string | null {
 
 /** An invoice's subscription metadata: `parent.subscription_details` (current API) or `subscription_details` (older). */
 function invoiceMetadata(invoice: Obj): unknown {
-  return obj(obj(invoice.parent).subscription_details).metadata ?? obj(invoice.subscription_details).metadata ?? invoice.metadata;
+  return (
+    obj(obj(invoice.parent).subscription_details).metadata ??
+    obj(invoice.subscription_details).metadata ??
+    invoice.metadata
+  );
 }
 
 function invoicePeriodEnd(invoice: Obj): Date | undefined {
@@ -49,7 +53,9 @@ export function mapStripeEvent(e: StripeEventLike): MappedStripeEvent | null {
     case 'invoice.paid':
     case 'invoice.payment_succeeded': {
       const tenantId = tenantOf(invoiceMetadata(o));
-      return tenantId ? { tenantId, event: { type: 'paymentSucceeded', periodEnd: invoicePeriodEnd(o) } } : null;
+      return tenantId
+        ? { tenantId, event: { type: 'paymentSucceeded', periodEnd: invoicePeriodEnd(o) } }
+        : null;
     }
     case 'invoice.payment_failed': {
       const tenantId = tenantOf(invoiceMetadata(o));

@@ -6,7 +6,11 @@ import { StripeWebhookService } from './stripe-webhook.service';
 
 class WebhookAckDto {
   @ApiProperty() received: boolean;
-  @ApiProperty({ description: 'false when the event was a repeat, not relevant, or did not fit the current state' }) applied: boolean;
+  @ApiProperty({
+    description:
+      'false when the event was a repeat, not relevant, or did not fit the current state',
+  })
+  applied: boolean;
 }
 
 @ApiTags('subscription')
@@ -19,7 +23,10 @@ export class StripeWebhookController {
   @HttpCode(200)
   @ApiHeader({ name: 'Stripe-Signature', required: true })
   @ApiOkResponse({ type: WebhookAckDto })
-  handle(@Req() req: Request & { rawBody?: Buffer }, @Headers('stripe-signature') signature?: string): Promise<WebhookAckDto> {
+  handle(
+    @Req() req: Request & { rawBody?: Buffer },
+    @Headers('stripe-signature') signature?: string,
+  ): Promise<WebhookAckDto> {
     return this.webhooks.handle(req.rawBody, signature);
   }
 }

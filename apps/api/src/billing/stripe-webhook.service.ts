@@ -21,31 +21,50 @@ export class StripeWebhookService {
     @Inject(SubscriptionChangeStore) private readonly subscriptions: SubscriptionChangeStore,
   ) {
     // Verifying signatures needs no API key; the client is only used for its webhook helpers here.
-    this.stripe = config.stripeWebhookSecret ? new Stripe(config.stripeSecretKey ?? 'sk_unused') : null;
+    this.stripe = config.stripeWebhookSecret
+      ? new Stripe(config.stripeSecretKey ?? 'sk_unused')
+      : null;
   }
 
   async handle(rawBody: Buffer | undefined, signature: string | undefined): Promise<WebhookAck> {
     if (!this.stripe || !this.config.stripeWebhookSecret) throw new NotFoundError('Stripe webhook');
     if (!rawBody || !signature) {
-      throw new ValidationError('A signed Stripe event is required', [{ field: 'stripe-signature', message: 'is required' }]);
+      throw new ValidationError('A signed Stripe event is required', [
+        { field: 'stripe-signature', message: 'is required' },
+      ]);
     }
     let event: Stripe.Event;
     try {
-      event = this.stripe.webhooks.constructEvent(rawBody, signature, this.config.stripeWebhookSecret);
+      event = this.stripe.webhooks.constructEvent(
+        rawBody,
+        signature,
+        this.config.stripeWebhookSecret,
+      );
     } catch {
-      throw new ValidationError('The Stripe signature does not match', [{ field: 'stripe-signature', message: 'does not match the payload' }]);
+      throw new ValidationError('The Stripe signature does not match', [
+        { field: 'stripe-signature', message: 'does not match the payload' },
+      ]);
     }
     const mapped = mapStripeEvent(event);
     if (!mapped) return { received: true, applied: false };
     try {
-      const { applied } = await this.subscriptions.applyOnce(mapped.tenantId, `stripe:${event.id}`, mapped.event, new Date(), {
-        type: 'system',
-        id: 'stripe',
-      });
+      const { applied } = await this.subscriptions.applyOnce(
+        mapped.tenantId,
+        `stripe:${event.id}`,
+        mapped.event,
+        new Date(),
+        {
+          type: 'system',
+          id: 'stripe',
+        },
+      );
       return { received: true, applied };
     } catch (err) {
       // An event that does not fit the current state (or an unknown tenant) will not fit on a retry either.
-      if (err instanceof DomainError && (err.code === DomainErrorCode.InvalidState || err.code === DomainErrorCode.NotFound)) {
+      if (
+        err instanceof DomainError &&
+        (err.code === DomainErrorCode.InvalidState || err.code === DomainErrorCode.NotFound)
+      ) {
         this.logger.warn(`stripe event ${event.id} (${event.type}) ignored: ${err.message}`);
         return { received: true, applied: false };
       }

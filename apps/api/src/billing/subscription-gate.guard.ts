@@ -1,4 +1,10 @@
-import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { assertCanWrite } from '@cb/domain';
 import { SubscriptionChangeStore } from '@cb/persistence';
@@ -27,7 +33,13 @@ export class SubscriptionGateGuard implements CanActivate {
     if (READ_METHODS.has(req.method)) return true;
     const principal = req.user;
     if (!principal) return true; // a public route (signup, login, accepting an invitation)
-    if (this.reflector.getAllAndOverride<boolean>(WRITES_WITHOUT_SUBSCRIPTION, [ctx.getHandler(), ctx.getClass()])) return true;
+    if (
+      this.reflector.getAllAndOverride<boolean>(WRITES_WITHOUT_SUBSCRIPTION, [
+        ctx.getHandler(),
+        ctx.getClass(),
+      ])
+    )
+      return true;
     if ((req.originalUrl ?? req.url).startsWith('/v1/auth/')) return true;
     assertCanWrite(await this.subscriptions.get(principal.tenantId), new Date());
     return true;

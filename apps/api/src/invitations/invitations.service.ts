@@ -2,15 +2,30 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { canAssignRole, DomainError, DomainErrorCode, NotFoundError, type Role } from '@cb/domain';
 import { MAILER, type Mailer } from '@cb/notifications';
-import { InvitationsRepository, TenantDb, TenantsRepository, UsersRepository, type UserEntity } from '@cb/persistence';
+import {
+  InvitationsRepository,
+  TenantDb,
+  TenantsRepository,
+  UsersRepository,
+  type UserEntity,
+} from '@cb/persistence';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toUserDto } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
 import { PlanLimitsService } from '../billing/plan-limits.service';
 import type { Principal } from '../common/auth/principal';
-import type { AcceptedInvitationDto, AcceptInvitationDto, CreateInvitationDto, InvitationDto } from './dto/invitation.dto';
-import { generateInvitationToken, hashInvitationToken, INVITATION_TTL_DAYS } from './invitation-token.util';
+import type {
+  AcceptedInvitationDto,
+  AcceptInvitationDto,
+  CreateInvitationDto,
+  InvitationDto,
+} from './dto/invitation.dto';
+import {
+  generateInvitationToken,
+  hashInvitationToken,
+  INVITATION_TTL_DAYS,
+} from './invitation-token.util';
 
 const INVALID = 'The invitation is not valid: it is unknown, already used, withdrawn or expired';
 
@@ -46,7 +61,11 @@ export class InvitationsService {
     const { token, tokenHash } = generateInvitationToken();
     const { invitation, tenantName } = await this.db.run(tenantId, async () => {
       // A new invitation to the same address replaces the open one (and frees its seat first).
-      await this.invitations.update(tenantId, { email, acceptedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.invitations.update(
+        tenantId,
+        { email, acceptedAt: IsNull(), revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       await this.limits.assertWithinLimit(tenantId, 'users');
       const invitation = await this.invitations.insert(tenantId, {
         email,
@@ -60,7 +79,10 @@ export class InvitationsService {
         targetId: invitation.id,
         data: { email, role: dto.role },
       });
-      return { invitation, tenantName: (await this.tenants.get(tenantId))?.name ?? 'Contract Bank' };
+      return {
+        invitation,
+        tenantName: (await this.tenants.get(tenantId))?.name ?? 'Contract Bank',
+      };
     });
     await this.sendInvitation(email, tenantName, token);
     return {
@@ -81,12 +103,22 @@ export class InvitationsService {
     try {
       joined = await this.db.run(tenantId, async () => {
         const invitation = await this.invitations.findForUpdate(tenantId, tokenHash);
-        if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt.getTime() <= Date.now()) {
+        if (
+          !invitation ||
+          invitation.acceptedAt ||
+          invitation.revokedAt ||
+          invitation.expiresAt.getTime() <= Date.now()
+        ) {
           throw new DomainError(DomainErrorCode.NotFound, INVALID);
         }
         // The invitation already holds a seat; this re-checks in case the plan shrank since.
         await this.limits.assertWithinLimit(tenantId, 'users', 0);
-        const user = await this.users.insert(tenantId, { email: invitation.email, name: dto.name, passwordHash, role: invitation.role as Role });
+        const user = await this.users.insert(tenantId, {
+          email: invitation.email,
+          name: dto.name,
+          passwordHash,
+          role: invitation.role as Role,
+        });
         await this.invitations.update(tenantId, { id: invitation.id }, { acceptedAt: new Date() });
         await this.audit.record(tenantId, 'user.joined', {
           actor: { kind: 'user', tenantId, userId: user.id, role: user.role, scopes: null },
@@ -106,7 +138,11 @@ export class InvitationsService {
     }
     // Signs the new member in through the normal login path (same token issuing and refresh families).
     const tokens = await this.auth.login({ email: joined.user.email, password: dto.password });
-    return { tenant: { id: tenantId, name: joined.tenantName }, user: toUserDto(joined.user), ...tokens };
+    return {
+      tenant: { id: tenantId, name: joined.tenantName },
+      user: toUserDto(joined.user),
+      ...tokens,
+    };
   }
 
   private async sendInvitation(email: string, tenantName: string, token: string): Promise<void> {

@@ -3,7 +3,13 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Request, Response } from 'express';
 import type { Principal } from '../common/auth/principal';
 import { RateLimitedError } from './rate-limited.error';
-import { AUTH_PER_IP, LOGIN_PER_IP_AND_EMAIL, PER_API_KEY, PUBLIC_AUTH_PATHS, type RateLimitRule } from './rate-limit.rules';
+import {
+  AUTH_PER_IP,
+  LOGIN_PER_IP_AND_EMAIL,
+  PER_API_KEY,
+  PUBLIC_AUTH_PATHS,
+  type RateLimitRule,
+} from './rate-limit.rules';
 import { RateLimiterService } from './rate-limiter.service';
 
 /**
@@ -25,7 +31,10 @@ export class RateLimitGuard implements CanActivate {
       const email = (req.body as { email?: unknown } | undefined)?.email;
       if (path === '/v1/auth/login' && typeof email === 'string') {
         // Hashed: e-mail addresses do not belong in Redis keys.
-        checks.push([LOGIN_PER_IP_AND_EMAIL, `${ip}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`]);
+        checks.push([
+          LOGIN_PER_IP_AND_EMAIL,
+          `${ip}:${createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)}`,
+        ]);
       }
     } else if (req.user?.kind === 'apiKey' && req.user.apiKeyId) {
       checks.push([PER_API_KEY, req.user.apiKeyId]);

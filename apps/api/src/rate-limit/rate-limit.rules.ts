@@ -8,7 +8,11 @@ export interface RateLimitRule {
 /** Sign-up, sign-in, refresh and accepting invitations, per client IP. */
 export const AUTH_PER_IP: RateLimitRule = { name: 'auth-ip', limit: 60, windowSeconds: 60 };
 /** Password guessing: wrong or right, ten tries per account and IP per five minutes. */
-export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = { name: 'login', limit: 10, windowSeconds: 300 };
+export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = {
+  name: 'login',
+  limit: 10,
+  windowSeconds: 300,
+};
 /** Partner integrations, per API key. */
 export const PER_API_KEY: RateLimitRule = { name: 'api-key', limit: 600, windowSeconds: 60 };
 

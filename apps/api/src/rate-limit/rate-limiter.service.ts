@@ -37,7 +37,12 @@ export class RateLimiterService implements OnApplicationShutdown {
   async hit(rule: RateLimitRule, subject: string): Promise<RateLimitOutcome> {
     const key = `${this.config.queuePrefix}:rl:${rule.name}:${subject}`;
     try {
-      const [count, ttlMs] = (await this.redis.eval(HIT, 1, key, String(rule.windowSeconds * 1000))) as [number, number];
+      const [count, ttlMs] = (await this.redis.eval(
+        HIT,
+        1,
+        key,
+        String(rule.windowSeconds * 1000),
+      )) as [number, number];
       return {
         allowed: count <= rule.limit,
         limit: rule.limit,
@@ -46,7 +51,12 @@ export class RateLimiterService implements OnApplicationShutdown {
       };
     } catch (err) {
       this.logger.warn(`rate limit not applied (${rule.name}): ${(err as Error).message}`);
-      return { allowed: true, limit: rule.limit, remaining: rule.limit, resetSeconds: rule.windowSeconds };
+      return {
+        allowed: true,
+        limit: rule.limit,
+        remaining: rule.limit,
+        resetSeconds: rule.windowSeconds,
+      };
     }
   }
 

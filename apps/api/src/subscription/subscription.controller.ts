@@ -4,7 +4,11 @@ import { IsIn } from 'class-validator';
 import { PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
 import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import type { Principal } from '../common/auth/principal';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
+import {
+  CurrentPrincipal,
+  CurrentTenant,
+  RequirePermission,
+} from '../common/decorators/auth.decorators';
 import { SubscriptionService } from './subscription.service';
 
 class LimitsDto {
@@ -27,7 +31,11 @@ export class ChoosePlanDto {
 }
 
 export class ChoosePlanResponseDto extends SubscriptionDto {
-  @ApiProperty({ nullable: true, type: String, description: 'Where to pay, when the provider needs payment first' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Where to pay, when the provider needs payment first',
+  })
   checkoutUrl: string | null;
 }
 
@@ -47,8 +55,14 @@ export class SubscriptionController {
   @HttpCode(200)
   @RequirePermission('billing:manage')
   @AllowWithoutSubscription()
-  @ApiOkResponse({ type: ChoosePlanResponseDto, description: 'The plan is active, or checkoutUrl says where to pay' })
-  choose(@CurrentPrincipal() p: Principal, @Body() dto: ChoosePlanDto): Promise<ChoosePlanResponseDto> {
+  @ApiOkResponse({
+    type: ChoosePlanResponseDto,
+    description: 'The plan is active, or checkoutUrl says where to pay',
+  })
+  choose(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: ChoosePlanDto,
+  ): Promise<ChoosePlanResponseDto> {
     return this.subscriptions.choosePlan(p, dto.plan);
   }
 }

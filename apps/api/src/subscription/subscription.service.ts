@@ -1,6 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { BILLING, effectiveStatus, planLimits, type BillingPort, type PaidPlanId, type Subscription } from '@cb/domain';
-import { ContractsRepository, SubscriptionChangeStore, TenantDb, UsersRepository } from '@cb/persistence';
+import {
+  BILLING,
+  effectiveStatus,
+  planLimits,
+  type BillingPort,
+  type PaidPlanId,
+  type Subscription,
+} from '@cb/domain';
+import {
+  ContractsRepository,
+  SubscriptionChangeStore,
+  TenantDb,
+  UsersRepository,
+} from '@cb/persistence';
 import type { Principal } from '../common/auth/principal';
 
 export interface SubscriptionView {
@@ -25,22 +37,35 @@ export class SubscriptionService {
   view(tenantId: string): Promise<SubscriptionView> {
     return this.db.run(tenantId, async () => {
       const sub = await this.subscriptions.get(tenantId);
-      const [contracts, users] = await Promise.all([this.contracts.count(tenantId), this.users.count(tenantId)]);
+      const [contracts, users] = await Promise.all([
+        this.contracts.count(tenantId),
+        this.users.count(tenantId),
+      ]);
       return toView(sub, { contracts, users });
     });
   }
 
   /** Starts or changes the paid plan through the billing provider; a checkout URL when payment comes first. */
-  async choosePlan(principal: Principal, plan: PaidPlanId): Promise<SubscriptionView & { checkoutUrl: string | null }> {
+  async choosePlan(
+    principal: Principal,
+    plan: PaidPlanId,
+  ): Promise<SubscriptionView & { checkoutUrl: string | null }> {
     const user = await this.users.findOne(principal.tenantId, { id: principal.userId });
-    const outcome = await this.billing.requestPlan({ tenantId: principal.tenantId, plan, email: user?.email ?? '' });
+    const outcome = await this.billing.requestPlan({
+      tenantId: principal.tenantId,
+      plan,
+      email: user?.email ?? '',
+    });
     if (outcome.kind === 'activated') {
       await this.subscriptions.apply(principal.tenantId, { type: 'choosePlan', plan }, new Date(), {
         type: principal.kind === 'apiKey' ? 'apiKey' : 'user',
         id: principal.kind === 'apiKey' ? (principal.apiKeyId ?? null) : principal.userId,
       });
     }
-    return { ...(await this.view(principal.tenantId)), checkoutUrl: outcome.kind === 'checkout' ? outcome.url : null };
+    return {
+      ...(await this.view(principal.tenantId)),
+      checkoutUrl: outcome.kind === 'checkout' ? outcome.url : null,
+    };
   }
 }
 

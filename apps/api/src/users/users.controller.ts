@@ -1,7 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../common/auth/principal';
-import { CurrentPrincipal, CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
+import {
+  CurrentPrincipal,
+  CurrentTenant,
+  RequirePermission,
+} from '../common/decorators/auth.decorators';
 import { ChangeRoleDto, TeamMemberDto, TeamMemberListDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
@@ -21,7 +35,11 @@ export class UsersController {
   @Patch(':id')
   @RequirePermission('users:manage')
   @ApiOkResponse({ type: TeamMemberDto })
-  changeRole(@CurrentPrincipal() p: Principal, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ChangeRoleDto): Promise<TeamMemberDto> {
+  changeRole(
+    @CurrentPrincipal() p: Principal,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<TeamMemberDto> {
     return this.users.changeRole(p, id, dto.role);
   }
 

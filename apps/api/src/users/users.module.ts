@@ -5,6 +5,13 @@ import { UsersService } from './users.service';
 
 @Module({
   controllers: [UsersController],
-  providers: [UsersService, { provide: TeamRepository, inject: [TenantDb], useFactory: (db: TenantDb) => new TeamRepository(db) }],
+  providers: [
+    UsersService,
+    {
+      provide: TeamRepository,
+      inject: [TenantDb],
+      useFactory: (db: TenantDb) => new TeamRepository(db),
+    },
+  ],
 })
 export class UsersModule {}

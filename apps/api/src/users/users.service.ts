@@ -1,6 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { assertOwnerRemains, canAssignRole, DomainError, DomainErrorCode, NotFoundError, type Role } from '@cb/domain';
-import { RefreshTokensRepository, TeamRepository, TenantDb, UsersRepository, type UserEntity } from '@cb/persistence';
+import {
+  assertOwnerRemains,
+  canAssignRole,
+  DomainError,
+  DomainErrorCode,
+  NotFoundError,
+  type Role,
+} from '@cb/domain';
+import {
+  RefreshTokensRepository,
+  TeamRepository,
+  TenantDb,
+  UsersRepository,
+  type UserEntity,
+} from '@cb/persistence';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import type { TeamMemberDto } from './dto/user.dto';
@@ -34,7 +47,10 @@ export class UsersService {
       const target = members.find((u) => u.id === userId);
       if (!target) throw new NotFoundError('User');
       if (!canAssignRole(actor.role, target.role, role)) {
-        throw new DomainError(DomainErrorCode.Forbidden, 'Only an owner may grant or take away the owner role');
+        throw new DomainError(
+          DomainErrorCode.Forbidden,
+          'Only an owner may grant or take away the owner role',
+        );
       }
       if (target.role === role) return toTeamMemberDto(target);
       assertOwnerRemains(members, { type: 'changeRole', userId, role });

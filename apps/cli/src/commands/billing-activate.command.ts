@@ -22,7 +22,8 @@ export function parseBillingActivateArgs(args: string[]): BillingActivateArgs | 
     else if (arg === '--plan') plan = args[++i];
     else if (arg === '--until') {
       const value = args[++i] ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) return '--until needs a date YYYY-MM-DD';
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+        return '--until needs a date YYYY-MM-DD';
       until = new Date(`${value}T00:00:00Z`);
     } else return `unknown argument ${arg}`;
   }
@@ -37,10 +38,11 @@ export function parseBillingActivateArgs(args: string[]): BillingActivateArgs | 
  * provider's operator command for invoiced customers. Connects as the database owner (DATABASE_URL) and
  * records the change in the tenant's audit trail as an operator action.
  */
-export function createBillingActivateCommand(env: NodeJS.ProcessEnv = process.env): CliCommand {
+/** `env` is for tests; by default the configuration comes from the process environment (loadConfig). */
+export function createBillingActivateCommand(env?: NodeJS.ProcessEnv): CliCommand {
   return {
     name: 'billing activate',
-    summary: 'Activate or change a tenant\'s paid plan (invoiced customers, manual billing)',
+    summary: "Activate or change a tenant's paid plan (invoiced customers, manual billing)",
     usage: 'billing activate --tenant <tenant-id> --plan <starter|business> [--until YYYY-MM-DD]',
     async run(args: string[], io: CliIo): Promise<number> {
       const parsed = parseBillingActivateArgs(args);
@@ -48,8 +50,12 @@ export function createBillingActivateCommand(env: NodeJS.ProcessEnv = process.en
         io.err(`contract-bank billing activate: ${parsed}`);
         return 2;
       }
-      const config = loadConfig(env);
-      const ds = await createDataSource({ url: config.databaseUrl, poolSize: 1, applicationName: 'contract-bank-cli' }).initialize();
+      const config = env ? loadConfig(env) : loadConfig();
+      const ds = await createDataSource({
+        url: config.databaseUrl,
+        poolSize: 1,
+        applicationName: 'contract-bank-cli',
+      }).initialize();
       try {
         const store = new SubscriptionChangeStore(new TenantDb(ds));
         const sub = await store.apply(

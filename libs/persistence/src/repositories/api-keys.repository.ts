@@ -17,14 +17,25 @@ export class ApiKeysRepository extends TenantScopedRepository<ApiKeyEntity> {
 
   /** Before a tenant is known (bearer auth): a security-definer function finds the key by its hash. */
   async findByHash(keyHash: string): Promise<ApiKeyLookup | null> {
-    const rows: { id: string; tenant_id: string; scopes: string[]; created_by: string | null; revoked_at: Date | null }[] =
-      await this.db.dataSource.query(
-        'SELECT id, tenant_id, scopes, created_by, revoked_at FROM auth_api_key_by_hash($1)',
-        [keyHash],
-      );
+    const rows: {
+      id: string;
+      tenant_id: string;
+      scopes: string[];
+      created_by: string | null;
+      revoked_at: Date | null;
+    }[] = await this.db.dataSource.query(
+      'SELECT id, tenant_id, scopes, created_by, revoked_at FROM auth_api_key_by_hash($1)',
+      [keyHash],
+    );
     const row = rows[0];
     return row
-      ? { id: row.id, tenantId: row.tenant_id, scopes: row.scopes, createdBy: row.created_by, revokedAt: row.revoked_at }
+      ? {
+          id: row.id,
+          tenantId: row.tenant_id,
+          scopes: row.scopes,
+          createdBy: row.created_by,
+          revokedAt: row.revoked_at,
+        }
       : null;
   }
 

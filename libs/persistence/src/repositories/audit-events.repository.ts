@@ -16,7 +16,10 @@ export class AuditEventsRepository extends TenantScopedRepository<AuditEventEnti
   }
 
   /** Newest first; the cursor is (created_at, id) of the last row. Throws InvalidCursorError on a bad cursor. */
-  list(tenantId: string, query: AuditEventListQuery): Promise<{ rows: AuditEventEntity[]; nextCursor: string | null }> {
+  list(
+    tenantId: string,
+    query: AuditEventListQuery,
+  ): Promise<{ rows: AuditEventEntity[]; nextCursor: string | null }> {
     return this.run(tenantId, async (m) => {
       const qb = m
         .createQueryBuilder(AuditEventEntity, 'e')
@@ -24,11 +27,16 @@ export class AuditEventsRepository extends TenantScopedRepository<AuditEventEnti
         .orderBy('e.created_at', 'DESC')
         .addOrderBy('e.id', 'DESC')
         .take(query.limit + 1);
-      if (query.contractId) qb.andWhere('e.contract_id = :contractId', { contractId: query.contractId });
+      if (query.contractId)
+        qb.andWhere('e.contract_id = :contractId', { contractId: query.contractId });
       if (query.cursor) {
         const { v, id } = decodeCursor(query.cursor);
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v)) throw new InvalidCursorError('cursor is not valid');
-        qb.andWhere('(e.created_at, e.id) < (CAST(:v AS timestamptz), CAST(:id AS uuid))', { v, id });
+        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v))
+          throw new InvalidCursorError('cursor is not valid');
+        qb.andWhere('(e.created_at, e.id) < (CAST(:v AS timestamptz), CAST(:id AS uuid))', {
+          v,
+          id,
+        });
       }
       const rows = await qb.getMany();
       const hasMore = rows.length > query.limit;

@@ -9,16 +9,20 @@ export class InvitationsRepository extends TenantScopedRepository<InvitationEnti
 
   /** Before a tenant is known (accepting an invitation): the tenant that issued the token, if any. */
   async tenantOfToken(tokenHash: string): Promise<string | null> {
-    const rows: { t: string | null }[] = await this.db.dataSource.query('SELECT auth_invitation_tenant($1) AS t', [
-      tokenHash,
-    ]);
+    const rows: { t: string | null }[] = await this.db.dataSource.query(
+      'SELECT auth_invitation_tenant($1) AS t',
+      [tokenHash],
+    );
     return rows[0]?.t ?? null;
   }
 
   /** Locks the invitation so two concurrent accepts of one token cannot both succeed. */
   findForUpdate(tenantId: string, tokenHash: string): Promise<InvitationEntity | null> {
     return this.run(tenantId, (m) =>
-      m.findOne(InvitationEntity, { where: this.scoped(tenantId, { tokenHash }), lock: { mode: 'pessimistic_write' } }),
+      m.findOne(InvitationEntity, {
+        where: this.scoped(tenantId, { tokenHash }),
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 

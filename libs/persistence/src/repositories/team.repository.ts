@@ -11,7 +11,11 @@ export class TeamRepository extends TenantScopedRepository<UserEntity> {
 
   lockMembers(tenantId: string): Promise<UserEntity[]> {
     return this.run(tenantId, (m) =>
-      m.find(UserEntity, { where: this.scoped(tenantId), order: { createdAt: 'ASC', id: 'ASC' }, lock: { mode: 'pessimistic_write' } }),
+      m.find(UserEntity, {
+        where: this.scoped(tenantId),
+        order: { createdAt: 'ASC', id: 'ASC' },
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 }

@@ -7,18 +7,24 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'ERP integration' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(100)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   name: string;
 
   @ApiPropertyOptional({ enum: API_KEY_SCOPES, isArray: true, description: 'Default: all scopes' })
-  @IsOptional() @IsArray() @IsString({ each: true })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
   scopes?: string[];
 }
 
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: '3f9a1c2e', description: 'Visible part of the key, to tell keys apart' }) prefix: string;
+  @ApiProperty({ example: '3f9a1c2e', description: 'Visible part of the key, to tell keys apart' })
+  prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) lastUsedAt: string | null;
@@ -27,7 +33,11 @@ export class ApiKeyDto {
 export class CreatedApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ description: 'The secret key; shown only in this response', example: 'cbk_3f9a1c2e_…' }) key: string;
+  @ApiProperty({
+    description: 'The secret key; shown only in this response',
+    example: 'cbk_3f9a1c2e_…',
+  })
+  key: string;
   @ApiProperty() prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty() createdAt: string;

@@ -4,15 +4,22 @@ import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-
 
 export class ListAuditEventsQueryDto {
   @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
   @ApiPropertyOptional()
-  @IsOptional() @IsString() @MaxLength(500)
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only events about this contract' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   contractId?: string;
 }
 

@@ -8,7 +8,9 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class CreateInvitationDto {
   @ApiProperty({ example: 'colleague@example.com' })
-  @Transform(trim) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ enum: ROLES, example: 'member' })
@@ -26,15 +28,22 @@ export class InvitationDto {
 
 export class AcceptInvitationDto {
   @ApiProperty({ description: 'The token from the invitation link' })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   token: string;
 
   @ApiProperty({ example: 'Mikko Virtanen' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ minLength: 10 })
-  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(200)
   password: string;
 }
 
