@@ -437,9 +437,10 @@ describe('web UI (browser)', () => {
       .getByRole('link', { name: 'Contracts' })
       .click();
     // Focus moves to the new page's heading, so a screen reader announces the page.
-    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
-    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
-      'Contracts',
+    await page.waitForFunction(
+      () =>
+        document.activeElement?.tagName === 'H1' &&
+        document.activeElement.textContent === 'Contracts',
     );
     await page.locator('.contracts-table tbody tr').first().waitFor();
     await shot('08-contracts');
@@ -688,6 +689,48 @@ describe('web UI (browser)', () => {
     const row = page.locator('.upload-row', { hasText: 'nordic-cloud-msa.txt' });
     await row.getByText(/^Parsed: (ready|needs review)$/).waitFor({ timeout: 60_000 });
   }, 90_000);
+
+  it('pages through a longer list with the cursor, and exports every page of the view', async () => {
+    // 26 more contracts through the public API (as an integration would), so the list spans two pages.
+    const login = await page.request.post(`${server.url}/v1/auth/login`, {
+      data: { email, password: 'a sound password 2026' },
+    });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    for (let i = 1; i <= 26; i++) {
+      const res = await page.request.post(`${server.url}/v1/contracts`, {
+        headers: { Authorization: `Bearer ${accessToken}` },
+        multipart: {
+          file: {
+            name: `supply-${i}.txt`,
+            mimeType: 'text/plain',
+            buffer: Buffer.from(
+              `SUPPLY AGREEMENT ${i}\n\nThis Supply Agreement is made between Pohjola Metsä Oy and Supplier ${i} Oy.\n` +
+                'This Agreement is governed by the laws of Finland.\n',
+            ),
+          },
+        },
+      });
+      expect(res.status()).toBe(202);
+    }
+    await page.goto(`${server.url}/contracts`);
+    const rows = page.locator('.contracts-table tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await page.getByText('28 contracts shown').waitFor();
+    await expect(rows.count()).resolves.toBe(28);
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+    const lines = fs
+      .readFileSync((await csv.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
+    expect(lines).toHaveLength(1 + 28);
+  }, 120_000);
 
   it('turns read-only with an explanation when the trial has ended, until a plan is chosen', async () => {
     await page.goto(contractUrl);

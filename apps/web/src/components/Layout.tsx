@@ -12,25 +12,6 @@ export function Layout() {
 
   useEffect(() => setMenuOpen(false), [location.pathname]);
 
-  // After a client-side navigation, move focus to the new page's heading so screen readers announce it
-  // (a full page load starts at the top anyway). Waits a moment for lazily loaded pages to render.
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    let tries = 0;
-    const timer = window.setInterval(() => {
-      const h1 = mainRef.current?.querySelector<HTMLElement>('h1');
-      if (h1 || ++tries > 20) {
-        window.clearInterval(timer);
-        h1?.focus({ preventScroll: true });
-      }
-    }, 50);
-    return () => window.clearInterval(timer);
-  }, [location.pathname]);
-
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },
@@ -149,12 +130,23 @@ function SubscriptionBanner() {
   );
 }
 
+// The path whose heading last took focus: null until the first page has rendered (a full page load starts at
+// the top anyway, so only client-side navigations move focus).
+let lastTitledPath: string | null = null;
+
 /** Sets the document title and moves focus to the page heading on navigation, for screen readers. */
 export function PageTitle({ children, actions }: { children: string; actions?: React.ReactNode }) {
   const ref = useRef<HTMLHeadingElement>(null);
+  const { pathname } = useLocation();
   useEffect(() => {
     document.title = `${children} · ${t('app.name')}`;
   }, [children]);
+  // Runs when the new page's own heading is on screen (after lazy loading), never on the previous page's.
+  useEffect(() => {
+    if (lastTitledPath !== null && lastTitledPath !== pathname)
+      ref.current?.focus({ preventScroll: true });
+    lastTitledPath = pathname;
+  }, [pathname]);
   return (
     <div className="page-head">
       <h1 ref={ref} tabIndex={-1}>
