@@ -77,6 +77,37 @@ describe('API keys', () => {
     expect(Date.parse(after.lastUsedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
+  it('replays an Idempotency-Key without the secret, which is never stored', async () => {
+    const send = () =>
+      request(server.url)
+        .post('/v1/api-keys')
+        .set(auth(a.token))
+        .set('Idempotency-Key', `k-${a.userId}`)
+        .send({ name: 'once' });
+    const first = await send();
+    expect(first.status).toBe(201);
+    expect(first.body.key).toMatch(/^cbk_/);
+    const replay = await send();
+    expect(replay.status).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.body).toEqual({ ...first.body, key: null });
+    const list = await request(server.url).get('/v1/api-keys').set(auth(a.token));
+    expect(list.body.data.filter((k: { name: string }) => k.name === 'once')).toHaveLength(1);
+    const stored = await ownerQuery<{ body: string }>(
+      server.db.url,
+      `SELECT response_body::text AS body FROM idempotency_keys WHERE key = $1`,
+      [`k-${a.userId}`],
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0].body).not.toContain(first.body.key);
+    const changed = await request(server.url)
+      .post('/v1/api-keys')
+      .set(auth(a.token))
+      .set('Idempotency-Key', `k-${a.userId}`)
+      .send({ name: 'other' });
+    expect(changed.status).toBe(422);
+  });
+
   it('revokes a key: it answers 401 at once and leaves the list', async () => {
     const { body: key } = await createKey(a.token, { name: 'to revoke' });
     expect((await request(server.url).get('/v1/contracts').set(auth(key.key))).status).toBe(200);

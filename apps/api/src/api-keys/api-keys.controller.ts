@@ -3,25 +3,30 @@ import {
   Controller,
   Delete,
   Get,
+  Headers,
   HttpCode,
   Inject,
   Param,
   ParseUUIDPipe,
   Post,
+  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
+  ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
+import type { Response } from 'express';
 import type { Principal } from '../common/auth/principal';
 import {
   CurrentPrincipal,
   CurrentTenant,
   RequirePermission,
 } from '../common/decorators/auth.decorators';
+import { HandlesOwnIdempotency } from '../idempotency/idempotency.interceptor';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
@@ -33,15 +38,22 @@ export class ApiKeysController {
 
   @Post()
   @RequirePermission('apikeys:manage')
+  @HandlesOwnIdempotency()
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
     type: CreatedApiKeyDto,
-    description: 'The key is shown only in this response',
+    description: 'The key is shown only in this response (an idempotent replay answers key: null)',
   })
-  create(
+  async create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateApiKeyDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
+    @Res({ passthrough: true }) res: Response,
   ): Promise<CreatedApiKeyDto> {
-    return this.keys.create(p, dto);
+    const { status, replayed, body } = await this.keys.createIdempotent(p, dto, idempotencyKey);
+    res.status(status);
+    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return body;
   }
 
   @Get()

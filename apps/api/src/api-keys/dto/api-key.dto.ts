@@ -34,10 +34,13 @@ export class CreatedApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({
-    description: 'The secret key; shown only in this response',
+    description:
+      'The secret key; shown only in this response. null when an Idempotency-Key replay answers: the secret is never stored.',
     example: 'cbk_3f9a1c2e_…',
+    nullable: true,
+    type: String,
   })
-  key: string;
+  key: string | null;
   @ApiProperty() prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty() createdAt: string;
