@@ -17,13 +17,14 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { count: 100 },
   },
   'alerts.scan': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
-  // Removed on completion so a later scan the same day (after a correction) can run the tenant again;
-  // the alert log's unique key, not the job id, is what keeps each alert to one send.
+  // Removed when done or failed, so the next tick can run the tenant again the same day (after a correction,
+  // or after an outage outlasted the retries); the alert log's unique key, not the job id, keeps each alert
+  // to one send. Failures are logged by the worker.
   'alerts.tenant': {
     attempts: 5,
     backoff: { type: 'exponential', delay: 5000 },
     removeOnComplete: true,
-    removeOnFail: { count: 1000 },
+    removeOnFail: true,
   },
   // About 85 min of retries (5 s, 10 s, ... doubling, 10 retries) before an alert is recorded as failed.
   'alert.send': {

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AlertScanHandler } from './alert-scan.handler';
@@ -8,6 +9,8 @@ import { DigestHandler } from './digest.handler';
 
 @Processor(QUEUES.notifications, { concurrency: 5 })
 export class NotificationsProcessor extends WorkerHost {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
   constructor(
     private readonly scanner: AlertScanHandler,
     private readonly tenants: AlertTenantHandler,
@@ -47,5 +50,11 @@ export class NotificationsProcessor extends WorkerHost {
       if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
       throw err;
     }
+  }
+
+  /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error): void {
+    this.logger.warn({ job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'Job attempt failed');
   }
 }

@@ -1,4 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractEventsHandler } from './contract-events.handler';
@@ -7,6 +8,8 @@ import { WebhookDeliverHandler } from './webhook-deliver.handler';
 /** Its own queue and concurrency: slow or dead receivers only ever occupy webhook workers. */
 @Processor(QUEUES.webhooks, { concurrency: 10 })
 export class WebhooksProcessor extends WorkerHost {
+  private readonly logger = new Logger(WebhooksProcessor.name);
+
   constructor(
     private readonly deliverer: WebhookDeliverHandler,
     private readonly contractEvents: ContractEventsHandler,
@@ -35,5 +38,11 @@ export class WebhooksProcessor extends WorkerHost {
       default:
         throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
+  }
+
+  /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error): void {
+    this.logger.warn({ job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'Job attempt failed');
   }
 }
