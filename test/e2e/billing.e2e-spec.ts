@@ -202,6 +202,34 @@ describe('subscription gate, plans, limits and manual billing', () => {
     expect((await upload(a.token)).status).toBe(202);
   });
 
+  it('follows the subscription status: past_due writes through its grace period, canceled until its period end', async () => {
+    const a = await signUp(server.url);
+    const set = (status: string, periodEnd: string) =>
+      ownerQuery(
+        server.db.url,
+        `UPDATE subscriptions SET plan = 'starter', status = $2, current_period_end = now() + $3::interval WHERE tenant_id = $1`,
+        [a.tenantId, status, periodEnd],
+      );
+    const cases: [string, string, number, string][] = [
+      ['active', '10 days', 202, 'active'],
+      ['past_due', '-1 day', 202, 'past_due'],
+      ['past_due', '-15 days', 402, 'canceled'],
+      ['canceled', '5 days', 202, 'canceled'],
+      ['canceled', '-1 second', 402, 'canceled'],
+    ];
+    for (const [status, periodEnd, expected, shown] of cases) {
+      await set(status, periodEnd);
+      expect([status, periodEnd, (await upload(a.token)).status]).toEqual([
+        status,
+        periodEnd,
+        expected,
+      ]);
+      expect(
+        (await request(server.url).get('/v1/subscription').set(auth(a.token))).body.status,
+      ).toBe(shown);
+    }
+  });
+
   it('has no Stripe webhook without Stripe configuration', async () => {
     expect(
       (
