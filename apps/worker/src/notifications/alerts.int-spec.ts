@@ -400,6 +400,19 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(smtp.to('later@example.com')).toHaveLength(0);
   });
 
+  it('a tenant job pages through its deadlines (keyset on date and id): every due deadline once, across page boundaries', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['pages@example.com'] });
+    // Seven deadlines, two of them on the same date, all within 30 days; one outside the window.
+    const dates = ['2026-11-25', '2026-11-25', '2026-11-30', '2026-12-03', '2026-12-08', '2026-12-15', '2026-12-20', '2027-02-01'];
+    for (const date of dates) await createContract(tenantId, [{ kind: 'expiration', date }]);
+    const result = await tenants.run({ tenantId, today: TODAY }, 2);
+    expect(result.created).toBe(7);
+    const log = await alertsOf(tenantId);
+    expect(log.map((a) => a.deadline).sort()).toEqual(dates.slice(0, 7).sort());
+    expect(new Set(log.map((a) => a.contract_id)).size).toBe(7);
+    expect((await tenants.run({ tenantId, today: TODAY }, 3)).created).toBe(0);
+  });
+
   it('the scan pages through tenants and enqueues only tenants with a deadline in their window', async () => {
     const due: string[] = [];
     for (let i = 0; i < 5; i++) {
