@@ -9,6 +9,7 @@ if [ ! -d node_modules/.bin ] || [ package-lock.json -nt node_modules ]; then
 fi
 status=0
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit || status=1
+npx tsc -p apps/web/tsconfig.json --noEmit || status=1
 echo "== lint"; npx eslint . --max-warnings 0 || status=1
 if [ -f apps/web/vite.config.ts ]; then echo "== web build"; npm run build:web --silent || status=1; fi
 echo "== jest (unit, int, e2e, browser)"
