@@ -45,10 +45,10 @@ export class AlertTenantHandler {
     for (;;) {
       const page = await this.db.run(p.tenantId, async () => {
         if (!settings) {
-          const stored = await this.settings.get(p.tenantId);
+          const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
           settings = {
             leads: stored?.leadDays.length ? stored.leadDays : [...DEFAULT_ALERT_SETTINGS.leadDays],
-            recipients: stored?.recipients.length ? stored.recipients : await this.settings.ownerAndAdminEmails(p.tenantId),
+            recipients: stored?.recipients.length ? stored.recipients : ownerAndAdminEmails,
           };
         }
         const { leads, recipients } = settings;

@@ -42,10 +42,7 @@ export class DigestHandler {
    * caller's tenant transaction if there is one: enqueue() only after it commits.
    */
   async record(tenantId: string, today: IsoDate, recipients: string[]): Promise<string[]> {
-    if (recipients.length === 0) return [];
-    const upcoming = await this.digests.deadlinesBetween(tenantId, today, addDays(today, DIGEST_DAYS), 1);
-    if (upcoming.length === 0) return [];
-    return this.digests.insertNew(tenantId, recipients, weekStart(today));
+    return this.digests.insertIfUpcoming(tenantId, recipients, weekStart(today), today, addDays(today, DIGEST_DAYS));
   }
 
   async enqueue(tenantId: string, digestIds: string[]): Promise<void> {

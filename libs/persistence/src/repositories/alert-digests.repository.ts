@@ -29,6 +29,25 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
     });
   }
 
+  /**
+   * Records this week's digest per recipient, but only when the tenant has a deadline dated from..to (one
+   * statement); returns the ids created by this call.
+   */
+  async insertIfUpcoming(tenantId: string, recipients: string[], weekStart: string, from: string, to: string): Promise<string[]> {
+    if (recipients.length === 0) return [];
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO alert_digests (tenant_id, recipient, week_start)
+         SELECT $1, r, $3 FROM unnest($2::text[]) AS x(r)
+          WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.tenant_id = $1 AND d.date BETWEEN $4 AND $5)
+         ON CONFLICT (tenant_id, recipient, week_start) DO NOTHING
+         RETURNING id`,
+        [tenantId, recipients.map((r) => r.trim().toLowerCase()), weekStart, from, to],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
   /** Locks the digest row for the rest of the enclosing tenant transaction (see AlertsRepository.lockForSend). */
   lockForSend(tenantId: string, id: string): Promise<AlertDigestEntity | null> {
     return this.run(tenantId, (m) =>

@@ -42,4 +42,28 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
       return rows.map((r) => r.email);
     });
   }
+
+  /**
+   * What the per-tenant alert job needs, in one statement: the stored settings (null fields when none) and
+   * the default recipients (owners and admins, oldest account first).
+   */
+  async forAlerts(tenantId: string): Promise<{ stored: StoredAlertSettings | null; ownerAndAdminEmails: string[] }> {
+    return this.run(tenantId, async (m) => {
+      const [row]: { lead_days: number[] | null; recipients: string[] | null; timezone: string | null; defaults: string[] | null }[] =
+        await m.query(
+          `SELECT s.lead_days, s.recipients, s.timezone,
+                  (SELECT array_agg(u.email ORDER BY u.created_at, u.id) FROM users u
+                    WHERE u.tenant_id = $1 AND u.role IN ('owner', 'admin')) AS defaults
+             FROM (SELECT 1) AS one LEFT JOIN alert_settings s ON s.tenant_id = $1`,
+          [tenantId],
+        );
+      return {
+        stored:
+          row?.lead_days && row.recipients && row.timezone
+            ? { leadDays: row.lead_days, recipients: row.recipients, timezone: row.timezone }
+            : null,
+        ownerAndAdminEmails: row?.defaults ?? [],
+      };
+    });
+  }
 }
