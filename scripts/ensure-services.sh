@@ -27,5 +27,7 @@ if ! (command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping 2>/
   for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 ping 2>/dev/null | grep -q PONG && break; sleep 0.5; done
 fi
 if [ "${WITH_BROWSER:-}" = "1" ] && [ ! -x /usr/bin/chromium ]; then need_pkg chromium; fi
+# The partner guide's examples (run by the tests) use curl and jq.
+if [ "${WITH_BROWSER:-}" = "1" ] && ! command -v jq >/dev/null 2>&1; then need_pkg jq curl; fi
 if [ "${WITH_POPPLER:-}" = "1" ] && ! command -v pdftotext >/dev/null 2>&1; then need_pkg poppler-utils; fi
 exit 0
