@@ -1,6 +1,12 @@
 import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { TeamAndKeys1763900000000 } from './1763900000000-TeamAndKeys';
 import { Alerts1764000000000 } from './1764000000000-Alerts';
+import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
-export const MIGRATIONS = [Foundation1763800000000, TeamAndKeys1763900000000, Alerts1764000000000];
+export const MIGRATIONS = [
+  Foundation1763800000000,
+  TeamAndKeys1763900000000,
+  Alerts1764000000000,
+  TrialReminders1764100000000,
+];

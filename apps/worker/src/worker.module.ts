@@ -9,6 +9,7 @@ import { ContractParseHandler } from './document-extraction/contract-parse.handl
 import { DocumentExtractionProcessor } from './document-extraction/document-extraction.processor';
 import { ContractSweepHandler } from './maintenance/contract-sweep.handler';
 import { DeadlineRefreshHandler } from './maintenance/deadline-refresh.handler';
+import { SubscriptionCheckHandler } from './maintenance/subscription-check.handler';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
 import { NotificationsWorkerModule } from './notifications/notifications.module';
@@ -37,6 +38,7 @@ export class WorkerModule {
         DocumentExtractionProcessor,
         ContractSweepHandler,
         DeadlineRefreshHandler,
+        SubscriptionCheckHandler,
         MaintenanceProcessor,
         ...(options.schedules === false ? [] : [MaintenanceSchedule]),
       ],

@@ -10,6 +10,12 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { count: 5000 },
   },
   'contracts.sweep': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  'subscriptions.check': {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 60_000 },
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
   'deadlines.refresh': {
     attempts: 3,
     backoff: { type: 'exponential', delay: 60_000 },
@@ -56,5 +62,7 @@ export const MAX_PARSE_ENQUEUES = 5;
 export const SWEEP_EVERY_MS = 60_000;
 /** Deadlines are rolled forward a few times a day, so every time zone's new day is covered. */
 export const DEADLINE_REFRESH_EVERY_MS = 6 * 3_600_000;
+/** Trials end and reminders go out within the hour. */
+export const SUBSCRIPTION_CHECK_EVERY_MS = 3_600_000;
 /** How often finished parses are turned into contract.parsed / contract.failed webhook events. */
 export const CONTRACT_EVENTS_EVERY_MS = 10_000;

@@ -4,6 +4,8 @@ export interface JobPayloads {
   'contracts.sweep': Record<string, never>;
   /** Rolls stored deadlines forward once their date has passed (evergreen renewals, recurring obligations). */
   'deadlines.refresh': Record<string, never>;
+  /** Ends trials that ran out and sends the reminder 3 days before a trial ends. */
+  'subscriptions.check': Record<string, never>;
   /** Tick: finds tenants with deadlines inside their alert window and enqueues alerts.tenant for each. */
   'alerts.scan': Record<string, never>;
   /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
@@ -33,6 +35,8 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
     case 'contracts.sweep':
       return {} as JobPayloads[N];
     case 'deadlines.refresh':
+      return {} as JobPayloads[N];
+    case 'subscriptions.check':
       return {} as JobPayloads[N];
     case 'alerts.scan':
       return {} as JobPayloads[N];

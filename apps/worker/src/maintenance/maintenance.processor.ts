@@ -3,12 +3,14 @@ import { QUEUES } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { ContractSweepHandler } from './contract-sweep.handler';
 import { DeadlineRefreshHandler } from './deadline-refresh.handler';
+import { SubscriptionCheckHandler } from './subscription-check.handler';
 
 @Processor(QUEUES.maintenance, { concurrency: 1 })
 export class MaintenanceProcessor extends WorkerHost {
   constructor(
     private readonly sweeper: ContractSweepHandler,
     private readonly deadlines: DeadlineRefreshHandler,
+    private readonly subscriptions: SubscriptionCheckHandler,
   ) {
     super();
   }
@@ -19,6 +21,8 @@ export class MaintenanceProcessor extends WorkerHost {
         return this.sweeper.sweep();
       case 'deadlines.refresh':
         return this.deadlines.refresh();
+      case 'subscriptions.check':
+        return this.subscriptions.check();
       default:
         throw new UnrecoverableError(`No handler for job ${job.name}`);
     }

@@ -10,4 +10,14 @@ export class SubscriptionsRepository extends TenantScopedRepository<Subscription
   get(tenantId: string): Promise<SubscriptionEntity | null> {
     return this.findOne(tenantId, {});
   }
+
+  /** The tenant's subscription row, locked until the enclosing tenant scope commits. */
+  lockForUpdate(tenantId: string): Promise<SubscriptionEntity | null> {
+    return this.run(tenantId, (m) =>
+      m.findOne(SubscriptionEntity, {
+        where: this.scoped(tenantId, {}),
+        lock: { mode: 'pessimistic_write' },
+      }),
+    );
+  }
 }
