@@ -122,3 +122,16 @@ export function maskUrl(url: string): string {
     return '***';
   }
 }
+
+/** For a process entry point: the validated config, or a message naming each bad variable and exit code 78. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(78);
+    }
+    throw err;
+  }
+}

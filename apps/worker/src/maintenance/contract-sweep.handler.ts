@@ -8,8 +8,9 @@ import {
   parseJobId,
   type JobPayloads,
 } from '@cb/jobs';
-import { ContractsRepository, SystemDb, TenantDb } from '@cb/persistence';
+import { ContractsRepository, SystemDb } from '@cb/persistence';
 import type { Queue } from 'bullmq';
+import { ContractParseHandler } from '../document-extraction/contract-parse.handler';
 
 interface StuckRow {
   id: string;
@@ -32,8 +33,8 @@ export class ContractSweepHandler {
 
   constructor(
     @Inject(SystemDb) private readonly system: SystemDb,
-    @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
+    @Inject(ContractParseHandler) private readonly parse: ContractParseHandler,
     @InjectQueue(QUEUES.documentExtraction) private readonly queue: Queue,
   ) {}
 
@@ -57,7 +58,10 @@ export class ContractSweepHandler {
       const job = await this.queue.getJob(jobId);
       const state = job ? await job.getState() : 'missing';
       if (state === 'failed' || row.parse_attempts >= MAX_ATTEMPTS) {
-        await this.markFailed(payload);
+        await this.parse.giveUp(
+          payload,
+          state === 'failed' ? 'its last attempt failed' : 'too many attempts',
+        );
         failed++;
         continue;
       }
@@ -78,22 +82,5 @@ export class ContractSweepHandler {
     if (requeued || failed)
       this.logger.log({ requeued, failed }, 'Swept contracts stuck in processing');
     return { requeued, failed };
-  }
-
-  private async markFailed(p: JobPayloads['contract.parse']): Promise<void> {
-    await this.db.run(p.tenantId, async () => {
-      const c = await this.contracts.lockForUpdate(p.tenantId, p.contractId);
-      if (!c || c.status !== 'processing' || c.parseVersion !== p.parseVersion) return;
-      await this.contracts.update(
-        p.tenantId,
-        { id: p.contractId },
-        {
-          status: 'failed',
-          errorCode: 'processing_failed',
-          errorMessage:
-            'The document could not be processed after several attempts. Try "reparse", or upload it again.',
-        },
-      );
-    });
   }
 }
