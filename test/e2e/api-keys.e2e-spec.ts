@@ -1,20 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Client } from 'pg';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
+import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-
-async function ownerQuery<T>(url: string, sql: string, params: unknown[]): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 // Tests sign up companies (argon2) and make many requests while other suites share the machine.
 jest.setTimeout(60_000);
@@ -51,7 +41,7 @@ describe('API keys', () => {
     expect(res.body.key.startsWith(`cbk_${res.body.prefix}_`)).toBe(true);
 
     // The database holds the SHA-256 of the key, never the key.
-    const rows = await ownerQuery(server.db.url, `SELECT key_hash FROM api_keys WHERE id = $1`, [
+    const rows = await queryOnce(server.db.url, `SELECT key_hash FROM api_keys WHERE id = $1`, [
       res.body.id,
     ]);
     expect(rows).toEqual([{ key_hash: sha256(res.body.key) }]);
@@ -93,7 +83,7 @@ describe('API keys', () => {
     expect(replay.body).toEqual({ ...first.body, key: null });
     const list = await request(server.url).get('/v1/api-keys').set(auth(a.token));
     expect(list.body.data.filter((k: { name: string }) => k.name === 'once')).toHaveLength(1);
-    const stored = await ownerQuery<{ body: string }>(
+    const stored = await queryOnce<{ body: string }>(
       server.db.url,
       `SELECT response_body::text AS body FROM idempotency_keys WHERE key = $1`,
       [`k-${a.userId}`],

@@ -1,22 +1,8 @@
-import { Client } from 'pg';
 import request from 'supertest';
 import { createBillingActivateCommand } from '../../apps/cli/src/commands/billing-activate.command';
 import { signUp } from '../support/api-client';
+import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-async function ownerQuery<T = Record<string, unknown>>(
-  url: string,
-  sql: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(sql, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 const TXT = Buffer.from(
   'SERVICE AGREEMENT between Alpha Oy and Beta AB. This Agreement starts on 1 January 2025.',
@@ -37,7 +23,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
   }, 60_000);
 
   const expireTrial = (tenantId: string) =>
-    ownerQuery(
+    queryOnce(
       server.db.url,
       `UPDATE subscriptions SET trial_ends_at = now() - interval '1 day' WHERE tenant_id = $1`,
       [tenantId],
@@ -182,7 +168,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
   it("answers 402 plan_limit past the plan's contract limit", async () => {
     const a = await signUp(server.url);
     // 50 contracts is the trial limit: fill up to it directly, then upload one more.
-    await ownerQuery(
+    await queryOnce(
       server.db.url,
       `INSERT INTO contracts (id, tenant_id, status, file_name, file_size, file_sha256, media_type, storage_key)
        SELECT gen_random_uuid(), $1, 'parsed', 'f' || g || '.txt', 1, repeat('0', 64), 'text/plain', 'none/' || g
@@ -205,7 +191,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
   it('follows the subscription status: past_due writes through its grace period, canceled until its period end', async () => {
     const a = await signUp(server.url);
     const set = (status: string, periodEnd: string) =>
-      ownerQuery(
+      queryOnce(
         server.db.url,
         `UPDATE subscriptions SET plan = 'starter', status = $2, current_period_end = now() + $3::interval WHERE tenant_id = $1`,
         [a.tenantId, status, periodEnd],

@@ -1,22 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
-import { Client } from 'pg';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
+import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-async function sql<T = Record<string, unknown>>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 // Tests sign up companies (argon2) and make many requests while other suites share the machine.
 jest.setTimeout(60_000);
@@ -73,15 +59,12 @@ describe('security: rate limits and authentication on the team, key and billing 
     }
     expect(statuses.slice(0, 60).every((s) => s === 401)).toBe(true);
     expect(statuses[60]).toBe(429);
-    const signup = await request(server.url)
-      .post('/v1/signup')
-      .set('X-Forwarded-For', ip)
-      .send({
-        company: 'X',
-        name: 'Y',
-        email: 'ratelimited@example.com',
-        password: 'long enough password',
-      });
+    const signup = await request(server.url).post('/v1/signup').set('X-Forwarded-For', ip).send({
+      company: 'X',
+      name: 'Y',
+      email: 'ratelimited@example.com',
+      password: 'long enough password',
+    });
     expect(signup.status).toBe(429);
     expect(signup.headers['retry-after']).toBeDefined();
     // Another IP is unaffected.
@@ -174,7 +157,7 @@ describe('security: rate limits and authentication on the team, key and billing 
       .set(auth(a.token))
       .send({ name: 'scan' });
     const hashes = (
-      await sql<{ h: string }>(
+      await queryOnce<{ h: string }>(
         server.db.url,
         `SELECT key_hash AS h FROM api_keys UNION ALL SELECT password_hash FROM users UNION ALL SELECT token_hash FROM invitations`,
       )

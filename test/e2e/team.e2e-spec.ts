@@ -3,21 +3,8 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
+import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
-
-async function sql<T = Record<string, unknown>>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<T[]> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return (await c.query(text, params)).rows as T[];
-  } finally {
-    await c.end();
-  }
-}
 
 interface Member {
   token: string;
@@ -88,7 +75,7 @@ describe('team: invitations, roles, removal and the audit trail', () => {
     expect(days).toBeGreaterThan(6.9);
     const token = tokenFromLog('new.person@example.com');
     expect(JSON.stringify(inv.body)).not.toContain(token);
-    const [row] = await sql<{ token_hash: string }>(
+    const [row] = await queryOnce<{ token_hash: string }>(
       server.db.url,
       'SELECT token_hash FROM invitations WHERE id = $1',
       [inv.body.id],
@@ -139,7 +126,7 @@ describe('team: invitations, roles, removal and the audit trail', () => {
     const a = await signUp(server.url);
     const email = `late-${randomBytes(4).toString('hex')}@example.com`;
     const inv = await invite(a.token, email, 'viewer');
-    await sql(
+    await queryOnce(
       server.db.url,
       `UPDATE invitations SET expires_at = now() - interval '1 second' WHERE id = $1`,
       [inv.body.id],
@@ -168,7 +155,7 @@ describe('team: invitations, roles, removal and the audit trail', () => {
 
   it('enforces roles: viewer reads only, member writes contracts, only owners touch billing and owners', async () => {
     const a = await signUp(server.url);
-    await sql(
+    await queryOnce(
       server.db.url,
       `UPDATE subscriptions SET plan = 'starter', status = 'active', current_period_end = now() + interval '30 days' WHERE tenant_id = $1`,
       [a.tenantId],

@@ -3,14 +3,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 
-export const PG_ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const PG_ADMIN_URL =
+  process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const APP_ROLE = 'contract_bank_app';
 
 /** The template's name changes whenever a migration changes, so a stale template is never used. */
 export function templateName(): string {
   const dir = path.resolve(__dirname, '../../migrations');
   const hash = createHash('sha256');
-  for (const f of fs.readdirSync(dir).sort()) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+  for (const f of fs.readdirSync(dir).sort())
+    hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   return `cb_tpl_${hash.digest('hex').slice(0, 12)}`;
 }
 
@@ -64,6 +66,22 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     name,
     url: urlFor(name),
     appUrl: urlFor(name, APP_ROLE),
-    drop: () => withAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
+    drop: () =>
+      withAdmin(async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`))),
   };
+}
+
+/** One query on its own connection (e.g. the owner URL, to set up or inspect state behind the API). */
+export async function queryOnce<T = Record<string, unknown>>(
+  url: string,
+  text: string,
+  params: unknown[] = [],
+): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }

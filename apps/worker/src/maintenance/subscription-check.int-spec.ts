@@ -1,9 +1,9 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { signUp } from '../../../../test/support/api-client';
+import { queryOnce } from '../../../../test/support/database';
 import { startTestServer, type TestServer } from '../../../../test/support/test-server';
 import { SubscriptionCheckHandler } from './subscription-check.handler';
 
@@ -33,15 +33,11 @@ describe('trials: reminder 3 days before the end, then expired with read access 
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   }, 60_000);
 
-  async function setTrialEnd(tenantId: string, end: Date): Promise<void> {
-    const c = new Client({ connectionString: server.db.url });
-    await c.connect();
-    await c.query('UPDATE subscriptions SET trial_ends_at = $2 WHERE tenant_id = $1', [
+  const setTrialEnd = (tenantId: string, end: Date) =>
+    queryOnce(server.db.url, 'UPDATE subscriptions SET trial_ends_at = $2 WHERE tenant_id = $1', [
       tenantId,
       end,
     ]);
-    await c.end();
-  }
 
   it('sends the owner one reminder, then expires the trial: reads work, writes answer 402', async () => {
     const owner = await signUp(server.url, { company: 'Trial Oy', name: 'Olli Owner' });
