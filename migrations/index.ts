@@ -2,6 +2,7 @@ import { Foundation1763800000000 } from './1763800000000-Foundation';
 import { TeamAndKeys1763900000000 } from './1763900000000-TeamAndKeys';
 import { Alerts1764000000000 } from './1764000000000-Alerts';
 import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
+import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEvents';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   TeamAndKeys1763900000000,
   Alerts1764000000000,
   TrialReminders1764100000000,
+  StaleWebhookEvents1764200000000,
 ];

@@ -32,6 +32,14 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: true,
     removeOnFail: true,
   },
+  // A batch retries as a whole (sent alerts are skipped); an alert that fails inside it moves to its own
+  // alert.send job with the per-alert backoff below.
+  'alerts.send': {
+    attempts: 5,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 1000 },
+  },
   // About 85 min of retries (5 s, 10 s, ... doubling, 10 retries) before an alert is recorded as failed.
   'alert.send': {
     attempts: 11,

@@ -10,7 +10,10 @@ export interface JobPayloads {
   'alerts.scan': Record<string, never>;
   /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
   'alerts.tenant': { tenantId: string; today: string };
+  /** One alert (a retry, or a pending alert whose batch was lost). */
   'alert.send': { tenantId: string; alertId: string };
+  /** The alerts one per-tenant run recorded, sent one after another (at most MAX_ALERT_BATCH ids). */
+  'alerts.send': { tenantId: string; alertIds: string[] };
   /** One recipient's weekly digest (the alert_digests row). */
   'digest.send': { tenantId: string; digestId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
@@ -18,6 +21,9 @@ export interface JobPayloads {
   'webhooks.contracts': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
+
+/** The most alert ids one `alerts.send` job carries (about 37 kB of payload). */
+export const MAX_ALERT_BATCH = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,6 +54,13 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.alertId !== 'string' || !UUID.test(d.alertId)) throw new InvalidPayloadError('alertId');
       return { tenantId: d.tenantId, alertId: d.alertId } as JobPayloads[N];
+    case 'alerts.send': {
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      const ids = d.alertIds;
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ALERT_BATCH) throw new InvalidPayloadError('alertIds');
+      if (!ids.every((id) => typeof id === 'string' && UUID.test(id))) throw new InvalidPayloadError('alertIds');
+      return { tenantId: d.tenantId, alertIds: ids as string[] } as JobPayloads[N];
+    }
     case 'digest.send':
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.digestId !== 'string' || !UUID.test(d.digestId)) throw new InvalidPayloadError('digestId');
@@ -71,6 +84,14 @@ export function parseJobId(p: JobPayloads['contract.parse']): string {
 /** One per-tenant alert job per tenant-local day while it is queued or running. */
 export function alertsTenantJobId(p: JobPayloads['alerts.tenant']): string {
   return `alerts.tenant.${p.tenantId}.${p.today}`;
+}
+
+/**
+ * A batch is named by its first alert: each new alert is recorded by exactly one run and lands in exactly one
+ * batch, so the id is unique; a re-add of the same batch is a no-op while it is queued.
+ */
+export function alertsSendJobId(p: JobPayloads['alerts.send']): string {
+  return `alerts.send.${p.tenantId}.${p.alertIds[0]}`;
 }
 
 /** One send job per alert row: a re-enqueue of the same alert is a no-op while the first is queued. */

@@ -2,6 +2,12 @@
 export const QUEUES = {
   documentExtraction: 'document-extraction',
   maintenance: 'maintenance',
+  /**
+   * The alert scan tick and the per-tenant alert jobs, apart from the sends: a backlog of e-mails never
+   * delays the next scan, and the scan never waits behind a slow SMTP server.
+   */
+  alerts: 'alerts',
+  /** Alert and digest e-mails. */
   notifications: 'notifications',
   /** Webhook deliveries, apart so a slow receiver never holds up e-mail or parsing. */
   webhooks: 'webhooks',

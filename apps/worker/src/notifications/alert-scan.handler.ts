@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, scanWindowStart, todayInTimeZone } from '@cb/domain';
+import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, receivesAlerts, scanWindowStart, todayInTimeZone, type PlanId, type SubscriptionStatus } from '@cb/domain';
 import { JOB_OPTIONS, QUEUES, alertsTenantJobId, type JobPayloads } from '@cb/jobs';
 import { SystemDb } from '@cb/persistence';
 import type { Queue } from 'bullmq';
@@ -12,11 +12,17 @@ interface TenantRow {
   id: string;
   timezone: string | null;
   lead_days: number[] | null;
+  plan: PlanId | null;
+  status: SubscriptionStatus | null;
+  trial_ends_at: Date | null;
+  current_period_end: Date | null;
+  canceled_at: Date | null;
 }
 
 /**
- * The scheduler tick: finds every tenant that has a deadline inside its alert window today (in its own time
- * zone) and enqueues one `alerts.tenant` job for it. Tenants are read in keyset pages, and each page is
+ * The scheduler tick: finds every tenant that receives alerts (receivesAlerts: its trial or subscription has
+ * not ended) and has a deadline inside its alert window today (in its own time zone), and enqueues one
+ * `alerts.tenant` job for it on the `alerts` queue. Tenants are read in keyset pages, and each page is
  * answered by one query that probes the (tenant_id, date) index per tenant, so memory stays flat however
  * many deadlines there are. The per-tenant job does the actual work.
  */
@@ -26,18 +32,22 @@ export class AlertScanHandler {
 
   constructor(
     @Inject(SystemDb) private readonly system: SystemDb,
-    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @InjectQueue(QUEUES.alerts) private readonly queue: Queue,
   ) {}
 
-  async scan(now: Date = new Date(), pageSize = SCAN_PAGE_SIZE): Promise<{ tenants: number; enqueued: number }> {
+  async scan(now: Date = new Date(), pageSize = SCAN_PAGE_SIZE): Promise<{ tenants: number; inactive: number; enqueued: number }> {
     let after = '00000000-0000-0000-0000-000000000000';
     let tenants = 0;
+    let inactive = 0;
     let enqueued = 0;
     for (;;) {
       // Cross-tenant by nature: the owner connection, read-only.
       const page: TenantRow[] = await this.system.dataSource.query(
-        `SELECT t.id, s.timezone, s.lead_days
-           FROM tenants t LEFT JOIN alert_settings s ON s.tenant_id = t.id
+        `SELECT t.id, s.timezone, s.lead_days,
+                sub.plan, sub.status, sub.trial_ends_at, sub.current_period_end, sub.canceled_at
+           FROM tenants t
+           LEFT JOIN alert_settings s ON s.tenant_id = t.id
+           LEFT JOIN subscriptions sub ON sub.tenant_id = t.id
           WHERE t.id > $1 ORDER BY t.id LIMIT $2`,
         [after, pageSize],
       );
@@ -45,7 +55,16 @@ export class AlertScanHandler {
       tenants += page.length;
       after = page[page.length - 1]!.id;
 
-      const windows = page.map((t) => {
+      const active = page.filter((t) =>
+        receivesAlerts(
+          t.plan && t.status
+            ? { plan: t.plan, status: t.status, trialEndsAt: t.trial_ends_at, currentPeriodEnd: t.current_period_end, canceledAt: t.canceled_at }
+            : null,
+          now,
+        ),
+      );
+      inactive += page.length - active.length;
+      const windows = active.map((t) => {
         const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
         const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
         const today = todayInTimeZone(timezone, now);
@@ -68,7 +87,7 @@ export class AlertScanHandler {
       enqueued += jobs.length;
       if (page.length < pageSize) break;
     }
-    this.logger.log({ tenants, enqueued }, 'Alert scan done');
-    return { tenants, enqueued };
+    this.logger.log({ tenants, inactive, enqueued }, 'Alert scan done');
+    return { tenants, inactive, enqueued };
   }
 }

@@ -4,6 +4,7 @@ import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, todayInTimeZone, type TermFiel
 import type { JobPayloads } from '@cb/jobs';
 import { MAILER, MailSendError, renderAlertEmail, type Mailer } from '@cb/notifications';
 import { AlertSettingsRepository, AlertsRepository, ContractsRepository, TenantDb, type AlertEntity, type ContractEntity } from '@cb/persistence';
+import { ALERT_RETRY_DELAY_MS, AlertSendQueue } from './alert-send.queue';
 
 export type AlertSendOutcome =
   | { result: 'sent' }
@@ -37,7 +38,31 @@ export class AlertSendHandler {
     @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(AlertSendQueue) private readonly sendQueue: AlertSendQueue,
   ) {}
+
+  /**
+   * Sends a batch one alert at a time, each exactly once as in send(). When one fails in a way worth retrying
+   * (the mail server is down or busy), it and the rest of the batch move to their own alert.send jobs with
+   * backoff, instead of waiting out a connection timeout per alert. A batch re-run after a crash skips what
+   * was sent.
+   */
+  async sendBatch(p: JobPayloads['alerts.send'], opts: { now?: Date } = {}): Promise<{ sent: number; deferred: number; other: number }> {
+    let sent = 0;
+    let other = 0;
+    for (let i = 0; i < p.alertIds.length; i++) {
+      const outcome = await this.send({ tenantId: p.tenantId, alertId: p.alertIds[i]! }, { finalAttempt: false, now: opts.now });
+      if (outcome.result === 'retry') {
+        const rest = p.alertIds.slice(i);
+        await this.sendQueue.enqueueSingles(p.tenantId, rest, ALERT_RETRY_DELAY_MS);
+        this.logger.warn({ tenantId: p.tenantId, deferred: rest.length, reason: outcome.reason }, 'Alert batch deferred to single retries');
+        return { sent, deferred: rest.length, other };
+      }
+      if (outcome.result === 'sent') sent++;
+      else other++;
+    }
+    return { sent, deferred: 0, other };
+  }
 
   /** `finalAttempt`: this is the job's last try, so a send error is recorded as a permanent failure. */
   async send(p: JobPayloads['alert.send'], opts: { finalAttempt: boolean; now?: Date }): Promise<AlertSendOutcome> {
@@ -50,7 +75,15 @@ export class AlertSendHandler {
       if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
         return this.cancel(alert, 'deadline changed before the alert was sent');
       }
-      const message = await this.render(alert, contract, opts.now ?? new Date());
+      // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
+      // list is the default) gets nothing more.
+      const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
+      const recipients = stored?.recipients.length ? stored.recipients : ownerAndAdminEmails;
+      if (!recipients.some((r) => r.trim().toLowerCase() === alert.recipient.trim().toLowerCase())) {
+        return this.cancel(alert, 'recipient no longer receives alerts');
+      }
+      const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+      const message = await this.render(alert, contract, todayInTimeZone(timezone, opts.now ?? new Date()));
       try {
         await this.mailer.send({ to: alert.recipient, ...message, messageId: `<alert-${alert.id}@contract-bank>` });
       } catch (err) {
@@ -76,9 +109,7 @@ export class AlertSendHandler {
     return { result: 'canceled', reason };
   }
 
-  private async render(alert: AlertEntity, contract: ContractEntity, now: Date) {
-    const stored = await this.settings.get(alert.tenantId);
-    const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+  private async render(alert: AlertEntity, contract: ContractEntity, today: string) {
     let evidence: string | null = null;
     let obligationText: string | null = null;
     if (alert.kind === 'obligation') {
@@ -97,7 +128,7 @@ export class AlertSendHandler {
     return renderAlertEmail({
       kind: alert.kind,
       deadline: alert.deadline,
-      today: todayInTimeZone(timezone, now),
+      today,
       contractId: contract.id,
       contractTitle: contract.title ?? contract.fileName,
       autoRenewal: contract.terms?.autoRenewal ?? null,

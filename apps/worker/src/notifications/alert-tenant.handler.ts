@@ -1,16 +1,19 @@
-import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_ALERT_SETTINGS, alertKey, daysBetween, dueAlertLead, scanWindowStart } from '@cb/domain';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { JOB_OPTIONS, QUEUES, alertSendJobId, type JobPayloads } from '@cb/jobs';
+import type { JobPayloads } from '@cb/jobs';
 import { AlertSettingsRepository, AlertsRepository, TenantDb, type NewAlert } from '@cb/persistence';
-import type { Queue } from 'bullmq';
+import { AlertSendQueue } from './alert-send.queue';
 import { DigestHandler } from './digest.handler';
 import { WebhookEventsService, type WebhookEvent } from './webhook-events.service';
 
 export const TENANT_PAGE_SIZE = 1000;
-/** A pending alert older than this whose send job is gone (a crash between commit and enqueue) is enqueued again. */
-export const REENQUEUE_PENDING_AFTER_MS = 60_000;
+/**
+ * A pending alert older than this may have lost its send job (a crash between commit and enqueue): it is
+ * enqueued again on its own (a no-op while its own retry job exists; a harmless duplicate of a batch still
+ * queued, since every send locks the row and checks it is pending).
+ */
+export const REENQUEUE_PENDING_AFTER_MS = 10 * 60_000;
 
 /**
  * One tenant's alerts for one day: for each deadline in the window, the pure policy picks the lead that is
@@ -25,7 +28,7 @@ export class AlertTenantHandler {
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(AlertSettingsRepository) private readonly settings: AlertSettingsRepository,
     @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
-    @InjectQueue(QUEUES.notifications) private readonly queue: Queue,
+    @Inject(AlertSendQueue) private readonly sendQueue: AlertSendQueue,
     @Inject(DigestHandler) private readonly digests: DigestHandler,
     @Inject(WebhookEventsService) private readonly webhookEvents: WebhookEventsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -92,7 +95,8 @@ export class AlertTenantHandler {
           stale: isLast ? await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS) : [],
         };
       });
-      await this.enqueue(p.tenantId, [...page.alertIds, ...page.stale]);
+      await this.sendQueue.enqueueBatches(p.tenantId, page.alertIds);
+      await this.sendQueue.enqueueSingles(p.tenantId, page.stale);
       await this.webhookEvents.enqueue(p.tenantId, page.deliveryIds);
       await this.digests.enqueue(p.tenantId, page.digestIds);
       created += page.alertIds.length;
@@ -104,15 +108,5 @@ export class AlertTenantHandler {
     }
     if (created || requeued || webhooks) this.logger.log({ tenantId: p.tenantId, created, requeued, webhooks }, 'Alerts recorded');
     return { created, requeued, digests, webhooks };
-  }
-
-  private async enqueue(tenantId: string, alertIds: string[]): Promise<void> {
-    if (alertIds.length === 0) return;
-    await this.queue.addBulk(
-      alertIds.map((alertId) => {
-        const data: JobPayloads['alert.send'] = { tenantId, alertId };
-        return { name: 'alert.send', data, opts: { ...JOB_OPTIONS['alert.send'], jobId: alertSendJobId(data) } };
-      }),
-    );
   }
 }

@@ -16,7 +16,9 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { testConfig } from '../../../../test/support/test-config';
 import { clearRedisPrefix } from '../../../../test/support/test-server';
 import { AlertScanHandler } from './alert-scan.handler';
+import { AlertScanSchedule } from './alert-scan.schedule';
 import { AlertSendHandler } from './alert-send.handler';
+import { AlertSendQueue } from './alert-send.queue';
 import { AlertTenantHandler } from './alert-tenant.handler';
 import { DigestHandler, weekStart } from './digest.handler';
 import { ContractEventsHandler } from './contract-events.handler';
@@ -87,6 +89,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   let app: INestApplicationContext;
   let owner: Client;
   let queue: Queue;
+  let alertsQueue: Queue;
   let scanner: AlertScanHandler;
   let tenants: AlertTenantHandler;
   let sender: AlertSendHandler;
@@ -105,10 +108,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         PersistenceModule,
         NotificationsModule,
         BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.webhooks }),
+        BullModule.registerQueue({ name: QUEUES.alerts }, { name: QUEUES.notifications }, { name: QUEUES.webhooks }),
       ],
       // The handlers without the processor: the test plays the worker and calls them directly.
-      providers: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
+      providers: [AlertScanHandler, AlertScanSchedule, AlertTenantHandler, AlertSendHandler, AlertSendQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
     }).compile();
     app = await moduleRef.init();
     scanner = app.get(AlertScanHandler);
@@ -118,6 +121,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     deliverer = app.get(WebhookDeliverHandler);
     webhookQueue = app.get<Queue>(getQueueToken(QUEUES.webhooks));
     queue = app.get<Queue>(getQueueToken(QUEUES.notifications));
+    alertsQueue = app.get<Queue>(getQueueToken(QUEUES.alerts));
     owner = new Client({ connectionString: db.url });
     await owner.connect();
   });
@@ -132,10 +136,14 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
 
   // ---------- seeding (as the table owner, like a migration would) ----------
 
-  async function createTenant(settings?: { leadDays: number[]; timezone?: string; recipients?: string[] }) {
+  async function createTenant(settings?: { leadDays: number[]; timezone?: string; recipients?: string[] }, trialEndsAt = '2026-12-06T10:00:00Z') {
     const tenantId = randomUUID();
     const email = `owner-${tenantId.slice(0, 8)}@example.com`;
     await owner.query(`INSERT INTO tenants (id, name) VALUES ($1, 'Acme Oy')`, [tenantId]);
+    await owner.query(`INSERT INTO subscriptions (tenant_id, plan, status, trial_ends_at) VALUES ($1, 'trial', 'trialing', $2)`, [
+      tenantId,
+      trialEndsAt,
+    ]);
     await owner.query(
       `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, $2, 'Olivia Owner', 'x', 'owner')`,
       [tenantId, email],
@@ -186,18 +194,27 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     return rows as { id: string; contract_id: string; kind: string; deadline: string; lead_days: number; recipient: string; status: string; error: string | null; sent_at: Date | null }[];
   }
 
-  /** Plays the worker for queued jobs of one name: runs each job's handler once and removes the job. */
-  async function runQueued<N extends 'alerts.tenant' | 'alert.send' | 'digest.send'>(name: N, tenantId: string, now = NOW): Promise<number> {
-    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
-      (j) => j.name === name && (j.data as { tenantId: string }).tenantId === tenantId,
+  /**
+   * Plays the worker for the tenant's queued jobs of one kind: runs each job's handler once and removes the
+   * job. Returns how many jobs ran; for 'alert.send', how many alerts they carried (batches and single sends).
+   */
+  async function runQueued(name: 'alerts.tenant' | 'alert.send' | 'digest.send', tenantId: string, now = NOW): Promise<number> {
+    const names = name === 'alert.send' ? ['alert.send', 'alerts.send'] : [name];
+    const jobs = (await (name === 'alerts.tenant' ? alertsQueue : queue).getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (j) => names.includes(j.name) && (j.data as { tenantId: string }).tenantId === tenantId,
     );
+    let count = 0;
     for (const job of jobs) {
-      if (name === 'alerts.tenant') await tenants.run(job.data as JobPayloads['alerts.tenant']);
-      else if (name === 'digest.send') await digests.send(job.data as JobPayloads['digest.send'], { finalAttempt: false, now });
-      else await sender.send(job.data as JobPayloads['alert.send'], { finalAttempt: false, now });
+      if (job.name === 'alerts.tenant') await tenants.run(job.data as JobPayloads['alerts.tenant']);
+      else if (job.name === 'digest.send') await digests.send(job.data as JobPayloads['digest.send'], { finalAttempt: false, now });
+      else if (job.name === 'alerts.send') {
+        await sender.sendBatch(job.data as JobPayloads['alerts.send'], { now });
+        count += (job.data as JobPayloads['alerts.send']).alertIds.length - 1;
+      } else await sender.send(job.data as JobPayloads['alert.send'], { finalAttempt: false, now });
+      count++;
       await job.remove();
     }
-    return jobs.length;
+    return count;
   }
 
   it('a scan that runs twice sends each alert once, with subject, consequence, evidence and links', async () => {
@@ -315,7 +332,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await tenants.run({ tenantId, today: TODAY });
     // Simulate the lost enqueue: drop the send jobs and age the rows past the re-enqueue threshold.
     for (const job of await queue.getJobs(['waiting', 'delayed'])) if (job.data.tenantId === tenantId) await job.remove();
-    await owner.query(`UPDATE alerts SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`, [tenantId]);
+    await owner.query(`UPDATE alerts SET created_at = now() - interval '15 minutes' WHERE tenant_id = $1`, [tenantId]);
     const again = await tenants.run({ tenantId, today: TODAY });
     expect(again).toMatchObject({ created: 0, requeued: 1 });
     expect(await runQueued('alert.send', tenantId)).toBe(1);
@@ -380,8 +397,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         AppConfigModule.forRoot(downConfig),
         PersistenceModule,
         NotificationsModule,
+        BullModule.forRoot({ connection: redisConnectionOptions(downConfig.redisUrl), prefix: downConfig.queuePrefix }),
+        BullModule.registerQueue({ name: QUEUES.notifications }),
       ],
-      providers: [AlertSendHandler],
+      providers: [AlertSendHandler, AlertSendQueue],
     }).compile();
     const down = await moduleRef.init();
     try {
@@ -423,14 +442,14 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const far = await createTenant({ leadDays: [7] });
     await createContract(far.tenantId, [{ kind: 'expiration', date: '2027-01-15' }]); // beyond its 7-day window
     const none = await createTenant();
-    await queue.obliterate({ force: true });
+    await alertsQueue.obliterate({ force: true });
     const result = await scanner.scan(NOW, 2); // pages of 2 tenants
-    const queued = (await queue.getJobs(['waiting'])).filter((j) => j.name === 'alerts.tenant').map((j) => j.data.tenantId as string);
+    const queued = (await alertsQueue.getJobs(['waiting'])).filter((j) => j.name === 'alerts.tenant').map((j) => j.data.tenantId as string);
     for (const t of due) expect(queued).toContain(t);
     expect(queued).not.toContain(far.tenantId);
     expect(queued).not.toContain(none.tenantId);
     expect(result.enqueued).toBe(queued.length);
-    const job = (await queue.getJobs(['waiting'])).find((j) => j.data.tenantId === due[0]);
+    const job = (await alertsQueue.getJobs(['waiting'])).find((j) => j.data.tenantId === due[0]);
     expect(job?.id).toBe(`alerts.tenant.${due[0]}.${TODAY}`);
     expect(job?.opts.attempts).toBe(JOB_OPTIONS['alerts.tenant'].attempts);
   });
@@ -467,6 +486,102 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(smtp.to('digest@example.com')).toHaveLength(2);
     const { rows } = await owner.query(`SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`, [tenantId]);
     expect(rows).toEqual([{ w: '2026-11-16', status: 'sent' }, { w: '2026-11-23', status: 'sent' }]);
+  });
+
+  it('new alerts go out as one batch job per tenant run; a batch run twice (a stalled job) sends each alert once', async () => {
+    const recipients = ['b1@example.com', 'b2@example.com', 'b3@example.com'];
+    const { tenantId } = await createTenant({ leadDays: [30], recipients });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    const jobs = (await queue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId && j.name !== 'digest.send');
+    expect(jobs.map((j) => j.name)).toEqual(['alerts.send']);
+    const batch = jobs[0]!.data as JobPayloads['alerts.send'];
+    expect(batch.alertIds).toHaveLength(3);
+    expect(jobs[0]!.id).toBe(`alerts.send.${tenantId}.${batch.alertIds[0]}`);
+    const [first, second] = await Promise.all([sender.sendBatch(batch, { now: NOW }), sender.sendBatch(batch, { now: NOW })]);
+    expect(first!.sent + second!.sent).toBe(3);
+    expect(first!.other + second!.other).toBe(3); // the other copy found each one already sent
+    await jobs[0]!.remove();
+    for (const r of recipients) expect(smtp.to(r)).toHaveLength(1);
+    expect((await alertsOf(tenantId)).every((a) => a.status === 'sent')).toBe(true);
+  });
+
+  it('a transient SMTP error inside a batch moves the rest to single jobs with backoff; each is then sent once', async () => {
+    const recipients = ['slow1@example.com', 'slow2@example.com', 'slow3@example.com'];
+    const { tenantId } = await createTenant({ leadDays: [30], recipients });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    const [job] = (await queue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId && j.name === 'alerts.send');
+    const batch = job!.data as JobPayloads['alerts.send'];
+    let calls = 0;
+    smtp.onData = () => Promise.resolve(++calls === 2 ? 451 : null); // the second message is deferred by the server
+    try {
+      expect(await sender.sendBatch(batch, { now: NOW })).toEqual({ sent: 1, deferred: 2, other: 0 });
+    } finally {
+      smtp.onData = null;
+    }
+    await job!.remove();
+    const singles = (await queue.getJobs(['delayed'])).filter((j) => j.data.tenantId === tenantId);
+    expect(singles.map((j) => j.name)).toEqual(['alert.send', 'alert.send']);
+    expect(singles.every((j) => j.opts.delay === 5000 && j.opts.attempts === JOB_OPTIONS['alert.send'].attempts)).toBe(true);
+    expect(new Set(singles.map((j) => j.data.alertId))).toEqual(new Set(batch.alertIds.slice(1)));
+    expect(await runQueued('alert.send', tenantId)).toBe(2);
+    for (const r of recipients) expect(smtp.to(r)).toHaveLength(1);
+    const log = await alertsOf(tenantId);
+    expect(log.every((a) => a.status === 'sent')).toBe(true);
+  });
+
+  it('a recipient taken off the list (or a removed admin) before the send gets nothing; the log says why', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['stays@example.com', 'leaves@example.com'] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await tenants.run({ tenantId, today: TODAY });
+    await owner.query(`UPDATE alert_settings SET recipients = '{STAYS@example.com}' WHERE tenant_id = $1`, [tenantId]);
+    expect(await runQueued('alert.send', tenantId)).toBe(2);
+    expect(smtp.to('stays@example.com')).toHaveLength(1);
+    expect(smtp.to('leaves@example.com')).toHaveLength(0);
+    const left = (await alertsOf(tenantId)).find((a) => a.recipient === 'leaves@example.com')!;
+    expect(left).toMatchObject({ status: 'canceled', error: 'recipient no longer receives alerts' });
+
+    // The default recipients are the owners and admins: an admin removed from the team is no longer one.
+    const other = await createTenant({ leadDays: [30] });
+    await owner.query(`INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, 'admin@example.com', 'Ada', 'x', 'admin')`, [other.tenantId]);
+    await createContract(other.tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    expect((await tenants.run({ tenantId: other.tenantId, today: TODAY })).created).toBe(2);
+    await owner.query(`DELETE FROM users WHERE tenant_id = $1 AND email = 'admin@example.com'`, [other.tenantId]);
+    await runQueued('alert.send', other.tenantId);
+    expect(smtp.to(other.email)).toHaveLength(1);
+    expect(smtp.to('admin@example.com')).toHaveLength(0);
+  });
+
+  it('a tenant whose trial ended (or who has no subscription) gets no alerts until it subscribes', async () => {
+    const ended = await createTenant({ leadDays: [30] }, '2026-11-20T10:00:00Z');
+    await createContract(ended.tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    const active = await createTenant({ leadDays: [30] });
+    await createContract(active.tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await alertsQueue.obliterate({ force: true });
+    const result = await scanner.scan(NOW);
+    expect(result.inactive).toBeGreaterThanOrEqual(1);
+    const queued = (await alertsQueue.getJobs(['waiting'])).map((j) => j.data.tenantId as string);
+    expect(queued).toContain(active.tenantId);
+    expect(queued).not.toContain(ended.tenantId);
+
+    // It subscribes: the next tick picks it up.
+    await owner.query(
+      `UPDATE subscriptions SET plan = 'starter', status = 'active', current_period_end = '2026-12-22T10:00:00Z' WHERE tenant_id = $1`,
+      [ended.tenantId],
+    );
+    await scanner.scan(NOW);
+    expect((await alertsQueue.getJobs(['waiting'])).map((j) => j.data.tenantId)).toContain(ended.tenantId);
+    await alertsQueue.obliterate({ force: true });
+  });
+
+  it('the scan tick is scheduled on the alerts queue, and the scheduler of earlier releases on notifications is removed', async () => {
+    await queue.upsertJobScheduler('alerts.scan', { every: 3_600_000 }, { name: 'alerts.scan', data: {} });
+    await app.get(AlertScanSchedule).onApplicationBootstrap();
+    expect((await alertsQueue.getJobSchedulers()).map((s) => s.key)).toEqual(['alerts.scan']);
+    expect(await queue.getJobSchedulers()).toEqual([]);
+    await alertsQueue.removeJobScheduler('alerts.scan');
+    await alertsQueue.obliterate({ force: true });
   });
 
   describe('webhooks: deadline.upcoming, Standard Webhooks signatures, retries recorded', () => {
@@ -621,6 +736,28 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       hits.length = 0;
       expect(await runDeliveries(tenantId)).toEqual([{ result: 'succeeded' }]);
       expect(hits).toHaveLength(1);
+    });
+
+    it('a deadline.upcoming event whose deadline was corrected, or whose contract was deleted, is canceled, not delivered', async () => {
+      const { tenantId } = await createTenant({ leadDays: [30] });
+      const moved = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
+      const deleted = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-13' }], 'Old Lease');
+      await addEndpoint(tenantId, ['deadline.upcoming']);
+      expect((await tenants.run({ tenantId, today: TODAY })).webhooks).toBe(2);
+      await owner.query(`UPDATE deadlines SET date = '2027-03-01' WHERE contract_id = $1`, [moved]);
+      await owner.query(`DELETE FROM contracts WHERE id = $1`, [deleted]);
+      hits.length = 0;
+      const outcomes = await runDeliveries(tenantId);
+      expect(outcomes).toEqual([
+        { result: 'canceled', reason: 'deadline changed or contract deleted before delivery' },
+        { result: 'canceled', reason: 'deadline changed or contract deleted before delivery' },
+      ]);
+      expect(hits).toHaveLength(0);
+      const { rows } = await owner.query(`SELECT status, attempts FROM webhook_deliveries WHERE tenant_id = $1`, [tenantId]);
+      expect(rows).toEqual([
+        { status: 'canceled', attempts: 0 },
+        { status: 'canceled', attempts: 0 },
+      ]);
     });
 
     it('a private target is refused at delivery time unless WEBHOOK_ALLOW_PRIVATE_URLS is set', async () => {

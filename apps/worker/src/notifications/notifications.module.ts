@@ -5,6 +5,8 @@ import { NotificationsModule } from '@cb/notifications';
 import { AlertScanHandler } from './alert-scan.handler';
 import { AlertScanSchedule } from './alert-scan.schedule';
 import { AlertSendHandler } from './alert-send.handler';
+import { AlertSendQueue } from './alert-send.queue';
+import { AlertsProcessor } from './alerts.processor';
 import { AlertTenantHandler } from './alert-tenant.handler';
 import { ContractEventsHandler } from './contract-events.handler';
 import { ContractEventsSchedule } from './contract-events.schedule';
@@ -14,18 +16,23 @@ import { WebhookDeliverHandler } from './webhook-deliver.handler';
 import { WebhookEventsService } from './webhook-events.service';
 import { WebhooksProcessor } from './webhooks.processor';
 
-/** The `notifications` queue (alert scan tick, per-tenant alert jobs, alert and digest sends) and the `webhooks` queue. */
+/**
+ * The `alerts` queue (scan tick, per-tenant alert jobs), the `notifications` queue (alert and digest e-mails)
+ * and the `webhooks` queue.
+ */
 @Module({})
 export class NotificationsWorkerModule {
   static forRoot(options: { schedules?: boolean } = {}): DynamicModule {
     return {
       module: NotificationsWorkerModule,
-      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.notifications }, { name: QUEUES.webhooks })],
+      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.alerts }, { name: QUEUES.notifications }, { name: QUEUES.webhooks })],
       providers: [
         AlertScanHandler,
         AlertTenantHandler,
         AlertSendHandler,
+        AlertSendQueue,
         DigestHandler,
+        AlertsProcessor,
         NotificationsProcessor,
         WebhookEventsService,
         WebhookDeliverHandler,
@@ -33,7 +40,7 @@ export class NotificationsWorkerModule {
         ContractEventsHandler,
         ...(options.schedules === false ? [] : [AlertScanSchedule, ContractEventsSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, AlertSendQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
     };
   }
 }

@@ -2,18 +2,15 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
 import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
-import { AlertScanHandler } from './alert-scan.handler';
 import { AlertSendHandler } from './alert-send.handler';
-import { AlertTenantHandler } from './alert-tenant.handler';
 import { DigestHandler } from './digest.handler';
 
+/** The `notifications` queue: alert e-mails (in batches, or one by one when retried) and weekly digests. */
 @Processor(QUEUES.notifications, { concurrency: 5 })
 export class NotificationsProcessor extends WorkerHost {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
-    private readonly scanner: AlertScanHandler,
-    private readonly tenants: AlertTenantHandler,
     private readonly sender: AlertSendHandler,
     private readonly digests: DigestHandler,
   ) {
@@ -23,11 +20,8 @@ export class NotificationsProcessor extends WorkerHost {
   async process(job: Job): Promise<unknown> {
     try {
       switch (job.name) {
-        case 'alerts.scan':
-          parsePayload('alerts.scan', job.data);
-          return await this.scanner.scan();
-        case 'alerts.tenant':
-          return await this.tenants.run(parsePayload('alerts.tenant', job.data));
+        case 'alerts.send':
+          return await this.sender.sendBatch(parsePayload('alerts.send', job.data));
         case 'alert.send': {
           const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
           const outcome = await this.sender.send(parsePayload('alert.send', job.data), { finalAttempt });

@@ -2,19 +2,21 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import type { JobPayloads } from '@cb/jobs';
 import { UnsafeUrlError, assertSafeWebhookUrl, signWebhook } from '@cb/notifications';
-import { TenantDb, WebhooksRepository } from '@cb/persistence';
+import { AlertsRepository, TenantDb, WebhooksRepository, type DeadlineKind, type WebhookDeliveryEntity } from '@cb/persistence';
 
 /** A receiver gets this long to answer; a slow one fails the attempt (and is retried) instead of holding a worker. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
 
 export type WebhookDeliverOutcome =
   | { result: 'succeeded' | 'skipped' }
+  | { result: 'canceled'; reason: string }
   | { result: 'failed' | 'retry'; reason: string };
 
 /**
  * Delivers one recorded event to one endpoint, signed per Standard Webhooks (webhook-id = the delivery id,
  * so a receiver can drop a repeat). Every attempt is recorded with its HTTP status or error. The delivery row
- * is locked while sending, so two jobs never deliver it at the same time.
+ * is locked while sending, so two jobs never deliver it at the same time. A deadline.upcoming event is
+ * checked against the deadlines first, on every attempt: a corrected deadline or a deleted contract cancels it.
  */
 @Injectable()
 export class WebhookDeliverHandler {
@@ -23,6 +25,7 @@ export class WebhookDeliverHandler {
   constructor(
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(WebhooksRepository) private readonly webhooks: WebhooksRepository,
+    @Inject(AlertsRepository) private readonly alerts: AlertsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -30,6 +33,11 @@ export class WebhookDeliverHandler {
     return this.db.run(p.tenantId, async (): Promise<WebhookDeliverOutcome> => {
       const delivery = await this.webhooks.lockDelivery(p.tenantId, p.deliveryId);
       if (!delivery || delivery.status !== 'pending') return { result: 'skipped' };
+      const stale = await this.staleReason(p.tenantId, delivery);
+      if (stale) {
+        await this.webhooks.cancelDelivery(p.tenantId, delivery.id, stale);
+        return { result: 'canceled', reason: stale };
+      }
       const endpoint = await this.webhooks.findOne(p.tenantId, { id: delivery.endpointId });
       if (!endpoint) {
         await this.webhooks.failDelivery(p.tenantId, delivery.id, 'endpoint deleted');
@@ -74,5 +82,17 @@ export class WebhookDeliverHandler {
       if (final) this.logger.warn({ tenantId: p.tenantId, deliveryId: delivery.id, error }, 'Webhook delivery failed for good');
       return { result: final ? 'failed' : 'retry', reason: error };
     });
+  }
+
+  private async staleReason(tenantId: string, delivery: WebhookDeliveryEntity): Promise<string | null> {
+    if (delivery.eventType !== 'deadline.upcoming') return null;
+    const data = (delivery.payload as { data?: Record<string, unknown> }).data ?? {};
+    const matches = await this.alerts.deadlineStillMatches(tenantId, {
+      contractId: String(data.contractId),
+      kind: data.kind as DeadlineKind,
+      deadline: String(data.date),
+      obligationId: typeof data.obligationId === 'string' ? data.obligationId : null,
+    });
+    return matches ? null : 'deadline changed or contract deleted before delivery';
   }
 }

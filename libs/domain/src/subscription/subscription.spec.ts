@@ -7,6 +7,7 @@ import {
   canWrite,
   effectiveStatus,
   PAST_DUE_GRACE_DAYS,
+  receivesAlerts,
   startTrial,
   SUBSCRIPTION_STATUSES,
   trialReminderDue,
@@ -32,6 +33,18 @@ function expectCode(fn: () => unknown, code: DomainErrorCode): void {
 const trial = (): Subscription => startTrial(T0, 14);
 const active = (): Subscription =>
   applySubscriptionEvent(trial(), { type: 'choosePlan', plan: 'starter' }, at(5));
+
+describe('who receives deadline alerts', () => {
+  it('a running trial or a paid plan does; an ended trial, a lapsed cancellation or no subscription does not', () => {
+    expect(receivesAlerts(trial(), at(13))).toBe(true);
+    expect(receivesAlerts(trial(), at(14))).toBe(false);
+    expect(receivesAlerts(active(), at(100))).toBe(true); // a late renewal webhook must not silence alerts
+    const canceled = applySubscriptionEvent(active(), { type: 'cancel' }, at(10));
+    expect(receivesAlerts(canceled, at(35))).toBe(true);
+    expect(receivesAlerts(canceled, canceled.currentPeriodEnd!)).toBe(false);
+    expect(receivesAlerts(null, at(0))).toBe(false);
+  });
+});
 
 describe('subscription lifecycle', () => {
   it('a signup starts a trial of the configured length', () => {

@@ -199,6 +199,15 @@ export function canWrite(sub: Subscription, now: Date): boolean {
   }
 }
 
+/**
+ * Deadline alerts (e-mail and deadline.upcoming webhooks) go to tenants that may write: they stop when a
+ * trial ends without a subscription or a canceled one runs out, and start again on subscribing. Reads and
+ * the calendar feed keep working. No subscription at all receives nothing.
+ */
+export function receivesAlerts(sub: Subscription | null, now: Date): boolean {
+  return sub !== null && canWrite(sub, now);
+}
+
 /** Throws a DomainError `SubscriptionRequired` (402) when the tenant may not write. */
 export function assertCanWrite(sub: Subscription, now: Date): void {
   if (!canWrite(sub, now)) {

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'canceled';
 
 @Entity('webhook_deliveries')
 export class WebhookDeliveryEntity {

@@ -145,8 +145,14 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     );
   }
 
-  /** Whether the deadline the alert was made for still exists unchanged (same contract, kind, date, obligation). */
-  deadlineStillMatches(tenantId: string, alert: AlertEntity): Promise<boolean> {
+  /**
+   * Whether the deadline an alert (or a deadline.upcoming event) was made for still exists unchanged: same
+   * contract, kind, date and obligation. A deleted contract has no deadlines left.
+   */
+  deadlineStillMatches(
+    tenantId: string,
+    alert: { contractId: string; kind: DeadlineKind; deadline: string; obligationId: string | null },
+  ): Promise<boolean> {
     return this.run(tenantId, async (m: EntityManager) => {
       const rows: unknown[] = await m.query(
         `SELECT 1 FROM deadlines

@@ -88,10 +88,20 @@ export class WebhooksRepository extends TenantScopedRepository<WebhookEndpointEn
 
   /** Ends a delivery without an attempt (e.g. its endpoint was deleted). */
   async failDelivery(tenantId: string, deliveryId: string, reason: string): Promise<void> {
+    await this.endDelivery(tenantId, deliveryId, 'failed', reason);
+  }
+
+  /** A delivery that must not go out any more (its deadline changed or its contract was deleted). */
+  async cancelDelivery(tenantId: string, deliveryId: string, reason: string): Promise<void> {
+    await this.endDelivery(tenantId, deliveryId, 'canceled', reason);
+  }
+
+  private async endDelivery(tenantId: string, deliveryId: string, status: 'failed' | 'canceled', reason: string): Promise<void> {
     await this.run(tenantId, (m) =>
-      m.query(`UPDATE webhook_deliveries SET status = 'failed', last_error = $3 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`, [
+      m.query(`UPDATE webhook_deliveries SET status = $3, last_error = $4 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`, [
         tenantId,
         deliveryId,
+        status,
         reason,
       ]),
     );
