@@ -80,7 +80,7 @@ export const en = {
     subscribe: 'Choose a plan',
     readOnlyTitle: 'Read-only mode',
     readOnlyBody:
-      'Your trial has ended, so Contract Bank is read-only: your contracts and deadlines stay here and you can still look at and export them. Choose a plan to upload and edit again.',
+      'Your trial has ended, so Contract Bank is read-only: your contracts and deadlines stay here and you can still look at and export them, but deadline alerts are paused. Choose a plan to upload, edit and receive alerts again.',
     pastDue: 'Your last payment did not go through. Update your payment to keep full access.',
     title: 'Subscription',
     plan: 'Plan',
