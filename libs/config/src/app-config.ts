@@ -17,6 +17,8 @@ export interface AppConfig {
   smtpUrl: string | null;
   mailFrom: string;
   storageDir: string;
+  /** Where original files live: `local` (storageDir) or `s3` (S3-compatible object storage, for clusters). */
+  storage: { driver: 'local' } | S3StorageConfig;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
@@ -34,6 +36,17 @@ export interface AppConfig {
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
   isProduction: boolean;
+}
+
+export interface S3StorageConfig {
+  driver: 's3';
+  bucket: string;
+  region: string;
+  /** For S3-compatible stores (MinIO, Ceph, R2...); AWS S3 itself needs none. */
+  endpoint: string | null;
+  forcePathStyle: boolean;
+  /** Without them, the AWS SDK's default chain (environment, instance role...) is used. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | null;
 }
 
 export class ConfigError extends Error {}
@@ -58,6 +71,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)',
     );
   }
+  if (dto.STORAGE_DRIVER === 's3' && !dto.S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: must be set when STORAGE_DRIVER is s3');
+  }
+  if (Boolean(dto.S3_ACCESS_KEY_ID) !== Boolean(dto.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+  }
   const port = dto.PORT ?? 3000;
   const databaseUrl = dto.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/contract_bank';
   return {
@@ -70,6 +89,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: dto.SMTP_URL ?? null,
     mailFrom: dto.MAIL_FROM ?? 'Contract Bank <no-reply@contract-bank.local>',
     storageDir: path.resolve(dto.STORAGE_DIR ?? './data/files'),
+    storage:
+      dto.STORAGE_DRIVER === 's3'
+        ? {
+            driver: 's3',
+            bucket: dto.S3_BUCKET!,
+            region: dto.S3_REGION ?? 'us-east-1',
+            endpoint: dto.S3_ENDPOINT ?? null,
+            // Most S3-compatible stores want path-style addressing; AWS S3 wants virtual hosts.
+            forcePathStyle: dto.S3_FORCE_PATH_STYLE ? dto.S3_FORCE_PATH_STYLE === 'true' : Boolean(dto.S3_ENDPOINT),
+            credentials:
+              dto.S3_ACCESS_KEY_ID && dto.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: dto.S3_ACCESS_KEY_ID, secretAccessKey: dto.S3_SECRET_ACCESS_KEY }
+                : null,
+          }
+        : { driver: 'local' },
     // Without a configured secret, a per-process random one: tokens simply expire on restart.
     jwtSecret: dto.JWT_SECRET ?? devJwtSecret(),
     accessTokenTtlSeconds: 900,

@@ -1,2 +1,4 @@
 export * from './local-disk.storage';
+export * from './s3.storage';
+export * from './spool';
 export * from './storage.module';
