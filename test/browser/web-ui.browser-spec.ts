@@ -3,6 +3,7 @@
 // it, check a term's evidence is highlighted in the PDF text layer, correct terms and watch the deadline move,
 // and find the deadline on the dashboard. Screenshots of every main screen go to test-results/screenshots/.
 import { execSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -10,6 +11,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -585,6 +587,128 @@ describe('web UI (browser)', () => {
         .catch(() => undefined);
       await shot(`10-settings-${name}`);
     }
+  }, 60_000);
+
+  it('shows in the alert log which alerts went out, to whom, and why some did not', async () => {
+    await page.goto(`${server.url}/settings/alerts`);
+    await page.getByRole('heading', { level: 2, name: 'Alert log' }).waitFor();
+    await page
+      .getByText('No alerts yet. When a deadline comes within one of the reminder days above', {
+        exact: false,
+      })
+      .waitFor();
+
+    // The worker's scan is not scheduled in this test server: the log's rows are written as the worker
+    // writes them, one of each outcome, straight into the tenant's alerts table.
+    const contractId = contractUrl.split('/').pop()!;
+    const [{ tenant_id: tenantId }] = await queryOnce<{ tenant_id: string }>(
+      server.db.url,
+      'SELECT tenant_id FROM contracts WHERE id = $1',
+      [contractId],
+    );
+    const notice = isoDaysFromToday(50);
+    const renewal = isoDaysFromToday(14);
+    const seeded = await queryOnce<{ alert_key: string; sent_at: Date | null; created_at: Date }>(
+      server.db.url,
+      `INSERT INTO alerts (tenant_id, alert_key, contract_id, obligation_id, kind, deadline, lead_days,
+                           channel, recipient, status, error, sent_at, created_at)
+       VALUES ($1, 'browser:sent', $2, NULL, 'notice', $3, 60, 'email', 'finance@pohjola.example',
+               'sent', NULL, now() - interval '3 hours', now() - interval '3 hours'),
+              ($1, 'browser:canceled', $2, NULL, 'notice', $3, 60, 'email', 'former.cfo@pohjola.example',
+               'canceled', 'recipient no longer receives alerts', NULL, now() - interval '2 hours'),
+              ($1, 'browser:failed', $2, NULL, 'renewal', $4, 14, 'email',
+               'accounts-payable.notifications@pohjola-metsa.example', 'failed',
+               '550 5.1.1 Mailbox unavailable', NULL, now() - interval '1 hour'),
+              ($1, 'browser:deleted', $5, NULL, 'expiration', $4, 14, 'email', 'cfo@pohjola.example',
+               'canceled', 'contract deleted before the alert was sent', NULL, now() - interval '30 minutes'),
+              ($1, 'browser:pending', $2, NULL, 'renewal', $4, 14, 'email', 'treasury@pohjola.example',
+               'pending', NULL, NULL, now())
+       RETURNING alert_key, sent_at, created_at`,
+      [tenantId, contractId, notice, renewal, randomUUID()],
+    );
+    const sentAt = seeded.find((r) => r.alert_key === 'browser:sent')!.sent_at!;
+
+    await page.reload();
+    const rows = page.locator('table.alert-log tbody tr');
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(5);
+    // Newest first.
+    await expect(rows.first().textContent()).resolves.toContain('treasury@pohjola.example');
+    await expect(rows.last().textContent()).resolves.toContain('finance@pohjola.example');
+    const row = (recipient: string) => rows.filter({ hasText: recipient });
+
+    const sent = row('finance@pohjola.example');
+    await expect(sent.locator('.badge').textContent()).resolves.toBe('Sent');
+    await expect(sent.locator('td').first().locator('time').getAttribute('datetime')).resolves.toBe(
+      sentAt.toISOString(),
+    );
+    await expect(sent.locator('.kind-badge').textContent()).resolves.toBe('Notice deadline');
+    const what = (await sent.locator('td').nth(2).textContent())!.replace(/\u00a0/g, ' ');
+    expect(what).toContain(await uiDate(page, notice));
+    expect(what).toContain('60 days before');
+    const link = sent.getByRole('link', { name: /strategic alliance agreement/i });
+    await expect(link.getAttribute('href')).resolves.toBe(`/contracts/${contractId}`);
+
+    const canceled = row('former.cfo@pohjola.example');
+    await expect(canceled.locator('.badge').textContent()).resolves.toBe('Not sent');
+    await canceled.getByText('The recipient no longer receives alerts.').waitFor();
+
+    const failed = row('accounts-payable.notifications@pohjola-metsa.example');
+    await expect(failed.locator('.badge').textContent()).resolves.toBe('Failed');
+    await failed.getByText('550 5.1.1 Mailbox unavailable').waitFor();
+    await expect(failed.locator('.kind-badge').textContent()).resolves.toBe('Renewal');
+
+    const deleted = row('cfo@pohjola.example').filter({ hasNotText: 'former.cfo' });
+    await expect(deleted.locator('.badge').textContent()).resolves.toBe('Not sent');
+    await deleted.getByText('Deleted contract').waitFor();
+    await expect(deleted.getByRole('link').count()).resolves.toBe(0);
+    await deleted.getByText('The contract was deleted before the alert was sent.').waitFor();
+
+    const pending = row('treasury@pohjola.example');
+    await expect(pending.locator('.badge').textContent()).resolves.toBe('Waiting to send');
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
+    await shot('10b-settings-alert-log');
+
+    // On a phone the log's rows stack into cards and nothing overflows sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await page.reload();
+      await rows.first().waitFor();
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).resolves.toBeLessThanOrEqual(0);
+      const card = await page
+        .locator('.card', { has: page.locator('table.alert-log') })
+        .boundingBox();
+      expect(card!.x + card!.width).toBeLessThanOrEqual(390);
+      // Not even inside the table's own scroll box: the long address wraps instead.
+      await expect(
+        page
+          .locator('.table-wrap', { has: page.locator('table.alert-log') })
+          .evaluate((el) => el.scrollWidth - el.clientWidth),
+      ).resolves.toBeLessThanOrEqual(0);
+      await shot('10c-phone-alert-log');
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+
+    // A longer log is paged with the cursor: 25 older alerts make 30 in all.
+    await queryOnce(
+      server.db.url,
+      `INSERT INTO alerts (tenant_id, alert_key, contract_id, kind, deadline, lead_days, channel, recipient,
+                           status, sent_at, created_at)
+       SELECT $1, 'browser:old:' || n, $2, 'notice', $3, 90, 'email', 'archive@pohjola.example', 'sent',
+              now() - interval '1 day' - n * interval '1 hour', now() - interval '1 day' - n * interval '1 hour'
+         FROM generate_series(1, 25) AS n`,
+      [tenantId, contractId, notice],
+    );
+    await page.reload();
+    await rows.first().waitFor();
+    await expect(rows.count()).resolves.toBe(25);
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await rows.nth(29).waitFor();
+    await expect(rows.count()).resolves.toBe(30);
+    await expect(page.getByRole('button', { name: 'Load more' }).count()).resolves.toBe(0);
   }, 60_000);
 
   it('lets an invited colleague join from the e-mail link, with the rights of their role', async () => {

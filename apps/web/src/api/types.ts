@@ -146,6 +146,27 @@ export interface AlertSettings {
   timezone: string;
 }
 
+export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
+
+/** One row of the alert log (GET /v1/alerts): a deadline reminder to one recipient. */
+export interface Alert {
+  id: string;
+  contractId: string;
+  obligationId?: string;
+  kind: DeadlineKind;
+  /** The deadline the alert is about (YYYY-MM-DD). */
+  deadline: string;
+  /** How many days before the deadline it was due. */
+  leadDays: number;
+  channel: 'email' | 'webhook';
+  recipient: string;
+  status: AlertStatus;
+  sentAt: string | null;
+  /** Why it failed or was canceled; on a pending alert, why the last try did not go through. */
+  error: string | null;
+  createdAt: string;
+}
+
 export interface ApiKey {
   id: string;
   name: string;

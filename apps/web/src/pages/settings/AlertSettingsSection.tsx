@@ -5,6 +5,7 @@ import { useSession } from '../../auth/session';
 import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
 import { t } from '../../i18n';
 import { useApi } from '../../lib/useApi';
+import { AlertLog } from './AlertLog';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -17,13 +18,16 @@ function timeZones(current: string): string[] {
 export function AlertSettingsSection() {
   const state = useApi((signal) => api<AlertSettings>('/v1/alert-settings', { signal }), []);
   return (
-    <div className="card">
-      <h2>{t('settings.alerts')}</h2>
-      <p className="muted">{t('settings.alertsLead')}</p>
-      <Loadable state={state}>
-        {(data) => <AlertForm initial={data} onSaved={(s) => state.setData(s)} />}
-      </Loadable>
-    </div>
+    <>
+      <div className="card">
+        <h2>{t('settings.alerts')}</h2>
+        <p className="muted">{t('settings.alertsLead')}</p>
+        <Loadable state={state}>
+          {(data) => <AlertForm initial={data} onSaved={(s) => state.setData(s)} />}
+        </Loadable>
+      </div>
+      <AlertLog />
+    </>
   );
 }
 

@@ -1,0 +1,210 @@
+import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import { ApiError, api } from '../../api/client';
+import type { Alert, AlertStatus, Contract, Page } from '../../api/types';
+import { Loadable, LoadingBlock, ProblemAlert } from '../../components/feedback';
+import { t, tDynamic, type MessageKey } from '../../i18n';
+import { formatDate, formatDateTime } from '../../lib/format';
+import { useApi } from '../../lib/useApi';
+
+const PAGE_SIZE = 25;
+
+/** Contract titles by id; null: the contract no longer exists. An id missing here could not be looked up. */
+type Titles = Record<string, string | null>;
+
+interface LogPage {
+  rows: Alert[];
+  nextCursor: string | null;
+  titles: Titles;
+}
+
+const STATUS_BADGE: Record<AlertStatus, string> = {
+  sent: 'badge badge-parsed',
+  pending: 'badge badge-processing',
+  failed: 'badge badge-failed',
+  canceled: 'badge',
+};
+
+// The reasons the worker records when it cancels an alert (apps/worker alert-send.handler.ts), in the
+// catalogue's words. Any other text (a mail server's answer) is shown as it is.
+const KNOWN_REASONS: Record<string, MessageKey> = {
+  'recipient no longer receives alerts': 'settings.alertLog.reasons.recipientRemoved',
+  'contract deleted before the alert was sent': 'settings.alertLog.reasons.contractDeleted',
+  'deadline changed before the alert was sent': 'settings.alertLog.reasons.deadlineChanged',
+};
+
+function reasonText(a: Alert): string | null {
+  if (!a.error) return null;
+  if (a.status === 'pending') return t('settings.alertLog.retrying', { reason: a.error });
+  if (a.status === 'sent') return null;
+  const key = KNOWN_REASONS[a.error.trim().toLowerCase()];
+  return key ? t(key) : a.error;
+}
+
+/**
+ * The alert API names the contract only by id: the titles are looked up once per contract (in parallel, a
+ * page holds at most PAGE_SIZE of them). A failed lookup never fails the log; that row shows a short id.
+ */
+async function lookUpTitles(ids: string[], known: Titles, signal?: AbortSignal): Promise<Titles> {
+  const wanted = [...new Set(ids)].filter((id) => !(id in known));
+  const results = await Promise.allSettled(
+    wanted.map((id) => api<Contract>(`/v1/contracts/${encodeURIComponent(id)}`, { signal })),
+  );
+  const titles: Titles = {};
+  results.forEach((r, i) => {
+    const id = wanted[i]!;
+    if (r.status === 'fulfilled' && r.value) {
+      const c = r.value;
+      titles[id] = c.title || c.terms?.title || c.file?.name || t('contracts.untitled');
+    } else if (r.status === 'rejected' && r.reason instanceof ApiError && r.reason.status === 404) {
+      titles[id] = null;
+    }
+  });
+  return titles;
+}
+
+async function loadPage(
+  cursor: string | null,
+  known: Titles,
+  signal?: AbortSignal,
+): Promise<LogPage> {
+  const page = await api<Page<Alert>>('/v1/alerts', {
+    query: { limit: PAGE_SIZE, cursor },
+    signal,
+  });
+  const titles = await lookUpTitles(
+    page.data.map((a) => a.contractId),
+    known,
+    signal,
+  );
+  return { rows: page.data, nextCursor: page.nextCursor, titles };
+}
+
+/** The alert log: which deadline alerts went out, to whom, and why some did not. */
+export function AlertLog() {
+  const first = useApi((signal) => loadPage(null, {}, signal), []);
+  const [more, setMore] = useState<LogPage | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState<unknown>(null);
+
+  const rows = [...(first.data?.rows ?? []), ...(more?.rows ?? [])];
+  const titles = { ...first.data?.titles, ...more?.titles };
+  const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
+
+  async function loadMore() {
+    if (!cursor) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    try {
+      const page = await loadPage(cursor, titles);
+      setMore((m) => ({
+        rows: [...(m?.rows ?? []), ...page.rows],
+        nextCursor: page.nextCursor,
+        titles: { ...m?.titles, ...page.titles },
+      }));
+    } catch (e) {
+      setMoreError(e);
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+
+  return (
+    <div className="card">
+      <h2 id="alert-log-title">{t('settings.alertLog.title')}</h2>
+      <p className="muted">{t('settings.alertLog.lead')}</p>
+      <Loadable state={first} skeleton={<LoadingBlock lines={4} />}>
+        {() =>
+          rows.length === 0 ? (
+            <p className="muted">{t('settings.alertLog.empty')}</p>
+          ) : (
+            <>
+              <div className="table-wrap">
+                <table className="table alert-log" aria-labelledby="alert-log-title">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('settings.alertLog.columns.when')}</th>
+                      <th scope="col">{t('settings.alertLog.columns.contract')}</th>
+                      <th scope="col">{t('settings.alertLog.columns.what')}</th>
+                      <th scope="col">{t('settings.alertLog.columns.recipient')}</th>
+                      <th scope="col">{t('settings.alertLog.columns.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {rows.map((a) => (
+                      <AlertRow key={a.id} alert={a} title={titles[a.contractId]} />
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <ProblemAlert error={moreError} />
+              {cursor && (
+                <div className="center">
+                  <button
+                    type="button"
+                    className="btn"
+                    onClick={() => void loadMore()}
+                    disabled={loadingMore}
+                  >
+                    {loadingMore ? t('app.loading') : t('settings.alertLog.loadMore')}
+                  </button>
+                </div>
+              )}
+            </>
+          )
+        }
+      </Loadable>
+    </div>
+  );
+}
+
+/** A date stays on one line in a narrow column ("11 Jan 2027", not "11 Jan" over "2027"). */
+function keepTogether(text: string): string {
+  return text.replace(/ /g, '\u00a0');
+}
+
+/** A long address may wrap after its "@" when the column is narrow, rather than overflow or split a word. */
+function breakAfterAt(address: string): ReactNode {
+  const at = address.indexOf('@');
+  if (at < 0) return address;
+  return (
+    <>
+      {address.slice(0, at + 1)}
+      <wbr />
+      {address.slice(at + 1)}
+    </>
+  );
+}
+
+function AlertRow({ alert: a, title }: { alert: Alert; title: string | null | undefined }) {
+  const when = a.sentAt ?? a.createdAt;
+  const reason = reasonText(a);
+  return (
+    <tr>
+      <td data-label={t('settings.alertLog.columns.when')}>
+        <time dateTime={when}>{formatDateTime(when)}</time>
+      </td>
+      <td data-label={t('settings.alertLog.columns.contract')}>
+        {title === null ? (
+          <span className="muted">{t('settings.alertLog.deletedContract')}</span>
+        ) : (
+          <Link to={`/contracts/${a.contractId}`} className="row-link">
+            {title ?? t('settings.alertLog.contractFallback', { id: a.contractId.slice(0, 8) })}
+          </Link>
+        )}
+      </td>
+      <td data-label={t('settings.alertLog.columns.what')}>
+        <span className={`kind-badge kind-${a.kind}`}>{tDynamic(`deadlines.${a.kind}`)}</span>{' '}
+        <time dateTime={a.deadline}>{keepTogether(formatDate(a.deadline))}</time>
+        <div className="small muted">{t('settings.alertLog.leadDays', { count: a.leadDays })}</div>
+      </td>
+      <td data-label={t('settings.alertLog.columns.recipient')}>{breakAfterAt(a.recipient)}</td>
+      <td data-label={t('settings.alertLog.columns.status')}>
+        <span className={STATUS_BADGE[a.status] ?? 'badge'}>
+          {tDynamic(`settings.alertLog.statuses.${a.status}`)}
+        </span>
+        {reason && <div className="small muted">{reason}</div>}
+      </td>
+    </tr>
+  );
+}
