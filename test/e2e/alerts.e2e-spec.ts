@@ -122,6 +122,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     const all = [...page1.body.data, ...page2.body.data];
     expect(new Set(all.map((x: { id: string }) => x.id)).size).toBe(2);
     expect(all.find((x: { contractId: string }) => x.contractId === c1)).toMatchObject({
+      contractTitle: 'Office Lease',
       kind: 'notice',
       deadline: noticeDate,
       leadDays: 30,

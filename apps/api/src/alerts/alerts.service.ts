@@ -41,6 +41,7 @@ export class AlertsService {
           (a): AlertDto => ({
             id: a.id,
             contractId: a.contractId,
+            contractTitle: a.contractTitle,
             ...(a.obligationId ? { obligationId: a.obligationId } : {}),
             kind: a.kind,
             deadline: a.deadline,

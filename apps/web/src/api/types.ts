@@ -152,6 +152,8 @@ export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
 export interface Alert {
   id: string;
   contractId: string;
+  /** The contract's title now (its file name when untitled); null once the contract is deleted. */
+  contractTitle: string | null;
   obligationId?: string;
   kind: DeadlineKind;
   /** The deadline the alert is about (YYYY-MM-DD). */

@@ -421,7 +421,6 @@ export const en = {
       },
       retrying: 'The last try did not go through ({reason}). It will be tried again.',
       deletedContract: 'Deleted contract',
-      contractFallback: 'Contract {id}',
       loadMore: 'Load more',
     },
     teamLead: 'Invite colleagues and choose what they can do.',

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { AlertEntity, type AlertStatus, type DeadlineKind } from '../entities';
+import { AlertEntity, ContractEntity, type AlertStatus, type DeadlineKind } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 import { decodeCursor, encodeCursor } from './contracts.repository';
@@ -30,8 +30,15 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     super(db, AlertEntity);
   }
 
-  /** The alert log, newest first, keyset-paged on (created_at, id). */
-  async list(tenantId: string, limit: number, cursor?: string): Promise<{ rows: AlertEntity[]; nextCursor: string | null }> {
+  /**
+   * The alert log, newest first, keyset-paged on (created_at, id), with each contract's title as it is now
+   * (null once the contract is deleted: the log outlives it).
+   */
+  async list(
+    tenantId: string,
+    limit: number,
+    cursor?: string,
+  ): Promise<{ rows: (AlertEntity & { contractTitle: string | null })[]; nextCursor: string | null }> {
     const after = cursor ? decodeCursor(cursor) : null;
     return this.run(tenantId, async (m) => {
       // The cursor keeps created_at as PostgreSQL prints it (microseconds): a JS Date would cut it to
@@ -39,6 +46,8 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
       const qb = m
         .createQueryBuilder(AlertEntity, 'a')
         .addSelect('a.created_at::text', 'sort_key')
+        .leftJoin(ContractEntity, 'c', 'c.id = a.contract_id AND c.tenant_id = a.tenant_id')
+        .addSelect('coalesce(c.title, c.file_name)', 'contract_title')
         .where('a.tenant_id = :tenantId', { tenantId });
       if (after) {
         qb.andWhere('(a.created_at, a.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: after.v, cid: after.id });
@@ -47,8 +56,8 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
         .orderBy('a.created_at', 'DESC')
         .addOrderBy('a.id', 'DESC')
         .limit(limit + 1)
-        .getRawAndEntities<{ sort_key: string }>();
-      const page = entities.slice(0, limit);
+        .getRawAndEntities<{ sort_key: string; contract_title: string | null }>();
+      const page = entities.slice(0, limit).map((e, i) => Object.assign(e, { contractTitle: raw[i]?.contract_title ?? null }));
       const last = page[page.length - 1];
       const lastRaw = raw[page.length - 1];
       return {

@@ -13,6 +13,8 @@ export class ListAlertsQueryDto {
 export class AlertDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) contractId: string;
+  @ApiProperty({ type: String, nullable: true, description: "The contract's title (its file name when untitled); null once the contract is deleted" })
+  contractTitle: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) obligationId?: string;
   @ApiProperty({ enum: ['notice', 'renewal', 'expiration', 'obligation'] }) kind: string;
   @ApiProperty({ format: 'date' }) deadline: string;

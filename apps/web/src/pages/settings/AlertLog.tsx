@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { ApiError, api } from '../../api/client';
-import type { Alert, AlertStatus, Contract, Page } from '../../api/types';
+import { api } from '../../api/client';
+import type { Alert, AlertStatus, Page } from '../../api/types';
 import { Loadable, LoadingBlock, ProblemAlert } from '../../components/feedback';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
@@ -9,13 +9,9 @@ import { useApi } from '../../lib/useApi';
 
 const PAGE_SIZE = 25;
 
-/** Contract titles by id; null: the contract no longer exists. An id missing here could not be looked up. */
-type Titles = Record<string, string | null>;
-
 interface LogPage {
   rows: Alert[];
   nextCursor: string | null;
-  titles: Titles;
 }
 
 const STATUS_BADGE: Record<AlertStatus, string> = {
@@ -41,54 +37,21 @@ function reasonText(a: Alert): string | null {
   return key ? t(key) : a.error;
 }
 
-/**
- * The alert API names the contract only by id: the titles are looked up once per contract (in parallel, a
- * page holds at most PAGE_SIZE of them). A failed lookup never fails the log; that row shows a short id.
- */
-async function lookUpTitles(ids: string[], known: Titles, signal?: AbortSignal): Promise<Titles> {
-  const wanted = [...new Set(ids)].filter((id) => !(id in known));
-  const results = await Promise.allSettled(
-    wanted.map((id) => api<Contract>(`/v1/contracts/${encodeURIComponent(id)}`, { signal })),
-  );
-  const titles: Titles = {};
-  results.forEach((r, i) => {
-    const id = wanted[i]!;
-    if (r.status === 'fulfilled' && r.value) {
-      const c = r.value;
-      titles[id] = c.title || c.terms?.title || c.file?.name || t('contracts.untitled');
-    } else if (r.status === 'rejected' && r.reason instanceof ApiError && r.reason.status === 404) {
-      titles[id] = null;
-    }
-  });
-  return titles;
-}
-
-async function loadPage(
-  cursor: string | null,
-  known: Titles,
-  signal?: AbortSignal,
-): Promise<LogPage> {
-  const page = await api<Page<Alert>>('/v1/alerts', {
-    query: { limit: PAGE_SIZE, cursor },
-    signal,
-  });
-  const titles = await lookUpTitles(
-    page.data.map((a) => a.contractId),
-    known,
-    signal,
-  );
-  return { rows: page.data, nextCursor: page.nextCursor, titles };
+function loadPage(cursor: string | null, signal?: AbortSignal): Promise<LogPage> {
+  return api<Page<Alert>>('/v1/alerts', { query: { limit: PAGE_SIZE, cursor }, signal }).then((page) => ({
+    rows: page.data,
+    nextCursor: page.nextCursor,
+  }));
 }
 
 /** The alert log: which deadline alerts went out, to whom, and why some did not. */
 export function AlertLog() {
-  const first = useApi((signal) => loadPage(null, {}, signal), []);
+  const first = useApi((signal) => loadPage(null, signal), []);
   const [more, setMore] = useState<LogPage | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
 
   const rows = [...(first.data?.rows ?? []), ...(more?.rows ?? [])];
-  const titles = { ...first.data?.titles, ...more?.titles };
   const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
 
   async function loadMore() {
@@ -96,12 +59,8 @@ export function AlertLog() {
     setLoadingMore(true);
     setMoreError(null);
     try {
-      const page = await loadPage(cursor, titles);
-      setMore((m) => ({
-        rows: [...(m?.rows ?? []), ...page.rows],
-        nextCursor: page.nextCursor,
-        titles: { ...m?.titles, ...page.titles },
-      }));
+      const page = await loadPage(cursor);
+      setMore((m) => ({ rows: [...(m?.rows ?? []), ...page.rows], nextCursor: page.nextCursor }));
     } catch (e) {
       setMoreError(e);
     } finally {
@@ -132,7 +91,7 @@ export function AlertLog() {
                   </thead>
                   <tbody>
                     {rows.map((a) => (
-                      <AlertRow key={a.id} alert={a} title={titles[a.contractId]} />
+                      <AlertRow key={a.id} alert={a} />
                     ))}
                   </tbody>
                 </table>
@@ -176,7 +135,7 @@ function breakAfterAt(address: string): ReactNode {
   );
 }
 
-function AlertRow({ alert: a, title }: { alert: Alert; title: string | null | undefined }) {
+function AlertRow({ alert: a }: { alert: Alert }) {
   const when = a.sentAt ?? a.createdAt;
   const reason = reasonText(a);
   return (
@@ -185,11 +144,11 @@ function AlertRow({ alert: a, title }: { alert: Alert; title: string | null | un
         <time dateTime={when}>{formatDateTime(when)}</time>
       </td>
       <td data-label={t('settings.alertLog.columns.contract')}>
-        {title === null ? (
+        {a.contractTitle === null ? (
           <span className="muted">{t('settings.alertLog.deletedContract')}</span>
         ) : (
           <Link to={`/contracts/${a.contractId}`} className="row-link">
-            {title ?? t('settings.alertLog.contractFallback', { id: a.contractId.slice(0, 8) })}
+            {a.contractTitle}
           </Link>
         )}
       </td>
