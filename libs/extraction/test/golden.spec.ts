@@ -53,13 +53,15 @@ describe('golden CUAD contracts', () => {
     evidenceIsTraceable(result);
   });
 
-  it('sponsorship agreement: dated preamble, explicit end date, no renewal, no convenience termination', async () => {
+  it('sponsorship agreement: dated preamble, term from the date hereof, explicit end date, no renewal, no convenience termination', async () => {
     const result = await extractDocument(ok('LOGANSROADHOUSEINC_03_27_1998-EX-10.17-SPONSORSHIP_AGREEMENT.pdf'), { ocr: false });
     expect(result.status).toBe('parsed');
     expect(result.terms).toMatchObject({
       title: 'SPONSORSHIP AGREEMENT',
       agreementDate: '1998-02-24',
-      effectiveDate: null,
+      // "The term of this Agreement shall commence on the date hereof": it takes effect the day it is dated
+      // (TERMS.md). CUAD leaves this contract's Effective Date blank.
+      effectiveDate: '1998-02-24',
       expirationDate: '1998-11-30',
       autoRenewal: null,
       renewalTerm: null,

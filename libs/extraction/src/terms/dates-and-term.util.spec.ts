@@ -62,7 +62,36 @@ describe('agreement and effective dates', () => {
   });
 });
 
+describe('a term that starts when the agreement is dated', () => {
+  it('"commences on the date first above written" and "commence on the date of this Agreement" mean the agreement date', () => {
+    const a = read('This Maintenance Agreement is made July 23, 2003 between A and B. 2. Term. This Agreement commences on the date first above written, and will remain in effect for the period of five (5) years, except as otherwise provided herein.');
+    expect(a).toMatchObject({ agreementDate: '2003-07-23', effectiveDate: '2003-07-23', initialTerm: 'P5Y', expirationDate: '2008-07-22' });
+    const b = read('This Co-Branding Agreement is dated June 8, 1999 between A and B. The Term shall commence on the date of this Agreement and, unless earlier terminated, shall end as of December 31, 2000.');
+    expect(b).toMatchObject({ effectiveDate: '1999-06-08', expirationDate: '2000-12-31' });
+  });
+
+  it('does not borrow the agreement date when the start is another event', () => {
+    const r = read('This Agreement is made July 23, 2003 between A and B. This Agreement commences on the date the Product is first delivered and remains in effect for five (5) years.');
+    expect(r.effectiveDate).toBeNull();
+  });
+});
+
 describe('term and expiration', () => {
+  it('reads "continue for three (3) years thereafter (the Initial Term)" as the term, and "Unless terminated sooner" is not perpetual', () => {
+    const r = read('This Strategic Alliance Agreement is entered into as of April 15, 2009 (the "Effective Date") by and between A Inc. and B Corp. Unless terminated sooner, the term of this Agreement shall begin on the Effective Date and continue for three (3) years thereafter (the "Initial Term") and shall automatically renew for additional one (1) year terms.');
+    expect(r).toMatchObject({ initialTerm: 'P3Y', expirationDate: '2012-04-14', perpetual: false, autoRenewal: true, renewalTerm: 'P1Y' });
+  });
+
+  it('still reads "for one year thereafter" after an end as a renewal, not as the term', () => {
+    const r = read('This Agreement is made as of January 1, 2020 (the "Effective Date"). The term of this Agreement shall expire on December 31, 2021 and shall automatically renew for one (1) year thereafter unless either party gives notice.');
+    expect(r).toMatchObject({ expirationDate: '2021-12-31', initialTerm: null });
+  });
+
+  it('has no fixed end when it runs until an event or until another agreement ends', () => {
+    expect(read('This Agreement is made March 1, 2018 (the "Effective Date"). The term of this Agreement shall continue in effect until Achaogen ceases development and commercialization of Plazomicin ("Term").').perpetual).toBe(true);
+    expect(read('This Agreement is made March 1, 2018 (the "Effective Date"). This Agreement shall become effective as of the Effective Date and shall continue until the expiration or earlier termination of the Development and License Agreement (the "Term").').perpetual).toBe(true);
+  });
+
   it('computes the expiration from the effective date and the initial term (minus one day)', () => {
     const r = read('This Agreement is entered into as of March 27, 2019 (the "Effective Date").\n\n15.1 Term. The term of this Agreement shall commence on the Effective Date and continue for a period of ten (10) years.');
     expect(r.initialTerm).toBe('P10Y');

@@ -132,6 +132,18 @@ function findEffectiveDate(view: TextView, agreementDate: Finding<IsoDate> | nul
       return { ...agreementDate, confidence: 0.8, evidence: [...agreementDate.evidence, view.span(m.index, m.index + m[0].length + 60)] };
     }
   }
+  // "This Agreement commences on the date first above written", "the Term shall commence on the date of this
+  // Agreement": the agreement starts on the date it is dated.
+  if (agreementDate) {
+    const startsWhenDated =
+      /\b(?:this\s+agreement|the\s+(?:initial\s+)?term(?:\s+of\s+this\s+agreement)?)\s+(?:shall\s+|will\s+)?(?:commences?|begins?|starts?|takes?\s+effect|become\s+effective|be\s+effective|is\s+effective)\s+(?:on|as\s+of|from)\s+(?:the\s+date\s+(?:of\s+this\s+agreement|hereof)\b|(?=(?:the\s+)?(?:date|day\s+and\s+year)\s+first))/gi;
+    for (const m of flat.matchAll(startsWhenDated)) {
+      const after = flat.slice(m.index + m[0].length, m.index + m[0].length + 80);
+      if (/date\s+(?:of\s+this\s+agreement|hereof)\s*$/i.test(m[0]) || DATE_FIRST_WRITTEN.test(after.slice(0, 60))) {
+        return { ...agreementDate, confidence: 0.75, evidence: [...agreementDate.evidence, view.span(m.index, m.index + m[0].length + 40)] };
+      }
+    }
+  }
   // '"Effective Date" means the date of the last signature below': the latest signature date.
   const lastSigned = /"effective\s+date"[^.]{0,60}?\b(?:means|is|shall\s+be)\b[^.]{0,40}$|\beffective\s+(?:as\s+of|on)\s*$/i;
   for (const m of flat.matchAll(new RegExp(LAST_SIGNATURE_DATE.source, 'gi'))) {
@@ -273,14 +285,17 @@ function readTermSentence(
   }
   // No fixed end: until terminated, in perpetuity, or until an event rather than a date ("for so long as ...",
   // "until the expiration of the last Royalty Term").
-  if (/\b(?:for\s+so\s+long\s+as|until\s+the\s+(?:earlier|later)\s+(?:of|to\s+occur)|(?:until|through|ending\s+on)\s+the\s+(?:expiration|termination|completion)\s+(?:and\/or\s+termination\s+)?of|perpetuity)\b/.test(lower)) {
+  if (/\b(?:for\s+so\s+long\s+as|(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+until\s+(?!(?:the\s+)?(?:end|expiration|expiry)\s+of\s+(?:the\s+|such\s+)?(?:initial|then|current|renewal|extended))[a-z]+\s+(?:ceases|has|have|is|are|no\s+longer)\b|until\s+the\s+(?:earlier|later)\s+(?:of|to\s+occur)|(?:until|through|ending\s+on)\s+the\s+(?:expiration|termination|completion)\s+(?:(?:and\/or|or)\s+(?:earlier\s+)?termination\s+)?of|perpetuity)\b/.test(lower)) {
     return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.5, evidence } };
   }
-  if (/\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|unless\s+terminated|until\s+(?:the\s+)?(?:expiration|termination)\s+of\s+(?:the\s+last|all|the|each)|until\s+the\s+(?:parties|later|last))\b/.test(lower)) {
+  if (/\b(?:perpetual(?:ly)?|in\s+perpetuity|indefinite(?:ly)?|until\s+(?:(?:it\s+is|this\s+agreement\s+is)\s+)?terminated|unless\s+and\s+until\s+terminated|until\s+(?:such\s+time\s+as\s+)?(?:it\s+is\s+)?terminated|unless\s+terminated(?!\s+(?:sooner|earlier|early|prior|before|in\s+accordance|pursuant|as\s+provided|under))|until\s+(?:the\s+)?(?:expiration|termination)\s+of\s+(?:the\s+last|all|the|each)|until\s+the\s+(?:parties|later|last))\b/.test(lower)) {
     return { initialTerm: null, expirationDate: null, perpetual: { value: true, confidence: 0.6, evidence } };
   }
   return null;
 }
+
+const TERM_FROM_START =
+  /\b(?:effective|commencement|start)\s+date\s*,?\s+and\s+(?:shall\s+|will\s+)?(?:continue|remain|run)\s+(?:in\s+(?:full\s+)?(?:force|effect)\s+(?:and\s+effect\s+)?)?(?:for\s+)?(?:a\s+(?:period|term)\s+of\s+)?$/;
 
 /** A duration that measures the term (not "within 30 days", "90 days' notice", "at least 2 years old"). */
 function isTermDuration(view: TextView, d: FoundDuration): boolean {
@@ -288,7 +303,9 @@ function isTermDuration(view: TextView, d: FoundDuration): boolean {
   const after = view.lower.slice(d.end, d.end + 50);
   if (/\b(?:within|upon|giving|least|than|about|approximately|after|every|each|additional|successive|renewal|further|extension|subsequent|consecutive)\s*$|\bwithin\s+(?:the\s+)?(?:first|initial|last)\s*$/.test(before)) return false;
   if (/\b(?:additional|successive|renewal|further|consecutive)\b/i.test(d.text)) return false;
-  if (/^\s*thereafter\b/.test(after)) return false;
+  // "for one year thereafter" is usually a renewal; it is the term itself when it runs from the start
+  // ("begin on the Effective Date and continue for three (3) years thereafter (the "Initial Term")").
+  if (/^\s*thereafter\b/.test(after) && !/^\s*thereafter\s*\(\s*(?:the\s+|herein\s+)?["“”']?initial\s+term/.test(after) && !TERM_FROM_START.test(before)) return false;
   if (/^\s*(?:'|')?s?\s*(?:prior|advance|written|notice|before|following\s+(?:receipt|notice|the\s+(?:date|end|expiration|termination))|after\s+(?:receipt|notice|the\s+(?:end|expiration|termination))|of\s+(?:the\s+)?(?:receipt|notice)|in\s+advance)/.test(after)) return false;
   if (/\b(?:notice|renew|renewal|extend|extension)\b/.test(before.slice(-30))) return false;
   return d.unit !== 'D' || d.value >= 180;
