@@ -1,7 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AppConfigModule, type AppConfig } from '@cb/config';
-import { QUEUES, redisConnectionOptions } from '@cb/jobs';
+import { QUEUES, QueueErrorLog, redisConnectionOptions } from '@cb/jobs';
 import { PersistenceModule } from '@cb/persistence';
 import { StorageModule } from '@cb/storage';
 import { LoggerModule } from 'nestjs-pino';
@@ -40,6 +40,7 @@ export class WorkerModule {
         DeadlineRefreshHandler,
         SubscriptionCheckHandler,
         MaintenanceProcessor,
+        QueueErrorLog,
         ...(options.schedules === false ? [] : [MaintenanceSchedule]),
       ],
     };

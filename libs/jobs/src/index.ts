@@ -2,3 +2,4 @@ export * from './job-options';
 export * from './job-payloads';
 export * from './queue-names';
 export * from './redis-connection';
+export * from './queue-error-log';
