@@ -420,7 +420,8 @@ describe('web UI (browser)', () => {
       .evaluateAll((els) => els.map((e) => e.className));
     expect(kinds[0]).toContain('kind-notice');
     await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
-    await expect(page.getByTestId('annual-value').textContent()).resolves.toBe('€48,000');
+    // The sample runs "for three years thereafter (the Initial Term)": the stated €48,000 is spread over it.
+    await expect(page.getByTestId('annual-value').textContent()).resolves.toBe('€16,000');
     // Both charts have data: renewals per month and committed value per counterparty.
     await expect(page.locator('.chart-box .recharts-wrapper').count()).resolves.toBe(2);
     await page
@@ -798,6 +799,172 @@ describe('web UI (browser)', () => {
     await shot('13b-wide-contract', w, false);
     await wide.close();
   }, 60_000);
+
+  it('speaks Finnish and Swedish: chosen with the language switcher, or from the browser languages', async () => {
+    const watch = (p: Page) => {
+      p.setDefaultTimeout(20_000);
+      p.on('console', (m) => {
+        if (m.type() === 'error') consoleErrors.push(m.text());
+      });
+      p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    };
+    const noSidewaysScroll = (p: Page) =>
+      expect(
+        p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).resolves.toBeLessThanOrEqual(0);
+    // An English browser: English until the user picks another language on the login page.
+    const ctx = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/Helsinki',
+    });
+    const p = await ctx.newPage();
+    watch(p);
+    try {
+      await p.goto(`${server.url}/login`);
+      await p.getByRole('button', { name: 'Log in' }).waitFor();
+      await expect(p.locator('html').getAttribute('lang')).resolves.toBe('en');
+      const switcher = p.getByLabel('Language');
+      await expect(switcher.inputValue()).resolves.toBe('en');
+      await expect(switcher.locator('option').allTextContents()).resolves.toEqual([
+        'English',
+        'Suomi',
+        'Svenska',
+      ]);
+      // Choosing reloads the page (the marker is gone) in Finnish, and the choice is kept.
+      await p.evaluate(() => ((window as { beforeSwitch?: boolean }).beforeSwitch = true));
+      await switcher.selectOption('fi');
+      await p.locator('html[lang="fi"]').waitFor({ state: 'attached' });
+      await p.getByRole('heading', { level: 1, name: 'Kirjaudu Contract Bankiin' }).waitFor();
+      await expect(
+        p.evaluate(() => (window as { beforeSwitch?: boolean }).beforeSwitch),
+      ).resolves.toBeUndefined();
+      await expect(p.evaluate(() => localStorage.getItem('cb.lang'))).resolves.toBe('fi');
+      await expect(p.getByLabel('Kieli').inputValue()).resolves.toBe('fi');
+      await expect(p.title()).resolves.toBe('Kirjaudu Contract Bankiin · Contract Bank');
+      await shot('19-fi-login', p);
+
+      await p.getByLabel('Työsähköposti').fill(email);
+      await p.getByLabel('Salasana').fill('a sound password 2026');
+      await p.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }).waitFor();
+      const nav = p.getByRole('navigation', { name: 'Päänavigaatio' });
+      await nav.getByRole('link', { name: 'Sopimukset' }).waitFor();
+      await p.getByRole('heading', { name: 'Irtisanomisen määräpäivät' }).waitFor();
+      const noticeItem = p.locator('.timeline-item.kind-notice').first();
+      await expect(noticeItem.locator('.kind-badge').textContent()).resolves.toBe(
+        'Irtisanomisen määräpäivä',
+      );
+      // The browser is English, but the chosen language formats too: a Finnish date beside Finnish text.
+      const fiDate = await p.evaluate(
+        (d) =>
+          new Intl.DateTimeFormat('fi-FI', {
+            weekday: 'short',
+            year: 'numeric',
+            month: 'long',
+            day: 'numeric',
+            timeZone: 'UTC',
+          }).format(new Date(`${d}T00:00:00Z`)),
+        isoDaysFromToday(50),
+      );
+      await expect(noticeItem.locator('time').textContent()).resolves.toBe(fiDate);
+      await noticeItem.getByText(/^\d+ päivän kuluttua$/).waitFor();
+      await p.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
+      await noSidewaysScroll(p);
+      await shot('20-fi-dashboard', p);
+
+      await nav.getByRole('link', { name: 'Sopimukset' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Sopimukset' }).waitFor();
+      await p.locator('.contracts-table tbody tr').first().waitFor();
+      await p.getByRole('columnheader', { name: 'Irtisanomisen määräpäivä' }).waitFor();
+      await shot('21-fi-contracts', p);
+
+      await p.goto(contractUrl);
+      await expect(
+        p.locator('.term-row[data-field="noticePeriod"] .term-value').textContent(),
+      ).resolves.toBe('150 päivää');
+      await p.locator('.pdf-page canvas').first().waitFor({ timeout: 60_000 });
+      await shot('21b-fi-contract', p, false);
+      await p.goto(`${server.url}/settings/alerts`);
+      await p.getByRole('heading', { level: 2, name: 'Muistutusloki' }).waitFor();
+      await p.locator('table.alert-log tbody tr').first().waitFor();
+      await p.getByText('Vastaanottaja ei enää saa muistutuksia.').waitFor();
+      await shot('21c-fi-settings-alerts', p, false);
+
+      // On a phone, in Finnish: the dashboard and the open menu fit the screen.
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.goto(`${server.url}/`);
+      await p.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }).waitFor();
+      await p.locator('.timeline-item').first().waitFor();
+      await p.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
+      await noSidewaysScroll(p);
+      await shot('20b-phone-fi-dashboard', p);
+      await p.getByRole('button', { name: 'Valikko' }).click();
+      await nav.getByRole('link', { name: 'Asetukset' }).waitFor();
+      await noSidewaysScroll(p);
+      await shot('20c-phone-fi-menu', p, false);
+
+      // Logged in, the switcher is in the footer: to Swedish.
+      await p.setViewportSize({ width: 1440, height: 900 });
+      await p.goto(`${server.url}/settings/team`);
+      await p.getByRole('heading', { level: 1, name: 'Asetukset' }).waitFor();
+      await p.locator('footer').getByLabel('Kieli').selectOption('sv');
+      await p.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+      await p.getByRole('heading', { level: 1, name: 'Inställningar' }).waitFor();
+      await p
+        .getByRole('navigation', { name: 'Huvudnavigering' })
+        .getByRole('link', { name: 'Avtal' })
+        .waitFor();
+      await p.getByRole('heading', { level: 2, name: 'Användare' }).waitFor();
+      await p.getByRole('cell', { name: email }).waitFor();
+      await expect(p.evaluate(() => localStorage.getItem('cb.lang'))).resolves.toBe('sv');
+      await shot('22-sv-settings-team', p);
+      await p
+        .getByRole('navigation', { name: 'Inställningsavsnitt' })
+        .getByRole('link', { name: 'Påminnelser' })
+        .click();
+      await p.getByLabel('Påminn så här många dagar före').waitFor();
+      await p.getByRole('heading', { level: 2, name: 'Påminnelselogg' }).waitFor();
+      await p.locator('table.alert-log tbody tr').first().waitFor();
+      await p.getByText('Mottagaren får inte längre påminnelser.').waitFor();
+      await noSidewaysScroll(p);
+      await shot('22b-sv-settings-alerts', p);
+      await p.setViewportSize({ width: 390, height: 844 });
+      await p.reload();
+      await p.locator('table.alert-log tbody tr').first().waitFor();
+      await noSidewaysScroll(p);
+      await shot('22c-phone-sv-settings-alerts', p);
+    } finally {
+      await ctx.close();
+    }
+
+    // A Swedish browser gets Swedish without touching the switcher (no stored choice in a new context).
+    const sweden = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'sv-SE',
+      timezoneId: 'Europe/Stockholm',
+    });
+    const s = await sweden.newPage();
+    watch(s);
+    try {
+      await s.goto(`${server.url}/login`);
+      await s.getByRole('button', { name: 'Logga in' }).waitFor();
+      await s.locator('html[lang="sv"]').waitFor({ state: 'attached' });
+      await expect(s.getByLabel('Språk').inputValue()).resolves.toBe('sv');
+      await expect(s.evaluate(() => localStorage.getItem('cb.lang'))).resolves.toBeNull();
+      await s.getByLabel('E-post (arbete)').fill(email);
+      await s.getByLabel('Lösenord').fill('a sound password 2026');
+      await s.getByRole('button', { name: 'Logga in' }).click();
+      await s.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
+      await s
+        .getByRole('navigation', { name: 'Huvudnavigering' })
+        .getByRole('link', { name: 'Inställningar' })
+        .waitFor();
+      await shot('23-sv-browser-dashboard', s);
+    } finally {
+      await sweden.close();
+    }
+  }, 180_000);
 
   it('uploads files dropped onto the drop zone', async () => {
     await page.goto(`${server.url}/upload`);

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session';
 import { t } from '../i18n';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { daysBetween, todayIso } from '../lib/format';
 
 export function Layout() {
@@ -75,6 +76,9 @@ export function Layout() {
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>
+      <footer className="app-footer">
+        <LanguageSwitcher />
+      </footer>
     </div>
   );
 }

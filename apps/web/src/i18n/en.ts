@@ -20,6 +20,7 @@ export const en = {
     notFoundTitle: 'Page not found',
     notFoundBody: 'There is nothing at this address.',
     backToDashboard: 'Back to the dashboard',
+    language: 'Language',
   },
   nav: {
     main: 'Main navigation',

@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { useSession } from '../auth/session';
 import { ProblemAlert } from '../components/feedback';
 import { t } from '../i18n';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -33,6 +34,7 @@ function AuthCard({
         <h1>{title}</h1>
         {lead && <p className="muted">{lead}</p>}
         {children}
+        <LanguageSwitcher className="auth-lang" />
       </div>
     </main>
   );
