@@ -591,6 +591,15 @@ describe('web UI (browser)', () => {
   }, 60_000);
 
   it('shows in the alert log which alerts went out, to whom, and why some did not', async () => {
+    const contractId = contractUrl.split('/').pop()!;
+    const [{ tenant_id: tenantId }] = await queryOnce<{ tenant_id: string }>(
+      server.db.url,
+      'SELECT tenant_id FROM contracts WHERE id = $1',
+      [contractId],
+    );
+    // The worker already alerted on the uploaded sample's deadlines (a parse triggers a scan of its tenant);
+    // which of them are due depends on today's date, so the log is emptied to start from a known state.
+    await queryOnce(server.db.url, 'DELETE FROM alerts WHERE tenant_id = $1', [tenantId]);
     await page.goto(`${server.url}/settings/alerts`);
     await page.getByRole('heading', { level: 2, name: 'Alert log' }).waitFor();
     await page
@@ -599,14 +608,8 @@ describe('web UI (browser)', () => {
       })
       .waitFor();
 
-    // The worker's scan is not scheduled in this test server: the log's rows are written as the worker
-    // writes them, one of each outcome, straight into the tenant's alerts table.
-    const contractId = contractUrl.split('/').pop()!;
-    const [{ tenant_id: tenantId }] = await queryOnce<{ tenant_id: string }>(
-      server.db.url,
-      'SELECT tenant_id FROM contracts WHERE id = $1',
-      [contractId],
-    );
+    // The log's rows are written as the worker writes them, one of each outcome, straight into the
+    // tenant's alerts table.
     const notice = isoDaysFromToday(50);
     const renewal = isoDaysFromToday(14);
     const seeded = await queryOnce<{ alert_key: string; sent_at: Date | null; created_at: Date }>(

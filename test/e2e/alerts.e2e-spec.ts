@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { AlertScanHandler } from '../../apps/worker/src/notifications/alert-scan.handler';
-import { signUp, type SignedUp } from '../support/api-client';
+import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 function isoDate(d: Date): string {
@@ -214,4 +216,43 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status).toBe(404);
     expect((await request(server.url).delete('/v1/webhooks/not-a-uuid').set(auth(a))).status).toBe(400);
   });
+  it('a correction that makes a deadline due sends its alert within seconds, without waiting for the scheduled scan', async () => {
+    const a = await signUp(server.url);
+    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], timezone: 'UTC' }).expect(200);
+    const id = await seedContract(a.tenantId, 'expiration', '2031-01-01', 'Warehouse Lease');
+    await owner.query(`DELETE FROM deadlines WHERE contract_id = $1`, [id]);
+    // The finance director corrects the dates: the term ends in 40 days, notice 30 days before: due in 10 days.
+    const end = isoDate(new Date(Date.now() + 40 * 86_400_000));
+    const patched = await request(server.url)
+      .patch(`/v1/contracts/${id}`)
+      .set(auth(a))
+      .send({ terms: { expirationDate: end, autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P30D' } });
+    expect(patched.status).toBe(200);
+    const noticeDeadline = patched.body.deadlines.noticeDeadline as string;
+    expect(noticeDeadline).toBe(isoDate(new Date(Date.parse(end) - 30 * 86_400_000)));
+    const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
+    const until = Date.now() + 20_000;
+    while (mine().filter((m) => m.subject?.startsWith('Notice deadline')).length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    const notice = mine().filter((m) => m.subject?.startsWith('Notice deadline'));
+    expect(notice.map((m) => m.subject)).toEqual(['Notice deadline in 10 days: Warehouse Lease']);
+    const log = await request(server.url).get('/v1/alerts').set(auth(a));
+    expect(log.body.data).toEqual(
+      expect.arrayContaining([expect.objectContaining({ contractId: id, kind: 'notice', deadline: noticeDeadline, leadDays: 30, status: 'sent' })]),
+    );
+  });
+  it('a contract uploaded with a notice deadline already inside the lead time is alerted as soon as it is parsed', async () => {
+    const a = await signUp(server.url);
+    // A one-year lead: the sample renews every year, so its next notice deadline is always inside it.
+    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [365], timezone: 'UTC' }).expect(200);
+    const pdf = fs.readFileSync(path.resolve(__dirname, '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf'));
+    const up = await request(server.url).post('/v1/contracts').set(auth(a)).attach('file', pdf, 'duos.pdf');
+    expect(up.status).toBe(202);
+    const parsed = (await waitForParsed(server.url, a.token, up.body.id)) as { deadlines: { noticeDeadline: string | null } };
+    expect(parsed.deadlines.noticeDeadline).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
+    const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()) && m.subject?.startsWith('Notice deadline'));
+    const until = Date.now() + 20_000;
+    while (mine().length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    expect(mine()).toHaveLength(1);
+    expect(mine()[0]!.text).toContain(`/contracts/${up.body.id}`);
+  }, 60_000);
 });

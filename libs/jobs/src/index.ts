@@ -3,3 +3,4 @@ export * from './job-payloads';
 export * from './queue-names';
 export * from './redis-connection';
 export * from './queue-error-log';
+export * from './alerts-refresh.queue';

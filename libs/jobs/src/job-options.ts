@@ -23,6 +23,13 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnFail: { count: 100 },
   },
   'alerts.scan': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  // Best effort: the hourly scan catches whatever a lost refresh would have found.
+  'alerts.refresh': {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5000 },
+    removeOnComplete: true,
+    removeOnFail: { count: 100 },
+  },
   // Removed when done or failed, so the next tick can run the tenant again the same day (after a correction,
   // or after an outage outlasted the retries); the alert log's unique key, not the job id, keeps each alert
   // to one send. Failures are logged by the worker.

@@ -8,6 +8,11 @@ export interface JobPayloads {
   'subscriptions.check': Record<string, never>;
   /** Tick: finds tenants with deadlines inside their alert window and enqueues alerts.tenant for each. */
   'alerts.scan': Record<string, never>;
+  /**
+   * A tenant's deadlines just changed (a parse finished, a person corrected terms): runs the scan for that one
+   * tenant now instead of at the next tick, so an alert that is already due goes out within seconds.
+   */
+  'alerts.refresh': { tenantId: string };
   /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
   'alerts.tenant': { tenantId: string; today: string };
   /** One alert (a retry, or a pending alert whose batch was lost). */
@@ -46,6 +51,9 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
       return {} as JobPayloads[N];
     case 'alerts.scan':
       return {} as JobPayloads[N];
+    case 'alerts.refresh':
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      return { tenantId: d.tenantId } as JobPayloads[N];
     case 'alerts.tenant':
       if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
       if (typeof d.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.today)) throw new InvalidPayloadError('today');

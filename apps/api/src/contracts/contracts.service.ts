@@ -12,6 +12,7 @@ import {
   type StoredFile,
 } from '@cb/domain';
 import { sniffMediaType } from '@cb/extraction';
+import { AlertsRefreshQueue } from '@cb/jobs';
 import {
   ContractTermsStore,
   ContractsRepository,
@@ -48,6 +49,7 @@ export class ContractsService {
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
     @Inject(ContractTermsStore) private readonly termsStore: ContractTermsStore,
+    @Inject(AlertsRefreshQueue) private readonly alertsRefresh: AlertsRefreshQueue,
     @Inject(ParseQueueService) private readonly parseQueue: ParseQueueService,
     @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
     @Inject(PlanLimitsService) private readonly limits: PlanLimitsService,
@@ -155,6 +157,8 @@ export class ContractsService {
       }
       await this.audit.record(tenantId, 'contract.updated', { targetType: 'contract', targetId: id, contractId: id, data: { fields: Object.entries(dto).filter(([k, v]) => k !== 'terms' && v !== undefined).map(([k]) => k), terms: Object.keys(dto.terms ?? {}) } });
     });
+    // Corrected dates may make an alert due now (or cancel one: the send re-checks the deadline).
+    if (userTerms) await this.alertsRefresh.request(tenantId);
     return this.get(tenantId, id);
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { STORAGE, type StoragePort } from '@cb/domain';
 import { extractDocument, type ExtractionResult, type MediaType } from '@cb/extraction';
-import type { JobPayloads } from '@cb/jobs';
+import { AlertsRefreshQueue, type JobPayloads } from '@cb/jobs';
 import {
   ContractTermsStore,
   ContractsRepository,
@@ -29,6 +29,7 @@ export class ContractParseHandler {
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
     @Inject(ContractTermsStore) private readonly termsStore: ContractTermsStore,
+    @Inject(AlertsRefreshQueue) private readonly alertsRefresh: AlertsRefreshQueue,
   ) {}
 
   async handle({
@@ -49,7 +50,7 @@ export class ContractParseHandler {
       fileName: contract.fileName,
       ocr: this.config.ocrEnabled,
     });
-    return this.db.run(tenantId, async () => {
+    const outcome = await this.db.run(tenantId, async (): Promise<ParseOutcome> => {
       const locked = await this.contracts.lockForUpdate(tenantId, contractId);
       if (!isCurrent(locked, parseVersion)) return 'skipped';
       if (result.status === 'failed') {
@@ -90,6 +91,10 @@ export class ContractParseHandler {
       );
       return status;
     });
+    // After the commit: an alert that is already due (a notice deadline 20 days out, uploaded today) goes
+    // out now rather than at the next scheduled scan.
+    if (outcome === 'parsed' || outcome === 'needs_review') await this.alertsRefresh.request(tenantId);
+    return outcome;
   }
 
   /** After the last attempt: the contract ends `failed`, never stuck in `processing`. */

@@ -8,6 +8,13 @@ import { DIGEST_DAYS } from './digest.handler';
 
 export const SCAN_PAGE_SIZE = 1000;
 
+/** Each tenant with its alert settings and subscription. */
+const TENANTS_SQL = `SELECT t.id, s.timezone, s.lead_days,
+                            sub.plan, sub.status, sub.trial_ends_at, sub.current_period_end, sub.canceled_at
+                       FROM tenants t
+                       LEFT JOIN alert_settings s ON s.tenant_id = t.id
+                       LEFT JOIN subscriptions sub ON sub.tenant_id = t.id`;
+
 interface TenantRow {
   id: string;
   timezone: string | null;
@@ -42,52 +49,56 @@ export class AlertScanHandler {
     let enqueued = 0;
     for (;;) {
       // Cross-tenant by nature: the owner connection, read-only.
-      const page: TenantRow[] = await this.system.dataSource.query(
-        `SELECT t.id, s.timezone, s.lead_days,
-                sub.plan, sub.status, sub.trial_ends_at, sub.current_period_end, sub.canceled_at
-           FROM tenants t
-           LEFT JOIN alert_settings s ON s.tenant_id = t.id
-           LEFT JOIN subscriptions sub ON sub.tenant_id = t.id
-          WHERE t.id > $1 ORDER BY t.id LIMIT $2`,
-        [after, pageSize],
-      );
+      const page: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id > $1 ORDER BY t.id LIMIT $2`, [after, pageSize]);
       if (page.length === 0) break;
       tenants += page.length;
       after = page[page.length - 1]!.id;
-
-      const active = page.filter((t) =>
-        receivesAlerts(
-          t.plan && t.status
-            ? { plan: t.plan, status: t.status, trialEndsAt: t.trial_ends_at, currentPeriodEnd: t.current_period_end, canceledAt: t.canceled_at }
-            : null,
-          now,
-        ),
-      );
-      inactive += page.length - active.length;
-      const windows = active.map((t) => {
-        const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
-        const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
-        const today = todayInTimeZone(timezone, now);
-        // Wide enough for the alert leads and for the weekly digest of the next DIGEST_DAYS days.
-        return { tenantId: t.id, today, ...scanWindowStart(today, Math.max(...leads, DIGEST_DAYS)) };
-      });
-      const due: { tenant_id: string }[] = await this.system.dataSource.query(
-        `SELECT x.tenant_id FROM unnest($1::uuid[], $2::date[], $3::date[]) AS x(tenant_id, d_from, d_to)
-          WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.tenant_id = x.tenant_id AND d.date BETWEEN x.d_from AND x.d_to)`,
-        [windows.map((w) => w.tenantId), windows.map((w) => w.from), windows.map((w) => w.to)],
-      );
-      const dueSet = new Set(due.map((r) => r.tenant_id));
-      const jobs = windows
-        .filter((w) => dueSet.has(w.tenantId))
-        .map((w) => {
-          const data: JobPayloads['alerts.tenant'] = { tenantId: w.tenantId, today: w.today };
-          return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId: alertsTenantJobId(data) } };
-        });
-      if (jobs.length) await this.queue.addBulk(jobs);
-      enqueued += jobs.length;
+      const done = await this.enqueueDue(page, now);
+      inactive += done.inactive;
+      enqueued += done.enqueued;
       if (page.length < pageSize) break;
     }
     this.logger.log({ tenants, inactive, enqueued }, 'Alert scan done');
     return { tenants, inactive, enqueued };
+  }
+
+  /** The same scan for one tenant whose deadlines just changed (`alerts.refresh`). */
+  async scanTenant(tenantId: string, now: Date = new Date()): Promise<{ inactive: number; enqueued: number }> {
+    const rows: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id = $1`, [tenantId]);
+    return this.enqueueDue(rows, now);
+  }
+
+  /** Enqueues `alerts.tenant` for each tenant that receives alerts and has a deadline in its window today. */
+  private async enqueueDue(page: TenantRow[], now: Date): Promise<{ inactive: number; enqueued: number }> {
+    const active = page.filter((t) =>
+      receivesAlerts(
+        t.plan && t.status
+          ? { plan: t.plan, status: t.status, trialEndsAt: t.trial_ends_at, currentPeriodEnd: t.current_period_end, canceledAt: t.canceled_at }
+          : null,
+        now,
+      ),
+    );
+    const windows = active.map((t) => {
+      const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+      const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
+      const today = todayInTimeZone(timezone, now);
+      // Wide enough for the alert leads and for the weekly digest of the next DIGEST_DAYS days.
+      return { tenantId: t.id, today, ...scanWindowStart(today, Math.max(...leads, DIGEST_DAYS)) };
+    });
+    if (windows.length === 0) return { inactive: page.length, enqueued: 0 };
+    const due: { tenant_id: string }[] = await this.system.dataSource.query(
+      `SELECT x.tenant_id FROM unnest($1::uuid[], $2::date[], $3::date[]) AS x(tenant_id, d_from, d_to)
+        WHERE EXISTS (SELECT 1 FROM deadlines d WHERE d.tenant_id = x.tenant_id AND d.date BETWEEN x.d_from AND x.d_to)`,
+      [windows.map((w) => w.tenantId), windows.map((w) => w.from), windows.map((w) => w.to)],
+    );
+    const dueSet = new Set(due.map((r) => r.tenant_id));
+    const jobs = windows
+      .filter((w) => dueSet.has(w.tenantId))
+      .map((w) => {
+        const data: JobPayloads['alerts.tenant'] = { tenantId: w.tenantId, today: w.today };
+        return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId: alertsTenantJobId(data) } };
+      });
+    if (jobs.length) await this.queue.addBulk(jobs);
+    return { inactive: page.length - active.length, enqueued: jobs.length };
   }
 }

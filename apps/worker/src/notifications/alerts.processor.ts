@@ -8,7 +8,10 @@ import { AlertTenantHandler } from './alert-tenant.handler';
 /** How many per-tenant alert jobs one worker runs at once (each is mostly waiting on PostgreSQL). */
 export const ALERTS_CONCURRENCY = 8;
 
-/** The `alerts` queue: the scan tick and the per-tenant jobs it fans out. Sends are on `notifications`. */
+/**
+ * The `alerts` queue: the scan tick, one-tenant refreshes after deadlines change, and the per-tenant jobs they
+ * fan out. Sends are on `notifications`.
+ */
 @Processor(QUEUES.alerts, { concurrency: ALERTS_CONCURRENCY })
 export class AlertsProcessor extends WorkerHost {
   private readonly logger = new Logger(AlertsProcessor.name);
@@ -26,6 +29,8 @@ export class AlertsProcessor extends WorkerHost {
         case 'alerts.scan':
           parsePayload('alerts.scan', job.data);
           return await this.scanner.scan();
+        case 'alerts.refresh':
+          return await this.scanner.scanTenant(parsePayload('alerts.refresh', job.data).tenantId);
         case 'alerts.tenant':
           return await this.tenants.run(parsePayload('alerts.tenant', job.data));
         default:

@@ -1,6 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { QUEUES } from '@cb/jobs';
+import { AlertsRefreshQueue, QUEUES } from '@cb/jobs';
 import { NotificationsModule } from '@cb/notifications';
 import { AlertScanHandler } from './alert-scan.handler';
 import { AlertScanSchedule } from './alert-scan.schedule';
@@ -31,6 +31,7 @@ export class NotificationsWorkerModule {
         AlertTenantHandler,
         AlertSendHandler,
         AlertSendQueue,
+        AlertsRefreshQueue,
         DigestHandler,
         AlertsProcessor,
         NotificationsProcessor,
@@ -40,7 +41,7 @@ export class NotificationsWorkerModule {
         ContractEventsHandler,
         ...(options.schedules === false ? [] : [AlertScanSchedule, ContractEventsSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, AlertSendQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
+      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, AlertSendQueue, AlertsRefreshQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
     };
   }
 }
