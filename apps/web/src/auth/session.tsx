@@ -85,7 +85,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     const offRo = onSubscriptionRequired(() => setWriteRefused(true));
     // Resume a session from a stored refresh token.
-    (async () => {
+    void (async () => {
       if (!hasRefreshToken()) return setStatus('anonymous');
       try {
         if (await refreshSession()) await enter();

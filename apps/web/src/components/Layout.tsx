@@ -7,11 +7,12 @@ import { daysBetween, todayIso } from '../lib/format';
 
 export function Layout() {
   const { me, logout } = useSession();
-  const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
+  // The menu is open for the page it was opened on: navigating closes it.
+  const [menuOpenOn, setMenuOpenOn] = useState<string | null>(null);
+  const menuOpen = menuOpenOn === location.pathname;
   const mainRef = useRef<HTMLElement>(null);
 
-  useEffect(() => setMenuOpen(false), [location.pathname]);
 
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
@@ -41,7 +42,7 @@ export function Layout() {
             className="menu-toggle"
             aria-expanded={menuOpen}
             aria-controls="main-nav"
-            onClick={() => setMenuOpen((o) => !o)}
+            onClick={() => setMenuOpenOn(menuOpen ? null : location.pathname)}
           >
             {t('nav.menu')}
           </button>

@@ -121,6 +121,7 @@ describe('the UI language', () => {
       };
     let mod: Index | undefined;
     jest.isolateModules(() => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy of the module per case
       mod = require('./index') as Index;
     });
     return mod!;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 
 export interface ApiState<T> {
   data: T | undefined;
@@ -14,8 +14,11 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
   const [error, setError] = useState<unknown>(undefined);
   const [loading, setLoading] = useState(true);
   const seq = useRef(0);
+  // The latest loader, so `reload()` uses the current closure.
   const loadRef = useRef(load);
-  loadRef.current = load;
+  useLayoutEffect(() => {
+    loadRef.current = load;
+  });
 
   const run = useCallback(async () => {
     const my = ++seq.current;
@@ -35,11 +38,15 @@ export function useApi<T>(load: (signal: AbortSignal) => Promise<T>, deps: unkno
   }, []);
 
   useEffect(() => {
+    // Starting a request marks the view as loading; its answer arrives later, asynchronously.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void run();
+    const requests = seq;
     return () => {
-      seq.current++;
+      // Any answer still on its way belongs to the old deps: ignore it.
+      requests.current++;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps decide when to reload
   }, deps);
 
   const setData = useCallback((updater: T | ((prev: T | undefined) => T)) => {

@@ -115,7 +115,7 @@ export function LoginPage() {
     setError(null);
     try {
       await login(email.trim(), password);
-      navigate(params.get('next') || '/', { replace: true });
+      void navigate(params.get('next') || '/', { replace: true });
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 401
@@ -189,7 +189,7 @@ export function SignupPage() {
         email: form.email.trim(),
         password: form.password,
       });
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (err) {
       setErrors(serverFieldErrors(err));
       setError(err);
@@ -271,7 +271,7 @@ export function AcceptInvitePage() {
     setError(null);
     try {
       await acceptInvite({ token, name: name.trim(), password });
-      navigate('/', { replace: true });
+      void navigate('/', { replace: true });
     } catch (err) {
       setErrors(serverFieldErrors(err));
       setError(err);

@@ -129,7 +129,7 @@ export default function ContractDetailPage() {
     setActionError(null);
     try {
       await api(`/v1/contracts/${contract.id}`, { method: 'DELETE' });
-      navigate('/contracts');
+      void navigate('/contracts');
     } catch (e) {
       setActionError(e);
     }

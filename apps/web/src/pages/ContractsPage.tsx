@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Query } from '../api/client';
 import type { Contract, ContractStatus, Page } from '../api/types';
@@ -43,7 +43,6 @@ export default function ContractsPage() {
   }, [params]);
   const query: Query = useMemo(() => ({ ...filters }), [filters]);
   const [draft, setDraft] = useState(filters);
-  useEffect(() => setDraft(filters), [filters]);
 
   const first = useApi(
     (signal) => api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25 }, signal }),
@@ -52,7 +51,13 @@ export default function ContractsPage() {
   const [more, setMore] = useState<{ rows: Contract[]; cursor: string | null } | null>(null);
   const [loadingMore, setLoadingMore] = useState(false);
   const [moreError, setMoreError] = useState<unknown>(null);
-  useEffect(() => setMore(null), [query]);
+  // New filters (from the URL): the form shows them and the extra pages of the old list are dropped.
+  const [shownFilters, setShownFilters] = useState(filters);
+  if (shownFilters !== filters) {
+    setShownFilters(filters);
+    setDraft(filters);
+    setMore(null);
+  }
 
   const rows = [...(first.data?.data ?? []), ...(more?.rows ?? [])];
   const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);

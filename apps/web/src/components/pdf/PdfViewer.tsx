@@ -39,6 +39,7 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
   const [file, setFile] = useState<string | null>(null);
   useEffect(() => {
     const url = URL.createObjectURL(new Blob([data.slice()], { type: 'application/pdf' }));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the URL is an external resource, made and revoked with the effect
     setFile(url);
     return () => URL.revokeObjectURL(url);
   }, [data]);

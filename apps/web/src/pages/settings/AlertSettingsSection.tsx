@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import type { AlertSettings } from '../../api/types';
 import { useSession } from '../../auth/session';
@@ -50,10 +50,11 @@ function AlertForm({
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
+  // "Saved" shows while the form still holds what was saved.
+  const [savedForm, setSavedForm] = useState<string | null>(null);
+  const saved = savedForm === JSON.stringify([lead, recipients, tz]);
   const [busy, setBusy] = useState(false);
   const editable = can('admin');
-  useEffect(() => setSaved(false), [lead, recipients, tz]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -84,7 +85,7 @@ function AlertForm({
       };
       const res = await api<AlertSettings>('/v1/alert-settings', { method: 'PUT', body });
       onSaved(res ?? body);
-      setSaved(true);
+      setSavedForm(JSON.stringify([lead, recipients, tz]));
     } catch (err) {
       setError(err);
     } finally {
