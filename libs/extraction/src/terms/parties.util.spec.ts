@@ -6,6 +6,20 @@ function parties(text: string): Array<{ name: string; role: string | null }> {
 }
 
 describe('findParties', () => {
+  it('reads "Party A: ... Party B: ..." headings (CUAD cooperation agreement)', () => {
+    const text =
+      "Exhibit 10.47   Cooperation Agreement of 50MWp Photovoltaic Grid-connected Power Generation Project   Party A: People's Government of Fenyi County Party B: Xinyu Xinwei New Energy Co., Ltd.   Party A welcomes and supports Party B to invest.";
+    expect(parties(text).map((p) => p.name)).toEqual(["People's Government of Fenyi County", 'Xinyu Xinwei New Energy Co., Ltd.']);
+  });
+
+  it('keeps a firm name of comma-separated surnames whole ("Keefe, Bruyette & Woods, Inc.")', () => {
+    const text = 'This Agreement is made June 1, 2020 by and between Keefe, Bruyette & Woods, Inc. (the "Agent") and Acme Corp. (the "Company").';
+    expect(parties(text).map((p) => p.name)).toEqual(['Keefe, Bruyette & Woods, Inc.', 'Acme Corp.']);
+    // A name followed by its description is still cut at the comma.
+    const plain = 'This Agreement is made June 1, 2020 by and between Smith, a Delaware corporation (the "Agent") and Acme Corp. (the "Company").';
+    expect(parties(plain).map((p) => p.name)).toEqual(['Smith', 'Acme Corp.']);
+  });
+
   it('reads names and roles from a "by and between" preamble (excerpt of a CUAD content licence)', () => {
     const text =
       'THIS CONTENT LICENSE AGREEMENT (this "Agreement"), dated as of ___________, 2015 (the "Effective Date"), is entered into between Beijing Sun Seven Stars Culture Development Limited, a P.R.C. company with an address at Eastern Fangzheng Road, Beijing City, P.R.C. ("Licensor"), and YOU ON DEMAND HOLDINGS, INC., a Nevada corporation with an address at 375 Greenwich Street, New York, New York 10013 ("Licensee").\n\nWHEREAS, Licensor and Licensee have agreed';

@@ -30,7 +30,36 @@ const DEFINED_TERM =
 
 /** The contracting parties named in the preamble, without their defined-term labels. */
 export function findParties(view: TextView): PartiesFinding | null {
-  return fromPreamble(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view) ?? fromSignatureBlocks(view);
+  return fromPreamble(view) ?? fromPartyLabels(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view) ?? fromSignatureBlocks(view);
+}
+
+/**
+ * Contracts drafted in the Chinese style name their parties by letter at the top:
+ * "Party A: People's Government of Fenyi County Party B: Xinyu Xinwei New Energy Co., Ltd.".
+ */
+function fromPartyLabels(view: TextView): PartiesFinding | null {
+  const head = view.flat.slice(0, 5000);
+  const found: FoundParty[] = [];
+  const seen = new Set<string>();
+  for (const m of head.matchAll(/\bParty\s+([A-D])\s*[:：]\s*/g)) {
+    if (seen.has(m[1])) continue;
+    seen.add(m[1]);
+    const start = m.index + m[0].length;
+    let name = head.slice(start, start + 160);
+    name = name.split(/\s+(?:Party\s+[A-D]\b|Address|Add\.|Legal\s+representative|Registered|Domicile|Tel\b|Telephone|Fax|Whereas|WHEREAS)|\s{2,}|[;(\n]/i)[0];
+    // A sentence that starts right after the name ("... Co., Ltd. Party A welcomes ...") was cut above;
+    // drop a trailing comma, and the full stop unless it ends an abbreviation such as "Ltd.".
+    name = tidy(name).replace(/[,:]$/, '').replace(/(?<!\b(?:Ltd|Co|Inc|Corp|L\.L\.C|S\.A|N\.V|B\.V|Pte|Pty))\.$/, '');
+    if (name.length < 3 || name.length > 120 || !/^["']?[A-Z0-9]/.test(name) || ROLE_WORDS.has(name.toLowerCase())) continue;
+    found.push({ name, role: null, start, end: start + name.length });
+  }
+  if (found.length < 2) return null;
+  return {
+    parties: found.map(({ name, role }) => ({ name, role })),
+    labels: found.map((p, i) => ({ label: `Party ${String.fromCharCode(65 + i)}`, name: p.name })),
+    confidence: 0.7,
+    evidence: found.map((p) => view.span(p.start, p.end)),
+  };
 }
 
 const SIGNATURE_LINE = /^(?:by\s*:|\/s\/|name\s*:|its\s*:|title\s*:|_{3,})/i;
@@ -208,8 +237,18 @@ function nameIn(chunk: string): { name: string; offset: number } | null {
       name = part;
       continue;
     }
-    if (LEGAL_SUFFIX.test(part.trim()) && part.trim().length <= 14) name += `,${part}`;
-    else break;
+    if (LEGAL_SUFFIX.test(part.trim()) && part.trim().length <= 14) {
+      name += `,${part}`;
+      continue;
+    }
+    // A firm name of comma-separated surnames: "Keefe, Bruyette & Woods, Inc.", "Skadden, Arps, Slate, Meagher & Flom LLP".
+    const firm = firmNameEnd(parts, i);
+    if (firm >= i) {
+      name += `,${parts.slice(i, firm + 1).join(',')}`;
+      i = firm;
+      continue;
+    }
+    break;
   }
   name = name
     .split(/\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/i)[0]
@@ -224,6 +263,19 @@ function nameIn(chunk: string): { name: string; offset: number } | null {
   if (/^(?:and|or|section|article|attachment|exhibit|schedule|clause|address|annex|appendix|client\s+on|joint\s+venture)\b|^[\d\W]+$|\b(?:is\s+a|together|as\s+(?:borrower|lender)|are\s+service\s+marks)\b/i.test(name)) return null;
   if (/\b(?:agreement|hereto|hereby|whereas|shall)\b/i.test(name)) return null;
   return { name, offset: offset + rest.indexOf(name.slice(0, 10)) };
+}
+
+const SURNAME = /^\s*[A-Z][A-Za-z'-]+\s*$/;
+const SURNAMES_AND = /^\s*[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\s+&\s+[A-Z][A-Za-z'-]+(?:\s+(?:LLP|LLC|L\.L\.P\.?|PC|P\.C\.?|Inc\.?))?\s*$/;
+
+/** The index of the part that closes "Surname, Surname & Surname" when parts[from] starts one, else -1. */
+function firmNameEnd(parts: string[], from: number): number {
+  if (!SURNAME.test(parts[0] ?? '') || parts[0]!.trim().split(/\s+/).length > 1) return -1;
+  for (let j = from; j < Math.min(parts.length, from + 5); j++) {
+    if (SURNAMES_AND.test(parts[j]!)) return j;
+    if (!SURNAME.test(parts[j]!)) return -1;
+  }
+  return -1;
 }
 
 function roleOf(label: string, name: string): string | null {
