@@ -3,6 +3,7 @@ import { TeamAndKeys1763900000000 } from './1763900000000-TeamAndKeys';
 import { Alerts1764000000000 } from './1764000000000-Alerts';
 import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
 import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEvents';
+import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Alerts1764000000000,
   TrialReminders1764100000000,
   StaleWebhookEvents1764200000000,
+  AlertLanguage1764300000000,
 ];

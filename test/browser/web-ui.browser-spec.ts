@@ -506,7 +506,7 @@ describe('web UI (browser)', () => {
       (await page.request.get(feedUrl.replace(/^https?:\/\/[^/]+/, server.url))).status(),
     ).toBe(404);
 
-    // Alert settings: lead days and recipients are validated, saved and kept.
+    // Alert settings: lead days and recipients are validated, saved and kept; so is the e-mail language.
     await page.goto(`${server.url}/settings/alerts`);
     const lead = page.getByLabel('Remind this many days before');
     await lead.waitFor();
@@ -518,9 +518,12 @@ describe('web UI (browser)', () => {
       .waitFor();
     await lead.fill('60, 14');
     await page.getByLabel('Recipients').fill('finance@pohjola.example\ncfo@pohjola.example');
+    await expect(page.getByLabel('Language of alert e-mails').inputValue()).resolves.toBe('en');
+    await page.getByLabel('Language of alert e-mails').selectOption({ label: 'Suomi' });
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
     await page.reload();
+    await expect(page.getByLabel('Language of alert e-mails').inputValue()).resolves.toBe('fi');
     await expect(page.getByLabel('Remind this many days before').inputValue()).resolves.toBe(
       '60, 14',
     );

@@ -66,7 +66,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     const b = await signUp(server.url);
     const initial = await request(server.url).get('/v1/alert-settings').set(auth(a));
     expect(initial.status).toBe(200);
-    expect(initial.body).toEqual({ leadDays: [90, 30, 7], recipients: [a.email], recipientsAreDefault: true, timezone: 'Europe/Helsinki' });
+    expect(initial.body).toEqual({ leadDays: [90, 30, 7], recipients: [a.email], recipientsAreDefault: true, timezone: 'Europe/Helsinki', language: 'en' });
 
     const bad = await request(server.url)
       .put('/v1/alert-settings')
@@ -83,11 +83,36 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
       .set(auth(a))
       .send({ leadDays: [7, 60], recipients: ['Legal@Example.com', 'legal@example.com'], timezone: 'America/New_York' });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ leadDays: [60, 7], recipients: ['legal@example.com'], recipientsAreDefault: false, timezone: 'America/New_York' });
+    expect(put.body).toEqual({ leadDays: [60, 7], recipients: ['legal@example.com'], recipientsAreDefault: false, timezone: 'America/New_York', language: 'en' });
     expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(put.body);
     // Tenant B is untouched.
     expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.leadDays).toEqual([90, 30, 7]);
     expect((await request(server.url).get('/v1/alert-settings')).status).toBe(401);
+  });
+
+  it('alert settings: the e-mail language round-trips, an unknown one is a 400 naming the field, and absent means English', async () => {
+    const a = await signUp(server.url);
+    const b = await signUp(server.url);
+    const put = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'fi' });
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ leadDays: [30], language: 'fi' });
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(put.body);
+    const sv = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'sv' });
+    expect(sv.body.language).toBe('sv');
+
+    const bad = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'de' });
+    expect(bad.status).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.body).toMatchObject({ status: 400, code: 'validation_failed' });
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['language']);
+    // The bad request changed nothing.
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body.language).toBe('sv');
+
+    // PUT replaces the settings: without a language, it is English again, like every other absent field.
+    const reset = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30] });
+    expect(reset.body.language).toBe('en');
+    // Tenant B never chose: English.
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.language).toBe('en');
   });
 
   it('the worker scans, records and e-mails each due alert and the weekly digest once; the log lists it with cursor paging, per tenant', async () => {

@@ -7,5 +7,6 @@ export * from './contract/contract-terms';
 export * from './subscription/plans';
 export * from './subscription/subscription';
 export * from './reminder/alert-policy';
+export * from './reminder/alert-language';
 export * from './tenancy/roles';
 export * from './billing/billing.port';

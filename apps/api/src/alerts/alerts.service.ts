@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_ALERT_SETTINGS, ValidationError, validateAlertSettings } from '@cb/domain';
+import { DEFAULT_ALERT_LANGUAGE, DEFAULT_ALERT_SETTINGS, ValidationError, validateAlertSettings } from '@cb/domain';
 import { AlertSettingsRepository, AlertsRepository, InvalidCursorError } from '@cb/persistence';
 import type { AlertListDto, AlertDto } from './dto/alert.dto';
 import type { AlertSettingsResponseDto, UpdateAlertSettingsDto } from './dto/alert-settings.dto';
@@ -19,6 +19,7 @@ export class AlertsService {
       recipients: configured.length ? configured : await this.settings.ownerAndAdminEmails(tenantId),
       recipientsAreDefault: configured.length === 0,
       timezone: stored?.timezone ?? DEFAULT_ALERT_SETTINGS.timezone,
+      language: stored?.language ?? DEFAULT_ALERT_LANGUAGE,
     };
   }
 
@@ -29,7 +30,7 @@ export class AlertsService {
       timezone: dto.timezone ?? DEFAULT_ALERT_SETTINGS.timezone,
     });
     const recipients = [...new Set((dto.recipients ?? []).map((r) => r.trim().toLowerCase()))];
-    await this.settings.save(tenantId, { ...valid, recipients });
+    await this.settings.save(tenantId, { ...valid, recipients, language: dto.language ?? DEFAULT_ALERT_LANGUAGE });
     return this.getSettings(tenantId);
   }
 

@@ -144,7 +144,11 @@ export interface AlertSettings {
   recipients: string[];
   recipientsAreDefault?: boolean;
   timezone: string;
+  /** The language of alert and digest e-mails. */
+  language: AlertLanguage;
 }
+
+export type AlertLanguage = 'en' | 'fi' | 'sv';
 
 export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
 

@@ -396,6 +396,9 @@ export const en = {
     recipientsInvalid: 'This is not a valid e-mail address: {value}',
     timezone: 'Time zone',
     timezoneHelp: 'Deadlines are calendar dates in this time zone.',
+    alertLanguage: 'Language of alert e-mails',
+    alertLanguageHelp:
+      'Reminders and the weekly digest are written in this language for every recipient.',
     alertLog: {
       title: 'Alert log',
       lead: 'Every deadline reminder Contract Bank has sent or meant to send, newest first.',

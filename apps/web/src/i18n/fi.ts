@@ -399,6 +399,9 @@ export const fi: Catalogue = {
     recipientsInvalid: 'Tämä ei ole kelvollinen sähköpostiosoite: {value}',
     timezone: 'Aikavyöhyke',
     timezoneHelp: 'Määräpäivät ovat kalenteripäiviä tällä aikavyöhykkeellä.',
+    alertLanguage: 'Muistutussähköpostien kieli',
+    alertLanguageHelp:
+      'Muistutukset ja viikkokooste kirjoitetaan tällä kielellä kaikille vastaanottajille.',
     alertLog: {
       title: 'Muistutusloki',
       lead: 'Kaikki muistutukset, jotka Contract Bank on lähettänyt tai aikonut lähettää, uusimmat ensin.',

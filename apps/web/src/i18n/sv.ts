@@ -399,6 +399,9 @@ export const sv: Catalogue = {
     recipientsInvalid: 'Det här är inte en giltig e-postadress: {value}',
     timezone: 'Tidszon',
     timezoneHelp: 'Tidsfristerna är kalenderdatum i den här tidszonen.',
+    alertLanguage: 'Språk i påminnelsemejlen',
+    alertLanguageHelp:
+      'Påminnelser och veckosammanfattningen skrivs på det här språket till alla mottagare.',
     alertLog: {
       title: 'Påminnelselogg',
       lead: 'Alla påminnelser som Contract Bank har skickat eller skulle skicka, nyaste först.',

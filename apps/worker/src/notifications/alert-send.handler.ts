@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, todayInTimeZone, type TermField } from '@cb/domain';
+import { DEFAULT_ALERT_LANGUAGE, DEFAULT_ALERT_SETTINGS, isValidTimeZone, todayInTimeZone, type AlertLanguage, type TermField } from '@cb/domain';
 import type { JobPayloads } from '@cb/jobs';
 import { MAILER, MailSendError, renderAlertEmail, type Mailer } from '@cb/notifications';
 import { AlertSettingsRepository, AlertsRepository, ContractsRepository, TenantDb, type AlertEntity, type ContractEntity } from '@cb/persistence';
@@ -83,7 +83,8 @@ export class AlertSendHandler {
         return this.cancel(alert, 'recipient no longer receives alerts');
       }
       const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
-      const message = await this.render(alert, contract, todayInTimeZone(timezone, opts.now ?? new Date()));
+      const language = stored?.language ?? DEFAULT_ALERT_LANGUAGE;
+      const message = await this.render(alert, contract, todayInTimeZone(timezone, opts.now ?? new Date()), language);
       try {
         await this.mailer.send({ to: alert.recipient, ...message, messageId: `<alert-${alert.id}@contract-bank>` });
       } catch (err) {
@@ -109,7 +110,7 @@ export class AlertSendHandler {
     return { result: 'canceled', reason };
   }
 
-  private async render(alert: AlertEntity, contract: ContractEntity, today: string) {
+  private async render(alert: AlertEntity, contract: ContractEntity, today: string, language: AlertLanguage) {
     let evidence: string | null = null;
     let obligationText: string | null = null;
     if (alert.kind === 'obligation') {
@@ -139,6 +140,7 @@ export class AlertSendHandler {
       evidence,
       obligationText,
       appUrl: this.config.appUrl,
+      language,
     });
   }
 }

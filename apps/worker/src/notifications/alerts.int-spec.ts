@@ -136,7 +136,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
 
   // ---------- seeding (as the table owner, like a migration would) ----------
 
-  async function createTenant(settings?: { leadDays: number[]; timezone?: string; recipients?: string[] }, trialEndsAt = '2026-12-06T10:00:00Z') {
+  async function createTenant(
+    settings?: { leadDays: number[]; timezone?: string; recipients?: string[]; language?: 'en' | 'fi' | 'sv' },
+    trialEndsAt = '2026-12-06T10:00:00Z',
+  ) {
     const tenantId = randomUUID();
     const email = `owner-${tenantId.slice(0, 8)}@example.com`;
     await owner.query(`INSERT INTO tenants (id, name) VALUES ($1, 'Acme Oy')`, [tenantId]);
@@ -155,6 +158,8 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         settings.recipients ?? [],
         settings.timezone ?? 'Europe/Helsinki',
       ]);
+      // Only when asked for: every other tenant keeps the column's default, as a tenant that never chose does.
+      if (settings.language) await owner.query(`UPDATE alert_settings SET language = $2 WHERE tenant_id = $1`, [tenantId, settings.language]);
     }
     return { tenantId, email };
   }
@@ -486,6 +491,53 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(smtp.to('digest@example.com')).toHaveLength(2);
     const { rows } = await owner.query(`SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`, [tenantId]);
     expect(rows).toEqual([{ w: '2026-11-16', status: 'sent' }, { w: '2026-11-23', status: 'sent' }]);
+  });
+
+  it("alerts and the digest are written in the tenant's alert-settings language: Finnish and Swedish", async () => {
+    const fi = await createTenant({ leadDays: [30], recipients: ['talous@example.fi'], language: 'fi' });
+    await createContract(fi.tenantId, [
+      { kind: 'notice', date: '2026-12-12' },
+      { kind: 'renewal', date: '2027-01-11' },
+    ], 'Siivouspalvelusopimus');
+    const sv = await createTenant({ leadDays: [30], recipients: ['ekonomi@example.se'], language: 'sv' });
+    await createContract(sv.tenantId, [
+      { kind: 'notice', date: '2026-11-23' },
+      { kind: 'renewal', date: '2027-01-11' },
+    ], 'Städavtal');
+
+    await tenants.run({ tenantId: fi.tenantId, today: TODAY });
+    await tenants.run({ tenantId: sv.tenantId, today: TODAY });
+    // Each: the notice alert (the renewal is 50 days away, past the 30-day lead) and this week's digest.
+    for (const t of [fi, sv]) {
+      expect(await runQueued('alert.send', t.tenantId)).toBe(1);
+      expect(await runQueued('digest.send', t.tenantId)).toBe(1);
+    }
+
+    const fiMails = smtp.to('talous@example.fi');
+    expect(fiMails.map((m) => m.subject).sort()).toEqual([
+      'Irtisanomisen määräpäivä 20 päivän päästä: Siivouspalvelusopimus',
+      'Määräpäivät seuraavan 30 päivän aikana: 1 määräpäivä',
+    ]);
+    const fiMail = fiMails.find((m) => m.subject?.startsWith('Irtisanomisen'));
+    expect(fiMail!.subject).toBe('Irtisanomisen määräpäivä 20 päivän päästä: Siivouspalvelusopimus');
+    expect(fiMail!.text).toContain('Irtisanomisen määräpäivä: 12.12.2026 (20 päivän päästä)');
+    expect(fiMail!.text).toContain('Jos mitään ei tehdä, sopimus uusiutuu 11.1.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 12.12.2026.');
+    // The quoted contract sentence stays as the contract says it.
+    expect(fiMail!.text).toContain('Ote sopimuksesta:\n"Either party may terminate by giving thirty (30) days written notice');
+    expect(fiMail!.html).toContain('<html lang="fi">');
+    const fiDigest = fiMails.find((m) => m.subject?.startsWith('Määräpäivät'));
+    expect(fiDigest!.text).toContain('- 12.12.2026 (20 päivän päästä)  Irtisanomisen määräpäivä: Siivouspalvelusopimus');
+
+    const svMails = smtp.to('ekonomi@example.se');
+    expect(svMails.map((m) => m.subject).sort()).toEqual([
+      'Sista uppsägningsdag i morgon: Städavtal',
+      'Tidsfrister de kommande 30 dagarna: 1 tidsfrist',
+    ]);
+    const svAlert = svMails.find((m) => m.subject?.startsWith('Sista'))!;
+    expect(svAlert.text).toContain('Om ingen gör något förnyas avtalet med 1 år den 2027-01-11 om det inte sägs upp senast 2026-11-23.');
+    const svDigest = svMails.find((m) => m.subject?.startsWith('Tidsfrister'))!;
+    expect(svDigest.text).toContain('- 2026-11-23 (i morgon)  Sista uppsägningsdag: Städavtal');
+    expect(svDigest.html).toContain('<html lang="sv">');
   });
 
   it('new alerts go out as one batch job per tenant run; a batch run twice (a stalled job) sends each alert once', async () => {

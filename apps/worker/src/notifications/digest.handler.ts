@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DEFAULT_ALERT_SETTINGS, addDays, isValidTimeZone, todayInTimeZone, type IsoDate } from '@cb/domain';
+import { DEFAULT_ALERT_LANGUAGE, DEFAULT_ALERT_SETTINGS, addDays, isValidTimeZone, todayInTimeZone, type IsoDate } from '@cb/domain';
 import { JOB_OPTIONS, QUEUES, digestSendJobId, type JobPayloads } from '@cb/jobs';
 import { MAILER, MailSendError, renderDigestEmail, type Mailer } from '@cb/notifications';
 import { AlertDigestsRepository, AlertSettingsRepository, TenantDb } from '@cb/persistence';
@@ -59,13 +59,14 @@ export class DigestHandler {
     const stored = await this.settings.get(p.tenantId);
     const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
     const today = todayInTimeZone(timezone, opts.now ?? new Date());
+    const language = stored?.language ?? DEFAULT_ALERT_LANGUAGE;
     const outcome = await this.db.run(p.tenantId, async (): Promise<DigestSendOutcome> => {
       const digest = await this.digests.lockForSend(p.tenantId, p.digestId);
       if (!digest || digest.status !== 'pending') return { result: 'skipped' };
       // The list as of sending time, from the later of the week start and today.
       const from = today > digest.weekStart ? today : digest.weekStart;
       const items = await this.digests.deadlinesBetween(p.tenantId, from, addDays(from, DIGEST_DAYS), DIGEST_MAX_ITEMS);
-      const message = renderDigestEmail({ today: from, days: DIGEST_DAYS, items, appUrl: this.config.appUrl });
+      const message = renderDigestEmail({ today: from, days: DIGEST_DAYS, items, appUrl: this.config.appUrl, language });
       try {
         await this.mailer.send({ to: digest.recipient, ...message, messageId: `<digest-${digest.id}@contract-bank>` });
       } catch (err) {

@@ -1,3 +1,4 @@
+import type { AlertLanguage } from '@cb/domain';
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('alert_settings')
@@ -6,5 +7,6 @@ export class AlertSettingsEntity {
   @Column('integer', { name: 'lead_days', array: true }) leadDays: number[];
   @Column('text', { array: true, default: () => "'{}'" }) recipients: string[];
   @Column('text') timezone: string;
+  @Column('text', { default: 'en' }) language: AlertLanguage;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_ALERT_LANGUAGE, isAlertLanguage, type AlertLanguage } from '@cb/domain';
 import { AlertSettingsEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
@@ -6,6 +7,8 @@ export interface StoredAlertSettings {
   leadDays: number[];
   recipients: string[];
   timezone: string;
+  /** The language of alert and digest e-mails. */
+  language: AlertLanguage;
 }
 
 export class AlertSettingsRepository extends TenantScopedRepository<AlertSettingsEntity> {
@@ -16,18 +19,20 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
   /** The tenant's stored settings, or `null` when it never saved any (the caller applies the defaults). */
   async get(tenantId: string): Promise<StoredAlertSettings | null> {
     const row = await this.findOne(tenantId, {});
-    return row ? { leadDays: row.leadDays, recipients: row.recipients, timezone: row.timezone } : null;
+    return row
+      ? { leadDays: row.leadDays, recipients: row.recipients, timezone: row.timezone, language: row.language }
+      : null;
   }
 
   async save(tenantId: string, settings: StoredAlertSettings): Promise<void> {
     await this.run(tenantId, (m) =>
       m.query(
-        `INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone, updated_at)
-         VALUES ($1, $2::int[], $3::text[], $4, now())
+        `INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone, language, updated_at)
+         VALUES ($1, $2::int[], $3::text[], $4, $5, now())
          ON CONFLICT (tenant_id) DO UPDATE
            SET lead_days = EXCLUDED.lead_days, recipients = EXCLUDED.recipients,
-               timezone = EXCLUDED.timezone, updated_at = now()`,
-        [tenantId, settings.leadDays, settings.recipients, settings.timezone],
+               timezone = EXCLUDED.timezone, language = EXCLUDED.language, updated_at = now()`,
+        [tenantId, settings.leadDays, settings.recipients, settings.timezone, settings.language],
       ),
     );
   }
@@ -49,9 +54,15 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
    */
   async forAlerts(tenantId: string): Promise<{ stored: StoredAlertSettings | null; ownerAndAdminEmails: string[] }> {
     return this.run(tenantId, async (m) => {
-      const [row]: { lead_days: number[] | null; recipients: string[] | null; timezone: string | null; defaults: string[] | null }[] =
+      const [row]: {
+        lead_days: number[] | null;
+        recipients: string[] | null;
+        timezone: string | null;
+        language: string | null;
+        defaults: string[] | null;
+      }[] =
         await m.query(
-          `SELECT s.lead_days, s.recipients, s.timezone,
+          `SELECT s.lead_days, s.recipients, s.timezone, s.language,
                   (SELECT array_agg(u.email ORDER BY u.created_at, u.id) FROM users u
                     WHERE u.tenant_id = $1 AND u.role IN ('owner', 'admin')) AS defaults
              FROM (SELECT 1) AS one LEFT JOIN alert_settings s ON s.tenant_id = $1`,
@@ -60,7 +71,12 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
       return {
         stored:
           row?.lead_days && row.recipients && row.timezone
-            ? { leadDays: row.lead_days, recipients: row.recipients, timezone: row.timezone }
+            ? {
+                leadDays: row.lead_days,
+                recipients: row.recipients,
+                timezone: row.timezone,
+                language: isAlertLanguage(row.language) ? row.language : DEFAULT_ALERT_LANGUAGE,
+              }
             : null,
         ownerAndAdminEmails: row?.defaults ?? [],
       };

@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { AlertSettings } from '../../api/types';
+import type { AlertLanguage, AlertSettings } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
-import { t } from '../../i18n';
+import { languages, t } from '../../i18n';
 import { useApi } from '../../lib/useApi';
 import { AlertLog } from './AlertLog';
 
@@ -48,11 +48,13 @@ function AlertForm({
   const [tz, setTz] = useState(
     initial.timezone || Intl.DateTimeFormat().resolvedOptions().timeZone,
   );
+  // The stored choice as it is, even when it differs from the UI language: only the form's Save changes it.
+  const [language, setLanguage] = useState<AlertLanguage>(initial.language);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<unknown>(null);
   // "Saved" shows while the form still holds what was saved.
   const [savedForm, setSavedForm] = useState<string | null>(null);
-  const saved = savedForm === JSON.stringify([lead, recipients, tz]);
+  const saved = savedForm === JSON.stringify([lead, recipients, tz, language]);
   const [busy, setBusy] = useState(false);
   const editable = can('admin');
 
@@ -82,10 +84,11 @@ function AlertForm({
         leadDays: [...new Set(leadDays)].sort((a, b) => b - a),
         recipients: emails,
         timezone: tz,
+        language,
       };
       const res = await api<AlertSettings>('/v1/alert-settings', { method: 'PUT', body });
       onSaved(res ?? body);
-      setSavedForm(JSON.stringify([lead, recipients, tz]));
+      setSavedForm(JSON.stringify([lead, recipients, tz, language]));
     } catch (err) {
       setError(err);
     } finally {
@@ -156,6 +159,25 @@ function AlertForm({
         </select>
         <p id="tz-hint" className="hint">
           {t('settings.timezoneHelp')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="alert-language">{t('settings.alertLanguage')}</label>
+        <select
+          id="alert-language"
+          value={language}
+          onChange={(e) => setLanguage(e.target.value as AlertLanguage)}
+          disabled={!editable}
+          aria-describedby="alert-language-hint"
+        >
+          {languages.map((l) => (
+            <option key={l.code} value={l.code} lang={l.code}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+        <p id="alert-language-hint" className="hint">
+          {t('settings.alertLanguageHelp')}
         </p>
       </div>
       {editable && (

@@ -1,0 +1,225 @@
+import type { AlertLanguage, DeadlineKind, IsoDate } from '@cb/domain';
+
+type DurationUnit = 'year' | 'month' | 'week' | 'day';
+
+/**
+ * Every word of the alert and digest e-mails in one language. Dates and durations come in already formatted
+ * (`date()`, `unit()`), so each sentence is written whole here and no language's grammar leaks into the
+ * renderers. The vocabulary follows the web UI's catalogues (apps/web/src/i18n).
+ */
+export interface MailCatalogue {
+  /** The `lang` attribute of the HTML e-mail. */
+  htmlLang: string;
+  /** A calendar date as written in the e-mail. */
+  date(iso: IsoDate): string;
+  /** "today", "tomorrow", "in N days" (N ≥ 2) in an alert. */
+  when(days: number): string;
+  /** The same in a digest line. */
+  digestWhen(days: number): string;
+  /** "1 year", "6 months". */
+  unit(n: number, unit: DurationUnit): string;
+  /** "2 years 6 months": how parts of a duration are joined. */
+  joinDuration(parts: string[]): string;
+  kind: Record<DeadlineKind, string>;
+  untitled: string;
+  consequence: {
+    /** The contract renews on `renewal` (for `term`, when known) unless notice is given by `by`. */
+    noticeRenews(term: string | null, renewal: string, by: string): string;
+    noticeNoRenewalDate(by: string): string;
+    renewalUnlessNotice(term: string | null, renewal: string, by: string): string;
+    renewal(term: string | null, renewal: string): string;
+    termEnds(date: string): string;
+    expiresForGood(date: string): string;
+    obligationWithText(date: string, text: string): string;
+    obligation(date: string): string;
+  };
+  alert: {
+    contract: string;
+    fromContract: string;
+    openContract: string;
+    whyYouGetThis: string;
+  };
+  changeSettings: string;
+  digest: {
+    subject(days: number, count: number): string;
+    heading(days: number): string;
+    intro(days: number, from: string): string;
+  };
+}
+
+const isoDate = (iso: IsoDate): string => iso;
+
+/** 2027-01-30 → 30.1.2027, the Finnish way. */
+function finnishDate(iso: IsoDate): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
+}
+
+/** ["2 vuotta", "6 kuukautta"] → "2 vuotta ja 6 kuukautta": commas, and the language's "and" before the last. */
+function joinWith(and: string): (parts: string[]) => string {
+  return (parts) =>
+    parts.length < 2
+      ? parts.join('')
+      : `${parts.slice(0, -1).join(', ')} ${and} ${parts[parts.length - 1]}`;
+}
+
+const EN: MailCatalogue = {
+  htmlLang: 'en',
+  date: isoDate,
+  when: (days) => (days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
+  // As the digest has always worded it (mail filters may match it): no "tomorrow" here.
+  digestWhen: (days) => (days === 0 ? 'today' : `in ${days} days`),
+  unit: (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`,
+  joinDuration: (parts) => parts.join(' '),
+  kind: {
+    notice: 'Notice deadline',
+    renewal: 'Renewal',
+    expiration: 'Expiration',
+    obligation: 'Obligation due',
+  },
+  untitled: 'Untitled contract',
+  consequence: {
+    noticeRenews: (term, renewal, by) =>
+      `If nobody acts, the contract ${term ? `renews for ${term}` : 'renews'} on ${renewal} unless notice is given by ${by}.`,
+    noticeNoRenewalDate: (by) =>
+      `If nobody acts, the contract renews unless notice is given by ${by}.`,
+    renewalUnlessNotice: (term, renewal, by) =>
+      `The contract ${term ? `renews for ${term}` : 'renews'} on ${renewal} unless notice is given by ${by}.`,
+    renewal: (term, renewal) =>
+      `The contract ${term ? `renews for ${term}` : 'renews'} on ${renewal}.`,
+    termEnds: (date) => `The current term ends on ${date}.`,
+    expiresForGood: (date) =>
+      `The contract expires on ${date} and does not renew by itself: agree on a new contract before then if the service is still needed.`,
+    obligationWithText: (date, text) => `Due on ${date}: ${text}`,
+    obligation: (date) => `An obligation under the contract is due on ${date}.`,
+  },
+  alert: {
+    contract: 'Contract',
+    fromContract: 'From the contract:',
+    openContract: 'Open the contract',
+    whyYouGetThis: 'You receive this because you are an alert recipient.',
+  },
+  changeSettings: 'Change alert settings',
+  digest: {
+    subject: (days, n) =>
+      `Deadlines in the next ${days} days: ${n} ${n === 1 ? 'deadline' : 'deadlines'}`,
+    heading: (days) => `Your deadlines for the next ${days} days`,
+    intro: (days, from) => `Your deadlines for the next ${days} days (from ${from}):`,
+  },
+};
+
+const FI_UNITS: Record<DurationUnit, [string, string]> = {
+  year: ['vuosi', 'vuotta'],
+  month: ['kuukausi', 'kuukautta'],
+  week: ['viikko', 'viikkoa'],
+  day: ['päivä', 'päivää'],
+};
+// The renewal term in parentheses keeps the duration in its basic form ("1 vuosi", "2 vuotta").
+const fiTerm = (term: string | null) => (term ? ` (jatkokausi ${term})` : '');
+const fiWhen = (days: number) =>
+  days <= 0 ? 'tänään' : days === 1 ? 'huomenna' : `${days} päivän päästä`;
+
+const FI: MailCatalogue = {
+  htmlLang: 'fi',
+  date: finnishDate,
+  when: fiWhen,
+  digestWhen: fiWhen,
+  unit: (n, unit) => `${n} ${FI_UNITS[unit][n === 1 ? 0 : 1]}`,
+  joinDuration: joinWith('ja'),
+  kind: {
+    notice: 'Irtisanomisen määräpäivä',
+    renewal: 'Uusiutuminen',
+    expiration: 'Päättyminen',
+    obligation: 'Velvoitteen eräpäivä',
+  },
+  untitled: 'Nimetön sopimus',
+  consequence: {
+    noticeRenews: (term, renewal, by) =>
+      `Jos mitään ei tehdä, sopimus uusiutuu ${renewal}${fiTerm(term)}, ellei sitä irtisanota viimeistään ${by}.`,
+    noticeNoRenewalDate: (by) =>
+      `Jos mitään ei tehdä, sopimus uusiutuu, ellei sitä irtisanota viimeistään ${by}.`,
+    renewalUnlessNotice: (term, renewal, by) =>
+      `Sopimus uusiutuu ${renewal}${fiTerm(term)}, ellei sitä irtisanota viimeistään ${by}.`,
+    renewal: (term, renewal) => `Sopimus uusiutuu ${renewal}${fiTerm(term)}.`,
+    termEnds: (date) => `Nykyinen sopimuskausi päättyy ${date}.`,
+    expiresForGood: (date) =>
+      `Sopimus päättyy ${date} eikä uusiudu itsestään: sopikaa uudesta sopimuksesta ennen sitä, jos palvelua tarvitaan edelleen.`,
+    obligationWithText: (date, text) => `Eräpäivä ${date}: ${text}`,
+    obligation: (date) => `Sopimukseen perustuva velvoite erääntyy ${date}.`,
+  },
+  alert: {
+    contract: 'Sopimus',
+    fromContract: 'Ote sopimuksesta:',
+    openContract: 'Avaa sopimus',
+    whyYouGetThis: 'Saat tämän viestin, koska olet muistutusten vastaanottaja.',
+  },
+  changeSettings: 'Muuta muistutusasetuksia',
+  digest: {
+    subject: (days, n) =>
+      `Määräpäivät seuraavan ${days} päivän aikana: ${n} ${n === 1 ? 'määräpäivä' : 'määräpäivää'}`,
+    heading: (days) => `Määräpäivät seuraavan ${days} päivän aikana`,
+    intro: (days, from) => `Määräpäivät seuraavan ${days} päivän aikana (${from} alkaen):`,
+  },
+};
+
+const SV_UNITS: Record<DurationUnit, [string, string]> = {
+  year: ['år', 'år'],
+  month: ['månad', 'månader'],
+  week: ['vecka', 'veckor'],
+  day: ['dag', 'dagar'],
+};
+const svRenews = (term: string | null) =>
+  term ? `förnyas avtalet med ${term}` : 'förnyas avtalet';
+const svWhen = (days: number) =>
+  days <= 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${days} dagar`;
+
+const SV: MailCatalogue = {
+  htmlLang: 'sv',
+  date: isoDate,
+  when: svWhen,
+  digestWhen: svWhen,
+  unit: (n, unit) => `${n} ${SV_UNITS[unit][n === 1 ? 0 : 1]}`,
+  joinDuration: joinWith('och'),
+  kind: {
+    notice: 'Sista uppsägningsdag',
+    renewal: 'Förnyelse',
+    expiration: 'Avtalets slut',
+    obligation: 'Åtagande förfaller',
+  },
+  untitled: 'Namnlöst avtal',
+  consequence: {
+    noticeRenews: (term, renewal, by) =>
+      `Om ingen gör något ${svRenews(term)} den ${renewal} om det inte sägs upp senast ${by}.`,
+    noticeNoRenewalDate: (by) =>
+      `Om ingen gör något förnyas avtalet om det inte sägs upp senast ${by}.`,
+    renewalUnlessNotice: (term, renewal, by) =>
+      `Avtalet ${term ? `förnyas med ${term}` : 'förnyas'} den ${renewal} om det inte sägs upp senast ${by}.`,
+    renewal: (term, renewal) =>
+      `Avtalet ${term ? `förnyas med ${term}` : 'förnyas'} den ${renewal}.`,
+    termEnds: (date) => `Den nuvarande avtalsperioden löper ut den ${date}.`,
+    expiresForGood: (date) =>
+      `Avtalet löper ut den ${date} och förnyas inte automatiskt: kom överens om ett nytt avtal före dess om tjänsten fortfarande behövs.`,
+    obligationWithText: (date, text) => `Förfaller den ${date}: ${text}`,
+    obligation: (date) => `Ett åtagande enligt avtalet förfaller den ${date}.`,
+  },
+  alert: {
+    contract: 'Avtal',
+    fromContract: 'Ur avtalet:',
+    openContract: 'Öppna avtalet',
+    whyYouGetThis: 'Du får det här meddelandet eftersom du är mottagare av påminnelser.',
+  },
+  changeSettings: 'Ändra påminnelseinställningar',
+  digest: {
+    subject: (days, n) =>
+      `Tidsfrister de kommande ${days} dagarna: ${n} ${n === 1 ? 'tidsfrist' : 'tidsfrister'}`,
+    heading: (days) => `Dina tidsfrister de kommande ${days} dagarna`,
+    intro: (days, from) => `Dina tidsfrister de kommande ${days} dagarna (från ${from}):`,
+  },
+};
+
+const CATALOGUES: Record<AlertLanguage, MailCatalogue> = { en: EN, fi: FI, sv: SV };
+
+/** The e-mail texts of a language; English for anything else (a language is validated where it is stored). */
+export function mailCatalogue(language: AlertLanguage | undefined): MailCatalogue {
+  return language && Object.hasOwn(CATALOGUES, language) ? CATALOGUES[language] : EN;
+}
