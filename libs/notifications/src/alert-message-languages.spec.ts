@@ -32,13 +32,13 @@ describe('alert e-mail in Finnish', () => {
   const fi = { ...base, language: 'fi' as const };
 
   it('words the subject with the UI vocabulary: in N days, tomorrow, today', () => {
-    expect(renderAlertEmail(fi).subject).toBe('Irtisanomisen määräpäivä 20 päivän päästä: Office Lease');
+    expect(renderAlertEmail(fi).subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Office Lease');
     expect(renderAlertEmail({ ...fi, deadline: '2027-01-11' }).subject).toBe('Irtisanomisen määräpäivä huomenna: Office Lease');
     expect(renderAlertEmail({ ...fi, deadline: '2027-01-10' }).subject).toBe('Irtisanomisen määräpäivä tänään: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe('Uusiutuminen 50 päivän päästä: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'expiration' }).subject).toBe('Päättyminen 20 päivän päästä: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'obligation' }).subject).toBe('Velvoitteen eräpäivä 20 päivän päästä: Office Lease');
-    expect(renderAlertEmail({ ...fi, contractTitle: ' ' }).subject).toBe('Irtisanomisen määräpäivä 20 päivän päästä: Nimetön sopimus');
+    expect(renderAlertEmail({ ...fi, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe('Uusiutuminen 50 päivän kuluttua: Office Lease');
+    expect(renderAlertEmail({ ...fi, kind: 'expiration' }).subject).toBe('Päättyminen 20 päivän kuluttua: Office Lease');
+    expect(renderAlertEmail({ ...fi, kind: 'obligation' }).subject).toBe('Velvoitteen eräpäivä 20 päivän kuluttua: Office Lease');
+    expect(renderAlertEmail({ ...fi, contractTitle: ' ' }).subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Nimetön sopimus');
   });
 
   it('says what happens if nobody acts, for each kind, with dates as d.m.yyyy', () => {
@@ -72,12 +72,12 @@ describe('alert e-mail in Finnish', () => {
 
   it('translates the body and keeps the quoted contract sentence as written; the HTML says lang="fi"', () => {
     const mail = renderAlertEmail(fi);
-    expect(mail.text.split('\n').slice(0, 2)).toEqual(['Irtisanomisen määräpäivä: 30.1.2027 (20 päivän päästä)', 'Sopimus: Office Lease']);
+    expect(mail.text.split('\n').slice(0, 2)).toEqual(['Irtisanomisen määräpäivä: 30.1.2027 (20 päivän kuluttua)', 'Sopimus: Office Lease']);
     expect(mail.text).toContain('Ote sopimuksesta:\n"This Agreement renews for successive one-year terms unless either party gives 30 days notice."');
     expect(mail.text).toContain('Avaa sopimus: https://app.example.com/contracts/7d3c1c2e-5b0a-4a8e-9a57-1a2b3c4d5e6f');
     expect(mail.text).toContain('Saat tämän viestin, koska olet muistutusten vastaanottaja. Muuta muistutusasetuksia: https://app.example.com/settings/alerts');
     expect(mail.html).toContain('<html lang="fi">');
-    expect(mail.html).toContain('Irtisanomisen määräpäivä 20 päivän päästä: 30.1.2027</h2>');
+    expect(mail.html).toContain('Irtisanomisen määräpäivä 20 päivän kuluttua: 30.1.2027</h2>');
     expect(mail.html).toContain('>Avaa sopimus</a>');
     expect(mail.html).toContain('This Agreement renews for successive one-year terms');
     expect(mail.html).not.toMatch(/Open the contract|From the contract|alert recipient/);
@@ -144,13 +144,20 @@ describe('alert e-mail language: English stays the default', () => {
 });
 
 describe('weekly digest e-mail in Finnish and Swedish', () => {
+  it('English: a deadline one day away is "tomorrow", not "in 1 days"', () => {
+    const mail = renderDigestEmail({ ...digestInput, language: 'en' });
+    expect(mail.text).toContain('(tomorrow)');
+    expect(mail.text).toContain('(today)');
+    expect(mail.text).not.toContain('in 1 days');
+  });
+
   it('Finnish: counts in the subject, today / tomorrow / in N days, d.m.yyyy dates, lang="fi"', () => {
     const mail = renderDigestEmail({ ...digestInput, language: 'fi' });
     expect(mail.subject).toBe('Määräpäivät seuraavan 30 päivän aikana: 3 määräpäivää');
     expect(mail.text).toContain('Määräpäivät seuraavan 30 päivän aikana (4.1.2027 alkaen):');
     expect(mail.text).toContain('- 4.1.2027 (tänään)  Irtisanomisen määräpäivä: Alpha <Supply>\n  https://app.example.com/contracts/a');
     expect(mail.text).toContain('- 5.1.2027 (huomenna)  Uusiutuminen: Beta');
-    expect(mail.text).toContain('- 20.1.2027 (16 päivän päästä)  Päättyminen: Gamma');
+    expect(mail.text).toContain('- 20.1.2027 (16 päivän kuluttua)  Päättyminen: Gamma');
     expect(mail.text).toContain('Muuta muistutusasetuksia: https://app.example.com/settings/alerts');
     expect(mail.html).toContain('<html lang="fi">');
     expect(mail.html).toContain('Alpha &lt;Supply&gt;');

@@ -67,8 +67,8 @@ const EN: MailCatalogue = {
   htmlLang: 'en',
   date: isoDate,
   when: (days) => (days <= 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
-  // As the digest has always worded it (mail filters may match it): no "tomorrow" here.
-  digestWhen: (days) => (days === 0 ? 'today' : `in ${days} days`),
+  // The digest says "tomorrow" too (it said "in 1 days" before 2026-11-22).
+  digestWhen: (days) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`),
   unit: (n, unit) => `${n} ${unit}${n === 1 ? '' : 's'}`,
   joinDuration: (parts) => parts.join(' '),
   kind: {
@@ -117,7 +117,7 @@ const FI_UNITS: Record<DurationUnit, [string, string]> = {
 // The renewal term in parentheses keeps the duration in its basic form ("1 vuosi", "2 vuotta").
 const fiTerm = (term: string | null) => (term ? ` (jatkokausi ${term})` : '');
 const fiWhen = (days: number) =>
-  days <= 0 ? 'tänään' : days === 1 ? 'huomenna' : `${days} päivän päästä`;
+  days <= 0 ? 'tänään' : days === 1 ? 'huomenna' : `${days} päivän kuluttua`;
 
 const FI: MailCatalogue = {
   htmlLang: 'fi',

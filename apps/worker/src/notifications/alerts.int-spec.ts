@@ -515,18 +515,18 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
 
     const fiMails = smtp.to('talous@example.fi');
     expect(fiMails.map((m) => m.subject).sort()).toEqual([
-      'Irtisanomisen määräpäivä 20 päivän päästä: Siivouspalvelusopimus',
+      'Irtisanomisen määräpäivä 20 päivän kuluttua: Siivouspalvelusopimus',
       'Määräpäivät seuraavan 30 päivän aikana: 1 määräpäivä',
     ]);
     const fiMail = fiMails.find((m) => m.subject?.startsWith('Irtisanomisen'));
-    expect(fiMail!.subject).toBe('Irtisanomisen määräpäivä 20 päivän päästä: Siivouspalvelusopimus');
-    expect(fiMail!.text).toContain('Irtisanomisen määräpäivä: 12.12.2026 (20 päivän päästä)');
+    expect(fiMail!.subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Siivouspalvelusopimus');
+    expect(fiMail!.text).toContain('Irtisanomisen määräpäivä: 12.12.2026 (20 päivän kuluttua)');
     expect(fiMail!.text).toContain('Jos mitään ei tehdä, sopimus uusiutuu 11.1.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 12.12.2026.');
     // The quoted contract sentence stays as the contract says it.
     expect(fiMail!.text).toContain('Ote sopimuksesta:\n"Either party may terminate by giving thirty (30) days written notice');
     expect(fiMail!.html).toContain('<html lang="fi">');
     const fiDigest = fiMails.find((m) => m.subject?.startsWith('Määräpäivät'));
-    expect(fiDigest!.text).toContain('- 12.12.2026 (20 päivän päästä)  Irtisanomisen määräpäivä: Siivouspalvelusopimus');
+    expect(fiDigest!.text).toContain('- 12.12.2026 (20 päivän kuluttua)  Irtisanomisen määräpäivä: Siivouspalvelusopimus');
 
     const svMails = smtp.to('ekonomi@example.se');
     expect(svMails.map((m) => m.subject).sort()).toEqual([
