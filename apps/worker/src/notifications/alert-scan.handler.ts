@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, receivesAlerts, scanWindowStart, todayInTimeZone, type PlanId, type SubscriptionStatus } from '@cb/domain';
@@ -65,11 +66,13 @@ export class AlertScanHandler {
   /** The same scan for one tenant whose deadlines just changed (`alerts.refresh`). */
   async scanTenant(tenantId: string, now: Date = new Date()): Promise<{ inactive: number; enqueued: number }> {
     const rows: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id = $1`, [tenantId]);
-    return this.enqueueDue(rows, now);
+    // Not deduplicated against a tenant job that is already queued or running for today: that one may have
+    // read the deadlines before this change committed. A second run records only what is new.
+    return this.enqueueDue(rows, now, { fresh: true });
   }
 
   /** Enqueues `alerts.tenant` for each tenant that receives alerts and has a deadline in its window today. */
-  private async enqueueDue(page: TenantRow[], now: Date): Promise<{ inactive: number; enqueued: number }> {
+  private async enqueueDue(page: TenantRow[], now: Date, opts: { fresh?: boolean } = {}): Promise<{ inactive: number; enqueued: number }> {
     const active = page.filter((t) =>
       receivesAlerts(
         t.plan && t.status
@@ -96,7 +99,8 @@ export class AlertScanHandler {
       .filter((w) => dueSet.has(w.tenantId))
       .map((w) => {
         const data: JobPayloads['alerts.tenant'] = { tenantId: w.tenantId, today: w.today };
-        return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId: alertsTenantJobId(data) } };
+        const jobId = opts.fresh ? `${alertsTenantJobId(data)}.${randomUUID()}` : alertsTenantJobId(data);
+        return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId } };
       });
     if (jobs.length) await this.queue.addBulk(jobs);
     return { inactive: page.length - active.length, enqueued: jobs.length };

@@ -627,6 +627,20 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await alertsQueue.obliterate({ force: true });
   });
 
+  it('a refresh after a change is not swallowed by the tenant job already queued for today; the alert is still recorded once', async () => {
+    const { tenantId } = await createTenant({ leadDays: [30] });
+    await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
+    await alertsQueue.obliterate({ force: true });
+    await scanner.scan(NOW); // today's tenant job, queued
+    expect(await scanner.scanTenant(tenantId, NOW)).toEqual({ inactive: 0, enqueued: 1 });
+    const jobs = (await alertsQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+    expect(jobs).toHaveLength(2);
+    const runs = await Promise.all(jobs.map((j) => tenants.run(j.data as JobPayloads['alerts.tenant'])));
+    expect(runs.map((r) => r.created).sort()).toEqual([0, 1]);
+    expect(await alertsOf(tenantId)).toHaveLength(1);
+    await alertsQueue.obliterate({ force: true });
+  });
+
   it('the scan tick is scheduled on the alerts queue, and the scheduler of earlier releases on notifications is removed', async () => {
     await queue.upsertJobScheduler('alerts.scan', { every: 3_600_000 }, { name: 'alerts.scan', data: {} });
     await app.get(AlertScanSchedule).onApplicationBootstrap();
