@@ -6,3 +6,4 @@ export * from './smtp.mailer';
 export * from './digest-message';
 export * from './url-safety';
 export * from './webhook-signature';
+export * from './account-messages';

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { canAssignRole, DomainError, DomainErrorCode, NotFoundError, type Role } from '@cb/domain';
-import { MAILER, type Mailer } from '@cb/notifications';
+import { MAILER, renderInvitationEmail, type Mailer } from '@cb/notifications';
 import {
+  AlertSettingsRepository,
   InvitationsRepository,
   TenantDb,
   TenantsRepository,
@@ -44,6 +45,7 @@ export class InvitationsService {
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(AlertSettingsRepository) private readonly alertSettings: AlertSettingsRepository,
   ) {}
 
   async create(actor: Principal, dto: CreateInvitationDto): Promise<InvitationDto> {
@@ -84,7 +86,7 @@ export class InvitationsService {
         tenantName: (await this.tenants.get(tenantId))?.name ?? 'Contract Bank',
       };
     });
-    await this.sendInvitation(email, tenantName, token);
+    await this.sendInvitation(tenantId, email, tenantName, token);
     return {
       id: invitation.id,
       email: invitation.email,
@@ -145,16 +147,12 @@ export class InvitationsService {
     };
   }
 
-  private async sendInvitation(email: string, tenantName: string, token: string): Promise<void> {
+  private async sendInvitation(tenantId: string, email: string, tenantName: string, token: string): Promise<void> {
     const link = `${this.config.appUrl}/accept-invite?token=${encodeURIComponent(token)}`;
-    const text = `You have been invited to ${tenantName} on Contract Bank.\n\nAccept within ${INVITATION_TTL_DAYS} days: ${link}\n`;
     try {
-      await this.mailer.send({
-        to: email,
-        subject: `Join ${tenantName} on Contract Bank`,
-        text,
-        html: `<p>You have been invited to <b>${escapeHtml(tenantName)}</b> on Contract Bank.</p><p><a href="${link}">Accept the invitation</a> within ${INVITATION_TTL_DAYS} days.</p>`,
-      });
+      // In the tenant's e-mail language (its alert settings).
+      const language = (await this.alertSettings.get(tenantId))?.language;
+      await this.mailer.send({ to: email, ...renderInvitationEmail({ tenantName, link, days: INVITATION_TTL_DAYS, language }) });
     } catch (err) {
       // The invitation exists; inviting again sends a fresh link.
       this.logger.warn(`invitation e-mail to ${email} failed: ${(err as Error).message}`);
@@ -162,6 +160,3 @@ export class InvitationsService {
   }
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

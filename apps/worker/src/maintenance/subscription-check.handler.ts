@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { applySubscriptionEvent, isPlanId, trialReminderDue, type Subscription } from '@cb/domain';
-import { MAILER, type Mailer } from '@cb/notifications';
+import { MAILER, renderTrialReminderEmail, type Mailer } from '@cb/notifications';
 import {
+  AlertSettingsRepository,
   SubscriptionsRepository,
   SystemDb,
   TenantDb,
@@ -27,6 +28,7 @@ export class SubscriptionCheckHandler {
     @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(AlertSettingsRepository) private readonly alertSettings: AlertSettingsRepository,
   ) {}
 
   async check(now = new Date()): Promise<{ expired: number; reminded: number }> {
@@ -76,19 +78,11 @@ export class SubscriptionCheckHandler {
     const days = Math.max(1, Math.ceil((ends.getTime() - now.getTime()) / 86_400_000));
     const date = ends.toISOString().slice(0, 10);
     const link = `${this.config.appUrl}/settings/subscription`;
-    const company = tenant?.name ?? 'your company';
+    const language = (await this.alertSettings.get(tenantId))?.language;
     for (const owner of owners) {
       await this.mailer.send({
         to: owner.email,
-        subject: `Your Contract Bank trial ends in ${days} day${days === 1 ? '' : 's'}`,
-        text:
-          `Hello ${owner.name},\n\nThe trial of ${company} ends on ${date}. After that you keep read access to every ` +
-          `contract and deadline, but uploads, corrections and alerts stop until you choose a plan.\n\n` +
-          `Choose a plan: ${link}\n`,
-        html:
-          `<p>Hello ${escapeHtml(owner.name)},</p><p>The trial of <strong>${escapeHtml(company)}</strong> ends on ` +
-          `<strong>${date}</strong>. After that you keep read access to every contract and deadline, but uploads, ` +
-          `corrections and alerts stop until you choose a plan.</p><p><a href="${link}">Choose a plan</a></p>`,
+        ...renderTrialReminderEmail({ ownerName: owner.name, company: tenant?.name ?? null, endDate: date, days, link, language }),
         messageId: `<trial-reminder.${tenantId}@contract-bank>`,
       });
     }
@@ -105,9 +99,3 @@ function toSubscription(row: SubscriptionEntity): Subscription {
   };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
-}

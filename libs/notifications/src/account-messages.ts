@@ -1,0 +1,137 @@
+import { DEFAULT_ALERT_LANGUAGE, type AlertLanguage } from '@cb/domain';
+import type { RenderedMail } from './alert-message';
+
+/**
+ * The account e-mails (an invitation to join a team, the reminder before a trial ends) in the tenant's
+ * e-mail language: the `language` of its alert settings. English is the default.
+ */
+export interface InvitationMailInput {
+  tenantName: string;
+  link: string;
+  days: number;
+  language?: AlertLanguage;
+}
+
+export interface TrialReminderMailInput {
+  ownerName: string;
+  /** The company's name, or null when unknown. */
+  company: string | null;
+  /** The last day of the trial, YYYY-MM-DD. */
+  endDate: string;
+  days: number;
+  link: string;
+  language?: AlertLanguage;
+}
+
+interface AccountCatalogue {
+  htmlLang: string;
+  date(iso: string): string;
+  invitation: {
+    subject(tenant: string): string;
+    invited(tenant: string): string;
+    acceptWithin(days: number, link: string): string;
+    /** HTML: the link text, and what follows it. */
+    acceptLink: string;
+    withinDays(days: number): string;
+  };
+  trial: {
+    subject(days: number): string;
+    hello(name: string): string;
+    body(company: string, date: string): string;
+    yourCompany: string;
+    choosePlan: string;
+  };
+}
+
+const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
+
+const en: AccountCatalogue = {
+  htmlLang: 'en',
+  date: (iso) => iso,
+  invitation: {
+    subject: (tenant) => `Join ${tenant} on Contract Bank`,
+    invited: (tenant) => `You have been invited to ${tenant} on Contract Bank.`,
+    acceptWithin: (days, link) => `Accept within ${days} days: ${link}`,
+    acceptLink: 'Accept the invitation',
+    withinDays: (days) => ` within ${days} days.`,
+  },
+  trial: {
+    subject: (days) => `Your Contract Bank trial ends in ${days} day${plural(days, '', 's')}`,
+    hello: (name) => `Hello ${name},`,
+    body: (company, date) =>
+      `The trial of ${company} ends on ${date}. After that you keep read access to every contract and deadline, but uploads, corrections and alerts stop until you choose a plan.`,
+    yourCompany: 'your company',
+    choosePlan: 'Choose a plan',
+  },
+};
+
+const fi: AccountCatalogue = {
+  htmlLang: 'fi',
+  date: (iso) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+    return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
+  },
+  invitation: {
+    subject: (tenant) => `Liity Contract Bankiin: ${tenant}`,
+    invited: (tenant) => `Sinut on kutsuttu Contract Bankiin organisaatioon ${tenant}.`,
+    acceptWithin: (days, link) => `Hyväksy kutsu ${days} päivän kuluessa: ${link}`,
+    acceptLink: 'Hyväksy kutsu',
+    withinDays: (days) => ` ${days} päivän kuluessa.`,
+  },
+  trial: {
+    subject: (days) => `Contract Bank -kokeilujaksosi päättyy ${days} päivän kuluttua`,
+    hello: (name) => `Hei ${name},`,
+    body: (company, date) =>
+      `Organisaation ${company} kokeilujakso päättyy ${date}. Sen jälkeen voit yhä katsella kaikkia sopimuksia ja määräpäiviä, mutta tiedostojen tuonti, korjaukset ja muistutukset keskeytyvät, kunnes valitset tilauksen.`,
+    yourCompany: 'organisaatiosi',
+    choosePlan: 'Valitse tilaus',
+  },
+};
+
+const sv: AccountCatalogue = {
+  htmlLang: 'sv',
+  date: (iso) => iso,
+  invitation: {
+    subject: (tenant) => `Gå med i ${tenant} på Contract Bank`,
+    invited: (tenant) => `Du har bjudits in till ${tenant} på Contract Bank.`,
+    acceptWithin: (days, link) => `Tacka ja inom ${days} dagar: ${link}`,
+    acceptLink: 'Tacka ja till inbjudan',
+    withinDays: (days) => ` inom ${days} dagar.`,
+  },
+  trial: {
+    subject: (days) => `Din provperiod på Contract Bank slutar om ${days} ${plural(days, 'dag', 'dagar')}`,
+    hello: (name) => `Hej ${name},`,
+    body: (company, date) =>
+      `Provperioden för ${company} slutar ${date}. Därefter kan du fortfarande läsa alla avtal och tidsfrister, men uppladdningar, rättelser och påminnelser stoppas tills du väljer ett abonnemang.`,
+    yourCompany: 'ert företag',
+    choosePlan: 'Välj abonnemang',
+  },
+};
+
+const CATALOGUES: Record<AlertLanguage, AccountCatalogue> = { en, fi, sv };
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export function renderInvitationEmail(input: InvitationMailInput): RenderedMail {
+  const cat = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE];
+  const c = cat.invitation;
+  return {
+    subject: c.subject(input.tenantName),
+    text: `${c.invited(input.tenantName)}\n\n${c.acceptWithin(input.days, input.link)}\n`,
+    html: `<!doctype html>\n<html lang="${cat.htmlLang}"><body><p>${escapeHtml(c.invited(input.tenantName))}</p><p><a href="${input.link}">${escapeHtml(c.acceptLink)}</a>${escapeHtml(c.withinDays(input.days))}</p></body></html>`,
+  };
+}
+
+export function renderTrialReminderEmail(input: TrialReminderMailInput): RenderedMail {
+  const cat = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE];
+  const c = cat.trial;
+  const company = input.company ?? c.yourCompany;
+  const date = cat.date(input.endDate);
+  return {
+    subject: c.subject(input.days),
+    text: `${c.hello(input.ownerName)}\n\n${c.body(company, date)}\n\n${c.choosePlan}: ${input.link}\n`,
+    html: `<!doctype html>\n<html lang="${cat.htmlLang}"><body><p>${escapeHtml(c.hello(input.ownerName))}</p><p>${escapeHtml(c.body(company, date))}</p><p><a href="${input.link}">${escapeHtml(c.choosePlan)}</a></p></body></html>`,
+  };
+}
