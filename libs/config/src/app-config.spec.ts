@@ -11,6 +11,7 @@ describe('configuration validated at start', () => {
       appDatabaseUrl: 'postgres://contract_bank_app@127.0.0.1:5432/contract_bank',
       redisUrl: 'redis://127.0.0.1:6379',
       alertScanIntervalMs: 3_600_000,
+      apiKeyRateLimitPerMinute: 600,
       trialDays: 14,
       maxUploadBytes: 25 * 1024 * 1024,
       webhookAllowPrivateUrls: false,
@@ -31,6 +32,12 @@ describe('configuration validated at start', () => {
       expect(message).toMatch(/REDIS_URL/);
       expect(message).not.toMatch(/MAX_UPLOAD_MB/);
     }
+  });
+
+  it('reads the per-key rate limit and refuses a nonsensical one', () => {
+    expect(loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '120' }).apiKeyRateLimitPerMinute).toBe(120);
+    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_KEY_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/API_KEY_RATE_LIMIT_PER_MINUTE/);
   });
 
   it('refuses a short JWT secret and requires one in production', () => {

@@ -23,6 +23,8 @@ export interface AppConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   alertScanIntervalMs: number;
+  /** Requests per minute one API key may make (then 429 with Retry-After). */
+  apiKeyRateLimitPerMinute: number;
   trialDays: number;
   maxUploadBytes: number;
   webhookAllowPrivateUrls: boolean;
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     accessTokenTtlSeconds: 900,
     refreshTokenTtlDays: 30,
     alertScanIntervalMs: dto.ALERT_SCAN_INTERVAL_MS ?? 3_600_000,
+    apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',

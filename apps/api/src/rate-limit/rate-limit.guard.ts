@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
 import type { Request, Response } from 'express';
 import type { Principal } from '../common/auth/principal';
 import { RateLimitedError } from './rate-limited.error';
 import {
   AUTH_PER_IP,
   LOGIN_PER_IP_AND_EMAIL,
-  PER_API_KEY,
+  perApiKey,
   PUBLIC_AUTH_PATHS,
   type RateLimitRule,
 } from './rate-limit.rules';
@@ -18,7 +19,14 @@ import { RateLimiterService } from './rate-limiter.service';
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
-  constructor(@Inject(RateLimiterService) private readonly limiter: RateLimiterService) {}
+  private readonly perKey: RateLimitRule;
+
+  constructor(
+    @Inject(RateLimiterService) private readonly limiter: RateLimiterService,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.perKey = perApiKey(config.apiKeyRateLimitPerMinute);
+  }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const req = ctx.switchToHttp().getRequest<Request & { user?: Principal }>();
@@ -37,7 +45,7 @@ export class RateLimitGuard implements CanActivate {
         ]);
       }
     } else if (req.user?.kind === 'apiKey' && req.user.apiKeyId) {
-      checks.push([PER_API_KEY, req.user.apiKeyId]);
+      checks.push([this.perKey, req.user.apiKeyId]);
     }
     for (const [rule, subject] of checks) {
       const outcome = await this.limiter.hit(rule, subject);

@@ -14,7 +14,10 @@ export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = {
   windowSeconds: 300,
 };
 /** Partner integrations, per API key. */
-export const PER_API_KEY: RateLimitRule = { name: 'api-key', limit: 600, windowSeconds: 60 };
+/** Per API key: API_KEY_RATE_LIMIT_PER_MINUTE (600 by default). */
+export function perApiKey(limitPerMinute: number): RateLimitRule {
+  return { name: 'api-key', limit: limitPerMinute, windowSeconds: 60 };
+}
 
 /** Public routes that are limited per IP (everything under /v1/auth/ is too). */
 export const PUBLIC_AUTH_PATHS = ['/v1/signup', '/v1/invitations/accept'];
