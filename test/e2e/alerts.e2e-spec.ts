@@ -50,14 +50,22 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   const auth = (u: SignedUp) => ({ Authorization: `Bearer ${u.token}` });
 
   /** A parsed contract with one deadline, written as the owner (the parse pipeline is tested elsewhere). */
-  async function seedContract(tenantId: string, kind: string, date: string, title = 'Office Lease') {
+  async function seedContract(
+    tenantId: string,
+    kind: string,
+    date: string,
+    title = 'Office Lease',
+  ) {
     const id = randomUUID();
     await owner.query(
       `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type, storage_key, terms)
        VALUES ($1, $2, $3, 'parsed', 'lease.pdf', 1, 'x', 'application/pdf', 'k', '{"autoRenewal": true, "renewalTerm": "P1Y"}')`,
       [id, tenantId, title],
     );
-    await owner.query(`INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`, [tenantId, id, kind, date]);
+    await owner.query(
+      `INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`,
+      [tenantId, id, kind, date],
+    );
     return id;
   }
 
@@ -66,59 +74,108 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     const b = await signUp(server.url);
     const initial = await request(server.url).get('/v1/alert-settings').set(auth(a));
     expect(initial.status).toBe(200);
-    expect(initial.body).toEqual({ leadDays: [90, 30, 7], recipients: [a.email], recipientsAreDefault: true, timezone: 'Europe/Helsinki', language: 'en' });
+    expect(initial.body).toEqual({
+      leadDays: [90, 30, 7],
+      recipients: [a.email],
+      recipientsAreDefault: true,
+      timezone: 'Europe/Helsinki',
+      language: 'en',
+    });
 
     const bad = await request(server.url)
       .put('/v1/alert-settings')
       .set(auth(a))
       .send({ leadDays: [30, 0, 30], timezone: 'Mars/Olympus' });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['leadDays[1]', 'leadDays[2]', 'timezone']);
-    const badEmail = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ recipients: ['not-an-email'] });
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'leadDays[1]',
+      'leadDays[2]',
+      'timezone',
+    ]);
+    const badEmail = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ recipients: ['not-an-email'] });
     expect(badEmail.status).toBe(400);
     expect(badEmail.body.errors[0].field).toBe('recipients');
 
     const put = await request(server.url)
       .put('/v1/alert-settings')
       .set(auth(a))
-      .send({ leadDays: [7, 60], recipients: ['Legal@Example.com', 'legal@example.com'], timezone: 'America/New_York' });
+      .send({
+        leadDays: [7, 60],
+        recipients: ['Legal@Example.com', 'legal@example.com'],
+        timezone: 'America/New_York',
+      });
     expect(put.status).toBe(200);
-    expect(put.body).toEqual({ leadDays: [60, 7], recipients: ['legal@example.com'], recipientsAreDefault: false, timezone: 'America/New_York', language: 'en' });
-    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(put.body);
+    expect(put.body).toEqual({
+      leadDays: [60, 7],
+      recipients: ['legal@example.com'],
+      recipientsAreDefault: false,
+      timezone: 'America/New_York',
+      language: 'en',
+    });
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(
+      put.body,
+    );
     // Tenant B is untouched.
-    expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.leadDays).toEqual([90, 30, 7]);
+    expect(
+      (await request(server.url).get('/v1/alert-settings').set(auth(b))).body.leadDays,
+    ).toEqual([90, 30, 7]);
     expect((await request(server.url).get('/v1/alert-settings')).status).toBe(401);
   });
 
   it('alert settings: the e-mail language round-trips, an unknown one is a 400 naming the field, and absent means English', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
-    const put = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'fi' });
+    const put = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], language: 'fi' });
     expect(put.status).toBe(200);
     expect(put.body).toMatchObject({ leadDays: [30], language: 'fi' });
-    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(put.body);
-    const sv = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'sv' });
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body).toEqual(
+      put.body,
+    );
+    const sv = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], language: 'sv' });
     expect(sv.body.language).toBe('sv');
 
-    const bad = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], language: 'de' });
+    const bad = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], language: 'de' });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(bad.body).toMatchObject({ status: 400, code: 'validation_failed' });
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['language']);
     // The bad request changed nothing.
-    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body.language).toBe('sv');
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(a))).body.language).toBe(
+      'sv',
+    );
 
     // PUT replaces the settings: without a language, it is English again, like every other absent field.
-    const reset = await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30] });
+    const reset = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30] });
     expect(reset.body.language).toBe('en');
     // Tenant B never chose: English.
-    expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.language).toBe('en');
+    expect((await request(server.url).get('/v1/alert-settings').set(auth(b))).body.language).toBe(
+      'en',
+    );
   });
 
   it('the worker scans, records and e-mails each due alert and the weekly digest once; the log lists it with cursor paging, per tenant', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
-    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], timezone: 'UTC' }).expect(200);
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], timezone: 'UTC' })
+      .expect(200);
     const today = new Date();
     const noticeDate = isoDate(new Date(today.getTime() + 10 * 86_400_000));
     const renewalDate = isoDate(new Date(today.getTime() + 20 * 86_400_000));
@@ -133,7 +190,11 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     while (mine().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     await new Promise((r) => setTimeout(r, 500)); // room for a (wrong) duplicate to arrive
     // Two alerts and this week's digest, each once.
-    expect(mine().map((m) => m.subject).sort()).toEqual([
+    expect(
+      mine()
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual([
       'Deadlines in the next 30 days: 2 deadlines',
       'Notice deadline in 10 days: Office Lease',
       'Renewal in 20 days: Cloud Hosting',
@@ -143,7 +204,9 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect(page1.status).toBe(200);
     expect(page1.body.data).toHaveLength(1);
     expect(page1.body.nextCursor).toEqual(expect.any(String));
-    const page2 = await request(server.url).get(`/v1/alerts?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`).set(auth(a));
+    const page2 = await request(server.url)
+      .get(`/v1/alerts?limit=1&cursor=${encodeURIComponent(page1.body.nextCursor)}`)
+      .set(auth(a));
     expect(page2.body.data).toHaveLength(1);
     expect(page2.body.nextCursor).toBeNull();
     const all = [...page1.body.data, ...page2.body.data];
@@ -158,8 +221,13 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
       status: 'sent',
       sentAt: expect.stringMatching(/Z$/),
     });
-    expect((await request(server.url).get('/v1/alerts').set(auth(b))).body).toEqual({ data: [], nextCursor: null });
-    expect((await request(server.url).get('/v1/alerts?cursor=nonsense').set(auth(a))).status).toBe(400);
+    expect((await request(server.url).get('/v1/alerts').set(auth(b))).body).toEqual({
+      data: [],
+      nextCursor: null,
+    });
+    expect((await request(server.url).get('/v1/alerts?cursor=nonsense').set(auth(a))).status).toBe(
+      400,
+    );
     expect((await request(server.url).get('/v1/alerts?limit=101').set(auth(a))).status).toBe(400);
   }, 40_000);
 
@@ -173,8 +241,13 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect(first.status).toBe(200);
     expect(first.body.url).toMatch(/\/calendar\/[A-Za-z0-9_-]{40,}\.ics$/);
     // The same URL every time until revoked; the token itself is not stored.
-    expect((await request(server.url).get('/v1/calendar').set(auth(a))).body.url).toBe(first.body.url);
-    const { rows } = await owner.query(`SELECT token_hash FROM calendar_feeds WHERE tenant_id = $1`, [a.tenantId]);
+    expect((await request(server.url).get('/v1/calendar').set(auth(a))).body.url).toBe(
+      first.body.url,
+    );
+    const { rows } = await owner.query(
+      `SELECT token_hash FROM calendar_feeds WHERE tenant_id = $1`,
+      [a.tenantId],
+    );
     expect(rows).toHaveLength(1);
     expect(first.body.url).not.toContain(rows[0].token_hash);
 
@@ -196,12 +269,17 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect(ics.split('\r\n').every((l) => Buffer.byteLength(l) <= 75)).toBe(true);
 
     // A moved deadline keeps its UID (the calendar moves the event).
-    await owner.query(`UPDATE deadlines SET date = '2027-01-25' WHERE contract_id = $1`, [contractId]);
+    await owner.query(`UPDATE deadlines SET date = '2027-01-25' WHERE contract_id = $1`, [
+      contractId,
+    ]);
     const moved = (await request(server.url).get(path)).text;
     expect(moved).toContain(`UID:notice-${contractId}@contract-bank`);
     expect(moved).toContain('DTSTART;VALUE=DATE:20270125');
 
-    expect((await request(server.url).get('/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics')).status).toBe(404);
+    expect(
+      (await request(server.url).get('/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics'))
+        .status,
+    ).toBe(404);
     expect((await request(server.url).delete('/v1/calendar').set(auth(a))).status).toBe(204);
     expect((await request(server.url).get(path)).status).toBe(404);
     const renewed = await request(server.url).get('/v1/calendar').set(auth(a));
@@ -213,18 +291,37 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   it('webhooks: create (secret shown once), list, delete; private targets and bad events refused; per tenant', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
-    for (const url of ['http://127.0.0.1:9/hook', 'http://[::1]/hook', 'http://169.254.169.254/latest', 'https://localhost/x', 'http://10.0.0.1/x']) {
-      const refused = await request(server.url).post('/v1/webhooks').set(auth(a)).send({ url, events: ['deadline.upcoming'] });
-      expect({ url, status: refused.status, field: refused.body.errors?.[0]?.field }).toEqual({ url, status: 400, field: 'url' });
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://[::1]/hook',
+      'http://169.254.169.254/latest',
+      'https://localhost/x',
+      'http://10.0.0.1/x',
+    ]) {
+      const refused = await request(server.url)
+        .post('/v1/webhooks')
+        .set(auth(a))
+        .send({ url, events: ['deadline.upcoming'] });
+      expect({ url, status: refused.status, field: refused.body.errors?.[0]?.field }).toEqual({
+        url,
+        status: 400,
+        field: 'url',
+      });
     }
-    const badEvents = await request(server.url).post('/v1/webhooks').set(auth(a)).send({ url: 'https://93.184.216.34/hook', events: ['contract.exploded'] });
+    const badEvents = await request(server.url)
+      .post('/v1/webhooks')
+      .set(auth(a))
+      .send({ url: 'https://93.184.216.34/hook', events: ['contract.exploded'] });
     expect(badEvents.status).toBe(400);
     expect(badEvents.body.errors[0].field).toBe('events');
 
     const created = await request(server.url)
       .post('/v1/webhooks')
       .set(auth(a))
-      .send({ url: 'https://93.184.216.34/hook', events: ['deadline.upcoming', 'contract.parsed'] });
+      .send({
+        url: 'https://93.184.216.34/hook',
+        events: ['deadline.upcoming', 'contract.parsed'],
+      });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
       id: expect.any(String),
@@ -234,16 +331,35 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
       secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{43}=$/),
     });
     const list = await request(server.url).get('/v1/webhooks').set(auth(a));
-    expect(list.body.data).toEqual([{ id: created.body.id, url: created.body.url, events: created.body.events, createdAt: created.body.createdAt }]);
+    expect(list.body.data).toEqual([
+      {
+        id: created.body.id,
+        url: created.body.url,
+        events: created.body.events,
+        createdAt: created.body.createdAt,
+      },
+    ]);
     expect((await request(server.url).get('/v1/webhooks').set(auth(b))).body.data).toEqual([]);
-    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(b))).status).toBe(404);
-    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status).toBe(204);
-    expect((await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status).toBe(404);
-    expect((await request(server.url).delete('/v1/webhooks/not-a-uuid').set(auth(a))).status).toBe(400);
+    expect(
+      (await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(b))).status,
+    ).toBe(404);
+    expect(
+      (await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status,
+    ).toBe(204);
+    expect(
+      (await request(server.url).delete(`/v1/webhooks/${created.body.id}`).set(auth(a))).status,
+    ).toBe(404);
+    expect((await request(server.url).delete('/v1/webhooks/not-a-uuid').set(auth(a))).status).toBe(
+      400,
+    );
   });
   it('a correction that makes a deadline due sends its alert within seconds, without waiting for the scheduled scan', async () => {
     const a = await signUp(server.url);
-    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [30], timezone: 'UTC' }).expect(200);
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], timezone: 'UTC' })
+      .expect(200);
     const id = await seedContract(a.tenantId, 'expiration', '2031-01-01', 'Warehouse Lease');
     await owner.query(`DELETE FROM deadlines WHERE contract_id = $1`, [id]);
     // The finance director corrects the dates: the term ends in 40 days, notice 30 days before: due in 10 days.
@@ -251,30 +367,63 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     const patched = await request(server.url)
       .patch(`/v1/contracts/${id}`)
       .set(auth(a))
-      .send({ terms: { expirationDate: end, autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P30D' } });
+      .send({
+        terms: { expirationDate: end, autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P30D' },
+      });
     expect(patched.status).toBe(200);
     const noticeDeadline = patched.body.deadlines.noticeDeadline as string;
     expect(noticeDeadline).toBe(isoDate(new Date(Date.parse(end) - 30 * 86_400_000)));
     const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
     const until = Date.now() + 20_000;
-    while (mine().filter((m) => m.subject?.startsWith('Notice deadline')).length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    while (
+      mine().filter((m) => m.subject?.startsWith('Notice deadline')).length < 1 &&
+      Date.now() < until
+    )
+      await new Promise((r) => setTimeout(r, 100));
     const notice = mine().filter((m) => m.subject?.startsWith('Notice deadline'));
     expect(notice.map((m) => m.subject)).toEqual(['Notice deadline in 10 days: Warehouse Lease']);
     const log = await request(server.url).get('/v1/alerts').set(auth(a));
     expect(log.body.data).toEqual(
-      expect.arrayContaining([expect.objectContaining({ contractId: id, kind: 'notice', deadline: noticeDeadline, leadDays: 30, status: 'sent' })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          contractId: id,
+          kind: 'notice',
+          deadline: noticeDeadline,
+          leadDays: 30,
+          status: 'sent',
+        }),
+      ]),
     );
   });
   it('a contract uploaded with a notice deadline already inside the lead time is alerted as soon as it is parsed', async () => {
     const a = await signUp(server.url);
     // A one-year lead: the sample renews every year, so its next notice deadline is always inside it.
-    await request(server.url).put('/v1/alert-settings').set(auth(a)).send({ leadDays: [365], timezone: 'UTC' }).expect(200);
-    const pdf = fs.readFileSync(path.resolve(__dirname, '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf'));
-    const up = await request(server.url).post('/v1/contracts').set(auth(a)).attach('file', pdf, 'duos.pdf');
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [365], timezone: 'UTC' })
+      .expect(200);
+    const pdf = fs.readFileSync(
+      path.resolve(
+        __dirname,
+        '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf',
+      ),
+    );
+    const up = await request(server.url)
+      .post('/v1/contracts')
+      .set(auth(a))
+      .attach('file', pdf, 'duos.pdf');
     expect(up.status).toBe(202);
-    const parsed = (await waitForParsed(server.url, a.token, up.body.id)) as { deadlines: { noticeDeadline: string | null } };
+    const parsed = (await waitForParsed(server.url, a.token, up.body.id)) as {
+      deadlines: { noticeDeadline: string | null };
+    };
     expect(parsed.deadlines.noticeDeadline).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/));
-    const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()) && m.subject?.startsWith('Notice deadline'));
+    const mine = () =>
+      received.filter(
+        (m) =>
+          JSON.stringify(m.to).includes(a.email.toLowerCase()) &&
+          m.subject?.startsWith('Notice deadline'),
+      );
     const until = Date.now() + 20_000;
     while (mine().length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(mine()).toHaveLength(1);

@@ -26,12 +26,27 @@ describe('OpenAPI document', () => {
   });
 
   it('documents every route with its auth scheme and problem responses', async () => {
-    const doc = (await request(server.url).get('/v1/openapi.json')).body as { paths: Record<string, Record<string, { security?: unknown[] }>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = (await request(server.url).get('/v1/openapi.json')).body as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(Object.keys(doc.components.securitySchemes)).toContain('bearer');
-    const publicRoutes = ['/v1/signup', '/v1/auth/login', '/v1/auth/refresh', '/health', '/health/ready', '/v1/invitations/accept'];
+    const publicRoutes = [
+      '/v1/signup',
+      '/v1/auth/login',
+      '/v1/auth/refresh',
+      '/health',
+      '/health/ready',
+      '/v1/invitations/accept',
+    ];
     for (const [p, ops] of Object.entries(doc.paths)) {
-      if (!p.startsWith('/v1') || publicRoutes.includes(p) || p.startsWith('/v1/billing/webhook')) continue;
-      for (const [method, op] of Object.entries(ops)) expect({ route: `${method} ${p}`, secured: Array.isArray(op.security) }).toEqual({ route: `${method} ${p}`, secured: true });
+      if (!p.startsWith('/v1') || publicRoutes.includes(p) || p.startsWith('/v1/billing/webhook'))
+        continue;
+      for (const [method, op] of Object.entries(ops))
+        expect({ route: `${method} ${p}`, secured: Array.isArray(op.security) }).toEqual({
+          route: `${method} ${p}`,
+          secured: true,
+        });
     }
   });
 });

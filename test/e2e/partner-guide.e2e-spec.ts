@@ -6,7 +6,10 @@ import { startTestServer, type TestServer } from '../support/test-server';
 
 const run = promisify(execFile);
 const GUIDE = path.resolve(__dirname, '../../docs/api.md');
-const SAMPLE = path.resolve(__dirname, '../../samples/contracts/VISIUMTECHNOLOGIES_INC_10_20_2004-EX-10.20-DISTRIBUTOR_AGREEMENT.pdf');
+const SAMPLE = path.resolve(
+  __dirname,
+  '../../samples/contracts/VISIUMTECHNOLOGIES_INC_10_20_2004-EX-10.20-DISTRIBUTOR_AGREEMENT.pdf',
+);
 
 /** The partner guide's `bash` blocks, in order (other blocks are illustrations and are not run). */
 function guideScript(): string {

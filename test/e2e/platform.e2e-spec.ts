@@ -16,10 +16,20 @@ describe('accounts, errors and platform endpoints', () => {
     const a = await signUp(server.url, { company: 'Nordic Widgets Oy', name: 'Aino' });
     const me = await request(server.url).get('/v1/me').set('Authorization', `Bearer ${a.token}`);
     expect(me.status).toBe(200);
-    expect(me.body).toEqual({ user: { id: a.userId, email: a.email, name: 'Aino', role: 'owner' }, tenant: { id: a.tenantId, name: 'Nordic Widgets Oy' } });
+    expect(me.body).toEqual({
+      user: { id: a.userId, email: a.email, name: 'Aino', role: 'owner' },
+      tenant: { id: a.tenantId, name: 'Nordic Widgets Oy' },
+    });
     expect(JSON.stringify(me.body)).not.toMatch(/argon2|password/i);
-    const sub = await request(server.url).get('/v1/subscription').set('Authorization', `Bearer ${a.token}`);
-    expect(sub.body).toMatchObject({ plan: 'trial', status: 'trialing', limits: { contracts: 50, users: 3 }, usage: { contracts: 0, users: 1 } });
+    const sub = await request(server.url)
+      .get('/v1/subscription')
+      .set('Authorization', `Bearer ${a.token}`);
+    expect(sub.body).toMatchObject({
+      plan: 'trial',
+      status: 'trialing',
+      limits: { contracts: 50, users: 3 },
+      usage: { contracts: 0, users: 1 },
+    });
     const days = (Date.parse(sub.body.trialEndsAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(13.9);
     expect(days).toBeLessThanOrEqual(14);
@@ -27,42 +37,70 @@ describe('accounts, errors and platform endpoints', () => {
 
   it('refuses a duplicate e-mail with 409 and a short password with 400 naming the field', async () => {
     const a = await signUp(server.url);
-    const dup = await request(server.url).post('/v1/signup').send({ company: 'X', name: 'Y', email: a.email.toUpperCase(), password: 'long enough password' });
+    const dup = await request(server.url).post('/v1/signup').send({
+      company: 'X',
+      name: 'Y',
+      email: a.email.toUpperCase(),
+      password: 'long enough password',
+    });
     expect(dup.status).toBe(409);
-    const short = await request(server.url).post('/v1/signup').send({ company: 'X', name: 'Y', email: 'bad', password: 'short' });
+    const short = await request(server.url)
+      .post('/v1/signup')
+      .send({ company: 'X', name: 'Y', email: 'bad', password: 'short' });
     expect(short.status).toBe(400);
-    expect(short.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['email', 'password']);
+    expect(short.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'email',
+      'password',
+    ]);
   });
 
   it('answers unknown e-mail and wrong password the same way', async () => {
     const a = await signUp(server.url);
-    const wrong = await request(server.url).post('/v1/auth/login').send({ email: a.email, password: 'not the password' });
-    const unknown = await request(server.url).post('/v1/auth/login').send({ email: 'nobody@example.com', password: 'not the password' });
+    const wrong = await request(server.url)
+      .post('/v1/auth/login')
+      .send({ email: a.email, password: 'not the password' });
+    const unknown = await request(server.url)
+      .post('/v1/auth/login')
+      .send({ email: 'nobody@example.com', password: 'not the password' });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     expect({ ...wrong.body, instance: null }).toEqual({ ...unknown.body, instance: null });
-    const ok = await request(server.url).post('/v1/auth/login').send({ email: a.email, password: a.password });
+    const ok = await request(server.url)
+      .post('/v1/auth/login')
+      .send({ email: a.email, password: a.password });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ expiresIn: 900 });
   });
 
   it('rotates refresh tokens and revokes the family when a rotated token is reused', async () => {
     const a = await signUp(server.url);
-    const first = await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken });
+    const first = await request(server.url)
+      .post('/v1/auth/refresh')
+      .send({ refreshToken: a.refreshToken });
     expect(first.status).toBe(200);
     expect(first.body.refreshToken).not.toBe(a.refreshToken);
-    const reuse = await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken });
+    const reuse = await request(server.url)
+      .post('/v1/auth/refresh')
+      .send({ refreshToken: a.refreshToken });
     expect(reuse.status).toBe(401);
     // The family is gone: even the newest token no longer works.
-    const after = await request(server.url).post('/v1/auth/refresh').send({ refreshToken: first.body.refreshToken });
+    const after = await request(server.url)
+      .post('/v1/auth/refresh')
+      .send({ refreshToken: first.body.refreshToken });
     expect(after.status).toBe(401);
   });
 
   it('logs out: the refresh token stops working', async () => {
     const a = await signUp(server.url);
-    const out = await request(server.url).post('/v1/auth/logout').set('Authorization', `Bearer ${a.token}`).send({ refreshToken: a.refreshToken });
+    const out = await request(server.url)
+      .post('/v1/auth/logout')
+      .set('Authorization', `Bearer ${a.token}`)
+      .send({ refreshToken: a.refreshToken });
     expect(out.status).toBe(204);
-    expect((await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken })).status).toBe(401);
+    expect(
+      (await request(server.url).post('/v1/auth/refresh').send({ refreshToken: a.refreshToken }))
+        .status,
+    ).toBe(401);
   });
 
   it('needs a valid token everywhere but the public routes', async () => {
@@ -89,7 +127,14 @@ describe('accounts, errors and platform endpoints', () => {
     const doc = await request(server.url).get('/v1/openapi.json');
     expect(doc.status).toBe(200);
     expect(doc.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/v1/signup', '/v1/contracts', '/v1/contracts/{id}', '/v1/contracts/{id}/file']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/signup',
+        '/v1/contracts',
+        '/v1/contracts/{id}',
+        '/v1/contracts/{id}/file',
+      ]),
+    );
     expect((await request(server.url).get('/docs')).status).toBe(200);
   });
 

@@ -15,7 +15,10 @@ import { startTestS3, type TestS3 } from '../support/s3';
 import { testConfig } from '../support/test-config';
 import { clearRedisPrefix } from '../support/test-server';
 
-const SAMPLE = path.resolve(__dirname, '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf');
+const SAMPLE = path.resolve(
+  __dirname,
+  '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf',
+);
 
 /**
  * The cluster set-up: an API and a worker that share PostgreSQL, Redis and an S3-compatible bucket, and no
@@ -35,7 +38,11 @@ describe('S3-compatible storage: API and worker on different disks share one buc
     db = await createTestDatabase();
     apiConfig = testConfig(db, s3.env);
     // Same database, queues and bucket; another disk.
-    const workerConfig = { ...testConfig(db, s3.env), queuePrefix: apiConfig.queuePrefix, jwtSecret: apiConfig.jwtSecret };
+    const workerConfig = {
+      ...testConfig(db, s3.env),
+      queuePrefix: apiConfig.queuePrefix,
+      jwtSecret: apiConfig.jwtSecret,
+    };
     api = await createApiApp(apiConfig);
     await api.listen(0, '127.0.0.1');
     url = `http://127.0.0.1:${(api.getHttpServer().address() as AddressInfo).port}`;
@@ -53,9 +60,15 @@ describe('S3-compatible storage: API and worker on different disks share one buc
   it('upload, parse, download and delete go through the bucket', async () => {
     const owner = await signUp(url);
     const pdf = fs.readFileSync(SAMPLE);
-    const upload = await request(url).post('/v1/contracts').set('Authorization', `Bearer ${owner.token}`).attach('file', pdf, 'duos.pdf');
+    const upload = await request(url)
+      .post('/v1/contracts')
+      .set('Authorization', `Bearer ${owner.token}`)
+      .attach('file', pdf, 'duos.pdf');
     expect(upload.status).toBe(202);
-    const parsed = (await waitForParsed(url, owner.token, upload.body.id)) as { status: string; file: { sha256: string; pages: number } };
+    const parsed = (await waitForParsed(url, owner.token, upload.body.id)) as {
+      status: string;
+      file: { sha256: string; pages: number };
+    };
     expect(parsed.status).not.toBe('failed');
     expect(parsed.file.pages).toBe(7);
 
@@ -80,8 +93,16 @@ describe('S3-compatible storage: API and worker on different disks share one buc
     expect(download.headers['content-type']).toMatch(/application\/pdf/);
     expect(Buffer.compare(download.body as Buffer, pdf)).toBe(0);
 
-    expect((await request(url).delete(`/v1/contracts/${upload.body.id}`).set('Authorization', `Bearer ${owner.token}`)).status).toBe(204);
-    const left = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${owner.tenantId}/` }));
+    expect(
+      (
+        await request(url)
+          .delete(`/v1/contracts/${upload.body.id}`)
+          .set('Authorization', `Bearer ${owner.token}`)
+      ).status,
+    ).toBe(204);
+    const left = await client.send(
+      new ListObjectsV2Command({ Bucket: s3.bucket, Prefix: `${owner.tenantId}/` }),
+    );
     expect(left.KeyCount ?? 0).toBe(0);
   }, 120_000);
 });

@@ -6,7 +6,10 @@ import { templateName, urlFor, withAdmin } from './database';
 export default async function globalSetup(): Promise<void> {
   const template = templateName();
   const exists = async () =>
-    !!(await withAdmin(async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount));
+    !!(await withAdmin(
+      async (c) =>
+        (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template])).rowCount,
+    ));
   if (!(await exists())) {
     const building = `${template}_build_${process.pid}`;
     await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${building}`));

@@ -32,7 +32,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const api = await createApiApp(config, { webDist: options.webDist });
   await api.listen(0, '127.0.0.1');
   const { port } = api.getHttpServer().address() as AddressInfo;
-  const worker = options.worker === false ? null : await createWorkerApp(config, { schedules: false });
+  const worker =
+    options.worker === false ? null : await createWorkerApp(config, { schedules: false });
   return {
     url: `http://127.0.0.1:${port}`,
     config,
@@ -54,7 +55,13 @@ export async function clearRedisPrefix(config: AppConfig): Promise<void> {
   try {
     let cursor = '0';
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${config.queuePrefix}:*`, 'COUNT', 500);
+      const [next, keys] = await redis.scan(
+        cursor,
+        'MATCH',
+        `${config.queuePrefix}:*`,
+        'COUNT',
+        500,
+      );
       cursor = next;
       if (keys.length) await redis.del(...keys);
     } while (cursor !== '0');

@@ -37,12 +37,21 @@ export function loggerModule(config: AppConfig, name: string) {
       level: config.logLevel,
       genReqId: (req: IncomingMessage, res: ServerResponse) => {
         const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+        const id =
+          typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming)
+            ? incoming
+            : randomUUID();
         res.setHeader('X-Request-Id', id);
         return id;
       },
       redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'],
-      serializers: { req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url.split('?')[0] }) },
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url.split('?')[0],
+        }),
+      },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
     },
   });
@@ -58,7 +67,10 @@ export class ApiModule {
         loggerModule(config, 'api'),
         PersistenceModule,
         StorageModule,
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redisUrl),
+          prefix: config.queuePrefix,
+        }),
         IdempotencyModule,
         HealthModule,
         AuthModule,

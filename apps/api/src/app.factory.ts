@@ -19,15 +19,24 @@ export interface ApiAppOptions {
 export function buildOpenApi(app: NestExpressApplication): OpenAPIObject {
   const doc = new DocumentBuilder()
     .setTitle('Contract Bank API')
-    .setDescription('The REST API of Contract Bank: the same API the web UI uses. Errors are RFC 9457 problem+json.')
+    .setDescription(
+      'The REST API of Contract Bank: the same API the web UI uses. Errors are RFC 9457 problem+json.',
+    )
     .setVersion('1.0.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A user access token (JWT) or an API key' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A user access token (JWT) or an API key',
+    })
     .build();
   return SwaggerModule.createDocument(app, doc);
 }
 
 /** Builds the HTTP API (not listening yet): used by main.ts and by the tests. */
-export async function createApiApp(config: AppConfig, options: ApiAppOptions = {}): Promise<NestExpressApplication> {
+export async function createApiApp(
+  config: AppConfig,
+  options: ApiAppOptions = {},
+): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
     bodyParser: false,
@@ -44,27 +53,58 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
       },
     }),
   );
-  app.use((err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
-    if (err?.type === 'entity.parse.failed') {
-      res.status(400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(400, 'malformed_json', 'The request body is not valid JSON', req.path)));
-      return;
-    }
-    if (err?.type === 'entity.too.large') {
-      res.status(413).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(413, 'payload_too_large', 'The JSON body is larger than 1 MB', req.path)));
-      return;
-    }
-    if (err?.type) {
-      res.status(err.status ?? 400).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem(err.status ?? 400, 'bad_request', 'The request body could not be read', req.path)));
-      return;
-    }
-    next(err);
-  });
+  app.use(
+    (err: { type?: string; status?: number }, req: Request, res: Response, next: NextFunction) => {
+      if (err?.type === 'entity.parse.failed') {
+        res
+          .status(400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            JSON.stringify(
+              problem(400, 'malformed_json', 'The request body is not valid JSON', req.path),
+            ),
+          );
+        return;
+      }
+      if (err?.type === 'entity.too.large') {
+        res
+          .status(413)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            JSON.stringify(
+              problem(413, 'payload_too_large', 'The JSON body is larger than 1 MB', req.path),
+            ),
+          );
+        return;
+      }
+      if (err?.type) {
+        res
+          .status(err.status ?? 400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            JSON.stringify(
+              problem(
+                err.status ?? 400,
+                'bad_request',
+                'The request body could not be read',
+                req.path,
+              ),
+            ),
+          );
+        return;
+      }
+      next(err);
+    },
+  );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
 
   const openApi = buildOpenApi(app);
-  SwaggerModule.setup('docs', app, openApi, { jsonDocumentUrl: 'v1/openapi.json', customSiteTitle: 'Contract Bank API' });
+  SwaggerModule.setup('docs', app, openApi, {
+    jsonDocumentUrl: 'v1/openapi.json',
+    customSiteTitle: 'Contract Bank API',
+  });
   mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'));
   return app;
 }

@@ -29,7 +29,10 @@ export class WorkerModule {
         LoggerModule.forRoot({ pinoHttp: { name: 'worker', level: config.logLevel } }),
         PersistenceModule,
         StorageModule,
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redisUrl),
+          prefix: config.queuePrefix,
+        }),
         BullModule.registerQueue({ name: QUEUES.documentExtraction }, { name: QUEUES.maintenance }),
         NotificationsWorkerModule.forRoot(options),
       ],

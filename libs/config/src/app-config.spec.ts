@@ -35,9 +35,15 @@ describe('configuration validated at start', () => {
   });
 
   it('reads the per-key rate limit and refuses a nonsensical one', () => {
-    expect(loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '120' }).apiKeyRateLimitPerMinute).toBe(120);
-    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(/API_KEY_RATE_LIMIT_PER_MINUTE/);
-    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(/API_KEY_RATE_LIMIT_PER_MINUTE/);
+    expect(
+      loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '120' }).apiKeyRateLimitPerMinute,
+    ).toBe(120);
+    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '0' })).toThrow(
+      /API_KEY_RATE_LIMIT_PER_MINUTE/,
+    );
+    expect(() => loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: 'lots' })).toThrow(
+      /API_KEY_RATE_LIMIT_PER_MINUTE/,
+    );
   });
 
   it('refuses a short JWT secret and requires one in production', () => {

@@ -74,10 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   }
   if (dto.STORAGE_DRIVER === 's3' && !dto.S3_BUCKET) {
-    throw new ConfigError('Invalid configuration:\n  S3_BUCKET: must be set when STORAGE_DRIVER is s3');
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_BUCKET: must be set when STORAGE_DRIVER is s3',
+    );
   }
   if (Boolean(dto.S3_ACCESS_KEY_ID) !== Boolean(dto.S3_SECRET_ACCESS_KEY)) {
-    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither');
+    throw new ConfigError(
+      'Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither',
+    );
   }
   const port = dto.PORT ?? 3000;
   const databaseUrl = dto.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/contract_bank';
@@ -99,7 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             region: dto.S3_REGION ?? 'us-east-1',
             endpoint: dto.S3_ENDPOINT ?? null,
             // Most S3-compatible stores want path-style addressing; AWS S3 wants virtual hosts.
-            forcePathStyle: dto.S3_FORCE_PATH_STYLE ? dto.S3_FORCE_PATH_STYLE === 'true' : Boolean(dto.S3_ENDPOINT),
+            forcePathStyle: dto.S3_FORCE_PATH_STYLE
+              ? dto.S3_FORCE_PATH_STYLE === 'true'
+              : Boolean(dto.S3_ENDPOINT),
             credentials:
               dto.S3_ACCESS_KEY_ID && dto.S3_SECRET_ACCESS_KEY
                 ? { accessKeyId: dto.S3_ACCESS_KEY_ID, secretAccessKey: dto.S3_SECRET_ACCESS_KEY }

@@ -65,11 +65,16 @@ export class EnvDto {
   STORAGE_DRIVER?: string;
 
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a valid bucket name (3-63 lowercase letters, digits, . or -)' })
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, {
+    message: 'S3_BUCKET must be a valid bucket name (3-63 lowercase letters, digits, . or -)',
+  })
   S3_BUCKET?: string;
 
   @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  @IsUrl(
+    { require_tld: false, require_protocol: true, protocols: ['http', 'https'] },
+    { message: 'S3_ENDPOINT must be an http(s):// URL' },
+  )
   S3_ENDPOINT?: string;
 
   @IsOptional()

@@ -1,9 +1,4 @@
-import type {
-  ContractTerms,
-  ExtractedObligation,
-  TermConfidence,
-  TermEvidence,
-} from '@cb/domain';
+import type { ContractTerms, ExtractedObligation, TermConfidence, TermEvidence } from '@cb/domain';
 import type { MediaType } from './media-type';
 
 /** What `extractDocument` returns for one file; `status: 'failed'` carries an actionable `error`. */
@@ -37,4 +32,7 @@ export interface ExtractOptions {
   maxPages?: number;
 }
 
-export type TermsResult = Pick<ExtractionResult, 'terms' | 'evidence' | 'confidence' | 'obligations'>;
+export type TermsResult = Pick<
+  ExtractionResult,
+  'terms' | 'evidence' | 'confidence' | 'obligations'
+>;

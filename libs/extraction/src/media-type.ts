@@ -22,13 +22,18 @@ export function sniffMediaType(head: Uint8Array): MediaType | null {
   if (pdfAt >= 0) return MEDIA_TYPES.pdf;
   if (buf.length >= 4 && buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
     const latin = buf.toString('latin1');
-    return latin.includes('word/') || latin.includes('[Content_Types].xml') ? MEDIA_TYPES.docx : null;
+    return latin.includes('word/') || latin.includes('[Content_Types].xml')
+      ? MEDIA_TYPES.docx
+      : null;
   }
   return looksLikeText(buf) ? MEDIA_TYPES.txt : null;
 }
 
 function looksLikeText(buf: Buffer): boolean {
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) {
+  if (
+    buf.length >= 2 &&
+    ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))
+  ) {
     return true;
   }
   // The sniffed window may cut a multi-byte character in half: ignore up to 3 trailing bytes.
@@ -38,7 +43,8 @@ function looksLikeText(buf: Buffer): boolean {
   const body = buf.subarray(0, end);
   for (const byte of body) {
     // Tab, LF, FF, CR are text; other C0 controls (and NUL) mean binary.
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d) return false;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d)
+      return false;
   }
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);

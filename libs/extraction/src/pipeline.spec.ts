@@ -7,7 +7,8 @@ import { MEDIA_TYPES } from './media-type';
 import { runPipeline } from './pipeline';
 import type { ExtractionStep } from './steps/step.types';
 
-const notOk = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, '../test/fixtures/not-ok', name)));
+const notOk = (name: string) =>
+  new Uint8Array(readFileSync(path.join(__dirname, '../test/fixtures/not-ok', name)));
 
 describe('extractDocument: files it cannot read', () => {
   it('an encrypted PDF fails with an actionable message', async () => {
@@ -39,18 +40,26 @@ describe('extractDocument: files it cannot read', () => {
     const result = await extractDocument(makeDocx([]));
     expect(result.mediaType).toBe(MEDIA_TYPES.docx);
     expect(result.status).toBe('failed');
-    expect(result.error).toEqual({ code: ExtractionErrorCode.NoText, message: 'The DOCX contains no text; upload the contract with its content' });
+    expect(result.error).toEqual({
+      code: ExtractionErrorCode.NoText,
+      message: 'The DOCX contains no text; upload the contract with its content',
+    });
   });
 
   it('an empty file and an unknown binary fail before any parsing', async () => {
-    expect((await extractDocument(new Uint8Array(0))).error?.code).toBe(ExtractionErrorCode.EmptyFile);
+    expect((await extractDocument(new Uint8Array(0))).error?.code).toBe(
+      ExtractionErrorCode.EmptyFile,
+    );
     const binary = await extractDocument(new Uint8Array([0, 1, 2, 3, 0xff, 0xd8, 0, 0]));
     expect(binary.error?.code).toBe(ExtractionErrorCode.UnsupportedMediaType);
     expect(binary.mediaType).toBeNull();
   });
 
   it('a ZIP that claims to be a DOCX but is not one fails as a corrupt DOCX', async () => {
-    const fake = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.from('word/ garbage that is not a zip')]);
+    const fake = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04]),
+      Buffer.from('word/ garbage that is not a zip'),
+    ]);
     const result = await extractDocument(fake);
     expect(result.status).toBe('failed');
     expect(result.error?.code).toBe(ExtractionErrorCode.CorruptDocx);
@@ -67,7 +76,11 @@ describe('extractDocument: DOCX and TXT', () => {
     const result = await extractDocument(docx);
     expect(result.status).toBe('parsed');
     expect(result.pages).toBe(1);
-    expect(result.terms).toMatchObject({ title: 'DISTRIBUTION AGREEMENT', agreementDate: '2019-03-03', governingLaw: 'New York' });
+    expect(result.terms).toMatchObject({
+      title: 'DISTRIBUTION AGREEMENT',
+      agreementDate: '2019-03-03',
+      governingLaw: 'New York',
+    });
     expect(result.terms.parties).toEqual([
       { name: 'Acme Corp.', role: 'Supplier' },
       { name: 'Beta LLC', role: 'Distributor' },
@@ -77,7 +90,10 @@ describe('extractDocument: DOCX and TXT', () => {
   });
 
   it('reads a UTF-8 text file with form feeds as pages', async () => {
-    const txt = Buffer.from('SERVICES AGREEMENT\fThe laws of the State of Texas shall govern this Agreement.\f', 'utf8');
+    const txt = Buffer.from(
+      'SERVICES AGREEMENT\fThe laws of the State of Texas shall govern this Agreement.\f',
+      'utf8',
+    );
     const result = await extractDocument(txt);
     expect(result.mediaType).toBe(MEDIA_TYPES.txt);
     expect(result.pages).toBe(3);
@@ -100,9 +116,16 @@ describe('runPipeline', () => {
         cleaned.push(name);
       },
     });
-    const result = await runPipeline(Buffer.from('text'), {}, [step('a'), step('b', true), step('c')]);
+    const result = await runPipeline(Buffer.from('text'), {}, [
+      step('a'),
+      step('b', true),
+      step('c'),
+    ]);
     expect(result.status).toBe('failed');
-    expect(result.error).toEqual({ code: ExtractionErrorCode.Internal, message: 'Extraction failed unexpectedly (boom)' });
+    expect(result.error).toEqual({
+      code: ExtractionErrorCode.Internal,
+      message: 'Extraction failed unexpectedly (boom)',
+    });
     expect(cleaned).toEqual(['b', 'a']);
   });
 });

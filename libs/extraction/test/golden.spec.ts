@@ -4,21 +4,27 @@ import { extractDocument } from '@cb/extraction';
 
 // Whole CUAD dev contracts (CC BY 4.0, The Atticus Project; see fixtures/README.md), checked against CUAD's
 // expert labels: title, parties, dates (expiration within a day), renewal, notice and governing law.
-const ok = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, 'fixtures/ok', name)));
+const ok = (name: string) =>
+  new Uint8Array(readFileSync(path.join(__dirname, 'fixtures/ok', name)));
 
 function evidenceIsTraceable(result: Awaited<ReturnType<typeof extractDocument>>): void {
   for (const spans of Object.values(result.evidence)) {
     for (const span of spans ?? []) {
       expect(result.text.slice(span.start, span.end)).toBe(span.text);
       expect(span.start).toBeGreaterThanOrEqual(result.pageStarts[span.page - 1]);
-      expect(span.page === result.pageStarts.length || span.start < result.pageStarts[span.page]).toBe(true);
+      expect(
+        span.page === result.pageStarts.length || span.start < result.pageStarts[span.page],
+      ).toBe(true);
     }
   }
 }
 
 describe('golden CUAD contracts', () => {
   it('consulting agreement: separate agreement and effective dates, explicit end, termination on notice', async () => {
-    const result = await extractDocument(ok('ADUROBIOTECH_INC_06_02_2020-EX-10.7-CONSULTING_AGREEMENT.pdf'), { ocr: false });
+    const result = await extractDocument(
+      ok('ADUROBIOTECH_INC_06_02_2020-EX-10.7-CONSULTING_AGREEMENT.pdf'),
+      { ocr: false },
+    );
     expect(result.status).toBe('parsed');
     expect(result.pages).toBe(4);
     expect(result.terms).toMatchObject({
@@ -37,7 +43,10 @@ describe('golden CUAD contracts', () => {
   });
 
   it('hosting agreement: five-year term from the agreement date, yearly automatic renewal, 90 days notice', async () => {
-    const result = await extractDocument(ok('BOLIVARMININGCORP_05_23_2003-EX-2.1-VISP_WEB_SITE_BUILDING_AND_HOSTING_AGREEMENT.pdf'), { ocr: false });
+    const result = await extractDocument(
+      ok('BOLIVARMININGCORP_05_23_2003-EX-2.1-VISP_WEB_SITE_BUILDING_AND_HOSTING_AGREEMENT.pdf'),
+      { ocr: false },
+    );
     expect(result.status).toBe('parsed');
     expect(result.terms).toMatchObject({
       title: 'VISP WEB SITE BUILDING AND HOSTING AGREEMENT',
@@ -49,12 +58,18 @@ describe('golden CUAD contracts', () => {
       noticePeriod: 'P90D',
       governingLaw: 'New York',
     });
-    expect(result.terms.parties.map((p) => p.name)).toEqual(['YourNetPlus.com, Inc.', 'Kingdom Connect, Inc.']);
+    expect(result.terms.parties.map((p) => p.name)).toEqual([
+      'YourNetPlus.com, Inc.',
+      'Kingdom Connect, Inc.',
+    ]);
     evidenceIsTraceable(result);
   });
 
   it('sponsorship agreement: dated preamble, term from the date hereof, explicit end date, no renewal, no convenience termination', async () => {
-    const result = await extractDocument(ok('LOGANSROADHOUSEINC_03_27_1998-EX-10.17-SPONSORSHIP_AGREEMENT.pdf'), { ocr: false });
+    const result = await extractDocument(
+      ok('LOGANSROADHOUSEINC_03_27_1998-EX-10.17-SPONSORSHIP_AGREEMENT.pdf'),
+      { ocr: false },
+    );
     expect(result.status).toBe('parsed');
     expect(result.terms).toMatchObject({
       title: 'SPONSORSHIP AGREEMENT',
@@ -68,7 +83,10 @@ describe('golden CUAD contracts', () => {
       governingLaw: 'Tennessee',
       terminationForConvenience: null,
     });
-    expect(result.terms.parties.map((p) => p.name)).toEqual(['Southern Racing Promotions, Inc.', "Logan's Roadhouse, Inc."]);
+    expect(result.terms.parties.map((p) => p.name)).toEqual([
+      'Southern Racing Promotions, Inc.',
+      "Logan's Roadhouse, Inc.",
+    ]);
     expect(result.obligations.length).toBeGreaterThan(0);
     for (const o of result.obligations) expect(o.evidence[0].text.length).toBeGreaterThan(10);
     evidenceIsTraceable(result);

@@ -2,8 +2,11 @@ import zlib from 'node:zlib';
 
 /** Builds a minimal DOCX (a stored ZIP) whose body holds the given paragraphs; no paragraphs = an empty document. */
 export function makeDocx(paragraphs: string[]): Buffer {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`).join('');
+  const escape = (s: string) =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = paragraphs
+    .map((p) => `<w:p><w:r><w:t xml:space="preserve">${escape(p)}</w:t></w:r></w:p>`)
+    .join('');
   const files: Array<[string, string]> = [
     [
       '[Content_Types].xml',

@@ -28,7 +28,10 @@ export class AlertsRefreshQueue {
         }),
       ]);
     } catch (err) {
-      this.logger.warn({ err, tenantId }, 'Could not request an alert refresh; the next scan will find due alerts');
+      this.logger.warn(
+        { err, tenantId },
+        'Could not request an alert refresh; the next scan will find due alerts',
+      );
     } finally {
       if (timer) clearTimeout(timer);
     }

@@ -67,7 +67,11 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
     removeOnComplete: { count: 1000 },
     removeOnFail: { count: 5000 },
   },
-  'webhooks.contracts': { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } },
+  'webhooks.contracts': {
+    attempts: 1,
+    removeOnComplete: { count: 10 },
+    removeOnFail: { count: 100 },
+  },
 };
 
 /** How long a contract may stay `processing` before the sweeper re-enqueues it. */

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { InvalidPayloadError, MAX_ALERT_BATCH, alertsSendJobId, parsePayload } from './job-payloads';
+import {
+  InvalidPayloadError,
+  MAX_ALERT_BATCH,
+  alertsSendJobId,
+  parsePayload,
+} from './job-payloads';
 
 describe('alerts.send payloads', () => {
   const tenantId = randomUUID();
@@ -9,14 +14,20 @@ describe('alerts.send payloads', () => {
     const p = parsePayload('alerts.send', { tenantId, alertIds, extra: 'dropped' });
     expect(p).toEqual({ tenantId, alertIds });
     expect(alertsSendJobId(p)).toBe(`alerts.send.${tenantId}.${alertIds[0]}`);
-    expect(parsePayload('alerts.send', { tenantId, alertIds: Array.from({ length: MAX_ALERT_BATCH }, () => randomUUID()) }).alertIds).toHaveLength(
-      MAX_ALERT_BATCH,
-    );
+    expect(
+      parsePayload('alerts.send', {
+        tenantId,
+        alertIds: Array.from({ length: MAX_ALERT_BATCH }, () => randomUUID()),
+      }).alertIds,
+    ).toHaveLength(MAX_ALERT_BATCH);
   });
 
   it.each([
     ['no ids', { tenantId, alertIds: [] }],
-    ['too many ids', { tenantId, alertIds: Array.from({ length: MAX_ALERT_BATCH + 1 }, () => randomUUID()) }],
+    [
+      'too many ids',
+      { tenantId, alertIds: Array.from({ length: MAX_ALERT_BATCH + 1 }, () => randomUUID()) },
+    ],
     ['a malformed id', { tenantId, alertIds: [randomUUID(), 'x'] }],
     ['ids not in a list', { tenantId, alertIds: randomUUID() }],
     ['no tenant', { alertIds: [randomUUID()] }],

@@ -39,8 +39,10 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
   const d = (data ?? {}) as Record<string, unknown>;
   switch (name) {
     case 'contract.parse':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
-      if (typeof d.contractId !== 'string' || !UUID.test(d.contractId)) throw new InvalidPayloadError('contractId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
+      if (typeof d.contractId !== 'string' || !UUID.test(d.contractId))
+        throw new InvalidPayloadError('contractId');
       if (!Number.isInteger(d.parseVersion)) throw new InvalidPayloadError('parseVersion');
       return d as unknown as JobPayloads[N];
     case 'contracts.sweep':
@@ -52,30 +54,42 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
     case 'alerts.scan':
       return {} as JobPayloads[N];
     case 'alerts.refresh':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
       return { tenantId: d.tenantId } as JobPayloads[N];
     case 'alerts.tenant':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
-      if (typeof d.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.today)) throw new InvalidPayloadError('today');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
+      if (typeof d.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.today))
+        throw new InvalidPayloadError('today');
       return { tenantId: d.tenantId, today: d.today } as JobPayloads[N];
     case 'alert.send':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
-      if (typeof d.alertId !== 'string' || !UUID.test(d.alertId)) throw new InvalidPayloadError('alertId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
+      if (typeof d.alertId !== 'string' || !UUID.test(d.alertId))
+        throw new InvalidPayloadError('alertId');
       return { tenantId: d.tenantId, alertId: d.alertId } as JobPayloads[N];
     case 'alerts.send': {
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
       const ids = d.alertIds;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ALERT_BATCH) throw new InvalidPayloadError('alertIds');
-      if (!ids.every((id) => typeof id === 'string' && UUID.test(id))) throw new InvalidPayloadError('alertIds');
+      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ALERT_BATCH)
+        throw new InvalidPayloadError('alertIds');
+      if (!ids.every((id) => typeof id === 'string' && UUID.test(id)))
+        throw new InvalidPayloadError('alertIds');
       return { tenantId: d.tenantId, alertIds: ids as string[] } as JobPayloads[N];
     }
     case 'digest.send':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
-      if (typeof d.digestId !== 'string' || !UUID.test(d.digestId)) throw new InvalidPayloadError('digestId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
+      if (typeof d.digestId !== 'string' || !UUID.test(d.digestId))
+        throw new InvalidPayloadError('digestId');
       return { tenantId: d.tenantId, digestId: d.digestId } as JobPayloads[N];
     case 'webhook.deliver':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId)) throw new InvalidPayloadError('tenantId');
-      if (typeof d.deliveryId !== 'string' || !UUID.test(d.deliveryId)) throw new InvalidPayloadError('deliveryId');
+      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
+        throw new InvalidPayloadError('tenantId');
+      if (typeof d.deliveryId !== 'string' || !UUID.test(d.deliveryId))
+        throw new InvalidPayloadError('deliveryId');
       return { tenantId: d.tenantId, deliveryId: d.deliveryId } as JobPayloads[N];
     case 'webhooks.contracts':
       return {} as JobPayloads[N];

@@ -34,7 +34,10 @@ export class QueueErrorLog implements OnModuleInit {
           suppressed++;
           return;
         }
-        this.logger.warn({ queue: name, err: err.message, repeatsSinceLastLog: suppressed }, 'Queue connection error');
+        this.logger.warn(
+          { queue: name, err: err.message, repeatsSinceLastLog: suppressed },
+          'Queue connection error',
+        );
         last = now;
         suppressed = 0;
       });

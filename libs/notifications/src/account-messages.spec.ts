@@ -6,7 +6,9 @@ describe('account e-mails', () => {
   it('invitation: English as before, Finnish and Swedish in the tenant language', () => {
     const en = renderInvitationEmail({ tenantName: 'Acme <Oy>', link, days: 7 });
     expect(en.subject).toBe('Join Acme <Oy> on Contract Bank');
-    expect(en.text).toBe(`You have been invited to Acme <Oy> on Contract Bank.\n\nAccept within 7 days: ${link}\n`);
+    expect(en.text).toBe(
+      `You have been invited to Acme <Oy> on Contract Bank.\n\nAccept within 7 days: ${link}\n`,
+    );
     expect(en.html).toContain('Acme &#60;Oy&#62;');
     expect(en.html).toContain('<html lang="en">');
     const fi = renderInvitationEmail({ tenantName: 'Metsä Oy', link, days: 7, language: 'fi' });
@@ -18,14 +20,23 @@ describe('account e-mails', () => {
   });
 
   it('trial reminder: English as before; Finnish dates d.m.yyyy; one day or several', () => {
-    const base = { ownerName: 'Olli', company: 'Trial Oy', endDate: '2027-01-05', link: 'https://app/settings/subscription' };
+    const base = {
+      ownerName: 'Olli',
+      company: 'Trial Oy',
+      endDate: '2027-01-05',
+      link: 'https://app/settings/subscription',
+    };
     const en = renderTrialReminderEmail({ ...base, days: 3 });
     expect(en.subject).toBe('Your Contract Bank trial ends in 3 days');
     expect(en.text).toBe(
       'Hello Olli,\n\nThe trial of Trial Oy ends on 2027-01-05. After that you keep read access to every contract and deadline, but uploads, corrections and alerts stop until you choose a plan.\n\nChoose a plan: https://app/settings/subscription\n',
     );
-    expect(renderTrialReminderEmail({ ...base, days: 1 }).subject).toBe('Your Contract Bank trial ends in 1 day');
-    expect(renderTrialReminderEmail({ ...base, company: null, days: 3 }).text).toContain('The trial of your company ends');
+    expect(renderTrialReminderEmail({ ...base, days: 1 }).subject).toBe(
+      'Your Contract Bank trial ends in 1 day',
+    );
+    expect(renderTrialReminderEmail({ ...base, company: null, days: 3 }).text).toContain(
+      'The trial of your company ends',
+    );
     const fi = renderTrialReminderEmail({ ...base, days: 3, language: 'fi' });
     expect(fi.text).toContain('Organisaation Trial Oy kokeilujakso päättyy 5.1.2027.');
     expect(fi.text).toContain('Valitse tilaus: https://app/settings/subscription');

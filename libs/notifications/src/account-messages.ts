@@ -99,7 +99,8 @@ const sv: AccountCatalogue = {
     withinDays: (days) => ` inom ${days} dagar.`,
   },
   trial: {
-    subject: (days) => `Din provperiod på Contract Bank slutar om ${days} ${plural(days, 'dag', 'dagar')}`,
+    subject: (days) =>
+      `Din provperiod på Contract Bank slutar om ${days} ${plural(days, 'dag', 'dagar')}`,
     hello: (name) => `Hej ${name},`,
     body: (company, date) =>
       `Provperioden för ${company} slutar ${date}. Därefter kan du fortfarande läsa alla avtal och tidsfrister, men uppladdningar, rättelser och påminnelser stoppas tills du väljer ett abonnemang.`,

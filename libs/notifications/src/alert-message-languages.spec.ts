@@ -1,4 +1,9 @@
-import { consequence, describeDuration, renderAlertEmail, type AlertMessageInput } from './alert-message';
+import {
+  consequence,
+  describeDuration,
+  renderAlertEmail,
+  type AlertMessageInput,
+} from './alert-message';
 import { renderDigestEmail } from './digest-message';
 
 const base: AlertMessageInput = {
@@ -12,7 +17,8 @@ const base: AlertMessageInput = {
   noticeDeadline: '2027-01-30',
   nextRenewalDate: '2027-03-01',
   expirationDate: null,
-  evidence: 'This Agreement renews for successive one-year terms unless either party gives 30 days notice.',
+  evidence:
+    'This Agreement renews for successive one-year terms unless either party gives 30 days notice.',
   obligationText: null,
   appUrl: 'https://app.example.com',
 };
@@ -22,7 +28,12 @@ const digestInput = {
   days: 30,
   appUrl: 'https://app.example.com',
   items: [
-    { contractId: 'a', contractTitle: 'Alpha <Supply>', kind: 'notice' as const, date: '2027-01-04' },
+    {
+      contractId: 'a',
+      contractTitle: 'Alpha <Supply>',
+      kind: 'notice' as const,
+      date: '2027-01-04',
+    },
     { contractId: 'b', contractTitle: 'Beta', kind: 'renewal' as const, date: '2027-01-05' },
     { contractId: 'c', contractTitle: 'Gamma', kind: 'expiration' as const, date: '2027-01-20' },
   ],
@@ -32,30 +43,62 @@ describe('alert e-mail in Finnish', () => {
   const fi = { ...base, language: 'fi' as const };
 
   it('words the subject with the UI vocabulary: in N days, tomorrow, today', () => {
-    expect(renderAlertEmail(fi).subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Office Lease');
-    expect(renderAlertEmail({ ...fi, deadline: '2027-01-11' }).subject).toBe('Irtisanomisen määräpäivä huomenna: Office Lease');
-    expect(renderAlertEmail({ ...fi, deadline: '2027-01-10' }).subject).toBe('Irtisanomisen määräpäivä tänään: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe('Uusiutuminen 50 päivän kuluttua: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'expiration' }).subject).toBe('Päättyminen 20 päivän kuluttua: Office Lease');
-    expect(renderAlertEmail({ ...fi, kind: 'obligation' }).subject).toBe('Velvoitteen eräpäivä 20 päivän kuluttua: Office Lease');
-    expect(renderAlertEmail({ ...fi, contractTitle: ' ' }).subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Nimetön sopimus');
+    expect(renderAlertEmail(fi).subject).toBe(
+      'Irtisanomisen määräpäivä 20 päivän kuluttua: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, deadline: '2027-01-11' }).subject).toBe(
+      'Irtisanomisen määräpäivä huomenna: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, deadline: '2027-01-10' }).subject).toBe(
+      'Irtisanomisen määräpäivä tänään: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe(
+      'Uusiutuminen 50 päivän kuluttua: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, kind: 'expiration' }).subject).toBe(
+      'Päättyminen 20 päivän kuluttua: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, kind: 'obligation' }).subject).toBe(
+      'Velvoitteen eräpäivä 20 päivän kuluttua: Office Lease',
+    );
+    expect(renderAlertEmail({ ...fi, contractTitle: ' ' }).subject).toBe(
+      'Irtisanomisen määräpäivä 20 päivän kuluttua: Nimetön sopimus',
+    );
   });
 
   it('says what happens if nobody acts, for each kind, with dates as d.m.yyyy', () => {
-    expect(consequence(fi)).toBe('Jos mitään ei tehdä, sopimus uusiutuu 1.3.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 30.1.2027.');
-    expect(consequence({ ...fi, nextRenewalDate: null })).toBe('Jos mitään ei tehdä, sopimus uusiutuu, ellei sitä irtisanota viimeistään 30.1.2027.');
+    expect(consequence(fi)).toBe(
+      'Jos mitään ei tehdä, sopimus uusiutuu 1.3.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 30.1.2027.',
+    );
+    expect(consequence({ ...fi, nextRenewalDate: null })).toBe(
+      'Jos mitään ei tehdä, sopimus uusiutuu, ellei sitä irtisanota viimeistään 30.1.2027.',
+    );
     expect(consequence({ ...fi, kind: 'renewal', deadline: '2027-03-01' })).toBe(
       'Sopimus uusiutuu 1.3.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 30.1.2027.',
     );
-    expect(consequence({ ...fi, kind: 'renewal', deadline: '2027-03-01', noticeDeadline: '2027-01-05', renewalTerm: null })).toBe(
-      'Sopimus uusiutuu 1.3.2027.',
+    expect(
+      consequence({
+        ...fi,
+        kind: 'renewal',
+        deadline: '2027-03-01',
+        noticeDeadline: '2027-01-05',
+        renewalTerm: null,
+      }),
+    ).toBe('Sopimus uusiutuu 1.3.2027.');
+    expect(consequence({ ...fi, kind: 'expiration', deadline: '2027-06-30' })).toBe(
+      'Nykyinen sopimuskausi päättyy 30.6.2027.',
     );
-    expect(consequence({ ...fi, kind: 'expiration', deadline: '2027-06-30' })).toBe('Nykyinen sopimuskausi päättyy 30.6.2027.');
-    expect(consequence({ ...fi, kind: 'expiration', autoRenewal: false, deadline: '2027-06-30' })).toBe(
+    expect(
+      consequence({ ...fi, kind: 'expiration', autoRenewal: false, deadline: '2027-06-30' }),
+    ).toBe(
       'Sopimus päättyy 30.6.2027 eikä uusiudu itsestään: sopikaa uudesta sopimuksesta ennen sitä, jos palvelua tarvitaan edelleen.',
     );
-    expect(consequence({ ...fi, kind: 'obligation', obligationText: 'Pay the annual fee.' })).toBe('Eräpäivä 30.1.2027: Pay the annual fee.');
-    expect(consequence({ ...fi, kind: 'obligation' })).toBe('Sopimukseen perustuva velvoite erääntyy 30.1.2027.');
+    expect(consequence({ ...fi, kind: 'obligation', obligationText: 'Pay the annual fee.' })).toBe(
+      'Eräpäivä 30.1.2027: Pay the annual fee.',
+    );
+    expect(consequence({ ...fi, kind: 'obligation' })).toBe(
+      'Sopimukseen perustuva velvoite erääntyy 30.1.2027.',
+    );
   });
 
   it('writes durations in the singular for one and the partitive plural for more', () => {
@@ -72,10 +115,19 @@ describe('alert e-mail in Finnish', () => {
 
   it('translates the body and keeps the quoted contract sentence as written; the HTML says lang="fi"', () => {
     const mail = renderAlertEmail(fi);
-    expect(mail.text.split('\n').slice(0, 2)).toEqual(['Irtisanomisen määräpäivä: 30.1.2027 (20 päivän kuluttua)', 'Sopimus: Office Lease']);
-    expect(mail.text).toContain('Ote sopimuksesta:\n"This Agreement renews for successive one-year terms unless either party gives 30 days notice."');
-    expect(mail.text).toContain('Avaa sopimus: https://app.example.com/contracts/7d3c1c2e-5b0a-4a8e-9a57-1a2b3c4d5e6f');
-    expect(mail.text).toContain('Saat tämän viestin, koska olet muistutusten vastaanottaja. Muuta muistutusasetuksia: https://app.example.com/settings/alerts');
+    expect(mail.text.split('\n').slice(0, 2)).toEqual([
+      'Irtisanomisen määräpäivä: 30.1.2027 (20 päivän kuluttua)',
+      'Sopimus: Office Lease',
+    ]);
+    expect(mail.text).toContain(
+      'Ote sopimuksesta:\n"This Agreement renews for successive one-year terms unless either party gives 30 days notice."',
+    );
+    expect(mail.text).toContain(
+      'Avaa sopimus: https://app.example.com/contracts/7d3c1c2e-5b0a-4a8e-9a57-1a2b3c4d5e6f',
+    );
+    expect(mail.text).toContain(
+      'Saat tämän viestin, koska olet muistutusten vastaanottaja. Muuta muistutusasetuksia: https://app.example.com/settings/alerts',
+    );
     expect(mail.html).toContain('<html lang="fi">');
     expect(mail.html).toContain('Irtisanomisen määräpäivä 20 päivän kuluttua: 30.1.2027</h2>');
     expect(mail.html).toContain('>Avaa sopimus</a>');
@@ -89,27 +141,53 @@ describe('alert e-mail in Swedish', () => {
 
   it('words the subject with the UI vocabulary: in N days, tomorrow, today', () => {
     expect(renderAlertEmail(sv).subject).toBe('Sista uppsägningsdag om 20 dagar: Office Lease');
-    expect(renderAlertEmail({ ...sv, deadline: '2027-01-11' }).subject).toBe('Sista uppsägningsdag i morgon: Office Lease');
-    expect(renderAlertEmail({ ...sv, deadline: '2027-01-10' }).subject).toBe('Sista uppsägningsdag i dag: Office Lease');
-    expect(renderAlertEmail({ ...sv, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe('Förnyelse om 50 dagar: Office Lease');
-    expect(renderAlertEmail({ ...sv, kind: 'expiration' }).subject).toBe('Avtalets slut om 20 dagar: Office Lease');
-    expect(renderAlertEmail({ ...sv, kind: 'obligation' }).subject).toBe('Åtagande förfaller om 20 dagar: Office Lease');
+    expect(renderAlertEmail({ ...sv, deadline: '2027-01-11' }).subject).toBe(
+      'Sista uppsägningsdag i morgon: Office Lease',
+    );
+    expect(renderAlertEmail({ ...sv, deadline: '2027-01-10' }).subject).toBe(
+      'Sista uppsägningsdag i dag: Office Lease',
+    );
+    expect(renderAlertEmail({ ...sv, kind: 'renewal', deadline: '2027-03-01' }).subject).toBe(
+      'Förnyelse om 50 dagar: Office Lease',
+    );
+    expect(renderAlertEmail({ ...sv, kind: 'expiration' }).subject).toBe(
+      'Avtalets slut om 20 dagar: Office Lease',
+    );
+    expect(renderAlertEmail({ ...sv, kind: 'obligation' }).subject).toBe(
+      'Åtagande förfaller om 20 dagar: Office Lease',
+    );
   });
 
   it('says what happens if nobody acts, for each kind, with ISO dates', () => {
-    expect(consequence(sv)).toBe('Om ingen gör något förnyas avtalet med 1 år den 2027-03-01 om det inte sägs upp senast 2027-01-30.');
-    expect(consequence({ ...sv, renewalTerm: null })).toBe('Om ingen gör något förnyas avtalet den 2027-03-01 om det inte sägs upp senast 2027-01-30.');
-    expect(consequence({ ...sv, nextRenewalDate: null })).toBe('Om ingen gör något förnyas avtalet om det inte sägs upp senast 2027-01-30.');
+    expect(consequence(sv)).toBe(
+      'Om ingen gör något förnyas avtalet med 1 år den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
+    );
+    expect(consequence({ ...sv, renewalTerm: null })).toBe(
+      'Om ingen gör något förnyas avtalet den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
+    );
+    expect(consequence({ ...sv, nextRenewalDate: null })).toBe(
+      'Om ingen gör något förnyas avtalet om det inte sägs upp senast 2027-01-30.',
+    );
     expect(consequence({ ...sv, kind: 'renewal', deadline: '2027-03-01' })).toBe(
       'Avtalet förnyas med 1 år den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
     );
-    expect(consequence({ ...sv, kind: 'renewal', deadline: '2027-03-01', noticeDeadline: '2027-01-05' })).toBe('Avtalet förnyas med 1 år den 2027-03-01.');
-    expect(consequence({ ...sv, kind: 'expiration', deadline: '2027-06-30' })).toBe('Den nuvarande avtalsperioden löper ut den 2027-06-30.');
-    expect(consequence({ ...sv, kind: 'expiration', autoRenewal: false, deadline: '2027-06-30' })).toBe(
+    expect(
+      consequence({ ...sv, kind: 'renewal', deadline: '2027-03-01', noticeDeadline: '2027-01-05' }),
+    ).toBe('Avtalet förnyas med 1 år den 2027-03-01.');
+    expect(consequence({ ...sv, kind: 'expiration', deadline: '2027-06-30' })).toBe(
+      'Den nuvarande avtalsperioden löper ut den 2027-06-30.',
+    );
+    expect(
+      consequence({ ...sv, kind: 'expiration', autoRenewal: false, deadline: '2027-06-30' }),
+    ).toBe(
       'Avtalet löper ut den 2027-06-30 och förnyas inte automatiskt: kom överens om ett nytt avtal före dess om tjänsten fortfarande behövs.',
     );
-    expect(consequence({ ...sv, kind: 'obligation', obligationText: 'Pay the annual fee.' })).toBe('Förfaller den 2027-01-30: Pay the annual fee.');
-    expect(consequence({ ...sv, kind: 'obligation' })).toBe('Ett åtagande enligt avtalet förfaller den 2027-01-30.');
+    expect(consequence({ ...sv, kind: 'obligation', obligationText: 'Pay the annual fee.' })).toBe(
+      'Förfaller den 2027-01-30: Pay the annual fee.',
+    );
+    expect(consequence({ ...sv, kind: 'obligation' })).toBe(
+      'Ett åtagande enligt avtalet förfaller den 2027-01-30.',
+    );
   });
 
   it('writes durations in the singular for one and the plural for more', () => {
@@ -125,10 +203,17 @@ describe('alert e-mail in Swedish', () => {
 
   it('translates the body and keeps the quoted contract sentence as written; the HTML says lang="sv"', () => {
     const mail = renderAlertEmail(sv);
-    expect(mail.text.split('\n').slice(0, 2)).toEqual(['Sista uppsägningsdag: 2027-01-30 (om 20 dagar)', 'Avtal: Office Lease']);
-    expect(mail.text).toContain('Ur avtalet:\n"This Agreement renews for successive one-year terms');
+    expect(mail.text.split('\n').slice(0, 2)).toEqual([
+      'Sista uppsägningsdag: 2027-01-30 (om 20 dagar)',
+      'Avtal: Office Lease',
+    ]);
+    expect(mail.text).toContain(
+      'Ur avtalet:\n"This Agreement renews for successive one-year terms',
+    );
     expect(mail.text).toContain('Öppna avtalet: https://app.example.com/contracts/');
-    expect(mail.text).toContain('Du får det här meddelandet eftersom du är mottagare av påminnelser. Ändra påminnelseinställningar: https://app.example.com/settings/alerts');
+    expect(mail.text).toContain(
+      'Du får det här meddelandet eftersom du är mottagare av påminnelser. Ändra påminnelseinställningar: https://app.example.com/settings/alerts',
+    );
     expect(mail.html).toContain('<html lang="sv">');
     expect(mail.html).toContain('>Öppna avtalet</a>');
   });
@@ -155,15 +240,20 @@ describe('weekly digest e-mail in Finnish and Swedish', () => {
     const mail = renderDigestEmail({ ...digestInput, language: 'fi' });
     expect(mail.subject).toBe('Määräpäivät seuraavan 30 päivän aikana: 3 määräpäivää');
     expect(mail.text).toContain('Määräpäivät seuraavan 30 päivän aikana (4.1.2027 alkaen):');
-    expect(mail.text).toContain('- 4.1.2027 (tänään)  Irtisanomisen määräpäivä: Alpha <Supply>\n  https://app.example.com/contracts/a');
+    expect(mail.text).toContain(
+      '- 4.1.2027 (tänään)  Irtisanomisen määräpäivä: Alpha <Supply>\n  https://app.example.com/contracts/a',
+    );
     expect(mail.text).toContain('- 5.1.2027 (huomenna)  Uusiutuminen: Beta');
     expect(mail.text).toContain('- 20.1.2027 (16 päivän kuluttua)  Päättyminen: Gamma');
-    expect(mail.text).toContain('Muuta muistutusasetuksia: https://app.example.com/settings/alerts');
+    expect(mail.text).toContain(
+      'Muuta muistutusasetuksia: https://app.example.com/settings/alerts',
+    );
     expect(mail.html).toContain('<html lang="fi">');
     expect(mail.html).toContain('Alpha &lt;Supply&gt;');
-    expect(renderDigestEmail({ ...digestInput, items: digestInput.items.slice(0, 1), language: 'fi' }).subject).toBe(
-      'Määräpäivät seuraavan 30 päivän aikana: 1 määräpäivä',
-    );
+    expect(
+      renderDigestEmail({ ...digestInput, items: digestInput.items.slice(0, 1), language: 'fi' })
+        .subject,
+    ).toBe('Määräpäivät seuraavan 30 päivän aikana: 1 määräpäivä');
   });
 
   it('Swedish: counts in the subject, today / tomorrow / in N days, ISO dates, lang="sv"', () => {
@@ -174,6 +264,8 @@ describe('weekly digest e-mail in Finnish and Swedish', () => {
     expect(mail.text).toContain('- 2027-01-05 (i morgon)  Förnyelse: Beta');
     expect(mail.text).toContain('- 2027-01-20 (om 16 dagar)  Avtalets slut: Gamma');
     expect(mail.html).toContain('<html lang="sv">');
-    expect(renderDigestEmail({ ...digestInput, items: [], language: 'sv' }).subject).toBe('Tidsfrister de kommande 30 dagarna: 0 tidsfrister');
+    expect(renderDigestEmail({ ...digestInput, items: [], language: 'sv' }).subject).toBe(
+      'Tidsfrister de kommande 30 dagarna: 0 tidsfrister',
+    );
   });
 });

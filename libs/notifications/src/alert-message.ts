@@ -1,4 +1,10 @@
-import { daysBetween, parseIsoDuration, type AlertLanguage, type DeadlineKind, type IsoDate } from '@cb/domain';
+import {
+  daysBetween,
+  parseIsoDuration,
+  type AlertLanguage,
+  type DeadlineKind,
+  type IsoDate,
+} from '@cb/domain';
 import { mailCatalogue } from './mail-catalogue';
 
 /** What an alert e-mail says; everything comes from the contract as stored when the alert is sent. */
@@ -33,7 +39,10 @@ export interface RenderedMail {
  * "P1Y" → "1 year", "P18M" → "18 months", "P2Y6M" → "2 years 6 months" (fi "2 vuotta ja 6 kuukautta",
  * sv "2 år och 6 månader"); null when not a duration.
  */
-export function describeDuration(value: string | null, language: AlertLanguage = 'en'): string | null {
+export function describeDuration(
+  value: string | null,
+  language: AlertLanguage = 'en',
+): string | null {
   const d = parseIsoDuration(value);
   if (!d) return null;
   const words = mailCatalogue(language);
@@ -71,12 +80,17 @@ export function consequence(input: AlertMessageInput): string {
     case 'expiration':
       return input.autoRenewal ? say.termEnds(deadline) : say.expiresForGood(deadline);
     case 'obligation':
-      return input.obligationText ? say.obligationWithText(deadline, input.obligationText) : say.obligation(deadline);
+      return input.obligationText
+        ? say.obligationWithText(deadline, input.obligationText)
+        : say.obligation(deadline);
   }
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /** Subject, text and HTML of one deadline alert, in the input's language (default English). */

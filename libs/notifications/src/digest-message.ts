@@ -10,7 +10,10 @@ export interface DigestItem {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 /**
@@ -44,7 +47,10 @@ export function renderDigestEmail(input: {
     `${words.changeSettings}: ${settingsUrl}`,
   ].join('\n');
   const rows = lines
-    .map((l) => `<tr><td style="padding: 4px 12px 4px 0; white-space: nowrap">${escapeHtml(l.when)}</td><td><a href="${escapeHtml(l.url)}">${escapeHtml(l.what)}</a></td></tr>`)
+    .map(
+      (l) =>
+        `<tr><td style="padding: 4px 12px 4px 0; white-space: nowrap">${escapeHtml(l.when)}</td><td><a href="${escapeHtml(l.url)}">${escapeHtml(l.what)}</a></td></tr>`,
+    )
     .join('\n');
   const html = `<!doctype html>
 <html lang="${words.htmlLang}"><body style="font-family: sans-serif; line-height: 1.5; color: #1a1a1a">

@@ -9,6 +9,16 @@ export class LogMailer implements Mailer {
   constructor(private readonly logger: MailLog) {}
 
   async send(message: MailMessage): Promise<void> {
-    this.logger.log({ mail: { to: message.to, subject: message.subject, messageId: message.messageId, text: message.text } }, 'LogMailer');
+    this.logger.log(
+      {
+        mail: {
+          to: message.to,
+          subject: message.subject,
+          messageId: message.messageId,
+          text: message.text,
+        },
+      },
+      'LogMailer',
+    );
   }
 }

@@ -12,7 +12,9 @@ import { SmtpMailer } from './smtp.mailer';
       provide: MAILER,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig): Mailer =>
-        config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new LogMailer(new Logger('Mail')),
+        config.smtpUrl
+          ? new SmtpMailer(config.smtpUrl, config.mailFrom)
+          : new LogMailer(new Logger('Mail')),
     },
   ],
   exports: [MAILER],

@@ -31,7 +31,9 @@ export class SmtpMailer implements Mailer {
       const e = err as { responseCode?: number; message?: string };
       const code = typeof e.responseCode === 'number' ? e.responseCode : null;
       throw new MailSendError(
-        code ? `SMTP ${code}: ${e.message ?? 'rejected'}` : `SMTP error: ${e.message ?? String(err)}`,
+        code
+          ? `SMTP ${code}: ${e.message ?? 'rejected'}`
+          : `SMTP error: ${e.message ?? String(err)}`,
         code !== null && code >= 500,
       );
     }

@@ -56,11 +56,13 @@ export async function assertSafeWebhookUrl(raw: string, allowPrivate: boolean): 
   } catch {
     throw new UnsafeUrlError('is not a valid URL');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new UnsafeUrlError('must be an http or https URL');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new UnsafeUrlError('must be an http or https URL');
   if (url.username || url.password) throw new UnsafeUrlError('must not contain credentials');
   if (allowPrivate) return url;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost')) throw new UnsafeUrlError('must not point to a private or loopback address');
+  if (host === 'localhost' || host.endsWith('.localhost'))
+    throw new UnsafeUrlError('must not point to a private or loopback address');
   let addresses: string[];
   if (isIP(host)) addresses = [host];
   else {

@@ -15,7 +15,13 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 }
 
 /** Receiver side (for tests and documentation): whether any `v1,` signature in the header matches. */
-export function verifyWebhook(secret: string, id: string, timestamp: number, body: string, header: string): boolean {
+export function verifyWebhook(
+  secret: string,
+  id: string,
+  timestamp: number,
+  body: string,
+  header: string,
+): boolean {
   const expected = Buffer.from(signWebhook(secret, id, timestamp, body));
   return header.split(' ').some((candidate) => {
     const got = Buffer.from(candidate);

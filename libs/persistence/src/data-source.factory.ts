@@ -13,7 +13,11 @@ export interface DataSourceOptions {
 }
 
 /** A TypeORM DataSource over pg. `synchronize` is never on: the schema comes from migrations only. */
-export function createDataSource({ url, poolSize = 10, applicationName = 'contract-bank' }: DataSourceOptions): DataSource {
+export function createDataSource({
+  url,
+  poolSize = 10,
+  applicationName = 'contract-bank',
+}: DataSourceOptions): DataSource {
   return new DataSource({
     type: 'postgres',
     url,

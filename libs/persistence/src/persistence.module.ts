@@ -44,7 +44,10 @@ const REPOSITORIES = [
       provide: TenantDb,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const ds = createDataSource({ url: config.appDatabaseUrl, applicationName: 'contract-bank-app' });
+        const ds = createDataSource({
+          url: config.appDatabaseUrl,
+          applicationName: 'contract-bank-app',
+        });
         return new TenantDb(await ds.initialize());
       },
     },
@@ -52,15 +55,24 @@ const REPOSITORIES = [
       provide: SystemDb,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
-        const ds = createDataSource({ url: config.databaseUrl, poolSize: 2, applicationName: 'contract-bank-system' });
+        const ds = createDataSource({
+          url: config.databaseUrl,
+          poolSize: 2,
+          applicationName: 'contract-bank-system',
+        });
         return new SystemDb(await ds.initialize());
       },
     },
-    ...REPOSITORIES.map((Repo) => ({ provide: Repo, inject: [TenantDb], useFactory: (db: TenantDb) => new Repo(db) })),
+    ...REPOSITORIES.map((Repo) => ({
+      provide: Repo,
+      inject: [TenantDb],
+      useFactory: (db: TenantDb) => new Repo(db),
+    })),
     {
       provide: ContractTermsStore,
       inject: [TenantDb, ContractsRepository],
-      useFactory: (db: TenantDb, contracts: ContractsRepository) => new ContractTermsStore(db, contracts),
+      useFactory: (db: TenantDb, contracts: ContractsRepository) =>
+        new ContractTermsStore(db, contracts),
     },
   ],
   exports: [TenantDb, SystemDb, ContractTermsStore, ...REPOSITORIES],
@@ -72,6 +84,9 @@ export class PersistenceModule implements OnApplicationShutdown {
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([this.tenantDb.dataSource.destroy(), this.systemDb.dataSource.destroy()]);
+    await Promise.allSettled([
+      this.tenantDb.dataSource.destroy(),
+      this.systemDb.dataSource.destroy(),
+    ]);
   }
 }

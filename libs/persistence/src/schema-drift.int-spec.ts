@@ -62,7 +62,11 @@ describe('entities match the migrated schema', () => {
           WHERE tc.table_schema = 'public' AND tc.constraint_type = 'PRIMARY KEY'`,
       );
       primaryKeys = new Map();
-      for (const r of pk.rows) primaryKeys.set(r.table_name, [...(primaryKeys.get(r.table_name) ?? []), r.column_name].sort());
+      for (const r of pk.rows)
+        primaryKeys.set(
+          r.table_name,
+          [...(primaryKeys.get(r.table_name) ?? []), r.column_name].sort(),
+        );
     } finally {
       await client.end();
     }
@@ -80,7 +84,9 @@ describe('entities match the migrated schema', () => {
     const problems: string[] = [];
     for (const entity of ds.entityMetadatas) {
       for (const col of entity.columns) {
-        const found = columns.find((c) => c.table_name === entity.tableName && c.column_name === col.databaseName);
+        const found = columns.find(
+          (c) => c.table_name === entity.tableName && c.column_name === col.databaseName,
+        );
         if (!found) {
           problems.push(`${describeColumn(col)}: no such column`);
           continue;
@@ -89,10 +95,14 @@ describe('entities match the migrated schema', () => {
         const expected = UDT[type];
         if (!expected) problems.push(`${describeColumn(col)}: type ${type} not known to this test`);
         else if (found.udt_name !== (col.isArray ? `_${expected}` : expected)) {
-          problems.push(`${describeColumn(col)}: entity says ${type}${col.isArray ? '[]' : ''}, database has ${found.udt_name}`);
+          problems.push(
+            `${describeColumn(col)}: entity says ${type}${col.isArray ? '[]' : ''}, database has ${found.udt_name}`,
+          );
         }
         if (col.isNullable !== (found.is_nullable === 'YES')) {
-          problems.push(`${describeColumn(col)}: entity nullable=${col.isNullable}, database ${found.is_nullable === 'YES' ? 'NULL' : 'NOT NULL'}`);
+          problems.push(
+            `${describeColumn(col)}: entity nullable=${col.isNullable}, database ${found.is_nullable === 'YES' ? 'NULL' : 'NOT NULL'}`,
+          );
         }
       }
     }
@@ -104,11 +114,21 @@ describe('entities match the migrated schema', () => {
     for (const entity of ds.entityMetadatas) {
       const entityPk = entity.primaryColumns.map((c) => c.databaseName).sort();
       const dbPk = primaryKeys.get(entity.tableName) ?? [];
-      if (entityPk.join() !== dbPk.join()) problems.push(`${entity.tableName}: primary key entity (${entityPk}) vs database (${dbPk})`);
+      if (entityPk.join() !== dbPk.join())
+        problems.push(
+          `${entity.tableName}: primary key entity (${entityPk}) vs database (${dbPk})`,
+        );
       const known = new Set(entity.columns.map((c) => c.databaseName));
       for (const c of columns.filter((x) => x.table_name === entity.tableName)) {
-        if (!known.has(c.column_name) && c.is_nullable === 'NO' && c.column_default === null && c.is_generated === 'NEVER') {
-          problems.push(`${entity.tableName}.${c.column_name}: NOT NULL without a default, but not in the entity`);
+        if (
+          !known.has(c.column_name) &&
+          c.is_nullable === 'NO' &&
+          c.column_default === null &&
+          c.is_generated === 'NEVER'
+        ) {
+          problems.push(
+            `${entity.tableName}.${c.column_name}: NOT NULL without a default, but not in the entity`,
+          );
         }
       }
     }
@@ -120,7 +140,9 @@ describe('entities match the migrated schema', () => {
     const rawSqlOnly = new Set<string>([]);
     const tables = new Set(columns.map((c) => c.table_name));
     const mapped = new Set(ds.entityMetadatas.map((e) => e.tableName));
-    const unmapped = [...tables].filter((t) => t !== 'migrations' && !mapped.has(t) && !rawSqlOnly.has(t)).sort();
+    const unmapped = [...tables]
+      .filter((t) => t !== 'migrations' && !mapped.has(t) && !rawSqlOnly.has(t))
+      .sort();
     expect(unmapped).toEqual([]);
   });
 });

@@ -18,7 +18,10 @@ describe('tenant isolation: the row-level security wall', () => {
     tenantDb = new TenantDb(await createDataSource({ url: db.appUrl }).initialize());
     contracts = new ContractsRepository(tenantDb);
     const tenants = new TenantsRepository(tenantDb);
-    for (const [t, name] of [[a, 'A'], [b, 'B']] as const) {
+    for (const [t, name] of [
+      [a, 'A'],
+      [b, 'B'],
+    ] as const) {
       await tenants.create(t, name);
       await contracts.insert(t, {
         id: randomUUID(),
@@ -62,7 +65,9 @@ describe('tenant isolation: the row-level security wall', () => {
   });
 
   it('cannot update or delete another tenant rows', async () => {
-    const updated = await tenantDb.run(a, (m) => m.query(`UPDATE contracts SET title = 'hacked' WHERE tenant_id = $1`, [b]));
+    const updated = await tenantDb.run(a, (m) =>
+      m.query(`UPDATE contracts SET title = 'hacked' WHERE tenant_id = $1`, [b]),
+    );
     expect(updated[1]).toBe(0);
     await tenantDb.run(a, (m) => m.query(`DELETE FROM contracts WHERE tenant_id = $1`, [b]));
     const stillThere = await tenantDb.run(b, (m) => m.query('SELECT title FROM contracts'));
@@ -73,7 +78,9 @@ describe('tenant isolation: the row-level security wall', () => {
     const client = new Client({ connectionString: db.appUrl });
     await client.connect();
     try {
-      const { rows } = await client.query('SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user');
+      const { rows } = await client.query(
+        'SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = current_user',
+      );
       expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
       const forced = await client.query(
         `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'

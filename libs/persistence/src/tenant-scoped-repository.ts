@@ -1,4 +1,10 @@
-import type { EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type {
+  EntityManager,
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
 import { assertTenantId, type TenantDb } from './tenant-db';
 
 type TenantOwned = ObjectLiteral & { tenantId: string };
@@ -19,12 +25,15 @@ export class TenantScopedRepository<T extends TenantOwned> {
 
   protected scoped(tenantId: string, where: FindOptionsWhere<T> = {}): FindOptionsWhere<T> {
     assertTenantId(tenantId);
-    if ('tenantId' in where) throw new Error('tenantId must come from the first argument, not the filter');
+    if ('tenantId' in where)
+      throw new Error('tenantId must come from the first argument, not the filter');
     return { ...where, tenantId } as FindOptionsWhere<T>;
   }
 
   findOne(tenantId: string, where: FindOptionsWhere<T>): Promise<T | null> {
-    return this.run(tenantId, (m) => m.findOne(this.entity, { where: this.scoped(tenantId, where) }));
+    return this.run(tenantId, (m) =>
+      m.findOne(this.entity, { where: this.scoped(tenantId, where) }),
+    );
   }
 
   find(
@@ -32,7 +41,9 @@ export class TenantScopedRepository<T extends TenantOwned> {
     where: FindOptionsWhere<T> = {},
     options: { order?: FindOptionsOrder<T>; take?: number } = {},
   ): Promise<T[]> {
-    return this.run(tenantId, (m) => m.find(this.entity, { where: this.scoped(tenantId, where), ...options }));
+    return this.run(tenantId, (m) =>
+      m.find(this.entity, { where: this.scoped(tenantId, where), ...options }),
+    );
   }
 
   count(tenantId: string, where: FindOptionsWhere<T> = {}): Promise<number> {
@@ -41,10 +52,16 @@ export class TenantScopedRepository<T extends TenantOwned> {
 
   async insert(tenantId: string, values: Omit<Partial<T>, 'tenantId'>): Promise<T> {
     assertTenantId(tenantId);
-    return this.run(tenantId, (m) => m.save(this.entity, m.create(this.entity, { ...values, tenantId } as unknown as T)));
+    return this.run(tenantId, (m) =>
+      m.save(this.entity, m.create(this.entity, { ...values, tenantId } as unknown as T)),
+    );
   }
 
-  async update(tenantId: string, where: FindOptionsWhere<T>, patch: Omit<Partial<T>, 'tenantId'>): Promise<number> {
+  async update(
+    tenantId: string,
+    where: FindOptionsWhere<T>,
+    patch: Omit<Partial<T>, 'tenantId'>,
+  ): Promise<number> {
     return this.run(tenantId, async (m) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TypeORM's partial-entity type is not expressible here
       const result = await m.update(this.entity, this.scoped(tenantId, where), patch as any);
@@ -53,6 +70,9 @@ export class TenantScopedRepository<T extends TenantOwned> {
   }
 
   async delete(tenantId: string, where: FindOptionsWhere<T>): Promise<number> {
-    return this.run(tenantId, async (m) => (await m.delete(this.entity, this.scoped(tenantId, where))).affected ?? 0);
+    return this.run(
+      tenantId,
+      async (m) => (await m.delete(this.entity, this.scoped(tenantId, where))).affected ?? 0,
+    );
   }
 }

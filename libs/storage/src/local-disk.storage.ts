@@ -12,7 +12,11 @@ import { assertStorageKey, spool, storageKey } from './spool';
 export class LocalDiskStorage implements StoragePort {
   constructor(private readonly root: string) {}
 
-  async put(namespace: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredFile> {
+  async put(
+    namespace: string,
+    source: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<StoredFile> {
     const file = await spool(namespace, path.join(this.root, '.tmp'), source, maxBytes);
     const key = storageKey(namespace, file.sha256);
     const final = this.pathOf(key);

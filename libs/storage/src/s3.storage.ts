@@ -43,7 +43,11 @@ export class S3Storage implements StoragePort {
     private readonly scratchDir: string,
   ) {}
 
-  async put(namespace: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<StoredFile> {
+  async put(
+    namespace: string,
+    source: AsyncIterable<Uint8Array>,
+    maxBytes: number,
+  ): Promise<StoredFile> {
     const file = await spool(namespace, this.scratchDir, source, maxBytes);
     try {
       const key = storageKey(namespace, file.sha256);
@@ -66,7 +70,9 @@ export class S3Storage implements StoragePort {
   }
 
   async read(key: string): Promise<Uint8Array> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }));
+    const res = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }),
+    );
     if (!res.Body) throw new Error(`empty response for ${key}`);
     return res.Body.transformToByteArray();
   }
@@ -86,15 +92,23 @@ export class S3Storage implements StoragePort {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }));
+    await this.client.send(
+      new DeleteObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }),
+    );
   }
 
   async exists(key: string): Promise<boolean> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }));
+      await this.client.send(
+        new HeadObjectCommand({ Bucket: this.bucket, Key: assertStorageKey(key) }),
+      );
       return true;
     } catch (err) {
-      if (err instanceof NotFound || (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404)) return false;
+      if (
+        err instanceof NotFound ||
+        (err instanceof S3ServiceException && err.$metadata.httpStatusCode === 404)
+      )
+        return false;
       throw err;
     }
   }

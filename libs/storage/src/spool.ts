@@ -31,7 +31,12 @@ export function assertStorageKey(key: string): string {
  * resolves. Past `maxBytes` it keeps reading (leaving the source half-read would stall the upload) but
  * writes nothing more, removes the file and throws PayloadTooLarge. On any error the file is removed.
  */
-export async function spool(namespace: string, dir: string, source: AsyncIterable<Uint8Array>, maxBytes: number): Promise<SpooledFile> {
+export async function spool(
+  namespace: string,
+  dir: string,
+  source: AsyncIterable<Uint8Array>,
+  maxBytes: number,
+): Promise<SpooledFile> {
   if (!NAMESPACE.test(namespace)) throw new Error('invalid storage namespace');
   await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, randomUUID());
@@ -57,7 +62,10 @@ export async function spool(namespace: string, dir: string, source: AsyncIterabl
       await fh.write(chunk);
     }
     if (tooLarge) {
-      throw new DomainError(DomainErrorCode.PayloadTooLarge, `The file is larger than the limit of ${Math.floor(maxBytes / 1048576)} MB`);
+      throw new DomainError(
+        DomainErrorCode.PayloadTooLarge,
+        `The file is larger than the limit of ${Math.floor(maxBytes / 1048576)} MB`,
+      );
     }
     await fh.sync();
   } catch (err) {

@@ -36,9 +36,16 @@ describe.each([
   [
     'S3-compatible object storage',
     () => {
-      const config = loadConfig({ ...s3.env, STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cb-scratch-')) });
+      const config = loadConfig({
+        ...s3.env,
+        STORAGE_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'cb-scratch-')),
+      });
       const storage = config.storage as S3StorageConfig;
-      return new S3Storage(createS3Client(storage), storage.bucket, path.join(config.storageDir, '.tmp'));
+      return new S3Storage(
+        createS3Client(storage),
+        storage.bucket,
+        path.join(config.storageDir, '.tmp'),
+      );
     },
   ],
 ])('%s storage', (_name, make: () => StoragePort) => {
@@ -50,7 +57,11 @@ describe.each([
   it('stores a streamed file under its content address and gives back the same bytes, whole or streamed', async () => {
     const bytes = randomBytes(300_000);
     const stored = await storage.put(TENANT, chunks(bytes), 1_000_000);
-    expect(stored).toMatchObject({ key: `${TENANT}/${sha(bytes).slice(0, 2)}/${sha(bytes)}`, size: bytes.length, sha256: sha(bytes) });
+    expect(stored).toMatchObject({
+      key: `${TENANT}/${sha(bytes).slice(0, 2)}/${sha(bytes)}`,
+      size: bytes.length,
+      sha256: sha(bytes),
+    });
     expect(Buffer.from(stored.head).equals(bytes.subarray(0, 8192))).toBe(true);
     expect(await storage.exists(stored.key)).toBe(true);
     expect(Buffer.from(await storage.read(stored.key)).equals(bytes)).toBe(true);
@@ -82,17 +93,27 @@ describe.each([
   it('refuses keys and namespaces that are not content addresses (no path tricks)', async () => {
     await expect(storage.exists('../etc/passwd')).rejects.toThrow('invalid storage key');
     expect(() => storage.stream(`${TENANT}/../x`)).toThrow('invalid storage key');
-    await expect(storage.put('../other', chunks(Buffer.from('x')), 10)).rejects.toThrow('invalid storage namespace');
+    await expect(storage.put('../other', chunks(Buffer.from('x')), 10)).rejects.toThrow(
+      'invalid storage namespace',
+    );
   });
 });
 
 describe('storage configuration', () => {
   it('S3 needs a bucket, and both keys or neither', () => {
     expect(() => loadConfig({ STORAGE_DRIVER: 's3' })).toThrow(/S3_BUCKET/);
-    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'x' })).toThrow(/S3_SECRET_ACCESS_KEY/);
-    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow(/STORAGE_DRIVER must be local or s3/);
-    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'Bad_Bucket' })).toThrow(/S3_BUCKET/);
-    expect(loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'files-eu', S3_REGION: 'eu-north-1' }).storage).toEqual({
+    expect(() =>
+      loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'b-1', S3_ACCESS_KEY_ID: 'x' }),
+    ).toThrow(/S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ STORAGE_DRIVER: 'ftp' })).toThrow(
+      /STORAGE_DRIVER must be local or s3/,
+    );
+    expect(() => loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'Bad_Bucket' })).toThrow(
+      /S3_BUCKET/,
+    );
+    expect(
+      loadConfig({ STORAGE_DRIVER: 's3', S3_BUCKET: 'files-eu', S3_REGION: 'eu-north-1' }).storage,
+    ).toEqual({
       driver: 's3',
       bucket: 'files-eu',
       region: 'eu-north-1',

@@ -7,7 +7,11 @@ import { S3Storage, createS3Client, s3ScratchDir } from './s3.storage';
 /** The storage port for the configured driver: local disk by default, S3-compatible object storage for clusters. */
 export function createStorage(config: AppConfig): StoragePort {
   return config.storage.driver === 's3'
-    ? new S3Storage(createS3Client(config.storage), config.storage.bucket, s3ScratchDir(config.storageDir))
+    ? new S3Storage(
+        createS3Client(config.storage),
+        config.storage.bucket,
+        s3ScratchDir(config.storageDir),
+      )
     : new LocalDiskStorage(config.storageDir);
 }
 

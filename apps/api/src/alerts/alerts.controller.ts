@@ -21,7 +21,10 @@ export class AlertsController {
   @Put('alert-settings')
   @RequirePermission('settings:manage')
   @ApiOkResponse({ type: AlertSettingsResponseDto })
-  putSettings(@CurrentTenant() tenantId: string, @Body() body: UpdateAlertSettingsDto): Promise<AlertSettingsResponseDto> {
+  putSettings(
+    @CurrentTenant() tenantId: string,
+    @Body() body: UpdateAlertSettingsDto,
+  ): Promise<AlertSettingsResponseDto> {
     return this.alerts.putSettings(tenantId, body);
   }
 

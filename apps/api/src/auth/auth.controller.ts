@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nest
 import type { Principal } from '../common/auth/principal';
 import { CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
 import { AuthService } from './auth.service';
-import { LoginDto, LogoutDto, MeDto, RefreshDto, SignupDto, SignupResponseDto, TokenPairDto } from './dto/auth.dto';
+import {
+  LoginDto,
+  LogoutDto,
+  MeDto,
+  RefreshDto,
+  SignupDto,
+  SignupResponseDto,
+  TokenPairDto,
+} from './dto/auth.dto';
 
 @ApiTags('accounts')
 @Controller('v1')
@@ -12,7 +20,10 @@ export class AuthController {
 
   @Public()
   @Post('signup')
-  @ApiCreatedResponse({ type: SignupResponseDto, description: 'The company is created and its trial starts' })
+  @ApiCreatedResponse({
+    type: SignupResponseDto,
+    description: 'The company is created and its trial starts',
+  })
   signup(@Body() dto: SignupDto) {
     return this.auth.signup(dto);
   }

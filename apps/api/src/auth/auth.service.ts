@@ -65,9 +65,11 @@ export class AuthService {
       return { tenant: { id: tenant.id, name: tenant.name }, user: toUserDto(user), ...tokens };
     } catch (err) {
       if ((err as { code?: string }).code === '23505') {
-        throw new DomainError(DomainErrorCode.Conflict, 'An account with this e-mail already exists', [
-          { field: 'email', message: 'is already registered' },
-        ]);
+        throw new DomainError(
+          DomainErrorCode.Conflict,
+          'An account with this e-mail already exists',
+          [{ field: 'email', message: 'is already registered' }],
+        );
       }
       throw err;
     }
@@ -85,7 +87,8 @@ export class AuthService {
   /** Rotates a refresh token. Presenting a token that was already rotated revokes its whole family. */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = hashToken(refreshToken);
-    const invalid = () => new DomainError(DomainErrorCode.Unauthenticated, 'The refresh token is not valid');
+    const invalid = () =>
+      new DomainError(DomainErrorCode.Unauthenticated, 'The refresh token is not valid');
     const tenantId = await this.refreshTokens.tenantOfToken(tokenHash);
     if (!tenantId) throw invalid();
     const outcome = await this.db.run(tenantId, async () => {
@@ -110,7 +113,10 @@ export class AuthService {
       await this.refreshTokens.revokeUser(tenantId, userId);
       return;
     }
-    const row = await this.refreshTokens.findOne(tenantId, { tokenHash: hashToken(refreshToken), userId });
+    const row = await this.refreshTokens.findOne(tenantId, {
+      tokenHash: hashToken(refreshToken),
+      userId,
+    });
     if (row) await this.refreshTokens.revokeFamily(tenantId, row.familyId);
   }
 
@@ -118,13 +124,16 @@ export class AuthService {
     const [user, tenant] = await this.db.run(tenantId, () =>
       Promise.all([this.users.findOne(tenantId, { id: userId }), this.tenants.get(tenantId)]),
     );
-    if (!user || !tenant) throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
+    if (!user || !tenant)
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
     return { user: toUserDto(user), tenant: { id: tenant.id, name: tenant.name } };
   }
 
   private async issueTokens(user: UserEntity, familyId: string): Promise<TokenPair> {
     const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, typ: 'access' };
-    const accessToken = await this.jwt.signAsync(claims, { expiresIn: this.config.accessTokenTtlSeconds });
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn: this.config.accessTokenTtlSeconds,
+    });
     const refreshToken = `cbr_${randomBytes(32).toString('base64url')}`;
     await this.refreshTokens.insert(user.tenantId, {
       userId: user.id,

@@ -12,12 +12,18 @@ const LABEL: Record<CalendarDeadline['kind'], string> = {
  * A stable UID per deadline: `<kind>-<contractId>[-<obligationId>]@contract-bank`. When a deadline moves, its
  * event keeps the UID, so calendar clients move the event instead of adding a second one.
  */
-export function deadlineUid(d: Pick<CalendarDeadline, 'kind' | 'contractId' | 'obligationId'>): string {
+export function deadlineUid(
+  d: Pick<CalendarDeadline, 'kind' | 'contractId' | 'obligationId'>,
+): string {
   return `${d.kind}-${d.contractId}${d.obligationId ? `-${d.obligationId}` : ''}@contract-bank`;
 }
 
 /** The iCalendar (RFC 5545) feed: one all-day event per deadline, linking to the contract. */
-export function buildDeadlinesIcs(deadlines: CalendarDeadline[], appUrl: string, stamp: Date): string {
+export function buildDeadlinesIcs(
+  deadlines: CalendarDeadline[],
+  appUrl: string,
+  stamp: Date,
+): string {
   const calendar = ical({
     name: 'Contract Bank deadlines',
     prodId: { company: 'Contract Bank', product: 'deadlines', language: 'EN' },

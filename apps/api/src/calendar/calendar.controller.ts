@@ -1,5 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Inject, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentTenant, Public, RequirePermission } from '../common/decorators/auth.decorators';
 import { CalendarService } from './calendar.service';
@@ -22,7 +28,9 @@ export class CalendarController {
   @HttpCode(204)
   @ApiBearerAuth()
   @RequirePermission('settings:manage')
-  @ApiNoContentResponse({ description: 'The feed URL no longer works; the next GET /v1/calendar makes a new one' })
+  @ApiNoContentResponse({
+    description: 'The feed URL no longer works; the next GET /v1/calendar makes a new one',
+  })
   async revoke(@CurrentTenant() tenantId: string): Promise<void> {
     await this.calendar.revoke(tenantId);
   }
@@ -32,7 +40,10 @@ export class CalendarController {
   @Public()
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'iCalendar (RFC 5545) feed' })
-  async ics(@Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<string> {
+  async ics(
+    @Param('file') file: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     const body = await this.calendar.ics(file.replace(/\.ics$/, ''));
     res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300');
     return body;

@@ -26,7 +26,9 @@ export class CalendarService {
   ) {}
 
   private tokenFor(feedId: string): string {
-    return createHmac('sha256', this.config.jwtSecret).update(`calendar-feed:${feedId}`).digest('base64url');
+    return createHmac('sha256', this.config.jwtSecret)
+      .update(`calendar-feed:${feedId}`)
+      .digest('base64url');
   }
 
   private urlFor(token: string): string {

@@ -30,7 +30,13 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export function problem(status: number, code: string, detail: string, instance: string, errors?: FieldError[]): Problem {
+export function problem(
+  status: number,
+  code: string,
+  detail: string,
+  instance: string,
+  errors?: FieldError[],
+): Problem {
   return {
     type: `https://contract-bank.dev/problems/${code.replace(/_/g, '-')}`,
     title: TITLES[status] ?? 'Error',

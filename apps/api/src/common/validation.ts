@@ -17,7 +17,10 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
-      return new ValidationError(`The request is invalid: ${fields.map((f) => f.field).join(', ')}`, fields);
+      return new ValidationError(
+        `The request is invalid: ${fields.map((f) => f.field).join(', ')}`,
+        fields,
+      );
     },
   });
 }

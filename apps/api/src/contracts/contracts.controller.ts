@@ -50,7 +50,11 @@ export class ContractsController {
   @ApiBody({ type: UploadContractDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAcceptedResponse({ type: ContractResponseDto, description: 'Stored; parsing has started' })
-  async upload(@CurrentTenant() tenantId: string, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async upload(
+    @CurrentTenant() tenantId: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
     const { status, body } = await this.contracts.upload(tenantId, req);
     res.status(status);
     return body;
@@ -73,7 +77,11 @@ export class ContractsController {
   @Patch(':id')
   @RequirePermission('contracts:write')
   @ApiOkResponse({ type: ContractResponseDto })
-  update(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateContractDto) {
+  update(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateContractDto,
+  ) {
     return this.contracts.update(tenantId, id, dto);
   }
 
@@ -87,7 +95,11 @@ export class ContractsController {
 
   @Get(':id/file')
   @RequirePermission('contracts:read')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'text/plain')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'text/plain',
+  )
   @ApiOkResponse({ description: 'The original bytes, byte-identical' })
   async file(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     const { contract, stream } = await this.contracts.file(tenantId, id);

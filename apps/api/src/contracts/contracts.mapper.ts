@@ -2,7 +2,10 @@ import { mergeTerms, termSources } from '@cb/domain';
 import type { ContractEntity, ObligationEntity } from '@cb/persistence';
 import type { ContractResponseDto } from './dto/contract.dto';
 
-export function toContractResponse(c: ContractEntity, obligations: ObligationEntity[]): ContractResponseDto {
+export function toContractResponse(
+  c: ContractEntity,
+  obligations: ObligationEntity[],
+): ContractResponseDto {
   return {
     id: c.id,
     title: c.title,
@@ -12,11 +15,21 @@ export function toContractResponse(c: ContractEntity, obligations: ObligationEnt
     tags: c.tags,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
-    file: { name: c.fileName, size: c.fileSize, sha256: c.fileSha256, mediaType: c.mediaType, pages: c.pages },
+    file: {
+      name: c.fileName,
+      size: c.fileSize,
+      sha256: c.fileSha256,
+      mediaType: c.mediaType,
+      pages: c.pages,
+    },
     terms: mergeTerms(c.extractedTerms, c.userTerms),
     evidence: c.evidence,
     termSources: termSources(c.extractedTerms, c.userTerms),
-    deadlines: { noticeDeadline: c.noticeDeadline, nextRenewalDate: c.nextRenewalDate, expirationDate: c.expirationDate },
+    deadlines: {
+      noticeDeadline: c.noticeDeadline,
+      nextRenewalDate: c.nextRenewalDate,
+      expirationDate: c.expirationDate,
+    },
     obligations: obligations.map((o) => ({
       id: o.id,
       party: o.party,

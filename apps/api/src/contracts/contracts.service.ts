@@ -30,7 +30,11 @@ import { PlanLimitsService } from '../billing/plan-limits.service';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { ParseQueueService } from '../queue/parse-queue.service';
 import { toContractResponse } from './contracts.mapper';
-import { UploadContractFieldsDto, type ListContractsQueryDto, type UpdateContractDto } from './dto/contract.dto';
+import {
+  UploadContractFieldsDto,
+  type ListContractsQueryDto,
+  type UpdateContractDto,
+} from './dto/contract.dto';
 import type { ContractResponseDto } from './dto/contract.dto';
 
 interface ParsedUpload {
@@ -60,10 +64,14 @@ export class ContractsService {
    * Streams the file into storage (fsynced), judges its type by its bytes, records the contract as
    * `processing` and commits, then enqueues the parse. The answer comes only after all of that.
    */
-  async upload(tenantId: string, req: Request): Promise<{ status: number; body: ContractResponseDto }> {
+  async upload(
+    tenantId: string,
+    req: Request,
+  ): Promise<{ status: number; body: ContractResponseDto }> {
     const upload = await this.receive(tenantId, req);
     const { stored } = upload;
-    if (!stored) throw new ValidationError('A file is required', [{ field: 'file', message: 'is required' }]);
+    if (!stored)
+      throw new ValidationError('A file is required', [{ field: 'file', message: 'is required' }]);
     const idemKey = req.header('idempotency-key');
     let fields: UploadContractFieldsDto;
     let mediaType: string;
@@ -83,9 +91,20 @@ export class ContractsService {
       throw err;
     }
     if (idemKey) {
-      const fingerprint = IdempotencyService.fingerprint({ sha256: stored.sha256, name: upload.fileName, fields });
-      const outcome = await this.idempotency.begin(tenantId, idemKey, 'POST', '/v1/contracts', fingerprint);
-      if (outcome.kind === 'replay') return { status: outcome.statusCode, body: outcome.body as ContractResponseDto };
+      const fingerprint = IdempotencyService.fingerprint({
+        sha256: stored.sha256,
+        name: upload.fileName,
+        fields,
+      });
+      const outcome = await this.idempotency.begin(
+        tenantId,
+        idemKey,
+        'POST',
+        '/v1/contracts',
+        fingerprint,
+      );
+      if (outcome.kind === 'replay')
+        return { status: outcome.statusCode, body: outcome.body as ContractResponseDto };
     }
     try {
       const id = randomUUID();
@@ -104,7 +123,12 @@ export class ContractsService {
           storageKey: stored.key,
           parseVersion: 1,
         });
-        await this.audit.record(tenantId, 'contract.uploaded', { targetType: 'contract', targetId: id, contractId: id, data: { fileName: inserted.fileName, sha256: stored.sha256 } });
+        await this.audit.record(tenantId, 'contract.uploaded', {
+          targetType: 'contract',
+          targetId: id,
+          contractId: id,
+          data: { fileName: inserted.fileName, sha256: stored.sha256 },
+        });
         return inserted;
       });
       await this.parseQueue.enqueue({ tenantId, contractId: id, parseVersion: 1 });
@@ -119,14 +143,28 @@ export class ContractsService {
 
   async list(tenantId: string, query: ListContractsQueryDto) {
     try {
-      const { rows, nextCursor } = await this.contracts.list(tenantId, { ...query, limit: query.limit ?? 25 } as ContractListQuery);
-      const obligations = await this.contracts.obligationsFor(tenantId, rows.map((r) => r.id));
+      const { rows, nextCursor } = await this.contracts.list(tenantId, {
+        ...query,
+        limit: query.limit ?? 25,
+      } as ContractListQuery);
+      const obligations = await this.contracts.obligationsFor(
+        tenantId,
+        rows.map((r) => r.id),
+      );
       return {
-        data: rows.map((r) => toContractResponse(r, obligations.filter((o) => o.contractId === r.id))),
+        data: rows.map((r) =>
+          toContractResponse(
+            r,
+            obligations.filter((o) => o.contractId === r.id),
+          ),
+        ),
         nextCursor,
       };
     } catch (err) {
-      if (err instanceof InvalidCursorError) throw new ValidationError('cursor is not valid', [{ field: 'cursor', message: 'is not a cursor from this list' }]);
+      if (err instanceof InvalidCursorError)
+        throw new ValidationError('cursor is not valid', [
+          { field: 'cursor', message: 'is not a cursor from this list' },
+        ]);
       throw err;
     }
   }
@@ -155,7 +193,17 @@ export class ContractsService {
       } else if (Object.keys(patch).length) {
         await this.contracts.update(tenantId, { id }, patch);
       }
-      await this.audit.record(tenantId, 'contract.updated', { targetType: 'contract', targetId: id, contractId: id, data: { fields: Object.entries(dto).filter(([k, v]) => k !== 'terms' && v !== undefined).map(([k]) => k), terms: Object.keys(dto.terms ?? {}) } });
+      await this.audit.record(tenantId, 'contract.updated', {
+        targetType: 'contract',
+        targetId: id,
+        contractId: id,
+        data: {
+          fields: Object.entries(dto)
+            .filter(([k, v]) => k !== 'terms' && v !== undefined)
+            .map(([k]) => k),
+          terms: Object.keys(dto.terms ?? {}),
+        },
+      });
     });
     // Corrected dates may make an alert due now (or cancel one: the send re-checks the deadline).
     if (userTerms) await this.alertsRefresh.request(tenantId);
@@ -166,7 +214,12 @@ export class ContractsService {
     const contract = await this.db.run(tenantId, async () => {
       const c = await this.require(tenantId, id);
       await this.contracts.delete(tenantId, { id });
-      await this.audit.record(tenantId, 'contract.deleted', { targetType: 'contract', targetId: id, contractId: id, data: { title: c.title, fileName: c.fileName } });
+      await this.audit.record(tenantId, 'contract.deleted', {
+        targetType: 'contract',
+        targetId: id,
+        contractId: id,
+        data: { title: c.title, fileName: c.fileName },
+      });
       return c;
     });
     await this.discardIfUnused(tenantId, contract.storageKey);
@@ -182,10 +235,24 @@ export class ContractsService {
       const c = await this.contracts.lockForUpdate(tenantId, id);
       if (!c) throw new NotFoundError('Contract');
       const parseVersion = c.parseVersion + 1;
-      await this.contracts.update(tenantId, { id }, { status: 'processing', errorCode: null, errorMessage: null, parseVersion, parseAttempts: 0 });
+      await this.contracts.update(
+        tenantId,
+        { id },
+        {
+          status: 'processing',
+          errorCode: null,
+          errorMessage: null,
+          parseVersion,
+          parseAttempts: 0,
+        },
+      );
       return { ...c, parseVersion };
     });
-    await this.parseQueue.enqueue({ tenantId, contractId: id, parseVersion: contract.parseVersion });
+    await this.parseQueue.enqueue({
+      tenantId,
+      contractId: id,
+      parseVersion: contract.parseVersion,
+    });
     return this.get(tenantId, id);
   }
 
@@ -201,13 +268,18 @@ export class ContractsService {
       title: raw.title?.[0],
       counterparty: raw.counterparty?.[0],
       tags: raw.tags
-        ? raw.tags.flatMap((t) => t.split(',')).map((t) => t.trim()).filter(Boolean)
+        ? raw.tags
+            .flatMap((t) => t.split(','))
+            .map((t) => t.trim())
+            .filter(Boolean)
         : undefined,
     };
     const dto = plainToInstance(UploadContractFieldsDto, plain);
     const errors = validateSync(dto, { whitelist: true });
     const fieldErrors = [
-      ...errors.flatMap((e) => Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message }))),
+      ...errors.flatMap((e) =>
+        Object.values(e.constraints ?? {}).map((message) => ({ field: e.property, message })),
+      ),
       ...unknown.map((field) => ({ field, message: 'is not an accepted field' })),
     ];
     if (fieldErrors.length) throw new ValidationError('The upload has invalid fields', fieldErrors);
@@ -215,7 +287,8 @@ export class ContractsService {
   }
 
   private async discardIfUnused(tenantId: string, storageKey: string): Promise<void> {
-    if ((await this.contracts.countByStorageKey(tenantId, storageKey)) === 0) await this.storage.delete(storageKey);
+    if ((await this.contracts.countByStorageKey(tenantId, storageKey)) === 0)
+      await this.storage.delete(storageKey);
   }
 
   /** Parses multipart/form-data, streaming the one `file` part into storage as it arrives. */
@@ -234,10 +307,19 @@ export class ContractsService {
       try {
         bb = busboy({
           headers: req.headers,
-          limits: { files: 1, fields: 20, fieldSize: 10_000, fileSize: this.config.maxUploadBytes + 1 },
+          limits: {
+            files: 1,
+            fields: 20,
+            fieldSize: 10_000,
+            fileSize: this.config.maxUploadBytes + 1,
+          },
         });
       } catch {
-        reject(new ValidationError('The multipart body is malformed', [{ field: 'file', message: 'malformed multipart body' }]));
+        reject(
+          new ValidationError('The multipart body is malformed', [
+            { field: 'file', message: 'malformed multipart body' },
+          ]),
+        );
         return;
       }
       let pending: Promise<void> = Promise.resolve();
@@ -245,7 +327,10 @@ export class ContractsService {
       bb.on('file', (name, stream, info) => {
         if (name !== 'file' || result.stored || failure) {
           stream.resume();
-          if (name !== 'file') failure ??= new ValidationError('Unexpected file field', [{ field: name, message: 'only `file` may carry a file' }]);
+          if (name !== 'file')
+            failure ??= new ValidationError('Unexpected file field', [
+              { field: name, message: 'only `file` may carry a file' },
+            ]);
           return;
         }
         result.fileName = info.filename ?? null;
@@ -263,14 +348,21 @@ export class ContractsService {
         (result.fields[name] ??= []).push(value);
       });
       bb.on('filesLimit', () => {
-        failure ??= new ValidationError('Upload one file per request', [{ field: 'file', message: 'only one file per request' }]);
+        failure ??= new ValidationError('Upload one file per request', [
+          { field: 'file', message: 'only one file per request' },
+        ]);
       });
       bb.on('error', (err) => {
         this.logger.debug({ err }, 'multipart parse error');
-        failure ??= new ValidationError('The multipart body is malformed', [{ field: 'file', message: 'malformed multipart body' }]);
+        failure ??= new ValidationError('The multipart body is malformed', [
+          { field: 'file', message: 'malformed multipart body' },
+        ]);
         req.unpipe(bb);
         req.resume();
-        pending.then(() => reject(failure), () => reject(failure));
+        pending.then(
+          () => reject(failure),
+          () => reject(failure),
+        );
       });
       bb.on('close', () => {
         pending.then(
@@ -285,7 +377,10 @@ export class ContractsService {
 
 function sanitizeFileName(name: string | null): string {
   const base = (name ?? 'contract').split(/[\\/]/).pop() ?? 'contract';
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const clean = base
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return clean || 'contract';
 }

@@ -18,9 +18,13 @@ export class DeadlinesController {
     const from = q.from ?? todayInTimeZone('UTC', new Date());
     const to = q.to ?? addDays(from, 365);
     if (!isValidIsoDate(from) || !isValidIsoDate(to) || to < from) {
-      throw new ValidationError('from and to must be valid dates with from <= to', [{ field: 'to', message: 'must be on or after from' }]);
+      throw new ValidationError('from and to must be valid dates with from <= to', [
+        { field: 'to', message: 'must be on or after from' },
+      ]);
     }
     const rows = await this.deadlines.listBetween(tenantId, from, to, q.kind);
-    return { data: rows.map(({ obligationId, ...r }) => (obligationId ? { ...r, obligationId } : r)) };
+    return {
+      data: rows.map(({ obligationId, ...r }) => (obligationId ? { ...r, obligationId } : r)),
+    };
   }
 }

@@ -9,7 +9,12 @@ export const REDIS_PROBE = Symbol('REDIS_PROBE');
 const CHECK_TIMEOUT_MS = 2000;
 
 function withTimeout<T>(p: Promise<T>): Promise<T> {
-  return Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref())]);
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error('timeout')), CHECK_TIMEOUT_MS).unref(),
+    ),
+  ]);
 }
 
 @ApiTags('health')
@@ -33,8 +38,14 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.db.dataSource.query('SELECT 1')).then(() => 'up', () => 'down'),
-      withTimeout(this.ping()).then(() => 'up', () => 'down'),
+      withTimeout(this.db.dataSource.query('SELECT 1')).then(
+        () => 'up',
+        () => 'down',
+      ),
+      withTimeout(this.ping()).then(
+        () => 'up',
+        () => 'down',
+      ),
     ]);
     const ok = postgres === 'up' && redis === 'up';
     res.status(ok ? 200 : 503);
@@ -42,7 +53,8 @@ export class HealthController {
   }
 
   private async ping(): Promise<string> {
-    if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect().catch(() => undefined);
+    if (this.redis.status === 'wait' || this.redis.status === 'end')
+      await this.redis.connect().catch(() => undefined);
     return this.redis.ping();
   }
 }

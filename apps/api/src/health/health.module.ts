@@ -6,7 +6,13 @@ import { HealthController, REDIS_PROBE } from './health.controller';
 
 @Module({
   controllers: [HealthController],
-  providers: [{ provide: REDIS_PROBE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createProbeClient(c.redisUrl) }],
+  providers: [
+    {
+      provide: REDIS_PROBE,
+      inject: [APP_CONFIG],
+      useFactory: (c: AppConfig) => createProbeClient(c.redisUrl),
+    },
+  ],
 })
 export class HealthModule implements OnApplicationShutdown {
   constructor(@Inject(REDIS_PROBE) private readonly redis: IORedis) {}

@@ -1,4 +1,11 @@
-import { Inject, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, of, type Observable } from 'rxjs';
@@ -22,11 +29,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = ctx.switchToHttp().getRequest<Request & { user?: Principal }>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
-    const own = this.reflector.getAllAndOverride<boolean>(HANDLES_OWN_IDEMPOTENCY, [ctx.getHandler(), ctx.getClass()]);
+    const own = this.reflector.getAllAndOverride<boolean>(HANDLES_OWN_IDEMPOTENCY, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (req.method !== 'POST' || !key || !req.user || own) return next.handle();
     const tenantId = req.user.tenantId;
     const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
-    const hash = IdempotencyService.fingerprint({ method: req.method, path, body: req.body as unknown });
+    const hash = IdempotencyService.fingerprint({
+      method: req.method,
+      path,
+      body: req.body as unknown,
+    });
     return from(this.idempotency.begin(tenantId, key, req.method, path, hash)).pipe(
       mergeMap((outcome) => {
         if (outcome.kind === 'replay') {
@@ -35,8 +49,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
           return of(outcome.body);
         }
         return next.handle().pipe(
-          mergeMap((body: unknown) => from(this.idempotency.complete(tenantId, key, res.statusCode, body ?? null)).pipe(mergeMap(() => of(body)))),
-          catchError((err: unknown) => from(this.idempotency.release(tenantId, key)).pipe(tap(() => { throw err; }))),
+          mergeMap((body: unknown) =>
+            from(this.idempotency.complete(tenantId, key, res.statusCode, body ?? null)).pipe(
+              mergeMap(() => of(body)),
+            ),
+          ),
+          catchError((err: unknown) =>
+            from(this.idempotency.release(tenantId, key)).pipe(
+              tap(() => {
+                throw err;
+              }),
+            ),
+          ),
         );
       }),
     );

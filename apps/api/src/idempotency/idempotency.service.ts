@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@cb/domain';
 import { IdempotencyRepository } from '@cb/persistence';
 
-export type IdempotencyOutcome = { kind: 'new' } | { kind: 'replay'; statusCode: number; body: unknown };
+export type IdempotencyOutcome =
+  { kind: 'new' } | { kind: 'replay'; statusCode: number; body: unknown };
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 
@@ -16,22 +17,37 @@ export class IdempotencyService {
     return createHash('sha256').update(stableJson(parts)).digest('hex');
   }
 
-  async begin(tenantId: string, key: string, method: string, path: string, requestHash: string): Promise<IdempotencyOutcome> {
+  async begin(
+    tenantId: string,
+    key: string,
+    method: string,
+    path: string,
+    requestHash: string,
+  ): Promise<IdempotencyOutcome> {
     if (!KEY.test(key)) {
-      throw new DomainError(DomainErrorCode.Validation, 'Idempotency-Key must be 1-255 visible ASCII characters', [
-        { field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' },
-      ]);
+      throw new DomainError(
+        DomainErrorCode.Validation,
+        'Idempotency-Key must be 1-255 visible ASCII characters',
+        [{ field: 'Idempotency-Key', message: 'must be 1-255 visible ASCII characters' }],
+      );
     }
     const existing = await this.repo.claim(tenantId, { key, method, path, requestHash });
     if (!existing) return { kind: 'new' };
-    if (existing.requestHash !== requestHash || existing.method !== method || existing.path !== path) {
+    if (
+      existing.requestHash !== requestHash ||
+      existing.method !== method ||
+      existing.path !== path
+    ) {
       throw new DomainError(
         DomainErrorCode.IdempotencyMismatch,
         'This Idempotency-Key was already used with a different request; use a new key for a new request',
       );
     }
     if (existing.statusCode === null) {
-      throw new DomainError(DomainErrorCode.Conflict, 'A request with this Idempotency-Key is still in progress; retry shortly');
+      throw new DomainError(
+        DomainErrorCode.Conflict,
+        'A request with this Idempotency-Key is still in progress; retry shortly',
+      );
     }
     return { kind: 'replay', statusCode: existing.statusCode, body: existing.responseBody };
   }

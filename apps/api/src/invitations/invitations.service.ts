@@ -147,16 +147,23 @@ export class InvitationsService {
     };
   }
 
-  private async sendInvitation(tenantId: string, email: string, tenantName: string, token: string): Promise<void> {
+  private async sendInvitation(
+    tenantId: string,
+    email: string,
+    tenantName: string,
+    token: string,
+  ): Promise<void> {
     const link = `${this.config.appUrl}/accept-invite?token=${encodeURIComponent(token)}`;
     try {
       // In the tenant's e-mail language (its alert settings).
       const language = (await this.alertSettings.get(tenantId))?.language;
-      await this.mailer.send({ to: email, ...renderInvitationEmail({ tenantName, link, days: INVITATION_TTL_DAYS, language }) });
+      await this.mailer.send({
+        to: email,
+        ...renderInvitationEmail({ tenantName, link, days: INVITATION_TTL_DAYS, language }),
+      });
     } catch (err) {
       // The invitation exists; inviting again sends a fresh link.
       this.logger.warn(`invitation e-mail to ${email} failed: ${(err as Error).message}`);
     }
   }
 }
-

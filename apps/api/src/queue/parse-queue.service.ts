@@ -19,14 +19,20 @@ export class ParseQueueService {
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
-        this.queue.add('contract.parse', payload, { ...JOB_OPTIONS['contract.parse'], jobId: parseJobId(payload) }),
+        this.queue.add('contract.parse', payload, {
+          ...JOB_OPTIONS['contract.parse'],
+          jobId: parseJobId(payload),
+        }),
         new Promise((_, reject) => {
           timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
         }),
       ]);
       return true;
     } catch (err) {
-      this.logger.warn({ err, contractId: payload.contractId }, 'Could not enqueue the parse job; the sweeper will retry');
+      this.logger.warn(
+        { err, contractId: payload.contractId },
+        'Could not enqueue the parse job; the sweeper will retry',
+      );
       return false;
     } finally {
       if (timer) clearTimeout(timer);

@@ -11,13 +11,19 @@ export function mountWebUi(app: Express, distDir: string): void {
     app.get('/', (_req: Request, res: Response) => {
       res
         .type('html')
-        .send('<!doctype html><title>Contract Bank</title><h1>Contract Bank</h1><p>The API runs. Build the web UI with <code>npm run build:web</code>.</p>');
+        .send(
+          '<!doctype html><title>Contract Bank</title><h1>Contract Bank</h1><p>The API runs. Build the web UI with <code>npm run build:web</code>.</p>',
+        );
     });
     return;
   }
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))) return next();
+    if (
+      req.method !== 'GET' ||
+      API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))
+    )
+      return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
@@ -25,5 +31,6 @@ export function mountWebUi(app: Express, distDir: string): void {
 }
 
 function immutableAssets(res: Response, file: string): void {
-  if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  if (file.includes(`${path.sep}assets${path.sep}`))
+    res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 }

@@ -1,5 +1,21 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
 import { CreatedWebhookDto, CreateWebhookDto, WebhookListDto } from './dto/webhook.dto';
 import { WebhooksService } from './webhooks.service';
@@ -13,7 +29,10 @@ export class WebhooksController {
   @Post()
   @RequirePermission('webhooks:manage')
   @ApiCreatedResponse({ type: CreatedWebhookDto })
-  create(@CurrentTenant() tenantId: string, @Body() body: CreateWebhookDto): Promise<CreatedWebhookDto> {
+  create(
+    @CurrentTenant() tenantId: string,
+    @Body() body: CreateWebhookDto,
+  ): Promise<CreatedWebhookDto> {
     return this.webhooks.create(tenantId, body);
   }
 
@@ -28,7 +47,10 @@ export class WebhooksController {
   @HttpCode(204)
   @RequirePermission('webhooks:manage')
   @ApiNoContentResponse()
-  async remove(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  async remove(
+    @CurrentTenant() tenantId: string,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<void> {
     await this.webhooks.remove(tenantId, id);
   }
 }

@@ -24,14 +24,21 @@ export class WebhooksService {
     try {
       url = await assertSafeWebhookUrl(dto.url, this.config.webhookAllowPrivateUrls);
     } catch (err) {
-      if (err instanceof UnsafeUrlError) throw new ValidationError(`url ${err.message}`, [{ field: 'url', message: err.message }]);
+      if (err instanceof UnsafeUrlError)
+        throw new ValidationError(`url ${err.message}`, [{ field: 'url', message: err.message }]);
       throw err;
     }
     if ((await this.webhooks.count(tenantId)) >= MAX_ENDPOINTS) {
-      throw new ValidationError(`at most ${MAX_ENDPOINTS} webhook endpoints`, [{ field: 'url', message: `at most ${MAX_ENDPOINTS} endpoints per account` }]);
+      throw new ValidationError(`at most ${MAX_ENDPOINTS} webhook endpoints`, [
+        { field: 'url', message: `at most ${MAX_ENDPOINTS} endpoints per account` },
+      ]);
     }
     const secret = generateWebhookSecret();
-    const saved = await this.webhooks.insert(tenantId, { url: url.toString(), events: dto.events, secret });
+    const saved = await this.webhooks.insert(tenantId, {
+      url: url.toString(),
+      events: dto.events,
+      secret,
+    });
     return { ...toDto(saved), secret };
   }
 

@@ -16,8 +16,16 @@ describe('contract-bank extract', () => {
   it('prints one JSON object per file per line and goes on after bad files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'cli-extract-'));
     const txt = path.join(dir, 'contract.txt');
-    writeFileSync(txt, 'SERVICES AGREEMENT\nThis Agreement shall be governed by the laws of the State of Delaware.\n');
-    const files = [path.join(fixtures, 'not-ok/encrypted.pdf'), path.join(dir, 'missing.pdf'), txt, path.join(fixtures, 'not-ok/truncated.pdf')];
+    writeFileSync(
+      txt,
+      'SERVICES AGREEMENT\nThis Agreement shall be governed by the laws of the State of Delaware.\n',
+    );
+    const files = [
+      path.join(fixtures, 'not-ok/encrypted.pdf'),
+      path.join(dir, 'missing.pdf'),
+      txt,
+      path.join(fixtures, 'not-ok/truncated.pdf'),
+    ];
     const io = capture();
     const code = await extractCommand.run(['--jsonl', '--no-ocr', ...files], io);
     expect(code).toBe(1);
@@ -29,18 +37,34 @@ describe('contract-bank extract', () => {
       [files[2], 'parsed'],
       [files[3], 'failed'],
     ]);
-    expect(lines[0].error).toEqual({ code: 'pdf_encrypted', message: 'The PDF is encrypted (password protected); upload an unprotected copy' });
+    expect(lines[0].error).toEqual({
+      code: 'pdf_encrypted',
+      message: 'The PDF is encrypted (password protected); upload an unprotected copy',
+    });
     expect(lines[1].error).toMatchObject({ code: 'file_not_found' });
     expect(lines[2]).not.toHaveProperty('error');
-    expect(lines[2]).toMatchObject({ pages: 1, terms: { title: 'SERVICES AGREEMENT', governingLaw: 'Delaware' } });
-    for (const key of ['file', 'status', 'pages', 'terms', 'evidence', 'obligations', 'ms']) expect(lines[2]).toHaveProperty(key);
+    expect(lines[2]).toMatchObject({
+      pages: 1,
+      terms: { title: 'SERVICES AGREEMENT', governingLaw: 'Delaware' },
+    });
+    for (const key of ['file', 'status', 'pages', 'terms', 'evidence', 'obligations', 'ms'])
+      expect(lines[2]).toHaveProperty(key);
   });
 
   it('exits 0 when every file parses', async () => {
     const io = capture();
-    const code = await extractCommand.run(['--no-ocr', path.join(fixtures, 'ok/LOGANSROADHOUSEINC_03_27_1998-EX-10.17-SPONSORSHIP_AGREEMENT.pdf')], io);
+    const code = await extractCommand.run(
+      [
+        '--no-ocr',
+        path.join(fixtures, 'ok/LOGANSROADHOUSEINC_03_27_1998-EX-10.17-SPONSORSHIP_AGREEMENT.pdf'),
+      ],
+      io,
+    );
     expect(code).toBe(0);
-    expect(JSON.parse(io.outLines[0])).toMatchObject({ status: 'parsed', terms: { governingLaw: 'Tennessee' } });
+    expect(JSON.parse(io.outLines[0])).toMatchObject({
+      status: 'parsed',
+      terms: { governingLaw: 'Tennessee' },
+    });
   });
 
   it('rejects missing files and unknown options with usage and exit code 2', async () => {
@@ -48,7 +72,14 @@ describe('contract-bank extract', () => {
     expect(await extractCommand.run([], io)).toBe(2);
     expect(await extractCommand.run(['--bogus', 'a.pdf'], io)).toBe(2);
     expect(io.errLines.join('\n')).toMatch(/no files given[\s\S]*unknown option --bogus/);
-    expect(parseExtractArgs(['--max-pages', '0', 'a.pdf'])).toBe('--max-pages needs a positive whole number');
-    expect(parseExtractArgs(['--max-pages', '3', 'a.pdf'])).toEqual({ files: ['a.pdf'], jsonl: false, ocr: true, maxPages: 3 });
+    expect(parseExtractArgs(['--max-pages', '0', 'a.pdf'])).toBe(
+      '--max-pages needs a positive whole number',
+    );
+    expect(parseExtractArgs(['--max-pages', '3', 'a.pdf'])).toEqual({
+      files: ['a.pdf'],
+      jsonl: false,
+      ocr: true,
+      maxPages: 3,
+    });
   });
 });

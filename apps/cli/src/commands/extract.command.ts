@@ -36,26 +36,47 @@ export function parseExtractArgs(args: string[]): ExtractArgs | string {
     } else if (arg === '--') {
       parsed.files.push(...args.slice(i + 1));
       break;
-    }
-    else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
     else parsed.files.push(arg);
   }
   if (parsed.files.length === 0) return 'no files given';
   return parsed;
 }
 
-export async function extractFile(file: string, options: { ocr: boolean; maxPages?: number }): Promise<ExtractLine> {
+export async function extractFile(
+  file: string,
+  options: { ocr: boolean; maxPages?: number },
+): Promise<ExtractLine> {
   const started = performance.now();
   let data: Uint8Array;
   try {
     data = await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file_not_found' : 'file_unreadable';
-    const message = code === 'file_not_found' ? `No such file: ${file}` : `The file could not be read (${(error as Error).message})`;
+    const code =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file_not_found' : 'file_unreadable';
+    const message =
+      code === 'file_not_found'
+        ? `No such file: ${file}`
+        : `The file could not be read (${(error as Error).message})`;
     const empty = await extractDocument(new Uint8Array(0), { ocr: false });
-    return { file, status: 'failed', error: { code, message }, pages: 0, ocrPages: [], terms: empty.terms, confidence: {}, evidence: {}, obligations: [], ms: Math.round(performance.now() - started) };
+    return {
+      file,
+      status: 'failed',
+      error: { code, message },
+      pages: 0,
+      ocrPages: [],
+      terms: empty.terms,
+      confidence: {},
+      evidence: {},
+      obligations: [],
+      ms: Math.round(performance.now() - started),
+    };
   }
-  const result = await extractDocument(data, { fileName: file, ocr: options.ocr, maxPages: options.maxPages });
+  const result = await extractDocument(data, {
+    fileName: file,
+    ocr: options.ocr,
+    maxPages: options.maxPages,
+  });
   const line: ExtractLine = {
     file,
     status: result.status,

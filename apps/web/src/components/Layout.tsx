@@ -13,7 +13,6 @@ export function Layout() {
   const menuOpen = menuOpenOn === location.pathname;
   const mainRef = useRef<HTMLElement>(null);
 
-
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },

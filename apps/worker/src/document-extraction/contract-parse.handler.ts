@@ -93,7 +93,8 @@ export class ContractParseHandler {
     });
     // After the commit: an alert that is already due (a notice deadline 20 days out, uploaded today) goes
     // out now rather than at the next scheduled scan.
-    if (outcome === 'parsed' || outcome === 'needs_review') await this.alertsRefresh.request(tenantId);
+    if (outcome === 'parsed' || outcome === 'needs_review')
+      await this.alertsRefresh.request(tenantId);
     return outcome;
   }
 

@@ -82,7 +82,14 @@ export class SubscriptionCheckHandler {
     for (const owner of owners) {
       await this.mailer.send({
         to: owner.email,
-        ...renderTrialReminderEmail({ ownerName: owner.name, company: tenant?.name ?? null, endDate: date, days, link, language }),
+        ...renderTrialReminderEmail({
+          ownerName: owner.name,
+          company: tenant?.name ?? null,
+          endDate: date,
+          days,
+          link,
+          language,
+        }),
         messageId: `<trial-reminder.${tenantId}@contract-bank>`,
       });
     }
@@ -98,4 +105,3 @@ function toSubscription(row: SubscriptionEntity): Subscription {
     canceledAt: row.canceledAt,
   };
 }
-

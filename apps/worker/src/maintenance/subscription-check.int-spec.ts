@@ -75,7 +75,7 @@ describe('trials: reminder 3 days before the end, then expired with read access 
     expect(fresh.body.status).toBe('trialing');
   });
 
-  it('writes the reminder in the tenant\'s e-mail language (Finnish here)', async () => {
+  it("writes the reminder in the tenant's e-mail language (Finnish here)", async () => {
     const owner = await signUp(server.url, { company: 'Metsä Oy', name: 'Aino Omistaja' });
     await request(server.url)
       .put('/v1/alert-settings')
@@ -86,11 +86,17 @@ describe('trials: reminder 3 days before the end, then expired with read access 
     const end = new Date(now.getTime() + 2 * 86_400_000 + 3_600_000);
     await setTrialEnd(owner.tenantId, end);
     const before = received.length;
-    expect(await server.worker!.get(SubscriptionCheckHandler).check(now)).toMatchObject({ reminded: 1 });
-    const mail = received.slice(before).find((m) => (m.to as { text: string }).text === owner.email)!;
+    expect(await server.worker!.get(SubscriptionCheckHandler).check(now)).toMatchObject({
+      reminded: 1,
+    });
+    const mail = received
+      .slice(before)
+      .find((m) => (m.to as { text: string }).text === owner.email)!;
     expect(mail.subject).toBe('Contract Bank -kokeilujaksosi päättyy 3 päivän kuluttua');
     const [y, m, d] = end.toISOString().slice(0, 10).split('-');
-    expect(mail.text).toContain(`Organisaation Metsä Oy kokeilujakso päättyy ${Number(d)}.${Number(m)}.${y}.`);
+    expect(mail.text).toContain(
+      `Organisaation Metsä Oy kokeilujakso päättyy ${Number(d)}.${Number(m)}.${y}.`,
+    );
     expect(mail.html).toContain('<html lang="fi">');
   });
 });

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_ALERT_SETTINGS, isValidTimeZone, receivesAlerts, scanWindowStart, todayInTimeZone, type PlanId, type SubscriptionStatus } from '@cb/domain';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  isValidTimeZone,
+  receivesAlerts,
+  scanWindowStart,
+  todayInTimeZone,
+  type PlanId,
+  type SubscriptionStatus,
+} from '@cb/domain';
 import { JOB_OPTIONS, QUEUES, alertsTenantJobId, type JobPayloads } from '@cb/jobs';
 import { SystemDb } from '@cb/persistence';
 import type { Queue } from 'bullmq';
@@ -43,14 +51,20 @@ export class AlertScanHandler {
     @InjectQueue(QUEUES.alerts) private readonly queue: Queue,
   ) {}
 
-  async scan(now: Date = new Date(), pageSize = SCAN_PAGE_SIZE): Promise<{ tenants: number; inactive: number; enqueued: number }> {
+  async scan(
+    now: Date = new Date(),
+    pageSize = SCAN_PAGE_SIZE,
+  ): Promise<{ tenants: number; inactive: number; enqueued: number }> {
     let after = '00000000-0000-0000-0000-000000000000';
     let tenants = 0;
     let inactive = 0;
     let enqueued = 0;
     for (;;) {
       // Cross-tenant by nature: the owner connection, read-only.
-      const page: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id > $1 ORDER BY t.id LIMIT $2`, [after, pageSize]);
+      const page: TenantRow[] = await this.system.dataSource.query(
+        `${TENANTS_SQL} WHERE t.id > $1 ORDER BY t.id LIMIT $2`,
+        [after, pageSize],
+      );
       if (page.length === 0) break;
       tenants += page.length;
       after = page[page.length - 1]!.id;
@@ -64,25 +78,41 @@ export class AlertScanHandler {
   }
 
   /** The same scan for one tenant whose deadlines just changed (`alerts.refresh`). */
-  async scanTenant(tenantId: string, now: Date = new Date()): Promise<{ inactive: number; enqueued: number }> {
-    const rows: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id = $1`, [tenantId]);
+  async scanTenant(
+    tenantId: string,
+    now: Date = new Date(),
+  ): Promise<{ inactive: number; enqueued: number }> {
+    const rows: TenantRow[] = await this.system.dataSource.query(`${TENANTS_SQL} WHERE t.id = $1`, [
+      tenantId,
+    ]);
     // Not deduplicated against a tenant job that is already queued or running for today: that one may have
     // read the deadlines before this change committed. A second run records only what is new.
     return this.enqueueDue(rows, now, { fresh: true });
   }
 
   /** Enqueues `alerts.tenant` for each tenant that receives alerts and has a deadline in its window today. */
-  private async enqueueDue(page: TenantRow[], now: Date, opts: { fresh?: boolean } = {}): Promise<{ inactive: number; enqueued: number }> {
+  private async enqueueDue(
+    page: TenantRow[],
+    now: Date,
+    opts: { fresh?: boolean } = {},
+  ): Promise<{ inactive: number; enqueued: number }> {
     const active = page.filter((t) =>
       receivesAlerts(
         t.plan && t.status
-          ? { plan: t.plan, status: t.status, trialEndsAt: t.trial_ends_at, currentPeriodEnd: t.current_period_end, canceledAt: t.canceled_at }
+          ? {
+              plan: t.plan,
+              status: t.status,
+              trialEndsAt: t.trial_ends_at,
+              currentPeriodEnd: t.current_period_end,
+              canceledAt: t.canceled_at,
+            }
           : null,
         now,
       ),
     );
     const windows = active.map((t) => {
-      const timezone = t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+      const timezone =
+        t.timezone && isValidTimeZone(t.timezone) ? t.timezone : DEFAULT_ALERT_SETTINGS.timezone;
       const leads = t.lead_days?.length ? t.lead_days : DEFAULT_ALERT_SETTINGS.leadDays;
       const today = todayInTimeZone(timezone, now);
       // Wide enough for the alert leads and for the weekly digest of the next DIGEST_DAYS days.
@@ -99,7 +129,9 @@ export class AlertScanHandler {
       .filter((w) => dueSet.has(w.tenantId))
       .map((w) => {
         const data: JobPayloads['alerts.tenant'] = { tenantId: w.tenantId, today: w.today };
-        const jobId = opts.fresh ? `${alertsTenantJobId(data)}.${randomUUID()}` : alertsTenantJobId(data);
+        const jobId = opts.fresh
+          ? `${alertsTenantJobId(data)}.${randomUUID()}`
+          : alertsTenantJobId(data);
         return { name: 'alerts.tenant', data, opts: { ...JOB_OPTIONS['alerts.tenant'], jobId } };
       });
     if (jobs.length) await this.queue.addBulk(jobs);

@@ -1,9 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DEFAULT_ALERT_LANGUAGE, DEFAULT_ALERT_SETTINGS, isValidTimeZone, todayInTimeZone, type AlertLanguage, type TermField } from '@cb/domain';
+import {
+  DEFAULT_ALERT_LANGUAGE,
+  DEFAULT_ALERT_SETTINGS,
+  isValidTimeZone,
+  todayInTimeZone,
+  type AlertLanguage,
+  type TermField,
+} from '@cb/domain';
 import type { JobPayloads } from '@cb/jobs';
 import { MAILER, MailSendError, renderAlertEmail, type Mailer } from '@cb/notifications';
-import { AlertSettingsRepository, AlertsRepository, ContractsRepository, TenantDb, type AlertEntity, type ContractEntity } from '@cb/persistence';
+import {
+  AlertSettingsRepository,
+  AlertsRepository,
+  ContractsRepository,
+  TenantDb,
+  type AlertEntity,
+  type ContractEntity,
+} from '@cb/persistence';
 import { ALERT_RETRY_DELAY_MS, AlertSendQueue } from './alert-send.queue';
 
 export type AlertSendOutcome =
@@ -47,15 +61,24 @@ export class AlertSendHandler {
    * backoff, instead of waiting out a connection timeout per alert. A batch re-run after a crash skips what
    * was sent.
    */
-  async sendBatch(p: JobPayloads['alerts.send'], opts: { now?: Date } = {}): Promise<{ sent: number; deferred: number; other: number }> {
+  async sendBatch(
+    p: JobPayloads['alerts.send'],
+    opts: { now?: Date } = {},
+  ): Promise<{ sent: number; deferred: number; other: number }> {
     let sent = 0;
     let other = 0;
     for (let i = 0; i < p.alertIds.length; i++) {
-      const outcome = await this.send({ tenantId: p.tenantId, alertId: p.alertIds[i]! }, { finalAttempt: false, now: opts.now });
+      const outcome = await this.send(
+        { tenantId: p.tenantId, alertId: p.alertIds[i]! },
+        { finalAttempt: false, now: opts.now },
+      );
       if (outcome.result === 'retry') {
         const rest = p.alertIds.slice(i);
         await this.sendQueue.enqueueSingles(p.tenantId, rest, ALERT_RETRY_DELAY_MS);
-        this.logger.warn({ tenantId: p.tenantId, deferred: rest.length, reason: outcome.reason }, 'Alert batch deferred to single retries');
+        this.logger.warn(
+          { tenantId: p.tenantId, deferred: rest.length, reason: outcome.reason },
+          'Alert batch deferred to single retries',
+        );
         return { sent, deferred: rest.length, other };
       }
       if (outcome.result === 'sent') sent++;
@@ -65,11 +88,15 @@ export class AlertSendHandler {
   }
 
   /** `finalAttempt`: this is the job's last try, so a send error is recorded as a permanent failure. */
-  async send(p: JobPayloads['alert.send'], opts: { finalAttempt: boolean; now?: Date }): Promise<AlertSendOutcome> {
+  async send(
+    p: JobPayloads['alert.send'],
+    opts: { finalAttempt: boolean; now?: Date },
+  ): Promise<AlertSendOutcome> {
     const outcome = await this.db.run(p.tenantId, async (): Promise<AlertSendOutcome> => {
       const alert = await this.alerts.lockForSend(p.tenantId, p.alertId);
       if (!alert) return { result: 'skipped', reason: 'no such alert' };
-      if (alert.status !== 'pending') return { result: 'skipped', reason: `already ${alert.status}` };
+      if (alert.status !== 'pending')
+        return { result: 'skipped', reason: `already ${alert.status}` };
       const contract = await this.contracts.get(p.tenantId, alert.contractId);
       if (!contract) return this.cancel(alert, 'contract deleted before the alert was sent');
       if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
@@ -79,14 +106,28 @@ export class AlertSendHandler {
       // list is the default) gets nothing more.
       const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
       const recipients = stored?.recipients.length ? stored.recipients : ownerAndAdminEmails;
-      if (!recipients.some((r) => r.trim().toLowerCase() === alert.recipient.trim().toLowerCase())) {
+      if (
+        !recipients.some((r) => r.trim().toLowerCase() === alert.recipient.trim().toLowerCase())
+      ) {
         return this.cancel(alert, 'recipient no longer receives alerts');
       }
-      const timezone = stored && isValidTimeZone(stored.timezone) ? stored.timezone : DEFAULT_ALERT_SETTINGS.timezone;
+      const timezone =
+        stored && isValidTimeZone(stored.timezone)
+          ? stored.timezone
+          : DEFAULT_ALERT_SETTINGS.timezone;
       const language = stored?.language ?? DEFAULT_ALERT_LANGUAGE;
-      const message = await this.render(alert, contract, todayInTimeZone(timezone, opts.now ?? new Date()), language);
+      const message = await this.render(
+        alert,
+        contract,
+        todayInTimeZone(timezone, opts.now ?? new Date()),
+        language,
+      );
       try {
-        await this.mailer.send({ to: alert.recipient, ...message, messageId: `<alert-${alert.id}@contract-bank>` });
+        await this.mailer.send({
+          to: alert.recipient,
+          ...message,
+          messageId: `<alert-${alert.id}@contract-bank>`,
+        });
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         const permanent = (err instanceof MailSendError && err.permanent) || opts.finalAttempt;
@@ -98,7 +139,10 @@ export class AlertSendHandler {
     // Outside the send transaction, which has committed (or had nothing to write).
     if (outcome.result === 'failed') {
       await this.alerts.finish(p.tenantId, p.alertId, 'failed', outcome.reason);
-      this.logger.warn({ tenantId: p.tenantId, alertId: p.alertId, reason: outcome.reason }, 'Alert failed for good');
+      this.logger.warn(
+        { tenantId: p.tenantId, alertId: p.alertId, reason: outcome.reason },
+        'Alert failed for good',
+      );
     } else if (outcome.result === 'retry') {
       await this.alerts.recordAttemptError(p.tenantId, p.alertId, outcome.reason);
     }
@@ -110,11 +154,18 @@ export class AlertSendHandler {
     return { result: 'canceled', reason };
   }
 
-  private async render(alert: AlertEntity, contract: ContractEntity, today: string, language: AlertLanguage) {
+  private async render(
+    alert: AlertEntity,
+    contract: ContractEntity,
+    today: string,
+    language: AlertLanguage,
+  ) {
     let evidence: string | null = null;
     let obligationText: string | null = null;
     if (alert.kind === 'obligation') {
-      const obligation = (await this.contracts.obligations(alert.tenantId, contract.id)).find((o) => o.id === alert.obligationId);
+      const obligation = (await this.contracts.obligations(alert.tenantId, contract.id)).find(
+        (o) => o.id === alert.obligationId,
+      );
       obligationText = obligation?.text ?? null;
       evidence = obligation?.evidence[0]?.text ?? null;
     } else {

@@ -1,6 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
-import { JOB_OPTIONS, MAX_ALERT_BATCH, QUEUES, alertSendJobId, alertsSendJobId, type JobPayloads } from '@cb/jobs';
+import {
+  JOB_OPTIONS,
+  MAX_ALERT_BATCH,
+  QUEUES,
+  alertSendJobId,
+  alertsSendJobId,
+  type JobPayloads,
+} from '@cb/jobs';
 import type { Queue } from 'bullmq';
 
 /** The first retry of an alert that failed inside a batch waits as long as alert.send's first backoff step. */
@@ -20,8 +27,15 @@ export class AlertSendQueue {
     if (alertIds.length === 0) return;
     const jobs = [];
     for (let i = 0; i < alertIds.length; i += MAX_ALERT_BATCH) {
-      const data: JobPayloads['alerts.send'] = { tenantId, alertIds: alertIds.slice(i, i + MAX_ALERT_BATCH) };
-      jobs.push({ name: 'alerts.send', data, opts: { ...JOB_OPTIONS['alerts.send'], jobId: alertsSendJobId(data) } });
+      const data: JobPayloads['alerts.send'] = {
+        tenantId,
+        alertIds: alertIds.slice(i, i + MAX_ALERT_BATCH),
+      };
+      jobs.push({
+        name: 'alerts.send',
+        data,
+        opts: { ...JOB_OPTIONS['alerts.send'], jobId: alertsSendJobId(data) },
+      });
     }
     await this.queue.addBulk(jobs);
   }
@@ -31,7 +45,11 @@ export class AlertSendQueue {
     await this.queue.addBulk(
       alertIds.map((alertId) => {
         const data: JobPayloads['alert.send'] = { tenantId, alertId };
-        return { name: 'alert.send', data, opts: { ...JOB_OPTIONS['alert.send'], delay: delayMs, jobId: alertSendJobId(data) } };
+        return {
+          name: 'alert.send',
+          data,
+          opts: { ...JOB_OPTIONS['alert.send'], delay: delayMs, jobId: alertSendJobId(data) },
+        };
       }),
     );
   }

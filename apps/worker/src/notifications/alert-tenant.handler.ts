@@ -1,8 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_ALERT_SETTINGS, alertKey, daysBetween, dueAlertLead, scanWindowStart } from '@cb/domain';
+import {
+  DEFAULT_ALERT_SETTINGS,
+  alertKey,
+  daysBetween,
+  dueAlertLead,
+  scanWindowStart,
+} from '@cb/domain';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import type { JobPayloads } from '@cb/jobs';
-import { AlertSettingsRepository, AlertsRepository, TenantDb, type NewAlert } from '@cb/persistence';
+import {
+  AlertSettingsRepository,
+  AlertsRepository,
+  TenantDb,
+  type NewAlert,
+} from '@cb/persistence';
 import { AlertSendQueue } from './alert-send.queue';
 import { DigestHandler } from './digest.handler';
 import { WebhookEventsService, type WebhookEvent } from './webhook-events.service';
@@ -34,7 +45,10 @@ export class AlertTenantHandler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async run(p: JobPayloads['alerts.tenant'], pageSize = TENANT_PAGE_SIZE): Promise<{ created: number; requeued: number; digests: number; webhooks: number }> {
+  async run(
+    p: JobPayloads['alerts.tenant'],
+    pageSize = TENANT_PAGE_SIZE,
+  ): Promise<{ created: number; requeued: number; digests: number; webhooks: number }> {
     // One transaction per page of deadlines (this job runs for every tenant on every tick, so round trips
     // count): the first also reads the settings, the last also records digests and finds stale pending
     // alerts. Jobs are enqueued only after the transaction that recorded their rows has committed, so a job
@@ -62,7 +76,13 @@ export class AlertTenantHandler {
         for (const d of deadlines) {
           const lead = dueAlertLead(d.date, leads, p.today);
           if (lead === null) continue;
-          const base = { contractId: d.contractId, kind: d.kind, deadline: d.date, leadDays: lead, obligationId: d.obligationId };
+          const base = {
+            contractId: d.contractId,
+            kind: d.kind,
+            deadline: d.date,
+            leadDays: lead,
+            obligationId: d.obligationId,
+          };
           for (const recipient of recipients) {
             const alert = { ...base, channel: 'email' as const, recipient };
             rows.push({ ...alert, alertKey: alertKey(alert) });
@@ -92,7 +112,9 @@ export class AlertTenantHandler {
           next: isLast ? null : deadlines[deadlines.length - 1]!,
           digestIds: isLast ? await this.digests.record(p.tenantId, p.today, recipients) : [],
           // Recovery: rows whose send job was never enqueued (the process died right after a commit).
-          stale: isLast ? await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS) : [],
+          stale: isLast
+            ? await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS)
+            : [],
         };
       });
       await this.sendQueue.enqueueBatches(p.tenantId, page.alertIds);
@@ -106,7 +128,8 @@ export class AlertTenantHandler {
       if (!page.next) break;
       after = { date: page.next.date, id: page.next.id };
     }
-    if (created || requeued || webhooks) this.logger.log({ tenantId: p.tenantId, created, requeued, webhooks }, 'Alerts recorded');
+    if (created || requeued || webhooks)
+      this.logger.log({ tenantId: p.tenantId, created, requeued, webhooks }, 'Alerts recorded');
     return { created, requeued, digests, webhooks };
   }
 }

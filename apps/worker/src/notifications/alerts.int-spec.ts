@@ -55,7 +55,9 @@ class TestSmtp {
       onData: (stream, session, cb) => {
         simpleParser(stream)
           .then(async (mail) => {
-            const code = this.onData ? await this.onData(session.envelope.rcptTo[0]?.address ?? '') : null;
+            const code = this.onData
+              ? await this.onData(session.envelope.rcptTo[0]?.address ?? '')
+              : null;
             if (code) {
               const err = new Error('try again later') as Error & { responseCode: number };
               err.responseCode = code;
@@ -74,7 +76,9 @@ class TestSmtp {
   to(address: string): ParsedMail[] {
     return this.received.filter((m) => {
       const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((t) => t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()));
+      return to.some((t) =>
+        t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()),
+      );
     });
   }
 
@@ -101,17 +105,38 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   beforeAll(async () => {
     await smtp.start();
     db = await createTestDatabase();
-    config = testConfig(db, { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, APP_URL: 'https://app.example.test', WEBHOOK_ALLOW_PRIVATE_URLS: 'true' });
+    config = testConfig(db, {
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      APP_URL: 'https://app.example.test',
+      WEBHOOK_ALLOW_PRIVATE_URLS: 'true',
+    });
     const moduleRef = await Test.createTestingModule({
       imports: [
         AppConfigModule.forRoot(config),
         PersistenceModule,
         NotificationsModule,
-        BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QUEUES.alerts }, { name: QUEUES.notifications }, { name: QUEUES.webhooks }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(config.redisUrl),
+          prefix: config.queuePrefix,
+        }),
+        BullModule.registerQueue(
+          { name: QUEUES.alerts },
+          { name: QUEUES.notifications },
+          { name: QUEUES.webhooks },
+        ),
       ],
       // The handlers without the processor: the test plays the worker and calls them directly.
-      providers: [AlertScanHandler, AlertScanSchedule, AlertTenantHandler, AlertSendHandler, AlertSendQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
+      providers: [
+        AlertScanHandler,
+        AlertScanSchedule,
+        AlertTenantHandler,
+        AlertSendHandler,
+        AlertSendQueue,
+        DigestHandler,
+        WebhookEventsService,
+        WebhookDeliverHandler,
+        ContractEventsHandler,
+      ],
     }).compile();
     app = await moduleRef.init();
     scanner = app.get(AlertScanHandler);
@@ -137,34 +162,50 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   // ---------- seeding (as the table owner, like a migration would) ----------
 
   async function createTenant(
-    settings?: { leadDays: number[]; timezone?: string; recipients?: string[]; language?: 'en' | 'fi' | 'sv' },
+    settings?: {
+      leadDays: number[];
+      timezone?: string;
+      recipients?: string[];
+      language?: 'en' | 'fi' | 'sv';
+    },
     trialEndsAt = '2026-12-06T10:00:00Z',
   ) {
     const tenantId = randomUUID();
     const email = `owner-${tenantId.slice(0, 8)}@example.com`;
     await owner.query(`INSERT INTO tenants (id, name) VALUES ($1, 'Acme Oy')`, [tenantId]);
-    await owner.query(`INSERT INTO subscriptions (tenant_id, plan, status, trial_ends_at) VALUES ($1, 'trial', 'trialing', $2)`, [
-      tenantId,
-      trialEndsAt,
-    ]);
+    await owner.query(
+      `INSERT INTO subscriptions (tenant_id, plan, status, trial_ends_at) VALUES ($1, 'trial', 'trialing', $2)`,
+      [tenantId, trialEndsAt],
+    );
     await owner.query(
       `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, $2, 'Olivia Owner', 'x', 'owner')`,
       [tenantId, email],
     );
     if (settings) {
-      await owner.query(`INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone) VALUES ($1, $2, $3, $4)`, [
-        tenantId,
-        settings.leadDays,
-        settings.recipients ?? [],
-        settings.timezone ?? 'Europe/Helsinki',
-      ]);
+      await owner.query(
+        `INSERT INTO alert_settings (tenant_id, lead_days, recipients, timezone) VALUES ($1, $2, $3, $4)`,
+        [
+          tenantId,
+          settings.leadDays,
+          settings.recipients ?? [],
+          settings.timezone ?? 'Europe/Helsinki',
+        ],
+      );
       // Only when asked for: every other tenant keeps the column's default, as a tenant that never chose does.
-      if (settings.language) await owner.query(`UPDATE alert_settings SET language = $2 WHERE tenant_id = $1`, [tenantId, settings.language]);
+      if (settings.language)
+        await owner.query(`UPDATE alert_settings SET language = $2 WHERE tenant_id = $1`, [
+          tenantId,
+          settings.language,
+        ]);
     }
     return { tenantId, email };
   }
 
-  async function createContract(tenantId: string, deadlines: { kind: string; date: string }[], title = 'Cleaning Services Agreement') {
+  async function createContract(
+    tenantId: string,
+    deadlines: { kind: string; date: string }[],
+    title = 'Cleaning Services Agreement',
+  ) {
     const contractId = randomUUID();
     const notice = deadlines.find((d) => d.kind === 'notice')?.date ?? null;
     const renewal = deadlines.find((d) => d.kind === 'renewal')?.date ?? null;
@@ -178,14 +219,24 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         title,
         JSON.stringify({ autoRenewal: true, renewalTerm: 'P1Y', noticePeriod: 'P30D' }),
         JSON.stringify({
-          noticePeriod: [{ page: 3, start: 0, end: 10, text: 'Either party may terminate by giving thirty (30) days written notice before the end of the term.' }],
+          noticePeriod: [
+            {
+              page: 3,
+              start: 0,
+              end: 10,
+              text: 'Either party may terminate by giving thirty (30) days written notice before the end of the term.',
+            },
+          ],
         }),
         notice,
         renewal,
       ],
     );
     for (const d of deadlines) {
-      await owner.query(`INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`, [tenantId, contractId, d.kind, d.date]);
+      await owner.query(
+        `INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, $3, $4)`,
+        [tenantId, contractId, d.kind, d.date],
+      );
     }
     return contractId;
   }
@@ -196,22 +247,43 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
          FROM alerts WHERE tenant_id = $1 ORDER BY created_at`,
       [tenantId],
     );
-    return rows as { id: string; contract_id: string; kind: string; deadline: string; lead_days: number; recipient: string; status: string; error: string | null; sent_at: Date | null }[];
+    return rows as {
+      id: string;
+      contract_id: string;
+      kind: string;
+      deadline: string;
+      lead_days: number;
+      recipient: string;
+      status: string;
+      error: string | null;
+      sent_at: Date | null;
+    }[];
   }
 
   /**
    * Plays the worker for the tenant's queued jobs of one kind: runs each job's handler once and removes the
    * job. Returns how many jobs ran; for 'alert.send', how many alerts they carried (batches and single sends).
    */
-  async function runQueued(name: 'alerts.tenant' | 'alert.send' | 'digest.send', tenantId: string, now = NOW): Promise<number> {
+  async function runQueued(
+    name: 'alerts.tenant' | 'alert.send' | 'digest.send',
+    tenantId: string,
+    now = NOW,
+  ): Promise<number> {
     const names = name === 'alert.send' ? ['alert.send', 'alerts.send'] : [name];
-    const jobs = (await (name === 'alerts.tenant' ? alertsQueue : queue).getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+    const jobs = (
+      await (name === 'alerts.tenant' ? alertsQueue : queue).getJobs([
+        'waiting',
+        'delayed',
+        'prioritized',
+      ])
+    ).filter(
       (j) => names.includes(j.name) && (j.data as { tenantId: string }).tenantId === tenantId,
     );
     let count = 0;
     for (const job of jobs) {
       if (job.name === 'alerts.tenant') await tenants.run(job.data as JobPayloads['alerts.tenant']);
-      else if (job.name === 'digest.send') await digests.send(job.data as JobPayloads['digest.send'], { finalAttempt: false, now });
+      else if (job.name === 'digest.send')
+        await digests.send(job.data as JobPayloads['digest.send'], { finalAttempt: false, now });
       else if (job.name === 'alerts.send') {
         await sender.sendBatch(job.data as JobPayloads['alerts.send'], { now });
         count += (job.data as JobPayloads['alerts.send']).alertIds.length - 1;
@@ -252,7 +324,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(mails).toHaveLength(2);
     const notice = mails.find((m) => m.subject?.startsWith('Notice deadline'))!;
     expect(notice.subject).toBe('Notice deadline in 20 days: Cleaning Services Agreement');
-    expect(notice.text).toContain('renews for 1 year on 2027-01-11 unless notice is given by 2026-12-12');
+    expect(notice.text).toContain(
+      'renews for 1 year on 2027-01-11 unless notice is given by 2026-12-12',
+    );
     expect(notice.text).toContain('thirty (30) days written notice');
     expect(notice.text).toContain(`https://app.example.test/contracts/${contractId}`);
     expect(notice.text).toContain('https://app.example.test/settings/alerts');
@@ -261,17 +335,26 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   });
 
   it('two concurrent per-tenant jobs and duplicate send jobs send once', async () => {
-    const { tenantId, email } = await createTenant({ leadDays: [30], recipients: ['legal@example.com', 'cfo@example.com'] });
+    const { tenantId, email } = await createTenant({
+      leadDays: [30],
+      recipients: ['legal@example.com', 'cfo@example.com'],
+    });
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-01' }]);
 
-    const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+    const runs = await Promise.all([
+      tenants.run({ tenantId, today: TODAY }),
+      tenants.run({ tenantId, today: TODAY }),
+    ]);
     // Exactly one of the racing runs created each row.
     expect(runs.map((r) => r.created).sort()).toEqual([0, 2]);
     const log = await alertsOf(tenantId);
     expect(log).toHaveLength(2);
     // Two workers holding the same send job at once (e.g. a stalled job handed out again).
     const results = await Promise.all(
-      log.flatMap((a) => [sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW }), sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW })]),
+      log.flatMap((a) => [
+        sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW }),
+        sender.send({ tenantId, alertId: a.id }, { finalAttempt: false, now: NOW }),
+      ]),
     );
     expect(results.filter((r) => r.result === 'sent')).toHaveLength(2);
     expect(results.filter((r) => r.result === 'skipped')).toHaveLength(2);
@@ -302,10 +385,15 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const contractId = await createContract(tenantId, [{ kind: 'notice', date: '2026-11-29' }]);
     await tenants.run({ tenantId, today: TODAY });
     // A person corrects the notice deadline (deadlines are recomputed: delete and insert).
-    await owner.query(`UPDATE deadlines SET date = '2026-12-02' WHERE contract_id = $1`, [contractId]);
+    await owner.query(`UPDATE deadlines SET date = '2026-12-02' WHERE contract_id = $1`, [
+      contractId,
+    ]);
     expect(await runQueued('alert.send', tenantId)).toBe(1);
     expect(smtp.to(email)).toHaveLength(0);
-    expect((await alertsOf(tenantId))[0]).toMatchObject({ deadline: '2026-11-29', status: 'canceled' });
+    expect((await alertsOf(tenantId))[0]).toMatchObject({
+      deadline: '2026-11-29',
+      status: 'canceled',
+    });
 
     // The next run alerts the corrected date (lead 30 is due for 2026-12-02), once.
     await tenants.run({ tenantId, today: TODAY });
@@ -328,7 +416,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await tenants.run({ tenantId, today: '2026-11-23' });
     expect(await runQueued('alert.send', tenantId)).toBe(0);
     expect(smtp.to(email)).toHaveLength(1);
-    expect(smtp.to(email)[0]!.subject).toBe('Notice deadline in 5 days: Cleaning Services Agreement');
+    expect(smtp.to(email)[0]!.subject).toBe(
+      'Notice deadline in 5 days: Cleaning Services Agreement',
+    );
   });
 
   it('a crash between recording and enqueueing is recovered: the pending alert is enqueued again, sent once', async () => {
@@ -336,8 +426,12 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     await tenants.run({ tenantId, today: TODAY });
     // Simulate the lost enqueue: drop the send jobs and age the rows past the re-enqueue threshold.
-    for (const job of await queue.getJobs(['waiting', 'delayed'])) if (job.data.tenantId === tenantId) await job.remove();
-    await owner.query(`UPDATE alerts SET created_at = now() - interval '15 minutes' WHERE tenant_id = $1`, [tenantId]);
+    for (const job of await queue.getJobs(['waiting', 'delayed']))
+      if (job.data.tenantId === tenantId) await job.remove();
+    await owner.query(
+      `UPDATE alerts SET created_at = now() - interval '15 minutes' WHERE tenant_id = $1`,
+      [tenantId],
+    );
     const again = await tenants.run({ tenantId, today: TODAY });
     expect(again).toMatchObject({ created: 0, requeued: 1 });
     expect(await runQueued('alert.send', tenantId)).toBe(1);
@@ -357,7 +451,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       };
     });
     try {
-      const first = sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW }).catch((err: Error) => err);
+      const first = sender
+        .send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW })
+        .catch((err: Error) => err);
       await arrived;
       // "Kill" the worker: end the database session that holds the alert's row lock, mid-send.
       const { rows } = await owner.query(
@@ -373,13 +469,20 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     }
     expect((await alertsOf(tenantId))[0]).toMatchObject({ status: 'pending', sent_at: null });
     expect(smtp.to('killed@example.com')).toHaveLength(0);
-    expect(await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW })).toEqual({ result: 'sent' });
-    expect(await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW })).toMatchObject({ result: 'skipped' });
+    expect(
+      await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW }),
+    ).toEqual({ result: 'sent' });
+    expect(
+      await sender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW }),
+    ).toMatchObject({ result: 'skipped' });
     expect(smtp.to('killed@example.com')).toHaveLength(1);
   });
 
   it('a permanent SMTP refusal is recorded on the alert with its reason; a transient error is retried', async () => {
-    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['bounce@example.com', 'ok@example.com'] });
+    const { tenantId } = await createTenant({
+      leadDays: [30],
+      recipients: ['bounce@example.com', 'ok@example.com'],
+    });
     smtp.reject.add('bounce@example.com');
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     await tenants.run({ tenantId, today: TODAY });
@@ -402,7 +505,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         AppConfigModule.forRoot(downConfig),
         PersistenceModule,
         NotificationsModule,
-        BullModule.forRoot({ connection: redisConnectionOptions(downConfig.redisUrl), prefix: downConfig.queuePrefix }),
+        BullModule.forRoot({
+          connection: redisConnectionOptions(downConfig.redisUrl),
+          prefix: downConfig.queuePrefix,
+        }),
         BullModule.registerQueue({ name: QUEUES.notifications }),
       ],
       providers: [AlertSendHandler, AlertSendQueue],
@@ -410,10 +516,16 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const down = await moduleRef.init();
     try {
       const downSender = down.get(AlertSendHandler);
-      const first = await downSender.send({ tenantId, alertId: alert!.id }, { finalAttempt: false, now: NOW });
+      const first = await downSender.send(
+        { tenantId, alertId: alert!.id },
+        { finalAttempt: false, now: NOW },
+      );
       expect(first.result).toBe('retry');
       expect((await alertsOf(tenantId))[0]).toMatchObject({ status: 'pending' });
-      const last = await downSender.send({ tenantId, alertId: alert!.id }, { finalAttempt: true, now: NOW });
+      const last = await downSender.send(
+        { tenantId, alertId: alert!.id },
+        { finalAttempt: true, now: NOW },
+      );
       expect(last.result).toBe('failed');
       const [row] = await alertsOf(tenantId);
       expect(row!.status).toBe('failed');
@@ -427,7 +539,16 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   it('a tenant job pages through its deadlines (keyset on date and id): every due deadline once, across page boundaries', async () => {
     const { tenantId } = await createTenant({ leadDays: [30], recipients: ['pages@example.com'] });
     // Seven deadlines, two of them on the same date, all within 30 days; one outside the window.
-    const dates = ['2026-11-25', '2026-11-25', '2026-11-30', '2026-12-03', '2026-12-08', '2026-12-15', '2026-12-20', '2027-02-01'];
+    const dates = [
+      '2026-11-25',
+      '2026-11-25',
+      '2026-11-30',
+      '2026-12-03',
+      '2026-12-08',
+      '2026-12-15',
+      '2026-12-20',
+      '2027-02-01',
+    ];
     for (const date of dates) await createContract(tenantId, [{ kind: 'expiration', date }]);
     const result = await tenants.run({ tenantId, today: TODAY }, 2);
     expect(result.created).toBe(7);
@@ -449,7 +570,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const none = await createTenant();
     await alertsQueue.obliterate({ force: true });
     const result = await scanner.scan(NOW, 2); // pages of 2 tenants
-    const queued = (await alertsQueue.getJobs(['waiting'])).filter((j) => j.name === 'alerts.tenant').map((j) => j.data.tenantId as string);
+    const queued = (await alertsQueue.getJobs(['waiting']))
+      .filter((j) => j.name === 'alerts.tenant')
+      .map((j) => j.data.tenantId as string);
     for (const t of due) expect(queued).toContain(t);
     expect(queued).not.toContain(far.tenantId);
     expect(queued).not.toContain(none.tenantId);
@@ -463,13 +586,24 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect(weekStart('2026-11-22')).toBe('2026-11-16'); // a Sunday belongs to the week of Monday the 16th
     expect(weekStart('2026-11-23')).toBe('2026-11-23');
     const { tenantId } = await createTenant({ leadDays: [7], recipients: ['digest@example.com'] });
-    const soon = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-01' }], 'Alpha Supply');
-    const later = await createContract(tenantId, [{ kind: 'expiration', date: '2026-12-20' }], 'Beta Lease');
+    const soon = await createContract(
+      tenantId,
+      [{ kind: 'notice', date: '2026-12-01' }],
+      'Alpha Supply',
+    );
+    const later = await createContract(
+      tenantId,
+      [{ kind: 'expiration', date: '2026-12-20' }],
+      'Beta Lease',
+    );
     await createContract(tenantId, [{ kind: 'renewal', date: '2027-03-01' }], 'Gamma Far Away');
     const quiet = await createTenant({ leadDays: [90, 30, 7], recipients: ['quiet@example.com'] });
     await createContract(quiet.tenantId, [{ kind: 'renewal', date: '2027-03-01' }]);
 
-    const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+    const runs = await Promise.all([
+      tenants.run({ tenantId, today: TODAY }),
+      tenants.run({ tenantId, today: TODAY }),
+    ]);
     expect(runs.map((r) => r.digests).sort()).toEqual([0, 1]);
     expect((await tenants.run({ tenantId, today: TODAY })).digests).toBe(0);
     expect((await tenants.run({ tenantId: quiet.tenantId, today: TODAY })).digests).toBe(0); // nothing in 30 days
@@ -489,21 +623,43 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     expect((await tenants.run({ tenantId, today: '2026-11-23' })).digests).toBe(1);
     expect(await runQueued('digest.send', tenantId, new Date('2026-11-23T08:00:00Z'))).toBe(1);
     expect(smtp.to('digest@example.com')).toHaveLength(2);
-    const { rows } = await owner.query(`SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`, [tenantId]);
-    expect(rows).toEqual([{ w: '2026-11-16', status: 'sent' }, { w: '2026-11-23', status: 'sent' }]);
+    const { rows } = await owner.query(
+      `SELECT to_char(week_start, 'YYYY-MM-DD') AS w, status FROM alert_digests WHERE tenant_id = $1 ORDER BY week_start`,
+      [tenantId],
+    );
+    expect(rows).toEqual([
+      { w: '2026-11-16', status: 'sent' },
+      { w: '2026-11-23', status: 'sent' },
+    ]);
   });
 
   it("alerts and the digest are written in the tenant's alert-settings language: Finnish and Swedish", async () => {
-    const fi = await createTenant({ leadDays: [30], recipients: ['talous@example.fi'], language: 'fi' });
-    await createContract(fi.tenantId, [
-      { kind: 'notice', date: '2026-12-12' },
-      { kind: 'renewal', date: '2027-01-11' },
-    ], 'Siivouspalvelusopimus');
-    const sv = await createTenant({ leadDays: [30], recipients: ['ekonomi@example.se'], language: 'sv' });
-    await createContract(sv.tenantId, [
-      { kind: 'notice', date: '2026-11-23' },
-      { kind: 'renewal', date: '2027-01-11' },
-    ], 'Städavtal');
+    const fi = await createTenant({
+      leadDays: [30],
+      recipients: ['talous@example.fi'],
+      language: 'fi',
+    });
+    await createContract(
+      fi.tenantId,
+      [
+        { kind: 'notice', date: '2026-12-12' },
+        { kind: 'renewal', date: '2027-01-11' },
+      ],
+      'Siivouspalvelusopimus',
+    );
+    const sv = await createTenant({
+      leadDays: [30],
+      recipients: ['ekonomi@example.se'],
+      language: 'sv',
+    });
+    await createContract(
+      sv.tenantId,
+      [
+        { kind: 'notice', date: '2026-11-23' },
+        { kind: 'renewal', date: '2027-01-11' },
+      ],
+      'Städavtal',
+    );
 
     await tenants.run({ tenantId: fi.tenantId, today: TODAY });
     await tenants.run({ tenantId: sv.tenantId, today: TODAY });
@@ -519,14 +675,22 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       'Määräpäivät seuraavan 30 päivän aikana: 1 määräpäivä',
     ]);
     const fiMail = fiMails.find((m) => m.subject?.startsWith('Irtisanomisen'));
-    expect(fiMail!.subject).toBe('Irtisanomisen määräpäivä 20 päivän kuluttua: Siivouspalvelusopimus');
+    expect(fiMail!.subject).toBe(
+      'Irtisanomisen määräpäivä 20 päivän kuluttua: Siivouspalvelusopimus',
+    );
     expect(fiMail!.text).toContain('Irtisanomisen määräpäivä: 12.12.2026 (20 päivän kuluttua)');
-    expect(fiMail!.text).toContain('Jos mitään ei tehdä, sopimus uusiutuu 11.1.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 12.12.2026.');
+    expect(fiMail!.text).toContain(
+      'Jos mitään ei tehdä, sopimus uusiutuu 11.1.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 12.12.2026.',
+    );
     // The quoted contract sentence stays as the contract says it.
-    expect(fiMail!.text).toContain('Ote sopimuksesta:\n"Either party may terminate by giving thirty (30) days written notice');
+    expect(fiMail!.text).toContain(
+      'Ote sopimuksesta:\n"Either party may terminate by giving thirty (30) days written notice',
+    );
     expect(fiMail!.html).toContain('<html lang="fi">');
     const fiDigest = fiMails.find((m) => m.subject?.startsWith('Määräpäivät'));
-    expect(fiDigest!.text).toContain('- 12.12.2026 (20 päivän kuluttua)  Irtisanomisen määräpäivä: Siivouspalvelusopimus');
+    expect(fiDigest!.text).toContain(
+      '- 12.12.2026 (20 päivän kuluttua)  Irtisanomisen määräpäivä: Siivouspalvelusopimus',
+    );
 
     const svMails = smtp.to('ekonomi@example.se');
     expect(svMails.map((m) => m.subject).sort()).toEqual([
@@ -534,7 +698,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       'Tidsfrister de kommande 30 dagarna: 1 tidsfrist',
     ]);
     const svAlert = svMails.find((m) => m.subject?.startsWith('Sista'))!;
-    expect(svAlert.text).toContain('Om ingen gör något förnyas avtalet med 1 år den 2027-01-11 om det inte sägs upp senast 2026-11-23.');
+    expect(svAlert.text).toContain(
+      'Om ingen gör något förnyas avtalet med 1 år den 2027-01-11 om det inte sägs upp senast 2026-11-23.',
+    );
     const svDigest = svMails.find((m) => m.subject?.startsWith('Tidsfrister'))!;
     expect(svDigest.text).toContain('- 2026-11-23 (i morgon)  Sista uppsägningsdag: Städavtal');
     expect(svDigest.html).toContain('<html lang="sv">');
@@ -545,12 +711,17 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const { tenantId } = await createTenant({ leadDays: [30], recipients });
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     await tenants.run({ tenantId, today: TODAY });
-    const jobs = (await queue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId && j.name !== 'digest.send');
+    const jobs = (await queue.getJobs(['waiting'])).filter(
+      (j) => j.data.tenantId === tenantId && j.name !== 'digest.send',
+    );
     expect(jobs.map((j) => j.name)).toEqual(['alerts.send']);
     const batch = jobs[0]!.data as JobPayloads['alerts.send'];
     expect(batch.alertIds).toHaveLength(3);
     expect(jobs[0]!.id).toBe(`alerts.send.${tenantId}.${batch.alertIds[0]}`);
-    const [first, second] = await Promise.all([sender.sendBatch(batch, { now: NOW }), sender.sendBatch(batch, { now: NOW })]);
+    const [first, second] = await Promise.all([
+      sender.sendBatch(batch, { now: NOW }),
+      sender.sendBatch(batch, { now: NOW }),
+    ]);
     expect(first!.sent + second!.sent).toBe(3);
     expect(first!.other + second!.other).toBe(3); // the other copy found each one already sent
     await jobs[0]!.remove();
@@ -563,19 +734,29 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const { tenantId } = await createTenant({ leadDays: [30], recipients });
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     await tenants.run({ tenantId, today: TODAY });
-    const [job] = (await queue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId && j.name === 'alerts.send');
+    const [job] = (await queue.getJobs(['waiting'])).filter(
+      (j) => j.data.tenantId === tenantId && j.name === 'alerts.send',
+    );
     const batch = job!.data as JobPayloads['alerts.send'];
     let calls = 0;
     smtp.onData = () => Promise.resolve(++calls === 2 ? 451 : null); // the second message is deferred by the server
     try {
-      expect(await sender.sendBatch(batch, { now: NOW })).toEqual({ sent: 1, deferred: 2, other: 0 });
+      expect(await sender.sendBatch(batch, { now: NOW })).toEqual({
+        sent: 1,
+        deferred: 2,
+        other: 0,
+      });
     } finally {
       smtp.onData = null;
     }
     await job!.remove();
     const singles = (await queue.getJobs(['delayed'])).filter((j) => j.data.tenantId === tenantId);
     expect(singles.map((j) => j.name)).toEqual(['alert.send', 'alert.send']);
-    expect(singles.every((j) => j.opts.delay === 5000 && j.opts.attempts === JOB_OPTIONS['alert.send'].attempts)).toBe(true);
+    expect(
+      singles.every(
+        (j) => j.opts.delay === 5000 && j.opts.attempts === JOB_OPTIONS['alert.send'].attempts,
+      ),
+    ).toBe(true);
     expect(new Set(singles.map((j) => j.data.alertId))).toEqual(new Set(batch.alertIds.slice(1)));
     expect(await runQueued('alert.send', tenantId)).toBe(2);
     for (const r of recipients) expect(smtp.to(r)).toHaveLength(1);
@@ -584,22 +765,36 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
   });
 
   it('a recipient taken off the list (or a removed admin) before the send gets nothing; the log says why', async () => {
-    const { tenantId } = await createTenant({ leadDays: [30], recipients: ['stays@example.com', 'leaves@example.com'] });
+    const { tenantId } = await createTenant({
+      leadDays: [30],
+      recipients: ['stays@example.com', 'leaves@example.com'],
+    });
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     await tenants.run({ tenantId, today: TODAY });
-    await owner.query(`UPDATE alert_settings SET recipients = '{STAYS@example.com}' WHERE tenant_id = $1`, [tenantId]);
+    await owner.query(
+      `UPDATE alert_settings SET recipients = '{STAYS@example.com}' WHERE tenant_id = $1`,
+      [tenantId],
+    );
     expect(await runQueued('alert.send', tenantId)).toBe(2);
     expect(smtp.to('stays@example.com')).toHaveLength(1);
     expect(smtp.to('leaves@example.com')).toHaveLength(0);
     const left = (await alertsOf(tenantId)).find((a) => a.recipient === 'leaves@example.com')!;
-    expect(left).toMatchObject({ status: 'canceled', error: 'recipient no longer receives alerts' });
+    expect(left).toMatchObject({
+      status: 'canceled',
+      error: 'recipient no longer receives alerts',
+    });
 
     // The default recipients are the owners and admins: an admin removed from the team is no longer one.
     const other = await createTenant({ leadDays: [30] });
-    await owner.query(`INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, 'admin@example.com', 'Ada', 'x', 'admin')`, [other.tenantId]);
+    await owner.query(
+      `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, 'admin@example.com', 'Ada', 'x', 'admin')`,
+      [other.tenantId],
+    );
     await createContract(other.tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
     expect((await tenants.run({ tenantId: other.tenantId, today: TODAY })).created).toBe(2);
-    await owner.query(`DELETE FROM users WHERE tenant_id = $1 AND email = 'admin@example.com'`, [other.tenantId]);
+    await owner.query(`DELETE FROM users WHERE tenant_id = $1 AND email = 'admin@example.com'`, [
+      other.tenantId,
+    ]);
     await runQueued('alert.send', other.tenantId);
     expect(smtp.to(other.email)).toHaveLength(1);
     expect(smtp.to('admin@example.com')).toHaveLength(0);
@@ -623,7 +818,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       [ended.tenantId],
     );
     await scanner.scan(NOW);
-    expect((await alertsQueue.getJobs(['waiting'])).map((j) => j.data.tenantId)).toContain(ended.tenantId);
+    expect((await alertsQueue.getJobs(['waiting'])).map((j) => j.data.tenantId)).toContain(
+      ended.tenantId,
+    );
     await alertsQueue.obliterate({ force: true });
   });
 
@@ -633,16 +830,24 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await alertsQueue.obliterate({ force: true });
     await scanner.scan(NOW); // today's tenant job, queued
     expect(await scanner.scanTenant(tenantId, NOW)).toEqual({ inactive: 0, enqueued: 1 });
-    const jobs = (await alertsQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+    const jobs = (await alertsQueue.getJobs(['waiting'])).filter(
+      (j) => j.data.tenantId === tenantId,
+    );
     expect(jobs).toHaveLength(2);
-    const runs = await Promise.all(jobs.map((j) => tenants.run(j.data as JobPayloads['alerts.tenant'])));
+    const runs = await Promise.all(
+      jobs.map((j) => tenants.run(j.data as JobPayloads['alerts.tenant'])),
+    );
     expect(runs.map((r) => r.created).sort()).toEqual([0, 1]);
     expect(await alertsOf(tenantId)).toHaveLength(1);
     await alertsQueue.obliterate({ force: true });
   });
 
   it('the scan tick is scheduled on the alerts queue, and the scheduler of earlier releases on notifications is removed', async () => {
-    await queue.upsertJobScheduler('alerts.scan', { every: 3_600_000 }, { name: 'alerts.scan', data: {} });
+    await queue.upsertJobScheduler(
+      'alerts.scan',
+      { every: 3_600_000 },
+      { name: 'alerts.scan', data: {} },
+    );
     await app.get(AlertScanSchedule).onApplicationBootstrap();
     expect((await alertsQueue.getJobSchedulers()).map((s) => s.key)).toEqual(['alerts.scan']);
     expect(await queue.getJobSchedulers()).toEqual([]);
@@ -680,7 +885,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     }
 
     async function runDeliveries(tenantId: string, finalAttempt = false) {
-      const jobs = (await webhookQueue.getJobs(['waiting', 'delayed'])).filter((j) => j.data.tenantId === tenantId);
+      const jobs = (await webhookQueue.getJobs(['waiting', 'delayed'])).filter(
+        (j) => j.data.tenantId === tenantId,
+      );
       const outcomes = [];
       for (const job of jobs) {
         outcomes.push(await deliverer.deliver(job.data, { finalAttempt }));
@@ -694,7 +901,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       const contractId = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
       const subscribed = await addEndpoint(tenantId, ['deadline.upcoming']);
       await addEndpoint(tenantId, ['contract.parsed']); // not subscribed to deadlines
-      const runs = await Promise.all([tenants.run({ tenantId, today: TODAY }), tenants.run({ tenantId, today: TODAY })]);
+      const runs = await Promise.all([
+        tenants.run({ tenantId, today: TODAY }),
+        tenants.run({ tenantId, today: TODAY }),
+      ]);
       expect(runs.map((r) => r.webhooks).sort()).toEqual([0, 1]);
       expect((await tenants.run({ tenantId, today: '2026-11-23' })).webhooks).toBe(0); // still the same lead
       hits.length = 0;
@@ -704,8 +914,24 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       const id = hit!.headers['webhook-id'] as string;
       const ts = Number(hit!.headers['webhook-timestamp']);
       expect(Math.abs(ts - Date.now() / 1000)).toBeLessThan(60);
-      expect(verifyWebhook(subscribed.secret, id, ts, hit!.body, hit!.headers['webhook-signature'] as string)).toBe(true);
-      expect(verifyWebhook(generateWebhookSecret(), id, ts, hit!.body, hit!.headers['webhook-signature'] as string)).toBe(false);
+      expect(
+        verifyWebhook(
+          subscribed.secret,
+          id,
+          ts,
+          hit!.body,
+          hit!.headers['webhook-signature'] as string,
+        ),
+      ).toBe(true);
+      expect(
+        verifyWebhook(
+          generateWebhookSecret(),
+          id,
+          ts,
+          hit!.body,
+          hit!.headers['webhook-signature'] as string,
+        ),
+      ).toBe(false);
       const body = JSON.parse(hit!.body);
       expect(body).toEqual({
         type: 'deadline.upcoming',
@@ -726,7 +952,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       );
       expect(rows).toEqual([{ id, status: 'succeeded', attempts: 1, status_code: 200 }]);
       // A duplicate job for a delivered event does nothing.
-      expect(await deliverer.deliver({ tenantId, deliveryId: id }, { finalAttempt: false })).toEqual({ result: 'skipped' });
+      expect(
+        await deliverer.deliver({ tenantId, deliveryId: id }, { finalAttempt: false }),
+      ).toEqual({ result: 'skipped' });
       expect(hits).toHaveLength(1);
     });
 
@@ -735,11 +963,19 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
       await addEndpoint(tenantId, ['deadline.upcoming']);
       await tenants.run({ tenantId, today: TODAY });
-      const [job] = (await webhookQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+      const [job] = (await webhookQueue.getJobs(['waiting'])).filter(
+        (j) => j.data.tenantId === tenantId,
+      );
       status = 503;
       try {
-        expect(await deliverer.deliver(job!.data, { finalAttempt: false })).toEqual({ result: 'retry', reason: 'HTTP 503' });
-        expect(await deliverer.deliver(job!.data, { finalAttempt: true })).toEqual({ result: 'failed', reason: 'HTTP 503' });
+        expect(await deliverer.deliver(job!.data, { finalAttempt: false })).toEqual({
+          result: 'retry',
+          reason: 'HTTP 503',
+        });
+        expect(await deliverer.deliver(job!.data, { finalAttempt: true })).toEqual({
+          result: 'failed',
+          reason: 'HTTP 503',
+        });
       } finally {
         status = 200;
       }
@@ -749,19 +985,30 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
           WHERE d.tenant_id = $1 GROUP BY d.id`,
         [tenantId],
       );
-      expect(rows).toEqual([{ status: 'failed', attempts: 2, last_error: 'HTTP 503', codes: [503, 503] }]);
+      expect(rows).toEqual([
+        { status: 'failed', attempts: 2, last_error: 'HTTP 503', codes: [503, 503] },
+      ]);
       expect(JOB_OPTIONS['webhook.deliver'].attempts).toBeGreaterThanOrEqual(10);
     });
 
     it('finished parses become contract.parsed / contract.failed events, once per parse version', async () => {
       const { tenantId } = await createTenant();
       const endpoint = await addEndpoint(tenantId, ['contract.parsed', 'contract.failed']);
-      await owner.query(`UPDATE webhook_endpoints SET created_at = now() - interval '1 hour' WHERE id = $1`, [endpoint.id]);
+      await owner.query(
+        `UPDATE webhook_endpoints SET created_at = now() - interval '1 hour' WHERE id = $1`,
+        [endpoint.id],
+      );
       const old = await createContract(tenantId, [], 'Parsed Before The Endpoint');
-      await owner.query(`UPDATE contracts SET updated_at = now() - interval '2 hours' WHERE id = $1`, [old]);
+      await owner.query(
+        `UPDATE contracts SET updated_at = now() - interval '2 hours' WHERE id = $1`,
+        [old],
+      );
       const parsed = await createContract(tenantId, [], 'Freshly Parsed');
       const failed = await createContract(tenantId, [], 'Broken Scan');
-      await owner.query(`UPDATE contracts SET status = 'failed', error_code = 'unreadable', error_message = 'No text could be read' WHERE id = $1`, [failed]);
+      await owner.query(
+        `UPDATE contracts SET status = 'failed', error_code = 'unreadable', error_message = 'No text could be read' WHERE id = $1`,
+        [failed],
+      );
       const processing = await createContract(tenantId, [], 'Still Parsing');
       await owner.query(`UPDATE contracts SET status = 'processing' WHERE id = $1`, [processing]);
 
@@ -771,22 +1018,45 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       hits.length = 0;
       const outcomes = await runDeliveries(tenantId);
       expect(outcomes).toEqual([{ result: 'succeeded' }, { result: 'succeeded' }]);
-      const bodies = hits.map((h) => JSON.parse(h.body)).sort((a, b) => a.type.localeCompare(b.type));
+      const bodies = hits
+        .map((h) => JSON.parse(h.body))
+        .sort((a, b) => a.type.localeCompare(b.type));
       expect(bodies.map((b) => [b.type, b.data.contractId])).toEqual([
         ['contract.failed', failed],
         ['contract.parsed', parsed],
       ]);
-      expect(bodies[0].data).toMatchObject({ status: 'failed', error: { code: 'unreadable', message: 'No text could be read' } });
-      expect(bodies[1].data).toMatchObject({ title: 'Freshly Parsed', status: 'parsed', url: `https://app.example.test/contracts/${parsed}` });
+      expect(bodies[0].data).toMatchObject({
+        status: 'failed',
+        error: { code: 'unreadable', message: 'No text could be read' },
+      });
+      expect(bodies[1].data).toMatchObject({
+        title: 'Freshly Parsed',
+        status: 'parsed',
+        url: `https://app.example.test/contracts/${parsed}`,
+      });
       for (const h of hits) {
-        expect(verifyWebhook(endpoint.secret, h.headers['webhook-id'] as string, Number(h.headers['webhook-timestamp']), h.body, h.headers['webhook-signature'] as string)).toBe(true);
+        expect(
+          verifyWebhook(
+            endpoint.secret,
+            h.headers['webhook-id'] as string,
+            Number(h.headers['webhook-timestamp']),
+            h.body,
+            h.headers['webhook-signature'] as string,
+          ),
+        ).toBe(true);
       }
       // A re-parse (new parse version) is a new event; nothing else repeats.
-      await owner.query(`UPDATE contracts SET parse_version = 2, updated_at = now() WHERE id = $1`, [parsed]);
+      await owner.query(
+        `UPDATE contracts SET parse_version = 2, updated_at = now() WHERE id = $1`,
+        [parsed],
+      );
       await handler.scan();
       hits.length = 0;
       expect(await runDeliveries(tenantId)).toEqual([{ result: 'succeeded' }]);
-      expect(JSON.parse(hits[0]!.body)).toMatchObject({ type: 'contract.parsed', data: { contractId: parsed } });
+      expect(JSON.parse(hits[0]!.body)).toMatchObject({
+        type: 'contract.parsed',
+        data: { contractId: parsed },
+      });
     });
 
     it('a delivery whose job was lost is enqueued again by the tick, and delivered once', async () => {
@@ -794,8 +1064,12 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
       await addEndpoint(tenantId, ['deadline.upcoming']);
       await tenants.run({ tenantId, today: TODAY });
-      for (const job of await webhookQueue.getJobs(['waiting'])) if (job.data.tenantId === tenantId) await job.remove();
-      await owner.query(`UPDATE webhook_deliveries SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`, [tenantId]);
+      for (const job of await webhookQueue.getJobs(['waiting']))
+        if (job.data.tenantId === tenantId) await job.remove();
+      await owner.query(
+        `UPDATE webhook_deliveries SET created_at = now() - interval '5 minutes' WHERE tenant_id = $1`,
+        [tenantId],
+      );
       const handler = app.get(ContractEventsHandler);
       expect((await handler.scan()).requeued).toBeGreaterThanOrEqual(1);
       await handler.scan(); // the job exists now: no second one
@@ -807,7 +1081,11 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     it('a deadline.upcoming event whose deadline was corrected, or whose contract was deleted, is canceled, not delivered', async () => {
       const { tenantId } = await createTenant({ leadDays: [30] });
       const moved = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
-      const deleted = await createContract(tenantId, [{ kind: 'notice', date: '2026-12-13' }], 'Old Lease');
+      const deleted = await createContract(
+        tenantId,
+        [{ kind: 'notice', date: '2026-12-13' }],
+        'Old Lease',
+      );
       await addEndpoint(tenantId, ['deadline.upcoming']);
       expect((await tenants.run({ tenantId, today: TODAY })).webhooks).toBe(2);
       await owner.query(`UPDATE deadlines SET date = '2027-03-01' WHERE contract_id = $1`, [moved]);
@@ -819,7 +1097,10 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
         { result: 'canceled', reason: 'deadline changed or contract deleted before delivery' },
       ]);
       expect(hits).toHaveLength(0);
-      const { rows } = await owner.query(`SELECT status, attempts FROM webhook_deliveries WHERE tenant_id = $1`, [tenantId]);
+      const { rows } = await owner.query(
+        `SELECT status, attempts FROM webhook_deliveries WHERE tenant_id = $1`,
+        [tenantId],
+      );
       expect(rows).toEqual([
         { status: 'canceled', attempts: 0 },
         { status: 'canceled', attempts: 0 },
@@ -831,7 +1112,9 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       await createContract(tenantId, [{ kind: 'notice', date: '2026-12-12' }]);
       await addEndpoint(tenantId, ['deadline.upcoming']);
       await tenants.run({ tenantId, today: TODAY });
-      const [job] = (await webhookQueue.getJobs(['waiting'])).filter((j) => j.data.tenantId === tenantId);
+      const [job] = (await webhookQueue.getJobs(['waiting'])).filter(
+        (j) => j.data.tenantId === tenantId,
+      );
       const strict = await Test.createTestingModule({
         imports: [AppConfigModule.forRoot(testConfig(db)), PersistenceModule],
         providers: [WebhookDeliverHandler],
@@ -839,8 +1122,13 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       const ctx = await strict.init();
       try {
         hits.length = 0;
-        const outcome = await ctx.get(WebhookDeliverHandler).deliver(job!.data, { finalAttempt: false });
-        expect(outcome).toEqual({ result: 'failed', reason: 'must not point to a private or loopback address' });
+        const outcome = await ctx
+          .get(WebhookDeliverHandler)
+          .deliver(job!.data, { finalAttempt: false });
+        expect(outcome).toEqual({
+          result: 'failed',
+          reason: 'must not point to a private or loopback address',
+        });
         expect(hits).toHaveLength(0);
       } finally {
         await ctx.close();

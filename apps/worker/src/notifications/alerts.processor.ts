@@ -37,7 +37,8 @@ export class AlertsProcessor extends WorkerHost {
           throw new UnrecoverableError(`No handler for job ${job.name}`);
       }
     } catch (err) {
-      if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
+      if (err instanceof InvalidPayloadError)
+        throw new UnrecoverableError(`invalid payload: ${err.message}`);
       throw err;
     }
   }
@@ -45,6 +46,9 @@ export class AlertsProcessor extends WorkerHost {
   /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'Job attempt failed');
+    this.logger.warn(
+      { job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
+      'Job attempt failed',
+    );
   }
 }

@@ -18,7 +18,11 @@ const LOOKBACK = '1 day';
 const BATCH = 500;
 
 /** The event key of a parse outcome: one contract.parsed or contract.failed per contract and parse version. */
-export function contractEventKey(type: 'contract.parsed' | 'contract.failed', contractId: string, parseVersion: number): string {
+export function contractEventKey(
+  type: 'contract.parsed' | 'contract.failed',
+  contractId: string,
+  parseVersion: number,
+): string {
   return `${type}.${contractId}.${parseVersion}`;
 }
 
@@ -67,7 +71,9 @@ export class ContractEventsHandler {
           title: r.title,
           status: r.status,
           url: `${this.config.appUrl}/contracts/${r.id}`,
-          ...(r.status === 'failed' ? { error: { code: r.error_code, message: r.error_message } } : {}),
+          ...(r.status === 'failed'
+            ? { error: { code: r.error_code, message: r.error_message } }
+            : {}),
         },
       };
       byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), event]);
@@ -75,7 +81,8 @@ export class ContractEventsHandler {
     let events = 0;
     for (const [tenantId, list] of byTenant) events += await this.events.emit(tenantId, list);
     const requeued = await this.requeueLostDeliveries();
-    if (events || requeued) this.logger.log({ events, requeued }, 'Contract webhook events recorded');
+    if (events || requeued)
+      this.logger.log({ events, requeued }, 'Contract webhook events recorded');
     return { events, requeued };
   }
 

@@ -25,7 +25,14 @@ export class NotificationsWorkerModule {
   static forRoot(options: { schedules?: boolean } = {}): DynamicModule {
     return {
       module: NotificationsWorkerModule,
-      imports: [NotificationsModule, BullModule.registerQueue({ name: QUEUES.alerts }, { name: QUEUES.notifications }, { name: QUEUES.webhooks })],
+      imports: [
+        NotificationsModule,
+        BullModule.registerQueue(
+          { name: QUEUES.alerts },
+          { name: QUEUES.notifications },
+          { name: QUEUES.webhooks },
+        ),
+      ],
       providers: [
         AlertScanHandler,
         AlertTenantHandler,
@@ -41,7 +48,17 @@ export class NotificationsWorkerModule {
         ContractEventsHandler,
         ...(options.schedules === false ? [] : [AlertScanSchedule, ContractEventsSchedule]),
       ],
-      exports: [AlertScanHandler, AlertTenantHandler, AlertSendHandler, AlertSendQueue, AlertsRefreshQueue, DigestHandler, WebhookEventsService, WebhookDeliverHandler, ContractEventsHandler],
+      exports: [
+        AlertScanHandler,
+        AlertTenantHandler,
+        AlertSendHandler,
+        AlertSendQueue,
+        AlertsRefreshQueue,
+        DigestHandler,
+        WebhookEventsService,
+        WebhookDeliverHandler,
+        ContractEventsHandler,
+      ],
     };
   }
 }

@@ -24,7 +24,9 @@ export class NotificationsProcessor extends WorkerHost {
           return await this.sender.sendBatch(parsePayload('alerts.send', job.data));
         case 'alert.send': {
           const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          const outcome = await this.sender.send(parsePayload('alert.send', job.data), { finalAttempt });
+          const outcome = await this.sender.send(parsePayload('alert.send', job.data), {
+            finalAttempt,
+          });
           if (outcome.result === 'retry') throw new Error(outcome.reason);
           // Recorded on the alert row already; no point retrying.
           if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
@@ -32,7 +34,9 @@ export class NotificationsProcessor extends WorkerHost {
         }
         case 'digest.send': {
           const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-          const outcome = await this.digests.send(parsePayload('digest.send', job.data), { finalAttempt });
+          const outcome = await this.digests.send(parsePayload('digest.send', job.data), {
+            finalAttempt,
+          });
           if (outcome.result === 'retry') throw new Error(outcome.reason);
           if (outcome.result === 'failed') throw new UnrecoverableError(outcome.reason);
           return outcome;
@@ -41,7 +45,8 @@ export class NotificationsProcessor extends WorkerHost {
           throw new UnrecoverableError(`No handler for job ${job.name}`);
       }
     } catch (err) {
-      if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
+      if (err instanceof InvalidPayloadError)
+        throw new UnrecoverableError(`invalid payload: ${err.message}`);
       throw err;
     }
   }
@@ -49,6 +54,9 @@ export class NotificationsProcessor extends WorkerHost {
   /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'Job attempt failed');
+    this.logger.warn(
+      { job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
+      'Job attempt failed',
+    );
   }
 }

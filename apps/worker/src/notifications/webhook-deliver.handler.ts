@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import type { JobPayloads } from '@cb/jobs';
 import { UnsafeUrlError, assertSafeWebhookUrl, signWebhook } from '@cb/notifications';
-import { AlertsRepository, TenantDb, WebhooksRepository, type DeadlineKind, type WebhookDeliveryEntity } from '@cb/persistence';
+import {
+  AlertsRepository,
+  TenantDb,
+  WebhooksRepository,
+  type DeadlineKind,
+  type WebhookDeliveryEntity,
+} from '@cb/persistence';
 
 /** A receiver gets this long to answer; a slow one fails the attempt (and is retried) instead of holding a worker. */
 export const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -29,7 +35,10 @@ export class WebhookDeliverHandler {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async deliver(p: JobPayloads['webhook.deliver'], opts: { finalAttempt: boolean; now?: Date }): Promise<WebhookDeliverOutcome> {
+  async deliver(
+    p: JobPayloads['webhook.deliver'],
+    opts: { finalAttempt: boolean; now?: Date },
+  ): Promise<WebhookDeliverOutcome> {
     return this.db.run(p.tenantId, async (): Promise<WebhookDeliverOutcome> => {
       const delivery = await this.webhooks.lockDelivery(p.tenantId, p.deliveryId);
       if (!delivery || delivery.status !== 'pending') return { result: 'skipped' };
@@ -70,21 +79,43 @@ export class WebhookDeliverHandler {
         if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
       } catch (err) {
         permanent = err instanceof UnsafeUrlError;
-        error = err instanceof Error ? (err.name === 'TimeoutError' ? `timeout after ${WEBHOOK_TIMEOUT_MS} ms` : err.message) : String(err);
+        error =
+          err instanceof Error
+            ? err.name === 'TimeoutError'
+              ? `timeout after ${WEBHOOK_TIMEOUT_MS} ms`
+              : err.message
+            : String(err);
       }
       const durationMs = Date.now() - started;
       if (error === null) {
-        await this.webhooks.recordAttempt(p.tenantId, delivery.id, { statusCode, error: null, durationMs }, 'succeeded');
+        await this.webhooks.recordAttempt(
+          p.tenantId,
+          delivery.id,
+          { statusCode, error: null, durationMs },
+          'succeeded',
+        );
         return { result: 'succeeded' };
       }
       const final = permanent || opts.finalAttempt;
-      await this.webhooks.recordAttempt(p.tenantId, delivery.id, { statusCode, error, durationMs }, final ? 'failed' : 'pending');
-      if (final) this.logger.warn({ tenantId: p.tenantId, deliveryId: delivery.id, error }, 'Webhook delivery failed for good');
+      await this.webhooks.recordAttempt(
+        p.tenantId,
+        delivery.id,
+        { statusCode, error, durationMs },
+        final ? 'failed' : 'pending',
+      );
+      if (final)
+        this.logger.warn(
+          { tenantId: p.tenantId, deliveryId: delivery.id, error },
+          'Webhook delivery failed for good',
+        );
       return { result: final ? 'failed' : 'retry', reason: error };
     });
   }
 
-  private async staleReason(tenantId: string, delivery: WebhookDeliveryEntity): Promise<string | null> {
+  private async staleReason(
+    tenantId: string,
+    delivery: WebhookDeliveryEntity,
+  ): Promise<string | null> {
     if (delivery.eventType !== 'deadline.upcoming') return null;
     const data = (delivery.payload as { data?: Record<string, unknown> }).data ?? {};
     const matches = await this.alerts.deadlineStillMatches(tenantId, {

@@ -39,7 +39,10 @@ export class WebhookEventsService {
     if (events.length === 0) return [];
     const byType = new Map<string, string[]>();
     for (const type of new Set(events.map((e) => e.type))) {
-      byType.set(type, (await this.webhooks.subscribers(tenantId, type)).map((e) => e.id));
+      byType.set(
+        type,
+        (await this.webhooks.subscribers(tenantId, type)).map((e) => e.id),
+      );
     }
     const rows = events.flatMap((e) =>
       (byType.get(e.type) ?? []).map((endpointId) => ({
@@ -57,7 +60,11 @@ export class WebhookEventsService {
     await this.queue.addBulk(
       deliveryIds.map((deliveryId) => {
         const data: JobPayloads['webhook.deliver'] = { tenantId, deliveryId };
-        return { name: 'webhook.deliver', data, opts: { ...JOB_OPTIONS['webhook.deliver'], jobId: webhookDeliverJobId(data) } };
+        return {
+          name: 'webhook.deliver',
+          data,
+          opts: { ...JOB_OPTIONS['webhook.deliver'], jobId: webhookDeliverJobId(data) },
+        };
       }),
     );
   }

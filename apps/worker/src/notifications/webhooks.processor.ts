@@ -24,7 +24,8 @@ export class WebhooksProcessor extends WorkerHost {
         try {
           payload = parsePayload('webhook.deliver', job.data);
         } catch (err) {
-          if (err instanceof InvalidPayloadError) throw new UnrecoverableError(`invalid payload: ${err.message}`);
+          if (err instanceof InvalidPayloadError)
+            throw new UnrecoverableError(`invalid payload: ${err.message}`);
           throw err;
         }
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -43,6 +44,9 @@ export class WebhooksProcessor extends WorkerHost {
   /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn({ job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message }, 'Job attempt failed');
+    this.logger.warn(
+      { job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
+      'Job attempt failed',
+    );
   }
 }

@@ -1,13 +1,25 @@
 import type { FieldError } from '../common/domain.error';
 import { isValidIsoDate, isZeroDuration, parseIsoDuration } from './calendar-date';
-import { TERM_FIELDS, emptyTerms, type ContractTerms, type TermField, type TermSources } from './contract-terms.types';
+import {
+  TERM_FIELDS,
+  emptyTerms,
+  type ContractTerms,
+  type TermField,
+  type TermSources,
+} from './contract-terms.types';
 
 /** The terms a person sees: what was extracted, overridden field by field by what a person set. */
-export function mergeTerms(extracted: ContractTerms | null, user: Partial<ContractTerms>): ContractTerms {
+export function mergeTerms(
+  extracted: ContractTerms | null,
+  user: Partial<ContractTerms>,
+): ContractTerms {
   return { ...emptyTerms(), ...(extracted ?? {}), ...user };
 }
 
-export function termSources(extracted: ContractTerms | null, user: Partial<ContractTerms>): TermSources {
+export function termSources(
+  extracted: ContractTerms | null,
+  user: Partial<ContractTerms>,
+): TermSources {
   const sources: TermSources = {};
   for (const field of TERM_FIELDS) {
     if (field in user) sources[field] = 'user';
@@ -22,7 +34,10 @@ const ISO_CURRENCY = /^[A-Z]{3}$/;
  * Validates a person's corrections (`PATCH terms`): every field must be a known term with a value of
  * its type, or null ("the contract does not say"). Returns the clean patch or the field errors.
  */
-export function validateTermsPatch(input: unknown): { patch: Partial<ContractTerms>; errors: FieldError[] } {
+export function validateTermsPatch(input: unknown): {
+  patch: Partial<ContractTerms>;
+  errors: FieldError[];
+} {
   const errors: FieldError[] = [];
   const patch: Partial<Record<TermField, unknown>> = {};
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -44,19 +59,22 @@ export function validateTermsPatch(input: unknown): { patch: Partial<ContractTer
       case 'title':
       case 'governingLaw':
       case 'paymentTerms':
-        if (typeof value !== 'string' || !value.trim() || value.length > 500) bad('must be a non-empty string of at most 500 characters');
+        if (typeof value !== 'string' || !value.trim() || value.length > 500)
+          bad('must be a non-empty string of at most 500 characters');
         else patch[f] = value.trim();
         break;
       case 'agreementDate':
       case 'effectiveDate':
       case 'expirationDate':
-        if (typeof value !== 'string' || !isValidIsoDate(value)) bad('must be a calendar date YYYY-MM-DD');
+        if (typeof value !== 'string' || !isValidIsoDate(value))
+          bad('must be a calendar date YYYY-MM-DD');
         else patch[f] = value;
         break;
       case 'initialTerm':
       case 'renewalTerm':
       case 'noticePeriod':
-        if (typeof value !== 'string' || !isPositiveDuration(value)) bad('must be an ISO 8601 duration such as P90D, P3M or P1Y');
+        if (typeof value !== 'string' || !isPositiveDuration(value))
+          bad('must be an ISO 8601 duration such as P90D, P3M or P1Y');
         else patch[f] = value.toUpperCase();
         break;
       case 'perpetual':
@@ -78,7 +96,8 @@ export function validateTermsPatch(input: unknown): { patch: Partial<ContractTer
               (p as { name: string }).name.length <= 300 &&
               ((p as { role?: unknown }).role === undefined ||
                 (p as { role?: unknown }).role === null ||
-                (typeof (p as { role?: unknown }).role === 'string' && (p as { role: string }).role.length <= 100)),
+                (typeof (p as { role?: unknown }).role === 'string' &&
+                  (p as { role: string }).role.length <= 100)),
           )
         ) {
           bad('must be a list of { name, role } with a non-empty name');

@@ -3,7 +3,8 @@ import { layoutPages, pageAt } from './page-layout.util';
 describe('layoutPages', () => {
   const footer = (n: number) => `Source: ACME CORP, 10-K, 3/${n}/2020`;
   const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo'];
-  const body = (n: number) => `Clause ${words[n]} has an inter-\nnational scope in ${words[n]}.\nThe ${words[n]} goods are sold.\nPrices for ${words[n]} apply.\nOrders of ${words[n]} ship.\nEnd of ${words[n]}.`;
+  const body = (n: number) =>
+    `Clause ${words[n]} has an inter-\nnational scope in ${words[n]}.\nThe ${words[n]} goods are sold.\nPrices for ${words[n]} apply.\nOrders of ${words[n]} ship.\nEnd of ${words[n]}.`;
   const pages = [0, 1, 2, 3].map((n) => `CONFIDENTIAL\n${body(n)}\n${n + 1}\n${footer(n + 1)}`);
 
   it('drops running headers/footers and page numbers, and joins hyphenated words', () => {
@@ -23,7 +24,9 @@ describe('layoutPages', () => {
   });
 
   it('removes dot-leader table-of-contents lines', () => {
-    const { text } = layoutPages(['TABLE OF CONTENTS\n1. Definitions ........................ 3\n2. Term . . . . . . . . . 9\nAGREEMENT\nThis Agreement is made.']);
+    const { text } = layoutPages([
+      'TABLE OF CONTENTS\n1. Definitions ........................ 3\n2. Term . . . . . . . . . 9\nAGREEMENT\nThis Agreement is made.',
+    ]);
     expect(text).not.toContain('Definitions');
     expect(text).toContain('This Agreement is made.');
   });

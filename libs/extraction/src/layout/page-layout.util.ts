@@ -6,7 +6,8 @@ export interface PageLayout {
 
 /** How many lines at the top and bottom of a page can be running headers or footers. */
 const EDGE_LINES = 3;
-const PAGE_NUMBER = /^(?:page\s+)?[-–—(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+const PAGE_NUMBER =
+  /^(?:page\s+)?[-–—(]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—)]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
 const SECTION_PAGE_NUMBER = /^[A-Z]{0,3}\s?[-–]\s?\d{1,3}$/;
 // Table-of-contents entries: a heading, a dot leader and a page number.
 const TOC_LINE = /(?:\.\s*){4,}\s*\d{0,4}\s*$|(?:_\s*){6,}\d{1,4}\s*$/;
@@ -81,7 +82,8 @@ function cleanPage(lines: string[], repeated: Set<string>): string {
   const drop = new Set<number>();
   for (const i of edgeIndexes(lines)) {
     const line = lines[i];
-    if (repeated.has(edgeKey(line)) || PAGE_NUMBER.test(line) || SECTION_PAGE_NUMBER.test(line)) drop.add(i);
+    if (repeated.has(edgeKey(line)) || PAGE_NUMBER.test(line) || SECTION_PAGE_NUMBER.test(line))
+      drop.add(i);
   }
   const kept: string[] = [];
   lines.forEach((line, i) => {

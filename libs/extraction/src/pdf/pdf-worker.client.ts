@@ -7,7 +7,6 @@ export interface PdfPageText {
   text: string;
 }
 
-
 // pdf.js runs in a worker thread: a hostile or broken PDF cannot block or crash the caller's thread, a hung
 // parse can be cut off by terminating the thread, and pdf.js can load its own worker module there (it needs a
 // dynamic import, which Jest's VM sandbox refuses). The thread stays alive between documents.
@@ -63,19 +62,32 @@ class PdfWorkerClient {
   private dead = false;
 
   constructor(private readonly onDead: () => void) {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { pdfParsePath: require.resolve('pdf-parse') } });
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { pdfParsePath: require.resolve('pdf-parse') },
+    });
     this.worker.unref();
     this.worker.on('message', (message: WorkerReply) => this.settle(message));
     this.worker.on('error', (error) => this.fail(error));
     this.worker.on('exit', (code) => this.fail(new Error(`the PDF thread exited (code ${code})`)));
   }
 
-  request<T>(op: string, payload: Record<string, unknown>, timeoutMs: number, transfer: ArrayBuffer[] = []): Promise<T> {
+  request<T>(
+    op: string,
+    payload: Record<string, unknown>,
+    timeoutMs: number,
+    transfer: ArrayBuffer[] = [],
+  ): Promise<T> {
     if (this.dead) return Promise.reject(new Error('the PDF thread is not running'));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(new PdfWorkerError('TimeoutError', `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s`));
+        this.fail(
+          new PdfWorkerError(
+            'TimeoutError',
+            `reading the PDF took longer than ${Math.round(timeoutMs / 1000)} s`,
+          ),
+        );
       }, timeoutMs);
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer });
       // Keep the process alive only while a request is waiting.

@@ -3,8 +3,27 @@ import { MEDIA_TYPES } from '../media-type';
 import { DetectMediaTypeStep } from './detect-media-type.step';
 import type { ExtractionContext } from './step.types';
 
-function ctx(data: Uint8Array, mediaType: ExtractionContext['mediaType'] = null): ExtractionContext {
-  return { data, fileName: null, ocr: false, maxPages: 10, mediaType, pageTexts: [], pagesWithoutText: [], ocrPages: [], text: '', pageStarts: [], terms: null, evidence: {}, confidence: {}, obligations: [], resources: new Map() };
+function ctx(
+  data: Uint8Array,
+  mediaType: ExtractionContext['mediaType'] = null,
+): ExtractionContext {
+  return {
+    data,
+    fileName: null,
+    ocr: false,
+    maxPages: 10,
+    mediaType,
+    pageTexts: [],
+    pagesWithoutText: [],
+    ocrPages: [],
+    text: '',
+    pageStarts: [],
+    terms: null,
+    evidence: {},
+    confidence: {},
+    obligations: [],
+    resources: new Map(),
+  };
 }
 
 describe('DetectMediaTypeStep', () => {
@@ -17,10 +36,17 @@ describe('DetectMediaTypeStep', () => {
   });
 
   it('rejects an empty file with empty_file', async () => {
-    await expect(step.run(ctx(new Uint8Array(0)))).rejects.toEqual(new ExtractionStopError(ExtractionErrorCode.EmptyFile, 'The file is empty (0 bytes); upload the contract again'));
+    await expect(step.run(ctx(new Uint8Array(0)))).rejects.toEqual(
+      new ExtractionStopError(
+        ExtractionErrorCode.EmptyFile,
+        'The file is empty (0 bytes); upload the contract again',
+      ),
+    );
   });
 
   it('rejects a binary file with unsupported_media_type', async () => {
-    await expect(step.run(ctx(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0])))).rejects.toMatchObject({ code: ExtractionErrorCode.UnsupportedMediaType });
+    await expect(
+      step.run(ctx(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]))),
+    ).rejects.toMatchObject({ code: ExtractionErrorCode.UnsupportedMediaType });
   });
 });

@@ -12,12 +12,19 @@ export class DetectMediaTypeStep implements ExtractionStep {
 
   async run(ctx: ExtractionContext): Promise<void> {
     if (ctx.data.byteLength === 0) {
-      throw new ExtractionStopError(ExtractionErrorCode.EmptyFile, 'The file is empty (0 bytes); upload the contract again');
+      throw new ExtractionStopError(
+        ExtractionErrorCode.EmptyFile,
+        'The file is empty (0 bytes); upload the contract again',
+      );
     }
     const sniffed = sniffMediaType(ctx.data.subarray(0, 8192));
     // A declared type is trusted only when the bytes do not contradict it.
-    const mediaType = ctx.mediaType && (sniffed === null || sniffed === ctx.mediaType) ? ctx.mediaType : sniffed;
-    if (mediaType === null || (ctx.mediaType === MEDIA_TYPES.txt && sniffed !== MEDIA_TYPES.txt && sniffed !== null)) {
+    const mediaType =
+      ctx.mediaType && (sniffed === null || sniffed === ctx.mediaType) ? ctx.mediaType : sniffed;
+    if (
+      mediaType === null ||
+      (ctx.mediaType === MEDIA_TYPES.txt && sniffed !== MEDIA_TYPES.txt && sniffed !== null)
+    ) {
       throw new ExtractionStopError(
         ExtractionErrorCode.UnsupportedMediaType,
         'The file is not a PDF, DOCX or plain-text document; upload the contract in one of those formats',

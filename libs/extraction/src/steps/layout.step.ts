@@ -27,5 +27,8 @@ function noTextError(ctx: ExtractionContext): ExtractionStopError {
     return new ExtractionStopError(ExtractionErrorCode.NoText, message);
   }
   const kind = ctx.mediaType === MEDIA_TYPES.docx ? 'DOCX' : 'text file';
-  return new ExtractionStopError(ExtractionErrorCode.NoText, `The ${kind} contains no text; upload the contract with its content`);
+  return new ExtractionStopError(
+    ExtractionErrorCode.NoText,
+    `The ${kind} contains no text; upload the contract with its content`,
+  );
 }

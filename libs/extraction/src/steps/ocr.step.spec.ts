@@ -3,7 +3,8 @@ import path from 'node:path';
 import { extractDocument } from '../extract-document';
 import { ExtractionErrorCode } from '../extraction.error';
 
-const notOk = (name: string) => new Uint8Array(readFileSync(path.join(__dirname, '../../test/fixtures/not-ok', name)));
+const notOk = (name: string) =>
+  new Uint8Array(readFileSync(path.join(__dirname, '../../test/fixtures/not-ok', name)));
 
 // Offline OCR with the installed English data: one small page each (about a second).
 describe('OcrStep', () => {
@@ -22,7 +23,8 @@ describe('OcrStep', () => {
     expect(result.ocrPages).toEqual([]);
     expect(result.error).toEqual({
       code: ExtractionErrorCode.NoText,
-      message: 'The PDF has no text layer and OCR found no text; upload a clearer scan or a text-based PDF',
+      message:
+        'The PDF has no text layer and OCR found no text; upload a clearer scan or a text-based PDF',
     });
   }, 30000);
 });

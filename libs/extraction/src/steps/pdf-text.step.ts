@@ -28,7 +28,10 @@ export class PdfTextStep implements ExtractionStep {
       throw toStopError(error);
     }
     if (pages.length === 0) {
-      throw new ExtractionStopError(ExtractionErrorCode.CorruptPdf, 'The PDF has no pages; it may be truncated or damaged, upload a complete copy');
+      throw new ExtractionStopError(
+        ExtractionErrorCode.CorruptPdf,
+        'The PDF has no pages; it may be truncated or damaged, upload a complete copy',
+      );
     }
     ctx.pageTexts = pages.map((page) => page.text);
     ctx.pagesWithoutText = pages
@@ -44,7 +47,8 @@ export class PdfTextStep implements ExtractionStep {
 }
 
 function toStopError(error: unknown): ExtractionStopError {
-  const name = error instanceof PdfWorkerError ? error.errorName : error instanceof Error ? error.name : '';
+  const name =
+    error instanceof PdfWorkerError ? error.errorName : error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException' || /password/i.test(message)) {
     return new ExtractionStopError(
@@ -53,7 +57,10 @@ function toStopError(error: unknown): ExtractionStopError {
     );
   }
   if (name === 'TimeoutError') {
-    return new ExtractionStopError(ExtractionErrorCode.Timeout, `The PDF could not be read in time (${message}); it may be damaged, or split it into smaller files`);
+    return new ExtractionStopError(
+      ExtractionErrorCode.Timeout,
+      `The PDF could not be read in time (${message}); it may be damaged, or split it into smaller files`,
+    );
   }
   return new ExtractionStopError(
     ExtractionErrorCode.CorruptPdf,

@@ -15,7 +15,9 @@ export class PlainTextStep implements ExtractionStep {
 }
 
 export function decodeText(data: Uint8Array): string {
-  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
-  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+    return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+    return new TextDecoder('utf-16be').decode(data.subarray(2));
   return new TextDecoder('utf-8').decode(data).replace(/^\uFEFF/, '');
 }

@@ -1,4 +1,9 @@
-import { DATE_FIRST_WRITTEN, LAST_SIGNATURE_DATE, findDates, parseContractDate } from './date-parse.util';
+import {
+  DATE_FIRST_WRITTEN,
+  LAST_SIGNATURE_DATE,
+  findDates,
+  parseContractDate,
+} from './date-parse.util';
 
 describe('parseContractDate', () => {
   it.each([
@@ -53,10 +58,11 @@ describe('date references', () => {
     expect(DATE_FIRST_WRITTEN.test(text)).toBe(true);
   });
 
-  it.each(['the last date of signature below', 'the date of the last signature', 'the date on which the last party signs'])(
-    '"%s" refers to the latest signature',
-    (text) => {
-      expect(LAST_SIGNATURE_DATE.test(text)).toBe(true);
-    },
-  );
+  it.each([
+    'the last date of signature below',
+    'the date of the last signature',
+    'the date on which the last party signs',
+  ])('"%s" refers to the latest signature', (text) => {
+    expect(LAST_SIGNATURE_DATE.test(text)).toBe(true);
+  });
 });

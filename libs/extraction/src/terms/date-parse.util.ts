@@ -9,21 +9,70 @@ export interface FoundDate {
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sept: 9,
+  sep: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 const ORDINAL_WORDS: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17,
-  eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty-second': 22, 'twenty-third': 23,
-  'twenty-fourth': 24, 'twenty-fifth': 25, 'twenty-sixth': 26, 'twenty-seventh': 27, 'twenty-eighth': 28,
-  'twenty-ninth': 29, thirtieth: 30, 'thirty-first': 31,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+  'twenty-first': 21,
+  'twenty-second': 22,
+  'twenty-third': 23,
+  'twenty-fourth': 24,
+  'twenty-fifth': 25,
+  'twenty-sixth': 26,
+  'twenty-seventh': 27,
+  'twenty-eighth': 28,
+  'twenty-ninth': 29,
+  thirtieth: 30,
+  'thirty-first': 31,
 };
 
 const MONTH_RE =
   '(january|february|march|april|may|june|july|august|september|october|november|december|jan\\.?|feb\\.?|mar\\.?|apr\\.?|jun\\.?|jul\\.?|aug\\.?|sept?\\.?|oct\\.?|nov\\.?|dec\\.?)';
-const DAY_RE = `(\\d{1,2}|${Object.keys(ORDINAL_WORDS).sort((a, b) => b.length - a.length).join('|')})(?:\\s*(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\b)?`;
+const DAY_RE = `(\\d{1,2}|${Object.keys(ORDINAL_WORDS)
+  .sort((a, b) => b.length - a.length)
+  .join('|')})(?:\\s*(?:s\\s?t|n\\s?d|r\\s?d|t\\s?h)\\b)?`;
 const YEAR_RE = "((?:19|20)\\d{2}|'\\d{2})";
 
 // "3rd day of March, 2019", "1st January 2020", "3 March 2019", "the first day of May, 2010".
@@ -32,7 +81,10 @@ const DAY_MONTH_YEAR = new RegExp(
   'gi',
 );
 // "March 3rd, 2019", "March 3, 2019", "Sept. 3 2019".
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_RE}(?![a-z])\\s*${DAY_RE}\\s*[,.]?\\s*${YEAR_RE}\\b`, 'gi');
+const MONTH_DAY_YEAR = new RegExp(
+  `\\b${MONTH_RE}(?![a-z])\\s*${DAY_RE}\\s*[,.]?\\s*${YEAR_RE}\\b`,
+  'gi',
+);
 // "3/1/19", "03/01/2019", "3-1-2019": month first, as US contracts write them.
 const NUMERIC = /\b(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)?\d{2})\b/g;
 const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b/g;
@@ -80,7 +132,8 @@ export function findDates(text: string, offset = 0): FoundDate[] {
   for (const m of text.matchAll(MONTH_DAY_YEAR)) {
     push(isoDate(fullYear(m[3]), monthValue(m[1]), dayValue(m[2])), m.index, m[0]);
   }
-  for (const m of text.matchAll(ISO)) push(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), m.index, m[0]);
+  for (const m of text.matchAll(ISO))
+    push(isoDate(Number(m[1]), Number(m[2]), Number(m[3])), m.index, m[0]);
   for (const m of text.matchAll(NUMERIC)) {
     // Skip section numbers like "10.1.2" and decimals: a numeric date needs a 2- or 4-digit year and / or -.
     if (m[2] === '.') continue;

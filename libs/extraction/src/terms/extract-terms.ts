@@ -24,7 +24,11 @@ export function extractTermsFromText(text: string, pageStarts: number[] = [0]): 
   const terms = emptyTerms();
   const evidence: TermEvidence = {};
   const confidence: TermConfidence = {};
-  const set = <K extends TermField>(field: K, found: Found<unknown> | null, apply: () => void): void => {
+  const set = <K extends TermField>(
+    field: K,
+    found: Found<unknown> | null,
+    apply: () => void,
+  ): void => {
     if (!found) return;
     apply();
     evidence[field] = found.evidence ?? [];
@@ -34,7 +38,13 @@ export function extractTermsFromText(text: string, pageStarts: number[] = [0]): 
   const title = findTitle(view);
   set('title', title, () => (terms.title = title!.value));
   const parties = findParties(view);
-  set('parties', parties ? { value: parties.parties, confidence: parties.confidence, evidence: parties.evidence } : null, () => (terms.parties = parties!.parties));
+  set(
+    'parties',
+    parties
+      ? { value: parties.parties, confidence: parties.confidence, evidence: parties.evidence }
+      : null,
+    () => (terms.parties = parties!.parties),
+  );
 
   const d = findDatesAndTerm(view);
   set('agreementDate', d.agreementDate, () => (terms.agreementDate = d.agreementDate!.value));
@@ -45,7 +55,10 @@ export function extractTermsFromText(text: string, pageStarts: number[] = [0]): 
   set('renewalTerm', d.renewalTerm, () => (terms.renewalTerm = d.renewalTerm!.value));
   set('noticePeriod', d.noticePeriod, () => (terms.noticePeriod = d.noticePeriod!.value));
   // Perpetual only when nothing fixes an end: an explicit or computed expiration date, or an initial term.
-  const perpetual = d.perpetual && d.perpetual.value && (terms.expirationDate || terms.initialTerm) ? null : d.perpetual;
+  const perpetual =
+    d.perpetual && d.perpetual.value && (terms.expirationDate || terms.initialTerm)
+      ? null
+      : d.perpetual;
   set('perpetual', perpetual, () => (terms.perpetual = perpetual!.value));
 
   const law = findGoverningLaw(view);
@@ -53,7 +66,11 @@ export function extractTermsFromText(text: string, pageStarts: number[] = [0]): 
   const tfc = findTerminationForConvenience(view);
   set('terminationForConvenience', tfc, () => (terms.terminationForConvenience = tfc!.value));
   const money = findMoney(view);
-  set('contractValue', money.contractValue, () => (terms.contractValue = money.contractValue!.value));
+  set(
+    'contractValue',
+    money.contractValue,
+    () => (terms.contractValue = money.contractValue!.value),
+  );
   set('paymentTerms', money.paymentTerms, () => (terms.paymentTerms = money.paymentTerms!.value));
 
   const obligations = findObligations(view, terms.parties, parties?.labels ?? []);

@@ -8,39 +8,165 @@ export interface GoverningLawFinding {
 }
 
 const US_STATES = [
-  'Alabama', 'Alaska', 'Arizona', 'Arkansas', 'California', 'Colorado', 'Connecticut', 'Delaware', 'Florida',
-  'Georgia', 'Hawaii', 'Idaho', 'Illinois', 'Indiana', 'Iowa', 'Kansas', 'Kentucky', 'Louisiana', 'Maine',
-  'Maryland', 'Massachusetts', 'Michigan', 'Minnesota', 'Mississippi', 'Missouri', 'Montana', 'Nebraska',
-  'Nevada', 'New Hampshire', 'New Jersey', 'New Mexico', 'New York', 'North Carolina', 'North Dakota', 'Ohio',
-  'Oklahoma', 'Oregon', 'Pennsylvania', 'Rhode Island', 'South Carolina', 'South Dakota', 'Tennessee', 'Texas',
-  'Utah', 'Vermont', 'Virginia', 'Washington', 'West Virginia', 'Wisconsin', 'Wyoming', 'District of Columbia',
+  'Alabama',
+  'Alaska',
+  'Arizona',
+  'Arkansas',
+  'California',
+  'Colorado',
+  'Connecticut',
+  'Delaware',
+  'Florida',
+  'Georgia',
+  'Hawaii',
+  'Idaho',
+  'Illinois',
+  'Indiana',
+  'Iowa',
+  'Kansas',
+  'Kentucky',
+  'Louisiana',
+  'Maine',
+  'Maryland',
+  'Massachusetts',
+  'Michigan',
+  'Minnesota',
+  'Mississippi',
+  'Missouri',
+  'Montana',
+  'Nebraska',
+  'Nevada',
+  'New Hampshire',
+  'New Jersey',
+  'New Mexico',
+  'New York',
+  'North Carolina',
+  'North Dakota',
+  'Ohio',
+  'Oklahoma',
+  'Oregon',
+  'Pennsylvania',
+  'Rhode Island',
+  'South Carolina',
+  'South Dakota',
+  'Tennessee',
+  'Texas',
+  'Utah',
+  'Vermont',
+  'Virginia',
+  'Washington',
+  'West Virginia',
+  'Wisconsin',
+  'Wyoming',
+  'District of Columbia',
   'Puerto Rico',
 ];
 const CANADIAN_PROVINCES = [
-  'Ontario', 'British Columbia', 'Alberta', 'Quebec', 'Manitoba', 'Saskatchewan', 'Nova Scotia', 'New Brunswick',
-  'Newfoundland and Labrador', 'Prince Edward Island', 'Yukon',
+  'Ontario',
+  'British Columbia',
+  'Alberta',
+  'Quebec',
+  'Manitoba',
+  'Saskatchewan',
+  'Nova Scotia',
+  'New Brunswick',
+  'Newfoundland and Labrador',
+  'Prince Edward Island',
+  'Yukon',
 ];
-const AUSTRALIAN_STATES = ['New South Wales', 'Victoria', 'Queensland', 'Western Australia', 'South Australia', 'Tasmania'];
+const AUSTRALIAN_STATES = [
+  'New South Wales',
+  'Victoria',
+  'Queensland',
+  'Western Australia',
+  'South Australia',
+  'Tasmania',
+];
 const COUNTRIES = [
-  "People's Republic of China", 'Hong Kong', 'Singapore', 'Japan', 'Korea', 'India', 'Israel', 'Germany',
-  'France', 'Switzerland', 'Netherlands', 'the Netherlands', 'Sweden', 'Finland', 'Norway', 'Denmark', 'Ireland',
-  'Spain', 'Italy', 'Belgium', 'Luxembourg', 'Austria', 'Canada', 'Australia', 'New Zealand', 'Mexico', 'Brazil',
-  'Scotland', 'Northern Ireland', 'Cayman Islands', 'Bermuda', 'British Virgin Islands', 'Taiwan', 'Malaysia',
-  'Thailand', 'Philippines', 'Indonesia', 'Vietnam', 'South Africa', 'United Arab Emirates', 'Russia',
-  'Poland', 'Portugal', 'Greece', 'Turkey', 'Argentina', 'Chile', 'Colombia', 'Cyprus', 'Malta', 'Gibraltar',
+  "People's Republic of China",
+  'Hong Kong',
+  'Singapore',
+  'Japan',
+  'Korea',
+  'India',
+  'Israel',
+  'Germany',
+  'France',
+  'Switzerland',
+  'Netherlands',
+  'the Netherlands',
+  'Sweden',
+  'Finland',
+  'Norway',
+  'Denmark',
+  'Ireland',
+  'Spain',
+  'Italy',
+  'Belgium',
+  'Luxembourg',
+  'Austria',
+  'Canada',
+  'Australia',
+  'New Zealand',
+  'Mexico',
+  'Brazil',
+  'Scotland',
+  'Northern Ireland',
+  'Cayman Islands',
+  'Bermuda',
+  'British Virgin Islands',
+  'Taiwan',
+  'Malaysia',
+  'Thailand',
+  'Philippines',
+  'Indonesia',
+  'Vietnam',
+  'South Africa',
+  'United Arab Emirates',
+  'Russia',
+  'Poland',
+  'Portugal',
+  'Greece',
+  'Turkey',
+  'Argentina',
+  'Chile',
+  'Colombia',
+  'Cyprus',
+  'Malta',
+  'Gibraltar',
 ];
 
 // "governed by ... the laws of X", "construed under the laws of X", "laws of X shall govern".
 const GOVERNED =
   /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted|enforced|subject|controlled|determined|applied)\b[^.;]{0,160}?\blaws?\b\s*(?:in\s+force\s+in\s+|of\s*(?=the\b|[A-Z])|of\s+|in\s+)/gi;
-const LAWS_THEREOF = /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,120}?\blaws\s+(?:thereof|of\s+(?:that|such|said)\s+state)\b/gi;
+const LAWS_THEREOF =
+  /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,120}?\blaws\s+(?:thereof|of\s+(?:that|such|said)\s+state)\b/gi;
 // "construed in accordance with Ohio law", "governed by English law".
-const ADJECTIVE_LAW = /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,100}?\b(?:with|by|under)\s+(?:the\s+)?((?:[A-Z][\w']+\s+){1,3})law\b/g;
+const ADJECTIVE_LAW =
+  /\b(?:govern(?:ed|s)?|constru(?:ed|e)|interpreted)\b[^.;]{0,100}?\b(?:with|by|under)\s+(?:the\s+)?((?:[A-Z][\w']+\s+){1,3})law\b/g;
 const ADJECTIVES: Record<string, string> = {
-  English: 'England', Scottish: 'Scotland', Irish: 'Ireland', German: 'Germany', Swiss: 'Switzerland', French: 'France',
-  Dutch: 'Netherlands', Finnish: 'Finland', Swedish: 'Sweden', Norwegian: 'Norway', Danish: 'Denmark', Italian: 'Italy',
-  Spanish: 'Spain', Japanese: 'Japan', Chinese: "People's Republic of China", Canadian: 'Canada', Israeli: 'Israel',
-  Australian: 'Australia', Belgian: 'Belgium', Austrian: 'Austria', Korean: 'Korea', Indian: 'India',
+  English: 'England',
+  Scottish: 'Scotland',
+  Irish: 'Ireland',
+  German: 'Germany',
+  Swiss: 'Switzerland',
+  French: 'France',
+  Dutch: 'Netherlands',
+  Finnish: 'Finland',
+  Swedish: 'Sweden',
+  Norwegian: 'Norway',
+  Danish: 'Denmark',
+  Italian: 'Italy',
+  Spanish: 'Spain',
+  Japanese: 'Japan',
+  Chinese: "People's Republic of China",
+  Canadian: 'Canada',
+  Israeli: 'Israel',
+  Australian: 'Australia',
+  Belgian: 'Belgium',
+  Austrian: 'Austria',
+  Korean: 'Korea',
+  Indian: 'India',
 };
 const LAW_GOVERNS = /\bthe\s+(?:internal\s+|substantive\s+)?laws?\s+of\s+/gi;
 
@@ -52,15 +178,23 @@ export function findGoverningLaw(view: TextView): GoverningLawFinding | null {
     const value = jurisdictionAt(after);
     if (value) {
       const context = view.lower.slice(Math.max(0, m.index - 200), m.index + m[0].length);
-      const score = /governing\s+law|applicable\s+law|choice\s+of\s+law|governed/.test(context) ? 2 : 1;
+      const score = /governing\s+law|applicable\s+law|choice\s+of\s+law|governed/.test(context)
+        ? 2
+        : 1;
       candidates.push({ value, index: m.index, score });
     }
   }
   // "in the State of Nevada and shall be governed by ... the laws thereof" / "the laws of that State".
   for (const m of view.flat.matchAll(LAWS_THEREOF)) {
     const sentence = view.sentenceAt(m.index, 600);
-    const earlier = /\b(?:state|commonwealth|province)\s+of\s+/i.exec(view.flat.slice(sentence.start, m.index + m[0].length));
-    const value = earlier ? jurisdictionAt(view.flat.slice(sentence.start + earlier.index, sentence.start + earlier.index + 80)) : null;
+    const earlier = /\b(?:state|commonwealth|province)\s+of\s+/i.exec(
+      view.flat.slice(sentence.start, m.index + m[0].length),
+    );
+    const value = earlier
+      ? jurisdictionAt(
+          view.flat.slice(sentence.start + earlier.index, sentence.start + earlier.index + 80),
+        )
+      : null;
     if (value) candidates.push({ value, index: m.index, score: 2 });
   }
   if (candidates.length === 0) {
@@ -73,8 +207,11 @@ export function findGoverningLaw(view: TextView): GoverningLawFinding | null {
   if (candidates.length === 0) {
     for (const m of view.flat.matchAll(LAW_GOVERNS)) {
       const rest = view.lower.slice(m.index, m.index + 300);
-      if (!/\b(?:shall|will)\s+(?:govern|apply|control)|\bgovern(?:s)?\b|\bapplies\b/.test(rest)) continue;
-      const value = jurisdictionAt(view.flat.slice(m.index + m[0].length, m.index + m[0].length + 200));
+      if (!/\b(?:shall|will)\s+(?:govern|apply|control)|\bgovern(?:s)?\b|\bapplies\b/.test(rest))
+        continue;
+      const value = jurisdictionAt(
+        view.flat.slice(m.index + m[0].length, m.index + m[0].length + 200),
+      );
       if (value) candidates.push({ value, index: m.index, score: 1 });
     }
   }
@@ -90,26 +227,34 @@ export function findGoverningLaw(view: TextView): GoverningLawFinding | null {
 }
 
 function startsWithName(text: string, name: string): boolean {
-  const re = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`, 'i');
+  const re = new RegExp(
+    `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+')}\\b`,
+    'i',
+  );
   return re.test(text);
 }
 
 /** The jurisdiction named at the start of `after` ("the State of New York, without regard ..."). */
 export function jurisdictionAt(after: string): string | null {
   let rest = after.replace(/^\s*(?:the\s*)?(?:internal\s+|substantive\s+)?/i, '');
-  rest = rest.replace(/^(?:state|commonwealth|province|republic|kingdom|federal\s+republic|grand\s+duchy)\s*of\s*(?!china)/i, '');
+  rest = rest.replace(
+    /^(?:state|commonwealth|province|republic|kingdom|federal\s+republic|grand\s+duchy)\s*of\s*(?!china)/i,
+    '',
+  );
   rest = rest.replace(/^the\s+/i, '');
   if (/^england\s*(?:and|&)\s*wales/i.test(rest)) return 'England and Wales';
   if (/^england\b/i.test(rest)) return 'England';
   if (/^(?:the\s+)?united\s+kingdom/i.test(rest)) return 'United Kingdom';
-  if (/^(?:the\s+)?people'?s\s+republic\s+of\s+china|^(?:the\s+)?prc\b|^china\b/i.test(rest)) return "People's Republic of China";
+  if (/^(?:the\s+)?people'?s\s+republic\s+of\s+china|^(?:the\s+)?prc\b|^china\b/i.test(rest))
+    return "People's Republic of China";
   for (const province of CANADIAN_PROVINCES) {
     if (startsWithName(rest, province)) return `${province}, Canada`;
   }
   for (const state of [...US_STATES].sort((a, b) => b.length - a.length)) {
     if (startsWithName(rest, state)) {
       // "Washington, D.C." and "the District of Columbia" are not the State of Washington.
-      if (state === 'Washington' && /^washington,?\s*d\.?\s*c\b/i.test(rest)) return 'District of Columbia';
+      if (state === 'Washington' && /^washington,?\s*d\.?\s*c\b/i.test(rest))
+        return 'District of Columbia';
       return state;
     }
   }
@@ -121,7 +266,9 @@ export function jurisdictionAt(after: string): string | null {
   }
   if (/^(?:the\s+)?united\s+states/i.test(rest)) {
     // "the United States and the State of X": prefer the state when it is named next.
-    const state = US_STATES.find((s) => new RegExp(`\\b(?:state|commonwealth)\\s+of\\s+${s}\\b`, 'i').test(rest.slice(0, 120)));
+    const state = US_STATES.find((s) =>
+      new RegExp(`\\b(?:state|commonwealth)\\s+of\\s+${s}\\b`, 'i').test(rest.slice(0, 120)),
+    );
     return state ?? 'United States';
   }
   return null;

@@ -15,8 +15,15 @@ function obligations(text: string) {
 
 describe('findObligations', () => {
   it('reads a recurring payment duty by a party named by its role', () => {
-    const [o] = obligations('4. Fees. Customer shall pay the Service Fee quarterly in advance within thirty (30) days of receipt of invoice.');
-    expect(o).toMatchObject({ party: 'Beta LLC', kind: 'payment', recurrence: 'P3M', dueDate: null });
+    const [o] = obligations(
+      '4. Fees. Customer shall pay the Service Fee quarterly in advance within thirty (30) days of receipt of invoice.',
+    );
+    expect(o).toMatchObject({
+      party: 'Beta LLC',
+      kind: 'payment',
+      recurrence: 'P3M',
+      dueDate: null,
+    });
     expect(o.evidence[0].text).toContain('Customer shall pay the Service Fee');
   });
 
@@ -38,6 +45,8 @@ describe('findObligations', () => {
   });
 
   it('ignores duties of someone who is not a party and sentences without a duty', () => {
-    expect(obligations('The auditor shall pay all costs. Acme may, at its option, deliver samples.')).toEqual([]);
+    expect(
+      obligations('The auditor shall pay all costs. Acme may, at its option, deliver samples.'),
+    ).toEqual([]);
   });
 });

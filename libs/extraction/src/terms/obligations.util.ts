@@ -3,18 +3,39 @@ import { findDates } from './date-parse.util';
 import type { TextView } from './text-view.util';
 
 const KIND_RULES: Array<[ObligationKind, RegExp]> = [
-  ['payment', /\bshall\s+(?:promptly\s+)?(?:pay|reimburse|remit)\b|\bshall\s+be\s+(?:paid|payable)\b/i],
-  ['insurance', /\bshall\s+(?:obtain\s+and\s+)?(?:maintain|procure|carry|obtain|keep)\b[^.]{0,80}\binsurance\b/i],
-  ['audit', /\bshall\s+(?:permit|allow)\b[^.]{0,120}\b(?:audit|inspect|examine)\b|\bshall\s+(?:keep|maintain)\b[^.]{0,60}\b(?:books|records)\b/i],
-  ['reporting', /\bshall\s+(?:provide|deliver|submit|furnish|send)\b[^.]{0,80}\b(?:reports?|statements?(?!\s+of\s+work)|forecasts?|accounting)\b/i],
+  [
+    'payment',
+    /\bshall\s+(?:promptly\s+)?(?:pay|reimburse|remit)\b|\bshall\s+be\s+(?:paid|payable)\b/i,
+  ],
+  [
+    'insurance',
+    /\bshall\s+(?:obtain\s+and\s+)?(?:maintain|procure|carry|obtain|keep)\b[^.]{0,80}\binsurance\b/i,
+  ],
+  [
+    'audit',
+    /\bshall\s+(?:permit|allow)\b[^.]{0,120}\b(?:audit|inspect|examine)\b|\bshall\s+(?:keep|maintain)\b[^.]{0,60}\b(?:books|records)\b/i,
+  ],
+  [
+    'reporting',
+    /\bshall\s+(?:provide|deliver|submit|furnish|send)\b[^.]{0,80}\b(?:reports?|statements?(?!\s+of\s+work)|forecasts?|accounting)\b/i,
+  ],
   ['delivery', /\bshall\s+(?:deliver|ship|supply)\b/i],
-  ['confidentiality', /\bshall\s+(?:hold|keep|maintain|treat)\b[^.]{0,60}\b(?:confiden|in\s+(?:strict\s+)?confidence|secret)\b/i],
+  [
+    'confidentiality',
+    /\bshall\s+(?:hold|keep|maintain|treat)\b[^.]{0,60}\b(?:confiden|in\s+(?:strict\s+)?confidence|secret)\b/i,
+  ],
 ];
 const RECURRENCE: Array<[RegExp, string]> = [
   [/\b(?:monthly|each\s+(?:calendar\s+)?month|every\s+month|per\s+month)\b/i, 'P1M'],
-  [/\b(?:quarterly|each\s+(?:calendar\s+)?quarter|every\s+(?:three|3)\s+months|per\s+quarter)\b/i, 'P3M'],
+  [
+    /\b(?:quarterly|each\s+(?:calendar\s+)?quarter|every\s+(?:three|3)\s+months|per\s+quarter)\b/i,
+    'P3M',
+  ],
   [/\b(?:semi-?annual(?:ly)?|every\s+six\s+months|twice\s+(?:a|per)\s+year)\b/i, 'P6M'],
-  [/\b(?:annual(?:ly)?|each\s+(?:calendar\s+|contract\s+)?year|every\s+year|per\s+year|yearly)\b/i, 'P1Y'],
+  [
+    /\b(?:annual(?:ly)?|each\s+(?:calendar\s+|contract\s+)?year|every\s+year|per\s+year|yearly)\b/i,
+    'P1Y',
+  ],
   [/\b(?:weekly|each\s+week|every\s+week)\b/i, 'P1W'],
 ];
 const MAX_OBLIGATIONS = 40;
@@ -24,7 +45,11 @@ const MAX_OBLIGATIONS = 40;
  * keep confidential ...", with a due date or a recurrence when the sentence states one. Precision over recall:
  * the subject must be a party (by name, role or defined label) or "each party"/"either party".
  */
-export function findObligations(view: TextView, parties: Party[], labels: Array<{ label: string; name: string }>): ExtractedObligation[] {
+export function findObligations(
+  view: TextView,
+  parties: Party[],
+  labels: Array<{ label: string; name: string }>,
+): ExtractedObligation[] {
   const subjects = new Map<string, string>();
   for (const p of parties) {
     subjects.set(p.name.toLowerCase(), p.name);
@@ -32,9 +57,14 @@ export function findObligations(view: TextView, parties: Party[], labels: Array<
   }
   // A defined label ("Supplier", "MD Anderson") stands for the party's legal name.
   for (const { label, name } of labels) subjects.set(label.toLowerCase(), name);
-  const names = [...subjects.keys()].filter((s) => s.length >= 2).map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+  const names = [...subjects.keys()]
+    .filter((s) => s.length >= 2)
+    .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
   const subject = `(?:the\\s+)?(${[...names, 'each\\s+party', 'either\\s+party', 'both\\s+parties', 'the\\s+parties'].join('|')})`;
-  const re = new RegExp(`(?:^|[.;:]\\s+|\\n|\\)\\s+)${subject}\\s+(?:will|shall|agrees\\s+to|must)\\s+`, 'gi');
+  const re = new RegExp(
+    `(?:^|[.;:]\\s+|\\n|\\)\\s+)${subject}\\s+(?:will|shall|agrees\\s+to|must)\\s+`,
+    'gi',
+  );
   const out: ExtractedObligation[] = [];
   const seen = new Set<number>();
   for (const m of view.flat.matchAll(re)) {
@@ -43,11 +73,15 @@ export function findObligations(view: TextView, parties: Party[], labels: Array<
     if (seen.has(sentence.start)) continue;
     const text = view.flat.slice(at, sentence.end).trim();
     if (text.length < 25 || text.length > 700) continue;
-    const rule = KIND_RULES.find(([, r]) => r.test(text.replace(/\b(?:will|must|agrees\s+to)\b/i, 'shall')));
+    const rule = KIND_RULES.find(([, r]) =>
+      r.test(text.replace(/\b(?:will|must|agrees\s+to)\b/i, 'shall')),
+    );
     if (!rule) continue;
     seen.add(sentence.start);
     const who = m[1].toLowerCase().replace(/\s+/g, ' ');
-    const party = subjects.get(who) ?? (/(?:each|either|both)/.test(who) || who === 'the parties' ? 'each party' : m[1]);
+    const party =
+      subjects.get(who) ??
+      (/(?:each|either|both)/.test(who) || who === 'the parties' ? 'each party' : m[1]);
     const due = findDates(text)[0];
     const recurrence = RECURRENCE.find(([r]) => r.test(text))?.[1] ?? null;
     out.push({

@@ -9,14 +9,22 @@ describe('findParties', () => {
   it('reads "Party A: ... Party B: ..." headings (CUAD cooperation agreement)', () => {
     const text =
       "Exhibit 10.47   Cooperation Agreement of 50MWp Photovoltaic Grid-connected Power Generation Project   Party A: People's Government of Fenyi County Party B: Xinyu Xinwei New Energy Co., Ltd.   Party A welcomes and supports Party B to invest.";
-    expect(parties(text).map((p) => p.name)).toEqual(["People's Government of Fenyi County", 'Xinyu Xinwei New Energy Co., Ltd.']);
+    expect(parties(text).map((p) => p.name)).toEqual([
+      "People's Government of Fenyi County",
+      'Xinyu Xinwei New Energy Co., Ltd.',
+    ]);
   });
 
   it('keeps a firm name of comma-separated surnames whole ("Keefe, Bruyette & Woods, Inc.")', () => {
-    const text = 'This Agreement is made June 1, 2020 by and between Keefe, Bruyette & Woods, Inc. (the "Agent") and Acme Corp. (the "Company").';
-    expect(parties(text).map((p) => p.name)).toEqual(['Keefe, Bruyette & Woods, Inc.', 'Acme Corp.']);
+    const text =
+      'This Agreement is made June 1, 2020 by and between Keefe, Bruyette & Woods, Inc. (the "Agent") and Acme Corp. (the "Company").';
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'Keefe, Bruyette & Woods, Inc.',
+      'Acme Corp.',
+    ]);
     // A name followed by its description is still cut at the comma.
-    const plain = 'This Agreement is made June 1, 2020 by and between Smith, a Delaware corporation (the "Agent") and Acme Corp. (the "Company").';
+    const plain =
+      'This Agreement is made June 1, 2020 by and between Smith, a Delaware corporation (the "Agent") and Acme Corp. (the "Company").';
     expect(parties(plain).map((p) => p.name)).toEqual(['Smith', 'Acme Corp.']);
   });
 
@@ -32,7 +40,10 @@ describe('findParties', () => {
   it('skips descriptions between parties and keeps legal suffixes (CUAD sponsorship agreement)', () => {
     const text =
       'THIS SPONSORSHIP AGREEMENT (the "Agreement") is made and entered into this the 24th day of February, 1998, by and between Southern Racing Promotions, Inc., ("SRP") a Tennessee corporation, and Logan\'s Roadhouse, Inc., a Tennessee corporation ("Logan\'s"), with its principal place of business in Nashville, Tennessee.\n\nWHEREAS, SRP is engaged';
-    expect(parties(text).map((p) => p.name)).toEqual(['Southern Racing Promotions, Inc.', "Logan's Roadhouse, Inc."]);
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'Southern Racing Promotions, Inc.',
+      "Logan's Roadhouse, Inc.",
+    ]);
   });
 
   it('does not take a defined term that is not a party ("System") for a party', () => {
@@ -46,8 +57,12 @@ describe('findParties', () => {
   });
 
   it('reads a cover page that lists the parties on their own lines', () => {
-    const text = 'DEVELOPMENT AND OPTION AGREEMENT\n\nbetween\n\nHARPOON THERAPEUTICS, INC.\n\nand\n\nABBVIE BIOTECHNOLOGY LTD\n\nDated as of November 20, 2019\n';
-    expect(parties(text).map((p) => p.name)).toEqual(['HARPOON THERAPEUTICS, INC.', 'ABBVIE BIOTECHNOLOGY LTD']);
+    const text =
+      'DEVELOPMENT AND OPTION AGREEMENT\n\nbetween\n\nHARPOON THERAPEUTICS, INC.\n\nand\n\nABBVIE BIOTECHNOLOGY LTD\n\nDated as of November 20, 2019\n';
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'HARPOON THERAPEUTICS, INC.',
+      'ABBVIE BIOTECHNOLOGY LTD',
+    ]);
   });
 
   it('reads an opening paragraph without "between" (CUAD consulting agreement)', () => {
@@ -62,7 +77,10 @@ describe('findParties', () => {
   it('reads the signers of a document without a preamble (CUAD joint filing agreement)', () => {
     const text =
       'JOINT FILING AGREEMENT\nThe undersigned hereby agree to the joint filing of the Statement on Schedule 13D.\nDated: July 6, 2020\nHPS INVESTMENT PARTNERS, LLC\n/s/ John Madden\nName: John Madden\nTitle: Authorized Signatory\nHPS MEZZANINE PARTNERS II, LLC\nBy: HPS Investment Partners, LLC, its sole member\n/s/ John Madden\n';
-    expect(parties(text).map((p) => p.name)).toEqual(['HPS INVESTMENT PARTNERS, LLC', 'HPS MEZZANINE PARTNERS II, LLC']);
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'HPS INVESTMENT PARTNERS, LLC',
+      'HPS MEZZANINE PARTNERS II, LLC',
+    ]);
   });
 
   it('finds no parties in text without a preamble', () => {

@@ -11,18 +11,92 @@ export interface PartiesFinding {
 
 const ROLE_WORDS = new Set(
   [
-    'company', 'supplier', 'distributor', 'licensor', 'licensee', 'customer', 'client', 'consultant', 'manufacturer',
-    'franchisee', 'franchisor', 'reseller', 'provider', 'service provider', 'vendor', 'buyer', 'seller', 'purchaser',
-    'agent', 'sponsor', 'contractor', 'partner', 'developer', 'publisher', 'owner', 'operator', 'lessor', 'lessee',
-    'landlord', 'tenant', 'employer', 'employee', 'executive', 'investor', 'lender', 'borrower', 'shipper', 'carrier',
-    'marketer', 'affiliate', 'promoter', 'endorser', 'talent', 'host', 'sub-advisor', 'adviser', 'advisor', 'manager',
-    'administrator', 'servicer', 'collaborator', 'member', 'producer', 'representative', 'sales agent', 'recipient',
-    'discloser', 'university', 'institution', 'sublicensee', 'sublicensor', 'participant', 'transporter', 'hospital',
-    'school', 'bank', 'trust', 'fund', 'guarantor', 'principal', 'dealer', 'wholesaler', 'retailer', 'processor',
-    'contract manufacturer', 'cmo', 'cro', 'purchasing party', 'selling party', 'celebrity', 'athlete', 'artist',
+    'company',
+    'supplier',
+    'distributor',
+    'licensor',
+    'licensee',
+    'customer',
+    'client',
+    'consultant',
+    'manufacturer',
+    'franchisee',
+    'franchisor',
+    'reseller',
+    'provider',
+    'service provider',
+    'vendor',
+    'buyer',
+    'seller',
+    'purchaser',
+    'agent',
+    'sponsor',
+    'contractor',
+    'partner',
+    'developer',
+    'publisher',
+    'owner',
+    'operator',
+    'lessor',
+    'lessee',
+    'landlord',
+    'tenant',
+    'employer',
+    'employee',
+    'executive',
+    'investor',
+    'lender',
+    'borrower',
+    'shipper',
+    'carrier',
+    'marketer',
+    'affiliate',
+    'promoter',
+    'endorser',
+    'talent',
+    'host',
+    'sub-advisor',
+    'adviser',
+    'advisor',
+    'manager',
+    'administrator',
+    'servicer',
+    'collaborator',
+    'member',
+    'producer',
+    'representative',
+    'sales agent',
+    'recipient',
+    'discloser',
+    'university',
+    'institution',
+    'sublicensee',
+    'sublicensor',
+    'participant',
+    'transporter',
+    'hospital',
+    'school',
+    'bank',
+    'trust',
+    'fund',
+    'guarantor',
+    'principal',
+    'dealer',
+    'wholesaler',
+    'retailer',
+    'processor',
+    'contract manufacturer',
+    'cmo',
+    'cro',
+    'purchasing party',
+    'selling party',
+    'celebrity',
+    'athlete',
+    'artist',
   ].map((w) => w.toLowerCase()),
 );
-const NOT_PARTY_TERMS = /^(?:the\s+)?(?:agreement|effective\s+date|parties|party|recitals?|territory|products?|services?|system|premises|property|term|commencement\s+date|closing|execution\s+date|original\s+agreement|amendment|plan|program|license|licensed\s+\w+|software|marks?|trademarks?|site|contract|letter|schedule|exhibit|work|project|fund|funds)$/i;
+const NOT_PARTY_TERMS =
+  /^(?:the\s+)?(?:agreement|effective\s+date|parties|party|recitals?|territory|products?|services?|system|premises|property|term|commencement\s+date|closing|execution\s+date|original\s+agreement|amendment|plan|program|license|licensed\s+\w+|software|marks?|trademarks?|site|contract|letter|schedule|exhibit|work|project|fund|funds)$/i;
 const LEGAL_SUFFIX =
   /^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|l\.p|lp|llp|l\.l\.p|corp|corporation|co|company|n\.a|s\.a|s\.a\.s|s\.r\.l|srl|gmbh|ag|plc|p\.l\.c|b\.v|n\.v|pty|pte|s\.p\.a|spa|kg|oy|ab|as|a\/s|sa|bv|nv|se|p\.c|pc|d\/b\/a|dba)\b\.?/i;
 const DEFINED_TERM =
@@ -30,7 +104,13 @@ const DEFINED_TERM =
 
 /** The contracting parties named in the preamble, without their defined-term labels. */
 export function findParties(view: TextView): PartiesFinding | null {
-  return fromPreamble(view) ?? fromPartyLabels(view) ?? fromCoverPage(view) ?? fromOpeningParagraph(view) ?? fromSignatureBlocks(view);
+  return (
+    fromPreamble(view) ??
+    fromPartyLabels(view) ??
+    fromCoverPage(view) ??
+    fromOpeningParagraph(view) ??
+    fromSignatureBlocks(view)
+  );
 }
 
 /**
@@ -46,11 +126,21 @@ function fromPartyLabels(view: TextView): PartiesFinding | null {
     seen.add(m[1]);
     const start = m.index + m[0].length;
     let name = head.slice(start, start + 160);
-    name = name.split(/\s+(?:Party\s+[A-D]\b|Address|Add\.|Legal\s+representative|Registered|Domicile|Tel\b|Telephone|Fax|Whereas|WHEREAS)|\s{2,}|[;(\n]/i)[0];
+    name = name.split(
+      /\s+(?:Party\s+[A-D]\b|Address|Add\.|Legal\s+representative|Registered|Domicile|Tel\b|Telephone|Fax|Whereas|WHEREAS)|\s{2,}|[;(\n]/i,
+    )[0];
     // A sentence that starts right after the name ("... Co., Ltd. Party A welcomes ...") was cut above;
     // drop a trailing comma, and the full stop unless it ends an abbreviation such as "Ltd.".
-    name = tidy(name).replace(/[,:]$/, '').replace(/(?<!\b(?:Ltd|Co|Inc|Corp|L\.L\.C|S\.A|N\.V|B\.V|Pte|Pty))\.$/, '');
-    if (name.length < 3 || name.length > 120 || !/^["']?[A-Z0-9]/.test(name) || ROLE_WORDS.has(name.toLowerCase())) continue;
+    name = tidy(name)
+      .replace(/[,:]$/, '')
+      .replace(/(?<!\b(?:Ltd|Co|Inc|Corp|L\.L\.C|S\.A|N\.V|B\.V|Pte|Pty))\.$/, '');
+    if (
+      name.length < 3 ||
+      name.length > 120 ||
+      !/^["']?[A-Z0-9]/.test(name) ||
+      ROLE_WORDS.has(name.toLowerCase())
+    )
+      continue;
     found.push({ name, role: null, start, end: start + name.length });
   }
   if (found.length < 2) return null;
@@ -81,13 +171,30 @@ function fromSignatureBlocks(view: TextView): PartiesFinding | null {
     const lineStart = offset;
     offset += raw.length + 1;
     const line = raw.trim();
-    const next = lines.slice(i + 1, i + 3).map((l) => l.trim()).find((l) => l.length > 0) ?? '';
+    const next =
+      lines
+        .slice(i + 1, i + 3)
+        .map((l) => l.trim())
+        .find((l) => l.length > 0) ?? '';
     if (!line || SIGNATURE_LINE.test(line) || !SIGNATURE_LINE.test(next)) continue;
     const letters = line.replace(/[^A-Za-z]/g, '');
     const upper = letters.length ? line.replace(/[^A-Z]/g, '').length / letters.length : 0;
     const name = line.replace(/[:,]$/, '').trim();
-    if (name.length < 3 || name.length > 100 || /^(?:in\s+witness|dated?\b|witness|signature|accepted|agreed|company|licensor|licensee)|please\s+print|print\s+name/i.test(name)) continue;
-    if (upper < 0.6 && !/\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|l\.p|lp|plc|gmbh|ag|s\.a|n\.a|trust|fund|bank)\b\.?/i.test(name)) continue;
+    if (
+      name.length < 3 ||
+      name.length > 100 ||
+      /^(?:in\s+witness|dated?\b|witness|signature|accepted|agreed|company|licensor|licensee)|please\s+print|print\s+name/i.test(
+        name,
+      )
+    )
+      continue;
+    if (
+      upper < 0.6 &&
+      !/\b(?:inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|l\.p|lp|plc|gmbh|ag|s\.a|n\.a|trust|fund|bank)\b\.?/i.test(
+        name,
+      )
+    )
+      continue;
     if (!found.some((p) => p.name.toLowerCase() === name.toLowerCase())) {
       const start = lineStart + raw.indexOf(name);
       found.push({ name, role: null, start, end: start + name.length });
@@ -106,14 +213,15 @@ function fromSignatureBlocks(view: TextView): PartiesFinding | null {
 /** "Acme, Inc., with a place of business at ... ("Acme") and Beta B.V. ... ("Consultant") agree to ...". */
 function fromOpeningParagraph(view: TextView): PartiesFinding | null {
   const head = view.flat.slice(0, 3000);
-  const agree = /\)\s*,?\s*(?:agree|hereby\s+agree|enter\s+into|have\s+agreed|hereby\s+confirm)/i.exec(head);
+  const agree =
+    /\)\s*,?\s*(?:agree|hereby\s+agree|enter\s+into|have\s+agreed|hereby\s+confirm)/i.exec(head);
   if (!agree) return null;
   const paragraphStart = view.text.lastIndexOf('\n\n', agree.index);
   let start = Math.max(0, paragraphStart);
   // Skip heading lines (title, exhibit number) above the paragraph.
   const lines = view.text.slice(start, agree.index).split('\n');
   for (const line of lines) {
-    if (line.trim() && (line.trim().length < 60 && !/\(/.test(line))) start += line.length + 1;
+    if (line.trim() && line.trim().length < 60 && !/\(/.test(line)) start += line.length + 1;
     else if (line.trim()) break;
     else start += line.length + 1;
   }
@@ -129,26 +237,50 @@ function fromOpeningParagraph(view: TextView): PartiesFinding | null {
 
 function fromPreamble(view: TextView): PartiesFinding | null {
   const head = view.flat.slice(0, 12000);
-  const between = /\b(?:by\s+and\s+between|by\s+and\s+among|between|among|by|BETWEEN|AMONG)\s*:?\s+(?=["(]?[A-Za-z0-9(])/g;
+  const between =
+    /\b(?:by\s+and\s+between|by\s+and\s+among|between|among|by|BETWEEN|AMONG)\s*:?\s+(?=["(]?[A-Za-z0-9(])/g;
   let best: FoundParty[] | null = null;
   for (const b of head.matchAll(between)) {
     const sentenceStart = Math.max(0, b.index - 400);
     const before = view.lower.slice(sentenceStart, b.index);
-    if (!/agreement|contract|amendment|entered|made|dated|addendum/.test(before) && !/^\s*between\b/.test(b[0].toLowerCase())) continue;
-    if (/\bby\b/.test(b[0].toLowerCase()) && !/by\s+and/.test(b[0].toLowerCase()) && !/(?:made|entered\s+into|executed)\s*$/.test(before)) continue;
+    if (
+      !/agreement|contract|amendment|entered|made|dated|addendum/.test(before) &&
+      !/^\s*between\b/.test(b[0].toLowerCase())
+    )
+      continue;
+    if (
+      /\bby\b/.test(b[0].toLowerCase()) &&
+      !/by\s+and/.test(b[0].toLowerCase()) &&
+      !/(?:made|entered\s+into|executed)\s*$/.test(before)
+    )
+      continue;
     const start = b.index + b[0].length;
-    const endMatch = /\b(?:WHEREAS|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|RECITALS?|BACKGROUND|NOW,?\s+THEREFORE|PREAMBLE|Whereas)\b|\.\s+(?:The\s+parties|Each\s+party|In\s+consideration)|agree\s+as\s+follows/.exec(head.slice(start, start + 2500));
+    const endMatch =
+      /\b(?:WHEREAS|W\s*I\s*T\s*N\s*E\s*S\s*S\s*E\s*T\s*H|RECITALS?|BACKGROUND|NOW,?\s+THEREFORE|PREAMBLE|Whereas)\b|\.\s+(?:The\s+parties|Each\s+party|In\s+consideration)|agree\s+as\s+follows/.exec(
+        head.slice(start, start + 2500),
+      );
     const end = start + (endMatch ? endMatch.index : Math.min(1500, head.length - start));
     const parties = partiesIn(view, start, end);
-    if ((parties.length >= 2 || (parties.length === 1 && endMatch)) && parties.length > (best?.length ?? 0)) best = parties;
+    if (
+      (parties.length >= 2 || (parties.length === 1 && endMatch)) &&
+      parties.length > (best?.length ?? 0)
+    )
+      best = parties;
     // A cover page ("by and among A, B and C") often precedes the real preamble: keep looking a little further.
     if (best && best.length >= 2 && b.index > 6000) break;
   }
   if (best) {
     const parties = best;
     const evidence = parties.map((p) => view.span(p.start, p.end));
-    const labels = parties.filter((p) => p.label).map((p) => ({ label: p.label as string, name: p.name }));
-    return { parties: parties.map(({ name, role }) => ({ name, role })), labels, confidence: parties.length >= 2 ? 0.8 : 0.5, evidence };
+    const labels = parties
+      .filter((p) => p.label)
+      .map((p) => ({ label: p.label as string, name: p.name }));
+    return {
+      parties: parties.map(({ name, role }) => ({ name, role })),
+      labels,
+      confidence: parties.length >= 2 ? 0.8 : 0.5,
+      evidence,
+    };
   }
   return null;
 }
@@ -168,7 +300,11 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
     const label = tidy(t[1] ?? t[2] ?? '');
     const chunk = segment.slice(chunkStart, t.index);
     const nextStart = t.index + t[0].length;
-    if (/\b(?:each|collectively|together|individually)\b/i.test(t[0]) && /part(?:y|ies)/i.test(label)) break;
+    if (
+      /\b(?:each|collectively|together|individually)\b/i.test(t[0]) &&
+      /part(?:y|ies)/i.test(label)
+    )
+      break;
     if (NOT_PARTY_TERMS.test(label)) {
       chunkStart = nextStart;
       continue;
@@ -177,7 +313,13 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
     if (named) {
       const absStart = start + chunkStart + named.offset;
       if (!found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
-        found.push({ name: named.name, role: roleOf(label, named.name), label, start: absStart, end: absStart + named.name.length });
+        found.push({
+          name: named.name,
+          role: roleOf(label, named.name),
+          label,
+          start: absStart,
+          end: absStart + named.name.length,
+        });
       }
       chunkStart = nextStart;
     }
@@ -186,11 +328,25 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
   if (found.length > 0 && found.length < 6) {
     // The last party often has no defined term: "... ("IMedicor") and USA Managed Care Organization, a Texas ...".
     const rest = segment.slice(chunkStart, chunkStart + 300);
-    if (/^[\s,;]*(?:and|-\s*and\s*-)[\s,]|^[^.;]{0,160}?\sand\s+[A-Z]/.test(rest) && !/\b(?:each|collectively|together)\b[^.]{0,40}\bpart(?:y|ies)\b/i.test(rest.slice(0, 80))) {
+    if (
+      /^[\s,;]*(?:and|-\s*and\s*-)[\s,]|^[^.;]{0,160}?\sand\s+[A-Z]/.test(rest) &&
+      !/\b(?:each|collectively|together)\b[^.]{0,40}\bpart(?:y|ies)\b/i.test(rest.slice(0, 80))
+    ) {
       const named = nameInChunk(rest);
-      if (named && /\b(?:inc|llc|ltd|limited|corp|corporation|company|co|lp|llp|plc|gmbh|ag|sa|s\.a|n\.a|bank|university|organization|association|trust|group|holdings|partners)\b/i.test(named.name) && !found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())) {
+      if (
+        named &&
+        /\b(?:inc|llc|ltd|limited|corp|corporation|company|co|lp|llp|plc|gmbh|ag|sa|s\.a|n\.a|bank|university|organization|association|trust|group|holdings|partners)\b/i.test(
+          named.name,
+        ) &&
+        !found.some((p) => p.name.toLowerCase() === named.name.toLowerCase())
+      ) {
         const absStart = start + chunkStart + named.offset;
-        found.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+        found.push({
+          name: named.name,
+          role: null,
+          start: absStart,
+          end: absStart + named.name.length,
+        });
       }
     }
   }
@@ -198,13 +354,21 @@ function partiesIn(view: TextView, start: number, end: number): FoundParty[] {
     // "between Acme Corp. and Beta LLC." without defined terms.
     // Lines matter here: a cover page puts each party on its own line.
     const lined = view.text.slice(start, end);
-    const m = /^\s*([^\n]{3,120}?)\s*,?\s+and\s+([^\n]{3,120}?)\s*(?:[.;(\n]|,\s+(?:a|an|dated|effective)\b|$)/i.exec(lined);
+    const m =
+      /^\s*([^\n]{3,120}?)\s*,?\s+and\s+([^\n]{3,120}?)\s*(?:[.;(\n]|,\s+(?:a|an|dated|effective)\b|$)/i.exec(
+        lined,
+      );
     if (m) {
       for (const group of [m[1], m[2]]) {
         const named = nameIn(group);
         if (named) {
           const absStart = start + lined.indexOf(group) + named.offset;
-          found.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+          found.push({
+            name: named.name,
+            role: null,
+            start: absStart,
+            end: absStart + named.name.length,
+          });
         }
       }
     }
@@ -226,7 +390,10 @@ function nameInChunk(chunk: string): { name: string; offset: number } | null {
 
 /** The legal name at the start of a preamble chunk ("and Beta, Inc., a Delaware corporation, of ..."). */
 function nameIn(chunk: string): { name: string; offset: number } | null {
-  const lead = /^[\s,;:]*(?:and[\s,]+|-\s*and\s*-\s*|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+)*(?:and\s+)?/i.exec(chunk);
+  const lead =
+    /^[\s,;:]*(?:and[\s,]+|-\s*and\s*-\s*|or\s+|between\s+|among\s+|&\s+|\(\s*\d+\s*\)\s*|\(\s*[a-z]\s*\)\s*|\d\.\s+)*(?:and\s+)?/i.exec(
+      chunk,
+    );
   const offset = lead ? lead[0].length : 0;
   const rest = chunk.slice(offset);
   let name = '';
@@ -251,22 +418,36 @@ function nameIn(chunk: string): { name: string; offset: number } | null {
     break;
   }
   name = name
-    .split(/\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/i)[0]
-    .split(/\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i)[0]
+    .split(
+      /\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/i,
+    )[0]
+    .split(
+      /\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i,
+    )[0]
     .replace(/\s*\(\s*$/, '');
   name = tidy(name).replace(/^the\s+(?=[A-Z].*\s)/, (m) => m);
   if (name.length < 2 || name.length > 120) return null;
   // Names start with a capital or digit; a few brands start lower-case ("iPayment, Inc.", "drkoop.com, inc.").
-  if (!/^["']?[A-Z0-9]|^the\s+[A-Z]/.test(name) && !/^[a-z]+[A-Z]|^[a-z][\w-]*\.(?:com|net)\b/.test(name)) return null;
+  if (
+    !/^["']?[A-Z0-9]|^the\s+[A-Z]/.test(name) &&
+    !/^[a-z]+[A-Z]|^[a-z][\w-]*\.(?:com|net)\b/.test(name)
+  )
+    return null;
   if (/^(?:the\s+)?(?:company|parties|party|agreement)$/i.test(name)) return null;
   if (ROLE_WORDS.has(name.toLowerCase()) || /^(?:holding|holdings)$/i.test(name)) return null;
-  if (/^(?:and|or|section|article|attachment|exhibit|schedule|clause|address|annex|appendix|client\s+on|joint\s+venture)\b|^[\d\W]+$|\b(?:is\s+a|together|as\s+(?:borrower|lender)|are\s+service\s+marks)\b/i.test(name)) return null;
+  if (
+    /^(?:and|or|section|article|attachment|exhibit|schedule|clause|address|annex|appendix|client\s+on|joint\s+venture)\b|^[\d\W]+$|\b(?:is\s+a|together|as\s+(?:borrower|lender)|are\s+service\s+marks)\b/i.test(
+      name,
+    )
+  )
+    return null;
   if (/\b(?:agreement|hereto|hereby|whereas|shall)\b/i.test(name)) return null;
   return { name, offset: offset + rest.indexOf(name.slice(0, 10)) };
 }
 
 const SURNAME = /^\s*[A-Z][A-Za-z'-]+\s*$/;
-const SURNAMES_AND = /^\s*[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\s+&\s+[A-Z][A-Za-z'-]+(?:\s+(?:LLP|LLC|L\.L\.P\.?|PC|P\.C\.?|Inc\.?))?\s*$/;
+const SURNAMES_AND =
+  /^\s*[A-Z][A-Za-z'-]+(?:\s+[A-Z][A-Za-z'-]+)?\s+&\s+[A-Z][A-Za-z'-]+(?:\s+(?:LLP|LLC|L\.L\.P\.?|PC|P\.C\.?|Inc\.?))?\s*$/;
 
 /** The index of the part that closes "Surname, Surname & Surname" when parts[from] starts one, else -1. */
 function firmNameEnd(parts: string[], from: number): number {
@@ -290,14 +471,22 @@ function roleOf(label: string, name: string): string | null {
 /** Cover pages: "between\n\nAcme Corp.\n\nand\n\nBeta Ltd." */
 function fromCoverPage(view: TextView): PartiesFinding | null {
   const head = view.text.slice(0, 5000);
-  const m = /\b(?:between|among|by and between)\s*:?\s*\n+\s*([^\n][\s\S]{2,400}?)\n+\s*(?:and|-and-|AND|&)\s*:?\s*\n+\s*([^\n]{3,120})\n/i.exec(head);
+  const m =
+    /\b(?:between|among|by and between)\s*:?\s*\n+\s*([^\n][\s\S]{2,400}?)\n+\s*(?:and|-and-|AND|&)\s*:?\s*\n+\s*([^\n]{3,120})\n/i.exec(
+      head,
+    );
   if (!m) return null;
   const parties: FoundParty[] = [];
   for (const group of [m[1], m[2]]) {
     const named = nameIn(group.replace(/\s*\([\s\S]*$/, '').replace(/\n[\s\S]*$/, ''));
     if (!named) continue;
     const absStart = head.indexOf(group, m.index) + named.offset;
-    parties.push({ name: named.name, role: null, start: absStart, end: absStart + named.name.length });
+    parties.push({
+      name: named.name,
+      role: null,
+      start: absStart,
+      end: absStart + named.name.length,
+    });
   }
   if (parties.length < 2) return null;
   return {

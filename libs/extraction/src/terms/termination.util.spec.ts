@@ -10,7 +10,7 @@ describe('findTerminationForConvenience', () => {
     'Either party may terminate this Agreement at any time on prior written notice to the other.',
     'This Agreement may also be terminated by either party upon ninety (90) days written notice.',
     'ENERGOUS may, at any time after the third anniversary of the Effective Date, terminate this Agreement with or without cause upon not less than one hundred and eighty (180) days prior written notice to DIALOG.',
-    'This Agreement may be terminated, either in respect of a Fund or in its entirety, by either party for any reason upon 30 days\' written notice to the other.',
+    "This Agreement may be terminated, either in respect of a Fund or in its entirety, by either party for any reason upon 30 days' written notice to the other.",
     'Customer may terminate this Agreement for convenience upon sixty (60) days notice.',
   ])('yes: %s', (text) => {
     expect(tfc(text)).toBe(true);

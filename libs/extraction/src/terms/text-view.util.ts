@@ -34,7 +34,12 @@ export class TextView {
     while (start > startLimit) {
       const c = this.text[start - 1];
       if (c === '\n' && this.text[start - 2] === '\n') break;
-      if ((c === ' ' || c === '\n') && /[.;:]/.test(this.text[start - 2] ?? '') && !isAbbreviation(this.text, start - 2)) break;
+      if (
+        (c === ' ' || c === '\n') &&
+        /[.;:]/.test(this.text[start - 2] ?? '') &&
+        !isAbbreviation(this.text, start - 2)
+      )
+        break;
       start--;
     }
     const endLimit = Math.min(this.text.length, index + maxLength);
@@ -52,7 +57,8 @@ export class TextView {
   }
 }
 
-const ABBREVIATIONS = /(?:\b(?:inc|corp|co|ltd|no|nos|sec|secs|mr|mrs|ms|dr|st|u\.s|u\.k|n\.a|l\.p|l\.l\.c|s\.a|b\.v|n\.v|e\.g|i\.e|etc|vs|jr|sr|art|para|approx|p\.c|p\.a|plc)|\b[A-Z])$/i;
+const ABBREVIATIONS =
+  /(?:\b(?:inc|corp|co|ltd|no|nos|sec|secs|mr|mrs|ms|dr|st|u\.s|u\.k|n\.a|l\.p|l\.l\.c|s\.a|b\.v|n\.v|e\.g|i\.e|etc|vs|jr|sr|art|para|approx|p\.c|p\.a|plc)|\b[A-Z])$/i;
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 8), dotIndex);

@@ -13,11 +13,19 @@ describe('findTitle', () => {
   });
 
   it('cuts "BY AND BETWEEN ..." off a heading', () => {
-    expect(title('Exhibit 10.1\nCOLOGUARD® PROMOTION AGREEMENT BY AND BETWEEN EXACT SCIENCES CORPORATION AND PFIZER INC.\n')).toBe('COLOGUARD® PROMOTION AGREEMENT');
+    expect(
+      title(
+        'Exhibit 10.1\nCOLOGUARD® PROMOTION AGREEMENT BY AND BETWEEN EXACT SCIENCES CORPORATION AND PFIZER INC.\n',
+      ),
+    ).toBe('COLOGUARD® PROMOTION AGREEMENT');
   });
 
   it('falls back to the name the preamble gives the document', () => {
-    expect(title('This Marketing Affiliate Agreement (the "Agreement") is made on May 8, 2014 between A and B.')).toBe('Marketing Affiliate Agreement');
+    expect(
+      title(
+        'This Marketing Affiliate Agreement (the "Agreement") is made on May 8, 2014 between A and B.',
+      ),
+    ).toBe('Marketing Affiliate Agreement');
   });
 
   it('returns null when nothing names an agreement', () => {

@@ -14,7 +14,10 @@ export class ContractEntity {
   @Column('text', { nullable: true }) counterparty: string | null;
   @Column('text', { array: true, default: () => "'{}'" }) tags: string[];
   @Column('text', { name: 'file_name' }) fileName: string;
-  @Column('bigint', { name: 'file_size', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  @Column('bigint', {
+    name: 'file_size',
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
   fileSize: number;
   @Column('text', { name: 'file_sha256' }) fileSha256: string;
   @Column('text', { name: 'media_type' }) mediaType: string;
@@ -22,8 +25,10 @@ export class ContractEntity {
   @Column('integer', { nullable: true }) pages: number | null;
   @Column('integer', { name: 'ocr_pages', array: true, default: () => "'{}'" }) ocrPages: number[];
   @Column('text', { nullable: true, select: false }) text: string | null;
-  @Column('integer', { name: 'page_starts', array: true, nullable: true, select: false }) pageStarts: number[] | null;
-  @Column('jsonb', { name: 'extracted_terms', nullable: true }) extractedTerms: ContractTerms | null;
+  @Column('integer', { name: 'page_starts', array: true, nullable: true, select: false })
+  pageStarts: number[] | null;
+  @Column('jsonb', { name: 'extracted_terms', nullable: true })
+  extractedTerms: ContractTerms | null;
   @Column('jsonb', { name: 'user_terms', default: () => "'{}'" }) userTerms: Partial<ContractTerms>;
   @Column('jsonb', { nullable: true }) terms: ContractTerms | null;
   @Column('jsonb', { default: () => "'{}'" }) evidence: TermEvidence;

@@ -33,7 +33,13 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
    * Records this week's digest per recipient, but only when the tenant has a deadline dated from..to (one
    * statement); returns the ids created by this call.
    */
-  async insertIfUpcoming(tenantId: string, recipients: string[], weekStart: string, from: string, to: string): Promise<string[]> {
+  async insertIfUpcoming(
+    tenantId: string,
+    recipients: string[],
+    weekStart: string,
+    from: string,
+    to: string,
+  ): Promise<string[]> {
     if (recipients.length === 0) return [];
     return this.run(tenantId, async (m) => {
       const rows: { id: string }[] = await m.query(
@@ -51,11 +57,19 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
   /** Locks the digest row for the rest of the enclosing tenant transaction (see AlertsRepository.lockForSend). */
   lockForSend(tenantId: string, id: string): Promise<AlertDigestEntity | null> {
     return this.run(tenantId, (m) =>
-      m.findOne(AlertDigestEntity, { where: this.scoped(tenantId, { id }), lock: { mode: 'pessimistic_write' } }),
+      m.findOne(AlertDigestEntity, {
+        where: this.scoped(tenantId, { id }),
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 
-  async finish(tenantId: string, id: string, status: 'sent' | 'failed', error: string | null): Promise<boolean> {
+  async finish(
+    tenantId: string,
+    id: string,
+    status: 'sent' | 'failed',
+    error: string | null,
+  ): Promise<boolean> {
     return this.run(tenantId, async (m) => {
       const result: [unknown[], number] = await m.query(
         `UPDATE alert_digests SET status = $3, error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE NULL END
@@ -67,9 +81,19 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
   }
 
   /** The tenant's deadlines dated from..to, at most `limit`, for the digest. */
-  deadlinesBetween(tenantId: string, from: string, to: string, limit: number): Promise<DigestDeadline[]> {
+  deadlinesBetween(
+    tenantId: string,
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<DigestDeadline[]> {
     return this.run(tenantId, async (m) => {
-      const rows: { contract_id: string; title: string; kind: DigestDeadline['kind']; date: string }[] = await m.query(
+      const rows: {
+        contract_id: string;
+        title: string;
+        kind: DigestDeadline['kind'];
+        date: string;
+      }[] = await m.query(
         `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date
            FROM deadlines d JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
           WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
@@ -77,7 +101,12 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
           LIMIT $4`,
         [tenantId, from, to, limit],
       );
-      return rows.map((r) => ({ contractId: r.contract_id, contractTitle: r.title, kind: r.kind, date: r.date }));
+      return rows.map((r) => ({
+        contractId: r.contract_id,
+        contractTitle: r.title,
+        kind: r.kind,
+        date: r.date,
+      }));
     });
   }
 }

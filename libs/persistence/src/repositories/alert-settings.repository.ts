@@ -20,7 +20,12 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
   async get(tenantId: string): Promise<StoredAlertSettings | null> {
     const row = await this.findOne(tenantId, {});
     return row
-      ? { leadDays: row.leadDays, recipients: row.recipients, timezone: row.timezone, language: row.language }
+      ? {
+          leadDays: row.leadDays,
+          recipients: row.recipients,
+          timezone: row.timezone,
+          language: row.language,
+        }
       : null;
   }
 
@@ -52,7 +57,9 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
    * What the per-tenant alert job needs, in one statement: the stored settings (null fields when none) and
    * the default recipients (owners and admins, oldest account first).
    */
-  async forAlerts(tenantId: string): Promise<{ stored: StoredAlertSettings | null; ownerAndAdminEmails: string[] }> {
+  async forAlerts(
+    tenantId: string,
+  ): Promise<{ stored: StoredAlertSettings | null; ownerAndAdminEmails: string[] }> {
     return this.run(tenantId, async (m) => {
       const [row]: {
         lead_days: number[] | null;
@@ -60,14 +67,13 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
         timezone: string | null;
         language: string | null;
         defaults: string[] | null;
-      }[] =
-        await m.query(
-          `SELECT s.lead_days, s.recipients, s.timezone, s.language,
+      }[] = await m.query(
+        `SELECT s.lead_days, s.recipients, s.timezone, s.language,
                   (SELECT array_agg(u.email ORDER BY u.created_at, u.id) FROM users u
                     WHERE u.tenant_id = $1 AND u.role IN ('owner', 'admin')) AS defaults
              FROM (SELECT 1) AS one LEFT JOIN alert_settings s ON s.tenant_id = $1`,
-          [tenantId],
-        );
+        [tenantId],
+      );
       return {
         stored:
           row?.lead_days && row.recipients && row.timezone

@@ -38,7 +38,10 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     tenantId: string,
     limit: number,
     cursor?: string,
-  ): Promise<{ rows: (AlertEntity & { contractTitle: string | null })[]; nextCursor: string | null }> {
+  ): Promise<{
+    rows: (AlertEntity & { contractTitle: string | null })[];
+    nextCursor: string | null;
+  }> {
     const after = cursor ? decodeCursor(cursor) : null;
     return this.run(tenantId, async (m) => {
       // The cursor keeps created_at as PostgreSQL prints it (microseconds): a JS Date would cut it to
@@ -50,19 +53,27 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
         .addSelect('coalesce(c.title, c.file_name)', 'contract_title')
         .where('a.tenant_id = :tenantId', { tenantId });
       if (after) {
-        qb.andWhere('(a.created_at, a.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', { cv: after.v, cid: after.id });
+        qb.andWhere('(a.created_at, a.id) < (CAST(:cv AS timestamptz), CAST(:cid AS uuid))', {
+          cv: after.v,
+          cid: after.id,
+        });
       }
       const { entities, raw } = await qb
         .orderBy('a.created_at', 'DESC')
         .addOrderBy('a.id', 'DESC')
         .limit(limit + 1)
         .getRawAndEntities<{ sort_key: string; contract_title: string | null }>();
-      const page = entities.slice(0, limit).map((e, i) => Object.assign(e, { contractTitle: raw[i]?.contract_title ?? null }));
+      const page = entities
+        .slice(0, limit)
+        .map((e, i) => Object.assign(e, { contractTitle: raw[i]?.contract_title ?? null }));
       const last = page[page.length - 1];
       const lastRaw = raw[page.length - 1];
       return {
         rows: page,
-        nextCursor: entities.length > limit && last && lastRaw ? encodeCursor(lastRaw.sort_key, last.id) : null,
+        nextCursor:
+          entities.length > limit && last && lastRaw
+            ? encodeCursor(lastRaw.sort_key, last.id)
+            : null,
       };
     });
   }
@@ -79,17 +90,23 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     limit: number,
   ): Promise<AlertableDeadline[]> {
     return this.run(tenantId, async (m) => {
-      const rows: { id: string; contract_id: string; kind: DeadlineKind; date: string; obligation_id: string | null; title: string }[] =
-        await m.query(
-          `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id,
+      const rows: {
+        id: string;
+        contract_id: string;
+        kind: DeadlineKind;
+        date: string;
+        obligation_id: string | null;
+        title: string;
+      }[] = await m.query(
+        `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id,
                   coalesce(c.title, c.file_name) AS title
              FROM deadlines d JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
             WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
               AND ($4::date IS NULL OR (d.date, d.id) > ($4::date, $5::uuid))
             ORDER BY d.date, d.id
             LIMIT $6`,
-          [tenantId, from, to, after?.date ?? null, after?.id ?? null, limit],
-        );
+        [tenantId, from, to, after?.date ?? null, after?.id ?? null, limit],
+      );
       return rows.map((r) => ({
         id: r.id,
         contractId: r.contract_id,
@@ -150,7 +167,10 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
    */
   lockForSend(tenantId: string, alertId: string): Promise<AlertEntity | null> {
     return this.run(tenantId, (m) =>
-      m.findOne(AlertEntity, { where: this.scoped(tenantId, { id: alertId }), lock: { mode: 'pessimistic_write' } }),
+      m.findOne(AlertEntity, {
+        where: this.scoped(tenantId, { id: alertId }),
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 
@@ -160,7 +180,12 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
    */
   deadlineStillMatches(
     tenantId: string,
-    alert: { contractId: string; kind: DeadlineKind; deadline: string; obligationId: string | null },
+    alert: {
+      contractId: string;
+      kind: DeadlineKind;
+      deadline: string;
+      obligationId: string | null;
+    },
   ): Promise<boolean> {
     return this.run(tenantId, async (m: EntityManager) => {
       const rows: unknown[] = await m.query(
@@ -178,7 +203,12 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
    * Moves a pending alert to its final status. Conditional on `status = 'pending'`, so of two racing
    * writers only one wins; returns whether this call made the transition.
    */
-  async finish(tenantId: string, alertId: string, status: Exclude<AlertStatus, 'pending'>, error: string | null): Promise<boolean> {
+  async finish(
+    tenantId: string,
+    alertId: string,
+    status: Exclude<AlertStatus, 'pending'>,
+    error: string | null,
+  ): Promise<boolean> {
     return this.run(tenantId, async (m) => {
       const result: [unknown[], number] = await m.query(
         `UPDATE alerts SET status = $3, error = $4, sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE NULL END,

@@ -18,7 +18,8 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
 
   live(tenantId: string): Promise<CalendarFeedEntity | null> {
     return this.run(tenantId, (m) =>
-      m.createQueryBuilder(CalendarFeedEntity, 'f')
+      m
+        .createQueryBuilder(CalendarFeedEntity, 'f')
         .where('f.tenant_id = :tenantId AND f.revoked_at IS NULL', { tenantId })
         .getOne(),
     );
@@ -28,14 +29,19 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
    * Creates the live feed unless one exists (a unique partial index allows one per tenant, so two racing
    * requests end up with the same feed). The caller derives `tokenHash` from `newId`.
    */
-  async ensureLive(tenantId: string, newId: string, tokenHash: string): Promise<CalendarFeedEntity> {
+  async ensureLive(
+    tenantId: string,
+    newId: string,
+    tokenHash: string,
+  ): Promise<CalendarFeedEntity> {
     return this.run(tenantId, async (m) => {
       await m.query(
         `INSERT INTO calendar_feeds (id, tenant_id, token_hash) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id) WHERE revoked_at IS NULL DO NOTHING`,
         [newId, tenantId, tokenHash],
       );
-      const feed = await m.createQueryBuilder(CalendarFeedEntity, 'f')
+      const feed = await m
+        .createQueryBuilder(CalendarFeedEntity, 'f')
         .where('f.tenant_id = :tenantId AND f.revoked_at IS NULL', { tenantId })
         .getOne();
       if (!feed) throw new Error('calendar feed vanished while being created');
@@ -66,9 +72,15 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
   /** Every deadline of the tenant from `from` on, for the feed (bounded by `limit`). */
   deadlinesFrom(tenantId: string, from: string, limit: number): Promise<CalendarDeadline[]> {
     return this.run(tenantId, async (m) => {
-      const rows: { contract_id: string; title: string; kind: CalendarDeadline['kind']; date: string; obligation_id: string | null; obligation_text: string | null }[] =
-        await m.query(
-          `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date,
+      const rows: {
+        contract_id: string;
+        title: string;
+        kind: CalendarDeadline['kind'];
+        date: string;
+        obligation_id: string | null;
+        obligation_text: string | null;
+      }[] = await m.query(
+        `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date,
                   d.obligation_id, o.text AS obligation_text
              FROM deadlines d
              JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
@@ -76,8 +88,8 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
             WHERE d.tenant_id = $1 AND d.date >= $2
             ORDER BY d.date, d.kind, d.contract_id
             LIMIT $3`,
-          [tenantId, from, limit],
-        );
+        [tenantId, from, limit],
+      );
       return rows.map((r) => ({
         contractId: r.contract_id,
         contractTitle: r.title,

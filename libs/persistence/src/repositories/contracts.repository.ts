@@ -1,10 +1,23 @@
 import type { ExtractedObligation } from '@cb/domain';
 import type { EntityManager } from 'typeorm';
-import { ContractEntity, DeadlineEntity, ObligationEntity, type ContractStatus, type DeadlineKind } from '../entities';
+import {
+  ContractEntity,
+  DeadlineEntity,
+  ObligationEntity,
+  type ContractStatus,
+  type DeadlineKind,
+} from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 
-export type ContractSort = 'createdAt' | '-createdAt' | 'title' | '-title' | 'noticeDeadline' | 'nextRenewalDate' | 'expirationDate';
+export type ContractSort =
+  | 'createdAt'
+  | '-createdAt'
+  | 'title'
+  | '-title'
+  | 'noticeDeadline'
+  | 'nextRenewalDate'
+  | 'expirationDate';
 
 export interface ContractListQuery {
   q?: string;
@@ -29,11 +42,23 @@ export interface DeadlineRow {
 const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: string }> = {
   createdAt: { expr: 'c.created_at', dir: 'ASC', cast: 'timestamptz' },
   '-createdAt': { expr: 'c.created_at', dir: 'DESC', cast: 'timestamptz' },
-  title: { expr: "lower(coalesce(c.title, c.file_name))", dir: 'ASC', cast: 'text' },
-  '-title': { expr: "lower(coalesce(c.title, c.file_name))", dir: 'DESC', cast: 'text' },
-  noticeDeadline: { expr: "coalesce(c.notice_deadline, 'infinity'::date)", dir: 'ASC', cast: 'date' },
-  nextRenewalDate: { expr: "coalesce(c.next_renewal_date, 'infinity'::date)", dir: 'ASC', cast: 'date' },
-  expirationDate: { expr: "coalesce(c.expiration_date, 'infinity'::date)", dir: 'ASC', cast: 'date' },
+  title: { expr: 'lower(coalesce(c.title, c.file_name))', dir: 'ASC', cast: 'text' },
+  '-title': { expr: 'lower(coalesce(c.title, c.file_name))', dir: 'DESC', cast: 'text' },
+  noticeDeadline: {
+    expr: "coalesce(c.notice_deadline, 'infinity'::date)",
+    dir: 'ASC',
+    cast: 'date',
+  },
+  nextRenewalDate: {
+    expr: "coalesce(c.next_renewal_date, 'infinity'::date)",
+    dir: 'ASC',
+    cast: 'date',
+  },
+  expirationDate: {
+    expr: "coalesce(c.expiration_date, 'infinity'::date)",
+    dir: 'ASC',
+    cast: 'date',
+  },
 };
 
 export class InvalidCursorError extends Error {}
@@ -60,11 +85,17 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
 
   lockForUpdate(tenantId: string, id: string): Promise<ContractEntity | null> {
     return this.run(tenantId, (m) =>
-      m.findOne(ContractEntity, { where: this.scoped(tenantId, { id }), lock: { mode: 'pessimistic_write' } }),
+      m.findOne(ContractEntity, {
+        where: this.scoped(tenantId, { id }),
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 
-  async list(tenantId: string, query: ContractListQuery): Promise<{ rows: ContractEntity[]; nextCursor: string | null }> {
+  async list(
+    tenantId: string,
+    query: ContractListQuery,
+  ): Promise<{ rows: ContractEntity[]; nextCursor: string | null }> {
     const sort = SORTS[query.sort ?? '-createdAt'];
     return this.run(tenantId, async (m) => {
       const qb = m
@@ -73,22 +104,31 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
         .where('c.tenant_id = :tenantId', { tenantId });
       if (query.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: query.q });
       if (query.status) qb.andWhere('c.status = :status', { status: query.status });
-      if (query.counterparty) qb.andWhere('c.counterparty ILIKE :cp', { cp: `%${escapeLike(query.counterparty)}%` });
+      if (query.counterparty)
+        qb.andWhere('c.counterparty ILIKE :cp', { cp: `%${escapeLike(query.counterparty)}%` });
       if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag });
       if (query.renewsBefore) qb.andWhere('c.next_renewal_date < :rb', { rb: query.renewsBefore });
       if (query.renewsAfter) qb.andWhere('c.next_renewal_date > :ra', { ra: query.renewsAfter });
       if (query.cursor) {
         const { v, id } = decodeCursor(query.cursor);
         const op = sort.dir === 'ASC' ? '>' : '<';
-        qb.andWhere(`(${sort.expr}, c.id) ${op} (CAST(:cv AS ${sort.cast}), CAST(:cid AS uuid))`, { cv: v, cid: id });
+        qb.andWhere(`(${sort.expr}, c.id) ${op} (CAST(:cv AS ${sort.cast}), CAST(:cid AS uuid))`, {
+          cv: v,
+          cid: id,
+        });
       }
-      qb.orderBy(sort.expr, sort.dir).addOrderBy('c.id', sort.dir).limit(query.limit + 1);
+      qb.orderBy(sort.expr, sort.dir)
+        .addOrderBy('c.id', sort.dir)
+        .limit(query.limit + 1);
       const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
       const hasMore = entities.length > query.limit;
       const rows = entities.slice(0, query.limit);
       const last = rows[rows.length - 1];
       const lastRaw = raw[rows.length - 1];
-      return { rows, nextCursor: hasMore && last && lastRaw ? encodeCursor(lastRaw.sort_key, last.id) : null };
+      return {
+        rows,
+        nextCursor: hasMore && last && lastRaw ? encodeCursor(lastRaw.sort_key, last.id) : null,
+      };
     });
   }
 
@@ -103,7 +143,10 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     return this.run(tenantId, (m) =>
       m
         .createQueryBuilder(ObligationEntity, 'o')
-        .where('o.tenant_id = :tenantId AND o.contract_id = ANY(:ids)', { tenantId, ids: contractIds })
+        .where('o.tenant_id = :tenantId AND o.contract_id = ANY(:ids)', {
+          tenantId,
+          ids: contractIds,
+        })
         .orderBy('o.position', 'ASC')
         .getMany(),
     );
@@ -138,7 +181,10 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
           ),
         );
       } else {
-        saved = await m.find(ObligationEntity, { where: { tenantId, contractId }, order: { position: 'ASC' } });
+        saved = await m.find(ObligationEntity, {
+          where: { tenantId, contractId },
+          order: { position: 'ASC' },
+        });
       }
       if (deadlines.length === 0) return;
       await m.save(
@@ -149,7 +195,8 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
             contractId,
             kind: d.kind,
             date: d.date,
-            obligationId: d.obligationIndex !== undefined ? (saved[d.obligationIndex]?.id ?? null) : null,
+            obligationId:
+              d.obligationIndex !== undefined ? (saved[d.obligationIndex]?.id ?? null) : null,
           }),
         ),
       );

@@ -9,9 +9,10 @@ export class RefreshTokensRepository extends TenantScopedRepository<RefreshToken
   }
 
   async tenantOfToken(tokenHash: string): Promise<string | null> {
-    const rows: { t: string | null }[] = await this.db.dataSource.query('SELECT auth_refresh_token_tenant($1) AS t', [
-      tokenHash,
-    ]);
+    const rows: { t: string | null }[] = await this.db.dataSource.query(
+      'SELECT auth_refresh_token_tenant($1) AS t',
+      [tokenHash],
+    );
     return rows[0]?.t ?? null;
   }
 

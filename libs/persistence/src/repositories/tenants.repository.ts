@@ -6,7 +6,9 @@ export class TenantsRepository {
   constructor(private readonly db: TenantDb) {}
 
   create(tenantId: string, name: string): Promise<TenantEntity> {
-    return this.db.run(tenantId, (m) => m.save(TenantEntity, m.create(TenantEntity, { id: tenantId, name })));
+    return this.db.run(tenantId, (m) =>
+      m.save(TenantEntity, m.create(TenantEntity, { id: tenantId, name })),
+    );
   }
 
   get(tenantId: string): Promise<TenantEntity | null> {

@@ -15,10 +15,11 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
 
   /** Before a tenant is known: a security-definer function returns only what login needs. */
   async credentialsByEmail(email: string): Promise<UserCredentials | null> {
-    const rows: { id: string; tenant_id: string; password_hash: string }[] = await this.db.dataSource.query(
-      'SELECT id, tenant_id, password_hash FROM auth_user_by_email($1)',
-      [email],
-    );
+    const rows: { id: string; tenant_id: string; password_hash: string }[] =
+      await this.db.dataSource.query(
+        'SELECT id, tenant_id, password_hash FROM auth_user_by_email($1)',
+        [email],
+      );
     const row = rows[0];
     return row ? { id: row.id, tenantId: row.tenant_id, passwordHash: row.password_hash } : null;
   }

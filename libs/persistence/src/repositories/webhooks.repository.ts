@@ -23,7 +23,8 @@ export class WebhooksRepository extends TenantScopedRepository<WebhookEndpointEn
   /** Endpoints subscribed to an event type. */
   subscribers(tenantId: string, eventType: string): Promise<WebhookEndpointEntity[]> {
     return this.run(tenantId, (m) =>
-      m.createQueryBuilder(WebhookEndpointEntity, 'e')
+      m
+        .createQueryBuilder(WebhookEndpointEntity, 'e')
         .where('e.tenant_id = :tenantId AND :eventType = ANY(e.events)', { tenantId, eventType })
         .getMany(),
     );
@@ -53,7 +54,10 @@ export class WebhooksRepository extends TenantScopedRepository<WebhookEndpointEn
   /** Locks a delivery row for the enclosing tenant transaction, so two jobs never deliver it at once. */
   lockDelivery(tenantId: string, id: string): Promise<WebhookDeliveryEntity | null> {
     return this.run(tenantId, (m) =>
-      m.findOne(WebhookDeliveryEntity, { where: { tenantId, id }, lock: { mode: 'pessimistic_write' } }),
+      m.findOne(WebhookDeliveryEntity, {
+        where: { tenantId, id },
+        lock: { mode: 'pessimistic_write' },
+      }),
     );
   }
 
@@ -69,14 +73,16 @@ export class WebhooksRepository extends TenantScopedRepository<WebhookEndpointEn
     status: 'pending' | 'succeeded' | 'failed',
   ): Promise<void> {
     await this.run(tenantId, async (m) => {
-      const [row]: { attempts: number }[] = await m.query(
-        `UPDATE webhook_deliveries
+      const [row]: { attempts: number }[] = await m
+        .query(
+          `UPDATE webhook_deliveries
             SET attempts = attempts + 1, status = $3, last_error = $4,
                 delivered_at = CASE WHEN $3 = 'succeeded' THEN now() ELSE delivered_at END
           WHERE tenant_id = $1 AND id = $2 AND status = 'pending'
           RETURNING attempts`,
-        [tenantId, deliveryId, status, attempt.error],
-      ).then((r: [{ attempts: number }[], number]) => r[0]);
+          [tenantId, deliveryId, status, attempt.error],
+        )
+        .then((r: [{ attempts: number }[], number]) => r[0]);
       if (!row) return;
       await m.query(
         `INSERT INTO webhook_delivery_attempts (tenant_id, delivery_id, attempt, status_code, error, duration_ms)
@@ -96,14 +102,17 @@ export class WebhooksRepository extends TenantScopedRepository<WebhookEndpointEn
     await this.endDelivery(tenantId, deliveryId, 'canceled', reason);
   }
 
-  private async endDelivery(tenantId: string, deliveryId: string, status: 'failed' | 'canceled', reason: string): Promise<void> {
+  private async endDelivery(
+    tenantId: string,
+    deliveryId: string,
+    status: 'failed' | 'canceled',
+    reason: string,
+  ): Promise<void> {
     await this.run(tenantId, (m) =>
-      m.query(`UPDATE webhook_deliveries SET status = $3, last_error = $4 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`, [
-        tenantId,
-        deliveryId,
-        status,
-        reason,
-      ]),
+      m.query(
+        `UPDATE webhook_deliveries SET status = $3, last_error = $4 WHERE tenant_id = $1 AND id = $2 AND status = 'pending'`,
+        [tenantId, deliveryId, status, reason],
+      ),
     );
   }
 }

@@ -3,17 +3,30 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export class ListAlertsQueryDto {
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 }
 
 export class AlertDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) contractId: string;
-  @ApiProperty({ type: String, nullable: true, description: "The contract's title (its file name when untitled); null once the contract is deleted" })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "The contract's title (its file name when untitled); null once the contract is deleted",
+  })
   contractTitle: string | null;
   @ApiPropertyOptional({ format: 'uuid' }) obligationId?: string;
   @ApiProperty({ enum: ['notice', 'renewal', 'expiration', 'obligation'] }) kind: string;
@@ -23,7 +36,12 @@ export class AlertDto {
   @ApiProperty() recipient: string;
   @ApiProperty({ enum: ['pending', 'sent', 'failed', 'canceled'] }) status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'Why the alert failed or was canceled' }) error: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Why the alert failed or was canceled',
+  })
+  error: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -6,41 +6,62 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 export class SignupDto {
   @ApiProperty({ example: 'Nordic Widgets Oy' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   company: string;
 
   @ApiProperty({ example: 'Aino Virtanen' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(200)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ example: 'aino@example.com' })
-  @Transform(trim) @IsEmail({}, { message: 'email must be a valid e-mail address' }) @MaxLength(254)
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be a valid e-mail address' })
+  @MaxLength(254)
   email: string;
 
   @ApiProperty({ minLength: 10, example: 'correct horse battery' })
-  @IsString() @MinLength(10, { message: 'password must be at least 10 characters' }) @MaxLength(200)
+  @IsString()
+  @MinLength(10, { message: 'password must be at least 10 characters' })
+  @MaxLength(200)
   password: string;
 }
 
 export class LoginDto {
   @ApiProperty({ example: 'aino@example.com' })
-  @Transform(trim) @IsString() @MinLength(1) @MaxLength(254)
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
   email: string;
 
   @ApiProperty()
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   password: string;
 }
 
 export class RefreshDto {
   @ApiProperty()
-  @IsString() @MinLength(10) @MaxLength(200)
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
   refreshToken: string;
 }
 
 export class LogoutDto {
-  @ApiPropertyOptional({ description: 'The refresh token to revoke; without it, all of the caller\'s sessions end.' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    description: "The refresh token to revoke; without it, all of the caller's sessions end.",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   refreshToken?: string;
 }
 

@@ -34,11 +34,18 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     } catch {
       return false;
     }
-    if (claims.typ !== 'access' || typeof claims.tid !== 'string' || typeof claims.sub !== 'string') return false;
+    if (claims.typ !== 'access' || typeof claims.tid !== 'string' || typeof claims.sub !== 'string')
+      return false;
     // The user is re-read on every request: a removed user or a changed role takes effect at once.
     const user = await this.users.findOne(claims.tid, { id: claims.sub });
     if (!user) return false;
-    return { kind: 'user', tenantId: user.tenantId, userId: user.id, role: user.role as Role, scopes: null };
+    return {
+      kind: 'user',
+      tenantId: user.tenantId,
+      userId: user.id,
+      role: user.role as Role,
+      scopes: null,
+    };
   }
 
   /** A key is checked on every request (revocation is immediate); it acts with its creator's current role. */
@@ -46,7 +53,9 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     if (token.length > 200) return false;
     const key = await this.apiKeys.findByHash(hashApiKey(token));
     if (!key || key.revokedAt) return false;
-    const creator = key.createdBy ? await this.users.findOne(key.tenantId, { id: key.createdBy }) : null;
+    const creator = key.createdBy
+      ? await this.users.findOne(key.tenantId, { id: key.createdBy })
+      : null;
     await this.apiKeys.touch(key.tenantId, key.id, API_KEY_TOUCH_SECONDS);
     return {
       kind: 'apiKey',

@@ -10,9 +10,11 @@ export const PERMISSION = 'permission';
 /** The action the route performs; the permission guard checks role and API-key scope. */
 export const RequirePermission = (action: string) => SetMetadata(PERMISSION, action);
 
-export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
-  return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
-});
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): Principal => {
+    return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user;
+  },
+);
 
 export const CurrentTenant = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   return ctx.switchToHttp().getRequest<Request & { user: Principal }>().user.tenantId;

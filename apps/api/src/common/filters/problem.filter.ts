@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Catch, HttpException, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import {
+  Catch,
+  HttpException,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@cb/domain';
 import type { Request, Response } from 'express';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../problem';
@@ -68,7 +74,13 @@ export class ProblemFilter implements ExceptionFilter {
   private toProblem(exception: unknown, req: Request): Problem {
     const instance = req.originalUrl?.split('?')[0] ?? req.url;
     if (exception instanceof DomainError) {
-      return problem(statusOf(exception.code), exception.code, exception.message, instance, exception.errors);
+      return problem(
+        statusOf(exception.code),
+        exception.code,
+        exception.message,
+        instance,
+        exception.errors,
+      );
     }
     const bodyParserType = (exception as { type?: string }).type;
     if (bodyParserType === 'entity.parse.failed') {
@@ -88,7 +100,18 @@ export class ProblemFilter implements ExceptionFilter {
       }
     }
     const errorId = randomUUID();
-    this.logger.error({ errorId, err: exception, path: instance, method: req.method }, 'Unhandled error');
-    return { ...problem(500, 'internal_error', `Something went wrong on our side. Quote errorId ${errorId} to support.`, instance), errorId };
+    this.logger.error(
+      { errorId, err: exception, path: instance, method: req.method },
+      'Unhandled error',
+    );
+    return {
+      ...problem(
+        500,
+        'internal_error',
+        `Something went wrong on our side. Quote errorId ${errorId} to support.`,
+        instance,
+      ),
+      errorId,
+    };
   }
 }

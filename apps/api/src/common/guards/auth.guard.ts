@@ -12,13 +12,17 @@ export class BearerAuthGuard extends AuthGuard('bearer') {
   }
 
   override canActivate(ctx: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [ctx.getHandler(), ctx.getClass()]);
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [
+      ctx.getHandler(),
+      ctx.getClass(),
+    ]);
     if (isPublic) return true;
     return super.canActivate(ctx);
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
-    if (err || !user) throw new DomainError(DomainErrorCode.Unauthenticated, 'A valid bearer token is required');
+    if (err || !user)
+      throw new DomainError(DomainErrorCode.Unauthenticated, 'A valid bearer token is required');
     return user;
   }
 }

@@ -20,71 +20,152 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 
 /** The optional text fields of an upload (multipart fields beside `file`). */
 export class UploadContractFieldsDto {
-  @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Transform(trim)
   title?: string;
 
-  @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Transform(trim)
   counterparty?: string;
 
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) @MinLength(1, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  @MinLength(1, { each: true })
   tags?: string[];
 }
 
 export class UploadContractDto {
-  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, DOCX or TXT; judged by its bytes' }) file: unknown;
+  @ApiProperty({
+    type: 'string',
+    format: 'binary',
+    description: 'PDF, DOCX or TXT; judged by its bytes',
+  })
+  file: unknown;
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() counterparty?: string;
   @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
 }
 
 export class ListContractsQueryDto {
-  @ApiPropertyOptional({ description: 'Full-text search over the title, counterparty and contract text' })
-  @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({
+    description: 'Full-text search over the title, counterparty and contract text',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['processing', 'parsed', 'needs_review', 'failed'] })
-  @IsOptional() @IsIn(['processing', 'parsed', 'needs_review', 'failed'])
+  @IsOptional()
+  @IsIn(['processing', 'parsed', 'needs_review', 'failed'])
   status?: 'processing' | 'parsed' | 'needs_review' | 'failed';
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
   counterparty?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
   tag?: string;
 
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'renewsBefore must be YYYY-MM-DD' })
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'renewsBefore must be YYYY-MM-DD' })
   renewsBefore?: string;
 
-  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @Matches(ISO_DATE, { message: 'renewsAfter must be YYYY-MM-DD' })
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'renewsAfter must be YYYY-MM-DD' })
   renewsAfter?: string;
 
-  @ApiPropertyOptional({ enum: ['createdAt', '-createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'] })
-  @IsOptional() @IsIn(['createdAt', '-createdAt', 'title', '-title', 'noticeDeadline', 'nextRenewalDate', 'expirationDate'])
-  sort?: 'createdAt' | '-createdAt' | 'title' | '-title' | 'noticeDeadline' | 'nextRenewalDate' | 'expirationDate';
+  @ApiPropertyOptional({
+    enum: [
+      'createdAt',
+      '-createdAt',
+      'title',
+      '-title',
+      'noticeDeadline',
+      'nextRenewalDate',
+      'expirationDate',
+    ],
+  })
+  @IsOptional()
+  @IsIn([
+    'createdAt',
+    '-createdAt',
+    'title',
+    '-title',
+    'noticeDeadline',
+    'nextRenewalDate',
+    'expirationDate',
+  ])
+  sort?:
+    | 'createdAt'
+    | '-createdAt'
+    | 'title'
+    | '-title'
+    | 'noticeDeadline'
+    | 'nextRenewalDate'
+    | 'expirationDate';
 
-  @ApiPropertyOptional({ default: 25, maximum: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ default: 25, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
   cursor?: string;
 }
 
 export class UpdateContractDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(300) @Transform(trim)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(300)
+  @Transform(trim)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) @Transform(trim)
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  @Transform(trim)
   counterparty?: string | null;
 
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @MaxLength(50, { each: true }) @MinLength(1, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  @MinLength(1, { each: true })
   tags?: string[];
 
   @ApiPropertyOptional({
-    description: 'Corrections by a person, field by field (see TERMS.md); null means "the contract does not say"',
+    description:
+      'Corrections by a person, field by field (see TERMS.md); null means "the contract does not say"',
     example: { noticePeriod: 'P60D', autoRenewal: true },
   })
-  @IsOptional() @IsObject()
+  @IsOptional()
+  @IsObject()
   terms?: Record<string, unknown>;
 }
 
@@ -133,7 +214,10 @@ class ContractDeadlinesDto {
 class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true }) party: string | null;
-  @ApiProperty({ enum: ['payment', 'delivery', 'reporting', 'insurance', 'audit', 'confidentiality', 'other'] }) kind: string;
+  @ApiProperty({
+    enum: ['payment', 'delivery', 'reporting', 'insurance', 'audit', 'confidentiality', 'other'],
+  })
+  kind: string;
   @ApiProperty() text: string;
   @ApiProperty({ nullable: true, format: 'date' }) dueDate: string | null;
   @ApiProperty({ nullable: true, example: 'P3M' }) recurrence: string | null;
@@ -156,9 +240,15 @@ export class ContractResponseDto {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ type: FileDto }) file: FileDto;
   @ApiProperty({ type: TermsDto }) terms: TermsDto;
-  @ApiProperty({ description: 'Per term field: the spans of text that support it', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/EvidenceDto' } } })
+  @ApiProperty({
+    description: 'Per term field: the spans of text that support it',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/EvidenceDto' } },
+  })
   evidence: Record<string, EvidenceDto[]>;
-  @ApiProperty({ description: 'Per term field: "extracted" or "user"', additionalProperties: { type: 'string', enum: ['extracted', 'user'] } })
+  @ApiProperty({
+    description: 'Per term field: "extracted" or "user"',
+    additionalProperties: { type: 'string', enum: ['extracted', 'user'] },
+  })
   termSources: Record<string, string>;
   @ApiProperty({ type: ContractDeadlinesDto }) deadlines: ContractDeadlinesDto;
   @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];

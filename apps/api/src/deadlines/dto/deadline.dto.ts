@@ -5,15 +5,18 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListDeadlinesQueryDto {
   @ApiPropertyOptional({ format: 'date', description: 'Default: today (UTC)' })
-  @IsOptional() @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date', description: 'Default: from + 365 days' })
-  @IsOptional() @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'to must be YYYY-MM-DD' })
   to?: string;
 
   @ApiPropertyOptional({ enum: ['notice', 'renewal', 'expiration', 'obligation'] })
-  @IsOptional() @IsIn(['notice', 'renewal', 'expiration', 'obligation'])
+  @IsOptional()
+  @IsIn(['notice', 'renewal', 'expiration', 'obligation'])
   kind?: 'notice' | 'renewal' | 'expiration' | 'obligation';
 }
 

@@ -4,12 +4,19 @@ import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'c
 export const WEBHOOK_EVENTS = ['contract.parsed', 'contract.failed', 'deadline.upcoming'] as const;
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://erp.example.com/hooks/contract-bank', description: 'http(s) URL; private and loopback addresses are refused' })
-  @IsString() @MaxLength(2000)
+  @ApiProperty({
+    example: 'https://erp.example.com/hooks/contract-bank',
+    description: 'http(s) URL; private and loopback addresses are refused',
+  })
+  @IsString()
+  @MaxLength(2000)
   url: string;
 
   @ApiProperty({ enum: WEBHOOK_EVENTS, isArray: true, example: ['deadline.upcoming'] })
-  @IsArray() @ArrayMinSize(1) @ArrayUnique() @IsIn(WEBHOOK_EVENTS, { each: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(WEBHOOK_EVENTS, { each: true })
   events: string[];
 }
 

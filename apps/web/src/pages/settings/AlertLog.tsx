@@ -38,10 +38,12 @@ function reasonText(a: Alert): string | null {
 }
 
 function loadPage(cursor: string | null, signal?: AbortSignal): Promise<LogPage> {
-  return api<Page<Alert>>('/v1/alerts', { query: { limit: PAGE_SIZE, cursor }, signal }).then((page) => ({
-    rows: page.data,
-    nextCursor: page.nextCursor,
-  }));
+  return api<Page<Alert>>('/v1/alerts', { query: { limit: PAGE_SIZE, cursor }, signal }).then(
+    (page) => ({
+      rows: page.data,
+      nextCursor: page.nextCursor,
+    }),
+  );
 }
 
 /** The alert log: which deadline alerts went out, to whom, and why some did not. */
