@@ -53,9 +53,7 @@ export class Foundation1763800000000 implements MigrationInterface {
       revoked_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(
-      `CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (tenant_id, family_id)`,
-    );
+    await q.query(`CREATE INDEX refresh_tokens_family_idx ON refresh_tokens (tenant_id, family_id)`);
     await q.query(`CREATE INDEX refresh_tokens_user_idx ON refresh_tokens (tenant_id, user_id)`);
 
     await q.query(`CREATE TABLE subscriptions (
@@ -104,15 +102,11 @@ export class Foundation1763800000000 implements MigrationInterface {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(
-      `CREATE INDEX contracts_tenant_created_idx ON contracts (tenant_id, created_at DESC, id DESC)`,
-    );
+    await q.query(`CREATE INDEX contracts_tenant_created_idx ON contracts (tenant_id, created_at DESC, id DESC)`);
     await q.query(`CREATE INDEX contracts_tenant_status_idx ON contracts (tenant_id, status)`);
     await q.query(`CREATE INDEX contracts_search_idx ON contracts USING gin (search)`);
     await q.query(`CREATE INDEX contracts_tags_idx ON contracts USING gin (tags)`);
-    await q.query(
-      `CREATE INDEX contracts_processing_idx ON contracts (updated_at) WHERE status = 'processing'`,
-    );
+    await q.query(`CREATE INDEX contracts_processing_idx ON contracts (updated_at) WHERE status = 'processing'`);
 
     await q.query(`CREATE TABLE obligations (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -127,9 +121,7 @@ export class Foundation1763800000000 implements MigrationInterface {
       status text NOT NULL DEFAULT 'open',
       evidence jsonb NOT NULL DEFAULT '[]'
     )`);
-    await q.query(
-      `CREATE INDEX obligations_contract_idx ON obligations (tenant_id, contract_id, position)`,
-    );
+    await q.query(`CREATE INDEX obligations_contract_idx ON obligations (tenant_id, contract_id, position)`);
 
     // One row per computed deadline, so "everything due in the next N days" is one indexed range scan.
     await q.query(`CREATE TABLE deadlines (
@@ -161,9 +153,7 @@ export class Foundation1763800000000 implements MigrationInterface {
     // set_config('app.tenant_id', ..., true); without it, a query sees nothing.
     const current = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
     await q.query(`ALTER TABLE tenants ENABLE ROW LEVEL SECURITY`);
-    await q.query(
-      `CREATE POLICY tenant_isolation ON tenants USING (id = ${current}) WITH CHECK (id = ${current})`,
-    );
+    await q.query(`CREATE POLICY tenant_isolation ON tenants USING (id = ${current}) WITH CHECK (id = ${current})`);
     for (const table of TENANT_TABLES) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(
@@ -184,32 +174,17 @@ export class Foundation1763800000000 implements MigrationInterface {
       $$`);
 
     await q.query(`GRANT USAGE ON SCHEMA public TO contract_bank_app`);
-    await q.query(
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO contract_bank_app`,
-    );
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO contract_bank_app`);
     await q.query(`REVOKE ALL ON TABLE migrations FROM contract_bank_app`);
     // Tables that later migrations create are granted too.
-    await q.query(
-      `ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO contract_bank_app`,
-    );
-    await q.query(
-      `GRANT EXECUTE ON FUNCTION auth_user_by_email(text), auth_refresh_token_tenant(text) TO contract_bank_app`,
-    );
+    await q.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO contract_bank_app`);
+    await q.query(`GRANT EXECUTE ON FUNCTION auth_user_by_email(text), auth_refresh_token_tenant(text) TO contract_bank_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION IF EXISTS auth_refresh_token_tenant(text)`);
     await q.query(`DROP FUNCTION IF EXISTS auth_user_by_email(text)`);
-    for (const table of [
-      'idempotency_keys',
-      'deadlines',
-      'obligations',
-      'contracts',
-      'subscriptions',
-      'refresh_tokens',
-      'users',
-      'tenants',
-    ]) {
+    for (const table of ['idempotency_keys', 'deadlines', 'obligations', 'contracts', 'subscriptions', 'refresh_tokens', 'users', 'tenants']) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

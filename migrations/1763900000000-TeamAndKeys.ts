@@ -19,9 +19,7 @@ export class TeamAndKeys1763900000000 implements MigrationInterface {
       last_used_at timestamptz,
       revoked_at timestamptz
     )`);
-    await q.query(
-      `CREATE INDEX api_keys_tenant_created_idx ON api_keys (tenant_id, created_at DESC, id DESC)`,
-    );
+    await q.query(`CREATE INDEX api_keys_tenant_created_idx ON api_keys (tenant_id, created_at DESC, id DESC)`);
 
     await q.query(`CREATE TABLE invitations (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -35,9 +33,7 @@ export class TeamAndKeys1763900000000 implements MigrationInterface {
       revoked_at timestamptz,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(
-      `CREATE INDEX invitations_tenant_email_idx ON invitations (tenant_id, lower(email))`,
-    );
+    await q.query(`CREATE INDEX invitations_tenant_email_idx ON invitations (tenant_id, lower(email))`);
 
     // Append-only: the application role may insert and read, never change or delete (see REVOKE below).
     await q.query(`CREATE TABLE audit_events (
@@ -52,9 +48,7 @@ export class TeamAndKeys1763900000000 implements MigrationInterface {
       data jsonb NOT NULL DEFAULT '{}',
       created_at timestamptz NOT NULL DEFAULT clock_timestamp()
     )`);
-    await q.query(
-      `CREATE INDEX audit_events_tenant_created_idx ON audit_events (tenant_id, created_at DESC, id DESC)`,
-    );
+    await q.query(`CREATE INDEX audit_events_tenant_created_idx ON audit_events (tenant_id, created_at DESC, id DESC)`);
     await q.query(
       `CREATE INDEX audit_events_tenant_contract_idx ON audit_events (tenant_id, contract_id, created_at DESC, id DESC) WHERE contract_id IS NOT NULL`,
     );
@@ -66,9 +60,7 @@ export class TeamAndKeys1763900000000 implements MigrationInterface {
         `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = ${current}) WITH CHECK (tenant_id = ${current})`,
       );
     }
-    await q.query(
-      `GRANT SELECT, INSERT, UPDATE, DELETE ON api_keys, invitations TO contract_bank_app`,
-    );
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON api_keys, invitations TO contract_bank_app`);
     await q.query(`GRANT SELECT, INSERT ON audit_events TO contract_bank_app`);
     await q.query(`REVOKE UPDATE, DELETE, TRUNCATE ON audit_events FROM contract_bank_app`);
 

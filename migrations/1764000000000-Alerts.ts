@@ -44,12 +44,8 @@ export class Alerts1764000000000 implements MigrationInterface {
       updated_at timestamptz NOT NULL DEFAULT now(),
       CONSTRAINT alerts_tenant_key_unique UNIQUE (tenant_id, alert_key)
     )`);
-    await q.query(
-      `CREATE INDEX alerts_tenant_created_idx ON alerts (tenant_id, created_at DESC, id DESC)`,
-    );
-    await q.query(
-      `CREATE INDEX alerts_pending_idx ON alerts (tenant_id, created_at) WHERE status = 'pending'`,
-    );
+    await q.query(`CREATE INDEX alerts_tenant_created_idx ON alerts (tenant_id, created_at DESC, id DESC)`);
+    await q.query(`CREATE INDEX alerts_pending_idx ON alerts (tenant_id, created_at) WHERE status = 'pending'`);
 
     // Weekly digests: one row per (recipient, week) so a digest goes out once.
     await q.query(`CREATE TABLE alert_digests (
@@ -73,9 +69,7 @@ export class Alerts1764000000000 implements MigrationInterface {
       revoked_at timestamptz
     )`);
     // At most one live feed per tenant (its URL is derived from the row id, see CalendarService).
-    await q.query(
-      `CREATE UNIQUE INDEX calendar_feeds_live_idx ON calendar_feeds (tenant_id) WHERE revoked_at IS NULL`,
-    );
+    await q.query(`CREATE UNIQUE INDEX calendar_feeds_live_idx ON calendar_feeds (tenant_id) WHERE revoked_at IS NULL`);
 
     await q.query(`CREATE TABLE webhook_endpoints (
       id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -85,9 +79,7 @@ export class Alerts1764000000000 implements MigrationInterface {
       secret text NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(
-      `CREATE INDEX webhook_endpoints_tenant_idx ON webhook_endpoints (tenant_id, created_at)`,
-    );
+    await q.query(`CREATE INDEX webhook_endpoints_tenant_idx ON webhook_endpoints (tenant_id, created_at)`);
 
     // One row per event per endpoint (event_key unique), the id doubles as the webhook-id header.
     await q.query(`CREATE TABLE webhook_deliveries (
@@ -114,9 +106,7 @@ export class Alerts1764000000000 implements MigrationInterface {
       duration_ms integer NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )`);
-    await q.query(
-      `CREATE INDEX webhook_delivery_attempts_delivery_idx ON webhook_delivery_attempts (tenant_id, delivery_id)`,
-    );
+    await q.query(`CREATE INDEX webhook_delivery_attempts_delivery_idx ON webhook_delivery_attempts (tenant_id, delivery_id)`);
 
     const current = `NULLIF(current_setting('app.tenant_id', true), '')::uuid`;
     for (const table of [...ALERT_TENANT_TABLES, 'alert_digests']) {
