@@ -34,7 +34,8 @@ const MONTHS: Record<string, number> = {
   december: 12,
   dec: 12,
 };
-const ORDINAL_WORDS: Record<string, number> = {
+/** "first" … "thirty-first": day numbers and anniversaries written out. */
+export const ORDINAL_WORDS: Record<string, number> = {
   first: 1,
   second: 2,
   third: 3,

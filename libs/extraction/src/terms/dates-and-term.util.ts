@@ -8,6 +8,7 @@ import {
 import {
   DATE_FIRST_WRITTEN,
   LAST_SIGNATURE_DATE,
+  ORDINAL_WORDS,
   findDates,
   type FoundDate,
 } from './date-parse.util';
@@ -326,30 +327,12 @@ function explicitStart(
     : null;
 }
 
-const ORDINALS: Record<string, number> = {
-  first: 1,
-  second: 2,
-  third: 3,
-  fourth: 4,
-  fifth: 5,
-  sixth: 6,
-  seventh: 7,
-  eighth: 8,
-  ninth: 9,
-  tenth: 10,
-  eleventh: 11,
-  twelfth: 12,
-  fifteenth: 15,
-  twentieth: 20,
-  'twenty-fifth': 25,
-  thirtieth: 30,
-};
 const ANNIVERSARY =
   /\b(until|through|thru|on|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+of\s+the\s+(?:effective|commencement|execution)\s+date/i;
 
 function ordinalValue(raw: string): number | null {
   const word = raw.toLowerCase();
-  if (word in ORDINALS) return ORDINALS[word];
+  if (word in ORDINAL_WORDS) return ORDINAL_WORDS[word];
   const digits = /^(\d{1,2})/.exec(word);
   return digits ? Number(digits[1]) : null;
 }
