@@ -398,7 +398,7 @@ export const en = {
     timezoneHelp: 'Deadlines are calendar dates in this time zone.',
     alertLanguage: 'Language of alert e-mails',
     alertLanguageHelp:
-      'Reminders and the weekly digest are written in this language for every recipient.',
+      'Reminders, the weekly digest, invitations and the trial reminder are written in this language.',
     alertLog: {
       title: 'Alert log',
       lead: 'Every deadline reminder Contract Bank has sent or meant to send, newest first.',

@@ -401,7 +401,7 @@ export const fi: Catalogue = {
     timezoneHelp: 'Määräpäivät ovat kalenteripäiviä tällä aikavyöhykkeellä.',
     alertLanguage: 'Muistutussähköpostien kieli',
     alertLanguageHelp:
-      'Muistutukset ja viikkokooste kirjoitetaan tällä kielellä kaikille vastaanottajille.',
+      'Muistutukset, viikkokooste, kutsut ja kokeilujakson muistutus kirjoitetaan tällä kielellä.',
     alertLog: {
       title: 'Muistutusloki',
       lead: 'Kaikki muistutukset, jotka Contract Bank on lähettänyt tai aikonut lähettää, uusimmat ensin.',

@@ -401,7 +401,7 @@ export const sv: Catalogue = {
     timezoneHelp: 'Tidsfristerna är kalenderdatum i den här tidszonen.',
     alertLanguage: 'Språk i påminnelsemejlen',
     alertLanguageHelp:
-      'Påminnelser och veckosammanfattningen skrivs på det här språket till alla mottagare.',
+      'Påminnelser, veckosammanfattningen, inbjudningar och påminnelsen om provperioden skrivs på det här språket.',
     alertLog: {
       title: 'Påminnelselogg',
       lead: 'Alla påminnelser som Contract Bank har skickat eller skulle skicka, nyaste först.',
