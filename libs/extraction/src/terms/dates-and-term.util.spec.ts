@@ -199,6 +199,18 @@ describe('term and expiration', () => {
 });
 
 describe('renewal and notice', () => {
+  it('reads "It is ... renewed tacitly every year" when the sentence before is about the agreement (CUAD outsourcing agreement)', () => {
+    const r = read(
+      '13.1. The present Agreement is effective as from 1 January 2009. It is established by calendar year and renewed tacitly every year.',
+    );
+    expect(r).toMatchObject({ autoRenewal: true, renewalTerm: 'P1Y' });
+    // "It" about something else does not make the agreement renew.
+    const other = read(
+      '13.1. The Support Period starts on delivery. It is renewed tacitly every year.',
+    );
+    expect(other.autoRenewal).not.toBe(true);
+  });
+
   it('reads automatic renewal, its period and the notice of non-renewal (CUAD reseller agreement)', () => {
     const r = read(
       '10.1 Term. The initial term of this Agreement will be for two (2) years commencing on the Effective Date. This Agreement shall automatically renew for successive one (1) year periods unless either party gives written notice of non-renewal at least sixty (60) days prior to the end of the then current term.',

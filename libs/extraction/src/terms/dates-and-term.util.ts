@@ -528,10 +528,19 @@ function findRenewal(
       !/\bagreement\b|\bterm\b/.test(lower)
     )
       continue;
-    // The agreement (or its term) must be what renews, not a "Support Period" or a licence.
+    // The agreement (or its term) must be what renews, not a "Support Period" or a licence. "It" at the start
+    // of the sentence counts when the sentence before is about the agreement ("The present Agreement is
+    // effective as from 1 January 2009. It is ... renewed tacitly every year.").
     if (
       !/\b(?:agreement|term|contract|arrangement)\b/.test(
         view.lower.slice(sentence.start, m.index + m[0].length),
+      ) &&
+      !(
+        /^\s*it\s+(?:is|shall|will)\b/.test(view.lower.slice(sentence.start, m.index)) &&
+        sentence.start > 1 &&
+        /\b(?:agreement|contract)\b/.test(
+          view.lower.slice(view.sentenceAt(sentence.start - 2, 600).start, sentence.start),
+        )
       )
     )
       continue;
