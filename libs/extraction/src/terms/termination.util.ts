@@ -8,7 +8,7 @@ export interface TerminationFinding {
 }
 
 const TERMINATE =
-  /\b(?:may[\s,]+(?:[\w-]+[\s,]+){0,12}?(?:terminate|cancel)|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
+  /\b(?:(?:may|can)[\s,]+(?:[\w-]+[\s,]+){0,12}?(?:terminate|cancel)|(?:shall|may|will)\s+be\s+(?:earlier|sooner)\s+terminated|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
 const CONVENIENCE =
   /\b(?:for\s+(?:its\s+|their\s+|any\s+party's\s+)?convenience|without\s+(?:any\s+)?cause|with\s+or\s+without\s+cause|for\s+non-?cause|for\s+any\s+reason(?:\s+or\s+(?:for\s+)?no\s+reason)?|for\s+no\s+reason|in\s+(?:its|their)\s+(?:sole|absolute)(?:\s+and\s+(?:sole|absolute))?\s+discretion|without\s+(?:the\s+payment\s+of\s+any\s+)?(?:penalty|liability)|with\s+no\s+(?:penalty|further\s+obligation))\b/i;
 const ON_NOTICE =
@@ -47,7 +47,8 @@ export function findTerminationForConvenience(view: TextView): TerminationFindin
     // What ends must be the agreement itself, not "its obligations to supply a Product" or a licence.
     const object =
       /^\S*\s*(?:[\w-]+[\s,]+){0,14}?(?:terminate|cancel)\s+(?:its|their|your|the|any|such)\s+(?:\w+\s+){0,2}?(?:obligations?|licen[cs]es?|rights?|exclusivity|participation\s+in\s+(?:a|any)|supply|purchase\s+orders?|orders?|statements?\s+of\s+work|sow|appointment|performance)\b/i;
-    if (/^may/i.test(m[0]) && object.test(view.flat.slice(m.index, m.index + 220))) continue;
+    if (/^(?:may|can)/i.test(m[0]) && object.test(view.flat.slice(m.index, m.index + 220)))
+      continue;
     // "... and thereafter until terminated by either party on notice": an evergreen term, not a convenience right.
     if (/until\s+terminated/i.test(m[0]) && /\bthereafter\b|\bafter\s+that\b/i.test(text)) continue;
     const convenience = CONVENIENCE.exec(clause);
