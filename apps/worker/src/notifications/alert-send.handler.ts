@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import {
+  alertRecipients,
+  isStillRecipient,
   DEFAULT_ALERT_LANGUAGE,
   DEFAULT_ALERT_SETTINGS,
   isValidTimeZone,
@@ -105,9 +107,8 @@ export class AlertSendHandler {
       // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
       // list is the default) gets nothing more.
       const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
-      const recipients = stored?.recipients.length ? stored.recipients : ownerAndAdminEmails;
       if (
-        !recipients.some((r) => r.trim().toLowerCase() === alert.recipient.trim().toLowerCase())
+        !isStillRecipient(alert.recipient, alertRecipients(stored?.recipients, ownerAndAdminEmails))
       ) {
         return this.cancel(alert, 'recipient no longer receives alerts');
       }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
   DEFAULT_ALERT_SETTINGS,
+  alertRecipients,
   alertKey,
   daysBetween,
   dueAlertLead,
@@ -65,7 +66,7 @@ export class AlertTenantHandler {
           const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
           settings = {
             leads: stored?.leadDays.length ? stored.leadDays : [...DEFAULT_ALERT_SETTINGS.leadDays],
-            recipients: stored?.recipients.length ? stored.recipients : ownerAndAdminEmails,
+            recipients: alertRecipients(stored?.recipients, ownerAndAdminEmails),
           };
         }
         const { leads, recipients } = settings;

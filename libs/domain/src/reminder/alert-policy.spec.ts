@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { DomainError, ValidationError } from '../common/domain.error';
 import { addDays } from '../contract/calendar-date';
 import {
+  alertRecipients,
+  isStillRecipient,
   alertKey,
   DEFAULT_ALERT_SETTINGS,
   dueAlertLead,
@@ -113,6 +115,24 @@ describe('alertKey', () => {
     const b = alertKey({ ...base, channel: 'webhook', recipient: 'x', obligationId: null });
     expect(a).not.toBe(b);
     expect(a.split(':')).toHaveLength(8);
+  });
+});
+
+describe('alertRecipients', () => {
+  it('is the configured list, else the owners and admins; each address once, compared without case', () => {
+    expect(
+      alertRecipients(['cfo@acme.fi', ' CFO@acme.fi', 'legal@acme.fi'], ['owner@acme.fi']),
+    ).toEqual(['cfo@acme.fi', 'legal@acme.fi']);
+    expect(alertRecipients([], ['owner@acme.fi', 'admin@acme.fi'])).toEqual([
+      'owner@acme.fi',
+      'admin@acme.fi',
+    ]);
+    expect(alertRecipients(null, [])).toEqual([]);
+  });
+
+  it('an alert still goes to someone who is still a recipient, in any letter case, and to no one else', () => {
+    expect(isStillRecipient('CFO@acme.fi ', ['cfo@acme.fi'])).toBe(true);
+    expect(isStillRecipient('former@acme.fi', ['cfo@acme.fi'])).toBe(false);
   });
 });
 

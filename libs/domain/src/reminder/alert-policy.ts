@@ -82,6 +82,32 @@ export function alertKey(input: AlertKeyInput): string {
 }
 
 /**
+ * Who receives a tenant's alerts: its configured list, or, when that is empty, its owners and admins as they
+ * are now. Addresses compare case-insensitively; each appears once.
+ */
+export function alertRecipients(
+  configured: readonly string[] | null | undefined,
+  ownersAndAdmins: readonly string[],
+): string[] {
+  const source = configured && configured.length > 0 ? configured : ownersAndAdmins;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const address of source) {
+    const key = address.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(address.trim());
+  }
+  return out;
+}
+
+/** Whether an alert recorded for `recipient` may still be sent: they are still among `recipients`. */
+export function isStillRecipient(recipient: string, recipients: readonly string[]): boolean {
+  const key = recipient.trim().toLowerCase();
+  return recipients.some((r) => r.trim().toLowerCase() === key);
+}
+
+/**
  * The range of deadlines that can have an alert due today: from today to today + maxLead (inclusive).
  * Query deadlines with `from <= date <= to`, then ask dueAlertLead for each.
  */
