@@ -4,3 +4,4 @@ export * from './queue-names';
 export * from './redis-connection';
 export * from './queue-error-log';
 export * from './alerts-refresh.queue';
+export * from './job-processing';

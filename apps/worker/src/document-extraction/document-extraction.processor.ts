@@ -6,7 +6,7 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { InvalidPayloadError, parsePayload, QUEUES, redisConnectionOptions } from '@cb/jobs';
+import { jobPayload, parsePayload, QUEUES, redisConnectionOptions } from '@cb/jobs';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { ContractParseHandler } from './contract-parse.handler';
 
@@ -44,17 +44,11 @@ export class DocumentExtractionProcessor implements OnApplicationBootstrap, OnAp
   }
 
   async process(job: Job): Promise<unknown> {
-    try {
-      switch (job.name) {
-        case 'contract.parse':
-          return await this.parse.handle(parsePayload('contract.parse', job.data));
-        default:
-          throw new UnrecoverableError(`No handler for job ${job.name}`);
-      }
-    } catch (err) {
-      if (err instanceof InvalidPayloadError)
-        throw new UnrecoverableError(`Invalid payload: ${err.message}`);
-      throw err;
+    switch (job.name) {
+      case 'contract.parse':
+        return this.parse.handle(jobPayload('contract.parse', job.data));
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
   }
 

@@ -1,6 +1,6 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger } from '@nestjs/common';
-import { InvalidPayloadError, QUEUES, parsePayload } from '@cb/jobs';
+import { QUEUES, jobPayload, logFailedAttempt } from '@cb/jobs';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { AlertScanHandler } from './alert-scan.handler';
 import { AlertTenantHandler } from './alert-tenant.handler';
@@ -24,31 +24,21 @@ export class AlertsProcessor extends WorkerHost {
   }
 
   async process(job: Job): Promise<unknown> {
-    try {
-      switch (job.name) {
-        case 'alerts.scan':
-          parsePayload('alerts.scan', job.data);
-          return await this.scanner.scan();
-        case 'alerts.refresh':
-          return await this.scanner.scanTenant(parsePayload('alerts.refresh', job.data).tenantId);
-        case 'alerts.tenant':
-          return await this.tenants.run(parsePayload('alerts.tenant', job.data));
-        default:
-          throw new UnrecoverableError(`No handler for job ${job.name}`);
-      }
-    } catch (err) {
-      if (err instanceof InvalidPayloadError)
-        throw new UnrecoverableError(`invalid payload: ${err.message}`);
-      throw err;
+    switch (job.name) {
+      case 'alerts.scan':
+        jobPayload('alerts.scan', job.data);
+        return this.scanner.scan();
+      case 'alerts.refresh':
+        return this.scanner.scanTenant(jobPayload('alerts.refresh', job.data).tenantId);
+      case 'alerts.tenant':
+        return this.tenants.run(jobPayload('alerts.tenant', job.data));
+      default:
+        throw new UnrecoverableError(`No handler for job ${job.name}`);
     }
   }
 
-  /** Every failed attempt is logged (failed tenant jobs are not kept in Redis; see job-options). */
   @OnWorkerEvent('failed')
   onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn(
-      { job: job?.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: err.message },
-      'Job attempt failed',
-    );
+    logFailedAttempt(this.logger, job, err);
   }
 }
