@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
-  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
 } from 'class-validator';
+import { PageQueryDto } from '../../common/dto/page-query.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -53,7 +51,7 @@ export class UploadContractDto {
   @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
 }
 
-export class ListContractsQueryDto {
+export class ListContractsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Full-text search over the title, counterparty and contract text',
   })
@@ -118,20 +116,6 @@ export class ListContractsQueryDto {
     | 'noticeDeadline'
     | 'nextRenewalDate'
     | 'expirationDate';
-
-  @ApiPropertyOptional({ default: 25, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
-  cursor?: string;
 }
 
 export class UpdateContractDto {
