@@ -164,3 +164,30 @@ export function SuccessNote({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+/** Under a paged list: the error of the last "Load more", and the button while there is more. */
+export function LoadMore({
+  list,
+  label,
+}: {
+  list: { hasMore: boolean; loadingMore: boolean; moreError: unknown; loadMore(): Promise<void> };
+  label: string;
+}) {
+  return (
+    <>
+      <ProblemAlert error={list.moreError} />
+      {list.hasMore && (
+        <div className="center">
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void list.loadMore()}
+            disabled={list.loadingMore}
+          >
+            {list.loadingMore ? t('app.loading') : label}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

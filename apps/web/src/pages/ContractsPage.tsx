@@ -3,11 +3,17 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Query } from '../api/client';
 import type { Contract, ContractStatus, Page } from '../api/types';
 import { PageTitle } from '../components/Layout';
-import { Loadable, LoadingBlock, ProblemAlert, StatusBadge } from '../components/feedback';
+import {
+  Loadable,
+  LoadMore,
+  LoadingBlock,
+  ProblemAlert,
+  StatusBadge,
+} from '../components/feedback';
 import { t, tDynamic } from '../i18n';
 import { exportCsv, exportXlsx, fetchAllContracts } from '../lib/export';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
-import { useApi } from '../lib/useApi';
+import { usePagedList } from '../lib/usePagedList';
 
 const STATUSES: ContractStatus[] = ['processing', 'parsed', 'needs_review', 'failed'];
 const SORTS = [
@@ -44,38 +50,16 @@ export default function ContractsPage() {
   const query: Query = useMemo(() => ({ ...filters }), [filters]);
   const [draft, setDraft] = useState(filters);
 
-  const first = useApi(
-    (signal) => api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25 }, signal }),
+  const list = usePagedList(
+    (cursor, signal) =>
+      api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25, cursor }, signal }),
     [query],
   );
-  const [more, setMore] = useState<{ rows: Contract[]; cursor: string | null } | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  // New filters (from the URL): the form shows them and the extra pages of the old list are dropped.
+  // New filters (from the URL): the form shows them.
   const [shownFilters, setShownFilters] = useState(filters);
   if (shownFilters !== filters) {
     setShownFilters(filters);
     setDraft(filters);
-    setMore(null);
-  }
-
-  const rows = [...(first.data?.data ?? []), ...(more?.rows ?? [])];
-  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await api<Page<Contract>>('/v1/contracts', {
-        query: { ...query, limit: 25, cursor },
-      });
-      setMore((m) => ({ rows: [...(m?.rows ?? []), ...page.data], cursor: page.nextCursor }));
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
   }
 
   function apply(e?: FormEvent) {
@@ -209,9 +193,9 @@ export default function ContractsPage() {
         </div>
       </form>
 
-      <Loadable state={first} skeleton={<LoadingBlock lines={6} />}>
+      <Loadable state={list.first} skeleton={<LoadingBlock lines={6} />}>
         {() =>
-          rows.length === 0 ? (
+          list.rows.length === 0 ? (
             <div className="empty-state">
               <p>{hasFilters ? t('contracts.empty') : t('contracts.emptyFirst')}</p>
               {!hasFilters && (
@@ -223,11 +207,11 @@ export default function ContractsPage() {
           ) : (
             <>
               <p className="muted small" aria-live="polite">
-                {t('contracts.showing', { count: rows.length })}
+                {t('contracts.showing', { count: list.rows.length })}
               </p>
               <div
-                className={`table-wrap card${first.loading ? ' is-loading' : ''}`}
-                aria-busy={first.loading}
+                className={`table-wrap card${list.first.loading ? ' is-loading' : ''}`}
+                aria-busy={list.first.loading}
               >
                 <table className="table contracts-table">
                   <thead>
@@ -244,7 +228,7 @@ export default function ContractsPage() {
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((c) => (
+                    {list.rows.map((c) => (
                       <tr key={c.id}>
                         <td data-label={t('contracts.columns.title')}>
                           <Link to={`/contracts/${c.id}`} className="row-link">
@@ -283,19 +267,7 @@ export default function ContractsPage() {
                   </tbody>
                 </table>
               </div>
-              <ProblemAlert error={moreError} />
-              {cursor && (
-                <div className="center">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => void loadMore()}
-                    disabled={loadingMore}
-                  >
-                    {loadingMore ? t('app.loading') : t('contracts.loadMore')}
-                  </button>
-                </div>
-              )}
+              <LoadMore list={list} label={t('contracts.loadMore')} />
             </>
           )
         }

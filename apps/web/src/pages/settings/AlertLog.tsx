@@ -1,18 +1,13 @@
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Alert, AlertStatus, Page } from '../../api/types';
-import { Loadable, LoadingBlock, ProblemAlert } from '../../components/feedback';
+import { Loadable, LoadMore, LoadingBlock } from '../../components/feedback';
 import { t, tDynamic, type MessageKey } from '../../i18n';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { useApi } from '../../lib/useApi';
+import { usePagedList } from '../../lib/usePagedList';
 
 const PAGE_SIZE = 25;
-
-interface LogPage {
-  rows: Alert[];
-  nextCursor: string | null;
-}
 
 const STATUS_BADGE: Record<AlertStatus, string> = {
   sent: 'badge badge-parsed',
@@ -37,46 +32,21 @@ function reasonText(a: Alert): string | null {
   return key ? t(key) : a.error;
 }
 
-function loadPage(cursor: string | null, signal?: AbortSignal): Promise<LogPage> {
-  return api<Page<Alert>>('/v1/alerts', { query: { limit: PAGE_SIZE, cursor }, signal }).then(
-    (page) => ({
-      rows: page.data,
-      nextCursor: page.nextCursor,
-    }),
-  );
-}
-
 /** The alert log: which deadline alerts went out, to whom, and why some did not. */
 export function AlertLog() {
-  const first = useApi((signal) => loadPage(null, signal), []);
-  const [more, setMore] = useState<LogPage | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreError, setMoreError] = useState<unknown>(null);
-
-  const rows = [...(first.data?.rows ?? []), ...(more?.rows ?? [])];
-  const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
-
-  async function loadMore() {
-    if (!cursor) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    try {
-      const page = await loadPage(cursor);
-      setMore((m) => ({ rows: [...(m?.rows ?? []), ...page.rows], nextCursor: page.nextCursor }));
-    } catch (e) {
-      setMoreError(e);
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const list = usePagedList(
+    (cursor, signal) =>
+      api<Page<Alert>>('/v1/alerts', { query: { limit: PAGE_SIZE, cursor }, signal }),
+    [],
+  );
 
   return (
     <div className="card">
       <h2 id="alert-log-title">{t('settings.alertLog.title')}</h2>
       <p className="muted">{t('settings.alertLog.lead')}</p>
-      <Loadable state={first} skeleton={<LoadingBlock lines={4} />}>
+      <Loadable state={list.first} skeleton={<LoadingBlock lines={4} />}>
         {() =>
-          rows.length === 0 ? (
+          list.rows.length === 0 ? (
             <p className="muted">{t('settings.alertLog.empty')}</p>
           ) : (
             <>
@@ -92,25 +62,13 @@ export function AlertLog() {
                     </tr>
                   </thead>
                   <tbody>
-                    {rows.map((a) => (
+                    {list.rows.map((a) => (
                       <AlertRow key={a.id} alert={a} />
                     ))}
                   </tbody>
                 </table>
               </div>
-              <ProblemAlert error={moreError} />
-              {cursor && (
-                <div className="center">
-                  <button
-                    type="button"
-                    className="btn"
-                    onClick={() => void loadMore()}
-                    disabled={loadingMore}
-                  >
-                    {loadingMore ? t('app.loading') : t('settings.alertLog.loadMore')}
-                  </button>
-                </div>
-              )}
+              <LoadMore list={list} label={t('settings.alertLog.loadMore')} />
             </>
           )
         }
