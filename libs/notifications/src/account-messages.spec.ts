@@ -9,7 +9,7 @@ describe('account e-mails', () => {
     expect(en.text).toBe(
       `You have been invited to Acme <Oy> on Contract Bank.\n\nAccept within 7 days: ${link}\n`,
     );
-    expect(en.html).toContain('Acme &#60;Oy&#62;');
+    expect(en.html).toContain('Acme &lt;Oy&gt;');
     expect(en.html).toContain('<html lang="en">');
     const fi = renderInvitationEmail({ tenantName: 'Metsä Oy', link, days: 7, language: 'fi' });
     expect(fi.subject).toBe('Liity Contract Bankiin: Metsä Oy');

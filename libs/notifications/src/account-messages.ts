@@ -1,5 +1,7 @@
 import { DEFAULT_ALERT_LANGUAGE, type AlertLanguage } from '@cb/domain';
 import type { RenderedMail } from './alert-message';
+import { escapeHtml } from './html.util';
+import { mailCatalogue } from './mail-catalogue';
 
 /**
  * The account e-mails (an invitation to join a team, the reminder before a trial ends) in the tenant's
@@ -24,8 +26,6 @@ export interface TrialReminderMailInput {
 }
 
 interface AccountCatalogue {
-  htmlLang: string;
-  date(iso: string): string;
   invitation: {
     subject(tenant: string): string;
     invited(tenant: string): string;
@@ -46,8 +46,6 @@ interface AccountCatalogue {
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 const en: AccountCatalogue = {
-  htmlLang: 'en',
-  date: (iso) => iso,
   invitation: {
     subject: (tenant) => `Join ${tenant} on Contract Bank`,
     invited: (tenant) => `You have been invited to ${tenant} on Contract Bank.`,
@@ -66,11 +64,6 @@ const en: AccountCatalogue = {
 };
 
 const fi: AccountCatalogue = {
-  htmlLang: 'fi',
-  date: (iso) => {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-    return m ? `${Number(m[3])}.${Number(m[2])}.${m[1]}` : iso;
-  },
   invitation: {
     subject: (tenant) => `Liity Contract Bankiin: ${tenant}`,
     invited: (tenant) => `Sinut on kutsuttu Contract Bankiin organisaatioon ${tenant}.`,
@@ -89,8 +82,6 @@ const fi: AccountCatalogue = {
 };
 
 const sv: AccountCatalogue = {
-  htmlLang: 'sv',
-  date: (iso) => iso,
   invitation: {
     subject: (tenant) => `Gå med i ${tenant} på Contract Bank`,
     invited: (tenant) => `Du har bjudits in till ${tenant} på Contract Bank.`,
@@ -111,28 +102,25 @@ const sv: AccountCatalogue = {
 
 const CATALOGUES: Record<AlertLanguage, AccountCatalogue> = { en, fi, sv };
 
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export function renderInvitationEmail(input: InvitationMailInput): RenderedMail {
-  const cat = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE];
-  const c = cat.invitation;
+  const c = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE].invitation;
+  const { htmlLang } = mailCatalogue(input.language);
   return {
     subject: c.subject(input.tenantName),
     text: `${c.invited(input.tenantName)}\n\n${c.acceptWithin(input.days, input.link)}\n`,
-    html: `<!doctype html>\n<html lang="${cat.htmlLang}"><body><p>${escapeHtml(c.invited(input.tenantName))}</p><p><a href="${input.link}">${escapeHtml(c.acceptLink)}</a>${escapeHtml(c.withinDays(input.days))}</p></body></html>`,
+    html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.invited(input.tenantName))}</p><p><a href="${input.link}">${escapeHtml(c.acceptLink)}</a>${escapeHtml(c.withinDays(input.days))}</p></body></html>`,
   };
 }
 
 export function renderTrialReminderEmail(input: TrialReminderMailInput): RenderedMail {
-  const cat = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE];
-  const c = cat.trial;
+  const c = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE].trial;
+  // Dates and the html lang as in every other e-mail of this language.
+  const { htmlLang, date: formatDate } = mailCatalogue(input.language);
   const company = input.company ?? c.yourCompany;
-  const date = cat.date(input.endDate);
+  const date = formatDate(input.endDate);
   return {
     subject: c.subject(input.days),
     text: `${c.hello(input.ownerName)}\n\n${c.body(company, date)}\n\n${c.choosePlan}: ${input.link}\n`,
-    html: `<!doctype html>\n<html lang="${cat.htmlLang}"><body><p>${escapeHtml(c.hello(input.ownerName))}</p><p>${escapeHtml(c.body(company, date))}</p><p><a href="${input.link}">${escapeHtml(c.choosePlan)}</a></p></body></html>`,
+    html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.hello(input.ownerName))}</p><p>${escapeHtml(c.body(company, date))}</p><p><a href="${input.link}">${escapeHtml(c.choosePlan)}</a></p></body></html>`,
   };
 }

@@ -6,6 +6,7 @@ import {
   type IsoDate,
 } from '@cb/domain';
 import { mailCatalogue } from './mail-catalogue';
+import { escapeHtml } from './html.util';
 
 /** What an alert e-mail says; everything comes from the contract as stored when the alert is sent. */
 export interface AlertMessageInput {
@@ -84,13 +85,6 @@ export function consequence(input: AlertMessageInput): string {
         ? say.obligationWithText(deadline, input.obligationText)
         : say.obligation(deadline);
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
 
 /** Subject, text and HTML of one deadline alert, in the input's language (default English). */

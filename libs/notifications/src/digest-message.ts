@@ -1,19 +1,13 @@
 import { daysBetween, type AlertLanguage, type DeadlineKind, type IsoDate } from '@cb/domain';
 import type { RenderedMail } from './alert-message';
 import { mailCatalogue } from './mail-catalogue';
+import { escapeHtml } from './html.util';
 
 export interface DigestItem {
   contractId: string;
   contractTitle: string;
   kind: DeadlineKind;
   date: IsoDate;
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 }
 
 /**
