@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { enqueueWithin } from './enqueue-within';
 import { JOB_OPTIONS } from './job-options';
 import type { JobPayloads } from './job-payloads';
 import { QUEUES } from './queue-names';
@@ -19,21 +20,16 @@ export class AlertsRefreshQueue {
 
   async request(tenantId: string): Promise<void> {
     const data: JobPayloads['alerts.refresh'] = { tenantId };
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
+      await enqueueWithin(
         this.queue.add('alerts.refresh', data, JOB_OPTIONS['alerts.refresh']),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
-        }),
-      ]);
+        ENQUEUE_TIMEOUT_MS,
+      );
     } catch (err) {
       this.logger.warn(
         { err, tenantId },
         'Could not request an alert refresh; the next scan will find due alerts',
       );
-    } finally {
-      if (timer) clearTimeout(timer);
     }
   }
 }

@@ -5,3 +5,4 @@ export * from './redis-connection';
 export * from './queue-error-log';
 export * from './alerts-refresh.queue';
 export * from './job-processing';
+export * from './enqueue-within';

@@ -1,6 +1,6 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
-import { JOB_OPTIONS, QUEUES, parseJobId, type JobPayloads } from '@cb/jobs';
+import { JOB_OPTIONS, QUEUES, enqueueWithin, parseJobId, type JobPayloads } from '@cb/jobs';
 import type { Queue } from 'bullmq';
 
 const ENQUEUE_TIMEOUT_MS = 3000;
@@ -16,17 +16,14 @@ export class ParseQueueService {
   constructor(@InjectQueue(QUEUES.documentExtraction) private readonly queue: Queue) {}
 
   async enqueue(payload: JobPayloads['contract.parse']): Promise<boolean> {
-    let timer: NodeJS.Timeout | undefined;
     try {
-      await Promise.race([
+      await enqueueWithin(
         this.queue.add('contract.parse', payload, {
           ...JOB_OPTIONS['contract.parse'],
           jobId: parseJobId(payload),
         }),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('enqueue timed out')), ENQUEUE_TIMEOUT_MS);
-        }),
-      ]);
+        ENQUEUE_TIMEOUT_MS,
+      );
       return true;
     } catch (err) {
       this.logger.warn(
@@ -34,8 +31,6 @@ export class ParseQueueService {
         'Could not enqueue the parse job; the sweeper will retry',
       );
       return false;
-    } finally {
-      if (timer) clearTimeout(timer);
     }
   }
 }
