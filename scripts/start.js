@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: migrates, then runs the API (serving the web UI) and the worker as two processes.
+// `npm start`: migrates, then runs the API (serving the web UI) and the worker as two supervised
+// processes (scripts/supervisor.js: a crashed one is restarted with backoff; the other keeps running).
 // With --demo it also creates a demo company with the sample contracts and prints its login.
-const { spawn, execSync } = require('node:child_process');
+const { execSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -10,20 +11,25 @@ const demo = process.argv.includes('--demo');
 execSync(`node ${path.join(__dirname, 'ensure-build.js')} --web`, { cwd: root, stdio: 'inherit' });
 execSync('node dist/apps/api/src/migrate.js', { cwd: root, stdio: 'inherit' });
 
-const children = ['api', 'worker'].map((app) =>
-  spawn(process.execPath, [`dist/apps/${app}/src/main.js`], { cwd: root, stdio: 'inherit', env: process.env }),
+const { supervise, logLine } = require('./supervisor');
+const supervisor = supervise(
+  ['api', 'worker'].map((app) => ({
+    name: app,
+    command: process.execPath,
+    args: [`dist/apps/${app}/src/main.js`],
+    cwd: root,
+    env: process.env,
+  })),
 );
 let stopping = false;
-function stop(code) {
+function stop() {
   if (stopping) return;
   stopping = true;
-  for (const c of children) c.kill('SIGTERM');
-  setTimeout(() => process.exit(code), 10_000).unref();
-  Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r() : c.on('exit', r))))).then(() => process.exit(code));
+  logLine('info', 'stopping api and worker');
+  supervisor.stop().then(() => process.exit(0));
 }
-for (const c of children) c.on('exit', (code) => stop(code ?? 1));
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 
 if (demo) {
   seedDemo().catch((err) => {

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
-import { loadConfigOrExit, maskUrl } from '@cb/config';
+import pino from 'pino';
+import { installProcessGuards, loadConfigOrExit, maskUrl } from '@cb/config';
 import { createApiApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
+  installProcessGuards('api', pino({ name: 'api' }));
   const config = loadConfigOrExit();
   const app = await createApiApp(config);
   await app.listen(config.port);
@@ -10,4 +12,9 @@ async function bootstrap(): Promise<void> {
   console.log(`Contract Bank API on ${config.appUrl} (database ${maskUrl(config.appDatabaseUrl)})`);
 }
 
-void bootstrap();
+bootstrap().catch((err: unknown) => {
+  // A process that cannot start exits, so that its supervisor restarts it with backoff.
+  // eslint-disable-next-line no-console -- before the logger exists
+  console.error('Contract Bank api could not start:', err);
+  process.exit(1);
+});

@@ -24,6 +24,7 @@ import {
 import busboy from 'busboy';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import type { Readable } from 'node:stream';
 import type { Request } from 'express';
 import { AuditService } from '../audit/audit.service';
 import { PlanLimitsService } from '../billing/plan-limits.service';
@@ -40,7 +41,8 @@ import type { ContractResponseDto } from './dto/contract.dto';
 interface ParsedUpload {
   stored: StoredFile | null;
   fileName: string | null;
-  fields: Record<string, string[]>;
+  /** A Map, never a plain object: a field named `__proto__` or `toString` is just a name here. */
+  fields: Map<string, string[]>;
 }
 
 @Injectable()
@@ -262,13 +264,14 @@ export class ContractsService {
     return contract;
   }
 
-  private validateFields(raw: Record<string, string[]>): UploadContractFieldsDto {
-    const unknown = Object.keys(raw).filter((k) => !['title', 'counterparty', 'tags'].includes(k));
+  private validateFields(raw: Map<string, string[]>): UploadContractFieldsDto {
+    const unknown = [...raw.keys()].filter((k) => !['title', 'counterparty', 'tags'].includes(k));
+    const tags = raw.get('tags');
     const plain = {
-      title: raw.title?.[0],
-      counterparty: raw.counterparty?.[0],
-      tags: raw.tags
-        ? raw.tags
+      title: raw.get('title')?.[0],
+      counterparty: raw.get('counterparty')?.[0],
+      tags: tags
+        ? tags
             .flatMap((t) => t.split(','))
             .map((t) => t.trim())
             .filter(Boolean)
@@ -302,7 +305,7 @@ export class ContractsService {
       );
     }
     return new Promise<ParsedUpload>((resolve, reject) => {
-      const result: ParsedUpload = { stored: null, fileName: null, fields: {} };
+      const result: ParsedUpload = { stored: null, fileName: null, fields: new Map() };
       let bb: busboy.Busboy;
       try {
         bb = busboy({
@@ -324,29 +327,47 @@ export class ContractsService {
       }
       let pending: Promise<void> = Promise.resolve();
       let failure: unknown = null;
-      bb.on('file', (name, stream, info) => {
-        if (name !== 'file' || result.stored || failure) {
-          stream.resume();
-          if (name !== 'file')
-            failure ??= new ValidationError('Unexpected file field', [
-              { field: name, message: 'only `file` may carry a file' },
-            ]);
-          return;
-        }
-        result.fileName = info.filename ?? null;
-        pending = this.storage
-          .put(tenantId, stream, this.config.maxUploadBytes)
-          .then((stored) => {
-            result.stored = stored;
-          })
-          .catch((err: unknown) => {
+      // A throw inside a busboy event handler would escape every promise: record it instead.
+      const guarded =
+        <A extends unknown[]>(fn: (...args: A) => void) =>
+        (...args: A) => {
+          try {
+            fn(...args);
+          } catch (err) {
             failure ??= err;
+          }
+        };
+      bb.on(
+        'file',
+        guarded((name: string, stream: Readable, info: busboy.FileInfo) => {
+          if (name !== 'file' || result.stored || failure) {
             stream.resume();
-          });
-      });
-      bb.on('field', (name, value) => {
-        (result.fields[name] ??= []).push(value);
-      });
+            if (name !== 'file')
+              failure ??= new ValidationError('Unexpected file field', [
+                { field: name, message: 'only `file` may carry a file' },
+              ]);
+            return;
+          }
+          result.fileName = info.filename ?? null;
+          pending = this.storage
+            .put(tenantId, stream, this.config.maxUploadBytes)
+            .then((stored) => {
+              result.stored = stored;
+            })
+            .catch((err: unknown) => {
+              failure ??= err;
+              stream.resume();
+            });
+        }),
+      );
+      bb.on(
+        'field',
+        guarded((name: string, value: string) => {
+          const values = result.fields.get(name) ?? [];
+          values.push(value);
+          result.fields.set(name, values);
+        }),
+      );
       bb.on('filesLimit', () => {
         failure ??= new ValidationError('Upload one file per request', [
           { field: 'file', message: 'only one file per request' },
