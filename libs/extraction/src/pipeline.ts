@@ -3,12 +3,14 @@ import { ExtractionErrorCode, ExtractionStopError } from './extraction.error';
 import type { ExtractionResult, ExtractOptions } from './extraction.types';
 import { DetectMediaTypeStep } from './steps/detect-media-type.step';
 import { DocxTextStep } from './steps/docx-text.step';
+import { LanguageStep } from './steps/language.step';
 import { LayoutStep } from './steps/layout.step';
 import { OcrStep } from './steps/ocr.step';
 import { PdfTextStep } from './steps/pdf-text.step';
 import { PlainTextStep } from './steps/plain-text.step';
 import type { ExtractionContext, ExtractionStep } from './steps/step.types';
 import { TermsStep } from './steps/terms.step';
+import { reviewStatus } from './review/review-reasons';
 
 const DEFAULT_MAX_PAGES = 500;
 
@@ -21,6 +23,7 @@ export function defaultSteps(): ExtractionStep[] {
     new DocxTextStep(),
     new PlainTextStep(),
     new LayoutStep(),
+    new LanguageStep(),
     new TermsStep(),
   ];
 }
@@ -43,9 +46,12 @@ export async function runPipeline(
     ocrPages: [],
     text: '',
     pageStarts: [],
+    language: null,
     terms: null,
     evidence: {},
     confidence: {},
+    candidates: {},
+    reviewReasons: [],
     obligations: [],
     resources: new Map(),
   };
@@ -71,9 +77,10 @@ export async function runPipeline(
     }
   }
   return {
-    status: error ? 'failed' : 'parsed',
+    status: error ? 'failed' : reviewStatus(ctx.reviewReasons),
     error,
     mediaType: ctx.mediaType,
+    language: error ? null : (ctx.language?.language ?? null),
     pages: ctx.pageTexts.length,
     ocrPages: [...ctx.ocrPages].sort((a, b) => a - b),
     text: error ? '' : ctx.text,
@@ -81,6 +88,8 @@ export async function runPipeline(
     terms: (!error && ctx.terms) || emptyTerms(),
     evidence: error ? {} : ctx.evidence,
     confidence: error ? {} : ctx.confidence,
+    candidates: error ? {} : ctx.candidates,
+    reviewReasons: error ? [] : ctx.reviewReasons,
     obligations: error ? [] : ctx.obligations,
     ms: Math.round(performance.now() - started),
   };

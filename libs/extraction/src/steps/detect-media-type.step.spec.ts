@@ -18,9 +18,12 @@ function ctx(
     ocrPages: [],
     text: '',
     pageStarts: [],
+    language: null,
     terms: null,
     evidence: {},
     confidence: {},
+    candidates: {},
+    reviewReasons: [],
     obligations: [],
     resources: new Map(),
   };

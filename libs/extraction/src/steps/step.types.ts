@@ -1,5 +1,8 @@
 import type { ContractTerms, ExtractedObligation, TermConfidence, TermEvidence } from '@cb/domain';
+import type { TermCandidates } from '../extraction.types';
+import type { LanguageReading } from '../language/detect-language';
 import type { MediaType } from '../media-type';
+import type { ReviewReason } from '../review/review-reasons';
 
 /** Mutable state that the steps of one run share. */
 export interface ExtractionContext {
@@ -16,9 +19,13 @@ export interface ExtractionContext {
   /** Set by the layout step: the final text and where each page starts in it. */
   text: string;
   pageStarts: number[];
+  /** Set by the language step. */
+  language: LanguageReading | null;
   terms: ContractTerms | null;
   evidence: TermEvidence;
   confidence: TermConfidence;
+  candidates: TermCandidates;
+  reviewReasons: ReviewReason[];
   obligations: ExtractedObligation[];
   /** Resources a step opened and its cleanup must release (e.g. the PDF document). */
   resources: Map<string, unknown>;

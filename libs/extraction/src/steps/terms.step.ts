@@ -1,7 +1,7 @@
-import { extractTermsFromText } from '../terms/extract-terms';
+import { extractTermsFromText } from '../extract-terms';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 
-/** Reads the contract terms, their evidence and the obligations from the cleaned text. */
+/** Reads the contract terms (candidates, scoring, resolution), their evidence and the obligations. */
 export class TermsStep implements ExtractionStep {
   readonly name = 'terms';
 
@@ -10,10 +10,14 @@ export class TermsStep implements ExtractionStep {
   }
 
   async run(ctx: ExtractionContext): Promise<void> {
-    const result = extractTermsFromText(ctx.text, ctx.pageStarts);
+    const result = extractTermsFromText(ctx.text, ctx.pageStarts, {
+      language: ctx.language ?? undefined,
+    });
     ctx.terms = result.terms;
     ctx.evidence = result.evidence;
     ctx.confidence = result.confidence;
+    ctx.candidates = result.candidates;
     ctx.obligations = result.obligations;
+    ctx.reviewReasons = result.reviewReasons;
   }
 }

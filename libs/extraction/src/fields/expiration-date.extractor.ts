@@ -1,0 +1,56 @@
+import type { IsoDate } from '@cb/domain';
+import { expirationFromTerm } from '../resolve/term-arithmetic';
+import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
+import { termReadings } from './term/term-clause';
+
+/**
+ * The last day of the initial term: an end date written in the term clause, or the term's start plus its
+ * length minus one day when the clause measures the term from a start (TERMS.md).
+ */
+export const expirationDateExtractor: FieldExtractor<'expirationDate'> = {
+  field: 'expirationDate',
+  requires: ['effectiveDate', 'agreementDate'],
+  propose(doc, known) {
+    const out: Candidate<IsoDate>[] = [];
+    const knownStart = known.effectiveDate ?? known.agreementDate ?? null;
+    for (const r of termReadings(doc)) {
+      const context = { readingRank: r.rank, sentenceScore: r.sentence.score };
+      if (r.explicitEnd) {
+        out.push(
+          candidate(r.explicitEnd.iso, r.evidence, 'explicit_end', 0.85, {
+            ...context,
+            endBeforeStart: knownStart && r.explicitEnd.iso <= knownStart.value ? 1 : 0,
+          }),
+        );
+        continue;
+      }
+      if (!r.initialTerm || r.conditionalEnd) continue;
+      const years = r.anniversaryYears;
+      if (!years && !r.anchored) continue;
+      const start = r.start
+        ? {
+            value: r.start.iso,
+            confidence: 0.8,
+            evidence: [doc.view.span(r.start.start, r.start.end)],
+          }
+        : knownStart;
+      if (!start) continue;
+      const end = expirationFromTerm(start.value, r.initialTerm);
+      if (!end) continue;
+      out.push(
+        candidate(
+          end,
+          [...r.evidence, ...start.evidence],
+          years ? 'anniversary' : 'start_plus_term',
+          Math.min(0.75, start.confidence),
+          {
+            ...context,
+            startInClause: r.start ? 1 : 0,
+            startConfidence: start.confidence,
+          },
+        ),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,46 @@
+import type { Party } from '@cb/domain';
+import type { ContractDocument } from '../document/contract-document';
+import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
+import { fromBusinessIds, fromRoleLabels } from './parties/nordic';
+import type { PartiesFinding } from './parties/party-words';
+import { fromCoverPage, fromOpeningParagraph, fromPreamble } from './parties/preamble';
+import { fromPartyLabels, fromSignatureBlocks } from './parties/signature-blocks';
+
+/** The defined-term labels of a proposed list of parties ("Supplier" → "Acme Corp."), for obligations. */
+export const partyLabels = new WeakMap<Party[], PartiesFinding['labels']>();
+
+type Rule = [string, (doc: ContractDocument) => PartiesFinding | null];
+const ENGLISH_RULES: Rule[] = [
+  ['preamble', (d) => fromPreamble(d.view)],
+  ['party_letters', (d) => fromPartyLabels(d.view)],
+  ['cover_page', (d) => fromCoverPage(d.view)],
+  ['opening_paragraph', (d) => fromOpeningParagraph(d.view)],
+  ['signature_blocks', (d) => fromSignatureBlocks(d.view)],
+];
+const NORDIC_RULES: Rule[] = [
+  ['business_ids', fromBusinessIds],
+  ['role_labels', fromRoleLabels],
+  ...ENGLISH_RULES.slice(0, 1),
+];
+
+/** The contracting parties with their roles, without their defined-term labels. */
+export const partiesExtractor: FieldExtractor<'parties'> = {
+  field: 'parties',
+  requires: [],
+  propose(doc) {
+    const out: Candidate<Party[]>[] = [];
+    for (const [rule, read] of doc.language === 'en' ? ENGLISH_RULES : NORDIC_RULES) {
+      const found = read(doc);
+      if (!found || found.parties.length === 0) continue;
+      partyLabels.set(found.parties, found.labels);
+      out.push(
+        candidate(found.parties, found.evidence, rule, found.confidence, {
+          count: Math.min(found.parties.length, 6),
+          single: found.parties.length === 1 ? 1 : 0,
+          withRoles: found.parties.filter((p) => p.role).length / found.parties.length,
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,131 @@
+import type { Lexicon } from './lexicon.types';
+
+const MONTH_NAMES = [
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
+
+/** Swedish (svenska). */
+export const SV: Lexicon = {
+  language: 'sv',
+  months: {
+    ...Object.fromEntries(MONTH_NAMES.map((m, i) => [m, i + 1])),
+    jan: 1,
+    feb: 2,
+    apr: 4,
+    aug: 8,
+    sept: 9,
+    okt: 10,
+    nov: 11,
+    dec: 12,
+  },
+  dateOrder: 'day-first',
+  numberWords: {
+    en: 1,
+    ett: 1,
+    ena: 1,
+    två: 2,
+    tre: 3,
+    fyra: 4,
+    fem: 5,
+    sex: 6,
+    sju: 7,
+    åtta: 8,
+    nio: 9,
+    tio: 10,
+    elva: 11,
+    tolv: 12,
+    arton: 18,
+    tjugo: 20,
+    tjugofyra: 24,
+    trettio: 30,
+    trettiosex: 36,
+    fyrtiofem: 45,
+    sextio: 60,
+    nittio: 90,
+    hundra: 100,
+    etthundra: 100,
+    hundratjugo: 120,
+    etthundratjugo: 120,
+    hundraåttio: 180,
+    etthundraåttio: 180,
+  },
+  durationUnits: [
+    ['dag(?:ar|ars|s)?', 'D'],
+    ['veck(?:a|or|ors|as)', 'W'],
+    ['månad(?:er|ers|s)?', 'M'],
+    ['år(?:s)?', 'Y'],
+  ],
+  singleUnitWords: [
+    ['år(?:et|s)?', 'Y'],
+    ['månad(?:en)?', 'M'],
+  ],
+  documentWords:
+    '[a-zåäö-]*avtal|[a-zåäö-]*överenskommelse|[a-zåäö-]*villkor|[a-zåäö-]*kontrakt|orderbekräftelse',
+  lawNames: {
+    svensk: 'Sweden',
+    finsk: 'Finland',
+    norsk: 'Norway',
+    dansk: 'Denmark',
+    engelsk: 'England',
+    tysk: 'Germany',
+  },
+  obligationKinds: [
+    ['payment', '(?:betala|erlägga|ersätta)\\b'],
+    ['insurance', '(?:\\S+\\s+){0,6}försäkring\\w*'],
+    ['audit', '(?:\\S+\\s+){0,8}(?:revision\\w*|granska\\w*|inspektion\\w*)'],
+    ['reporting', '(?:\\S+\\s+){0,6}(?:rapport\\w*|redovis\\w*)'],
+    ['delivery', '(?:leverera|tillhandahålla|överlämna)\\b'],
+    ['confidentiality', '(?:\\S+\\s+){0,6}(?:sekretess\\w*|konfidentiell\\w*|hemlig\\w*)'],
+  ],
+  obligationModal:
+    '(?:ska|skall|förbinder\\s+sig\\s+att|åtar\\s+sig\\s+att|ansvarar\\s+för\\s+att|är\\s+skyldig\\s+att)',
+  eachParty:
+    'vardera\\s+parten|var\\s+och\\s+en\\s+av\\s+parterna|båda\\s+parter(?:na)?|parterna|part(?:en)?',
+  cues: {
+    agreementDate:
+      '\\b(?:daterat|undertecknat|[A-ZÅÄÖ][a-zåäö]+\\s*,?\\s+den|ort\\s+och\\s+datum\\s*:?|datum\\s*:)',
+    effectiveFrom:
+      '\\b(?:träder\\s+i\\s+kraft|gäller\\s+från\\s+och\\s+med|gäller\\s+fr\\.?\\s*o\\.?\\s*m\\.?|från\\s+och\\s+med|fr\\.?\\s*o\\.?\\s*m\\.?|gäller\\s+från|ikraftträdande(?:datum)?|börjar\\s+gälla|tillträdesdag(?:en)?\\s+är|löper\\s+från)(?:\\s+den)?\\b',
+    effectiveFromAfter: '^\\s*[-–—]\\s*(?:\\d|$)',
+    endsOn:
+      '\\b(?:till\\s+och\\s+med|t\\.?\\s*o\\.?\\s*m\\.?|upphör(?:\\s+att\\s+gälla)?(?:\\s+utan\\s+uppsägning)?(?:\\s+den)?|slutar(?:\\s+den)?|till|[-–—])\\s*(?:den\\s+)?',
+    endsOnAfter: '(?!)',
+    termSubject:
+      '\\b(?:(?:detta\\s+)?avtal(?:et)?\\s+(?:gäller|löper|träder|förlängs|upphör)|avtalstid(?:en)?|avtalsperiod(?:en)?)\\b',
+    fixedTerm:
+      '\\b(?:under\\s+en\\s+(?:period|tid)\\s+av|för\\s+en\\s+(?:period|tid)\\s+av|avtalstid(?:en)?\\s+är|gäller\\s+i|löper\\s+i|tidsbegränsat?\\s+(?:till|i)|på\\s+en\\s+tid\\s+av|initial\\s+avtalstid\\s+(?:är|om))\\s*$',
+    indefinite: '\\btills\\s+vidare\\b|\\bpå\\s+obestämd\\s+tid\\b',
+    autoRenewal:
+      '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?att\\s+gälla)\\b',
+    renewalEach: '\\b(?:i\\s+taget|åt\\s+gången|per\\s+gång)\\b',
+    optionRenewal:
+      '\\b(?:kan\\s+förlängas|får\\s+förlängas|option\\s+att\\s+förlänga|rätt\\s+att\\s+förlänga|överens\\s+om\\s+(?:en\\s+)?förlängning|förlängning\\s+(?:kan|ska)\\s+ske\\s+efter\\s+överenskommelse)\\b',
+    notice: '\\b(?:säg(?:s|a|er|t)?\\s+upp|sägs\\s+upp|uppsägning\\w*|uppsäg\\w*)',
+    beforeEnd:
+      '\\bföre\\s+(?:den\\s+)?(?:avtalstidens|avtalsperiodens|löptidens|förlängningsperiodens|innevarande\\s+\\w+\\s+)?(?:utgång|slut|upphörande)',
+    noticePeriodIs:
+      '\\buppsägningstid(?:en)?\\s+(?:är|om|på|uppgår\\s+till)\\b|\\buppsägningstid\\b',
+    governingLaw: '\\b(?:tillämpas|tillämplig\\s+lag|ska\\s+regleras\\s+av|lyder\\s+under)\\b',
+    forCause:
+      '\\b(?:häva|hävning\\w*|hävas|väsentligt?\\s+avtalsbrott|avtalsbrott|konkurs\\w*|obestånd\\w*|rekonstruktion\\w*|försummelse\\w*)',
+    condition: '\\b(?:om|ifall|för\\s+det\\s+fall|i\\s+händelse\\s+av)\\b',
+    partyRoles:
+      'beställare(?:n)?|leverantör(?:en)?|kund(?:en)?|köpare(?:n)?|säljare(?:n)?|hyresvärd(?:en)?|hyresgäst(?:en)?|uppdragsgivare(?:n)?|uppdragstagare(?:n)?|konsult(?:en)?|licensgivare(?:n)?|licenstagare(?:n)?|entreprenör(?:en)?|återförsäljare(?:n)?|arbetsgivare(?:n)?|kommun(?:en)?|region(?:en)?',
+    businessId: '\\b(?:org\\.?\\s*nr\\.?|organisationsnummer|org\\.?\\s*nummer|orgnr)\\s*:?',
+    fee: '\\b(års|månads|kvartals|engångs|total|grund|licens|tjänste|underhålls|support|hyres|fast)(?:avgift|pris|ersättning|kostnad|belopp|hyra|värde)\\w*|\\bavtalets\\s+(?:totala\\s+)?värde\\b|\\b(?:årlig|månatlig)\\s+(?:avgift|ersättning|hyra)\\b',
+    paymentTerms:
+      '\\b\\d{1,3}\\s*(?:\\(\\w+\\)\\s*)?dagar\\s+netto\\b|\\bbetalningsvillkor(?:et)?\\s*(?:är\\s+)?:?\\s*\\d{1,3}\\s*dagar(?:\\s+netto)?|\\binom\\s+\\d{1,3}\\s*dagar\\s+från\\s+fakturadatum\\b',
+    thisAgreement: '\\b(?:detta\\s+avtal|avtalet)\\b',
+  },
+};
