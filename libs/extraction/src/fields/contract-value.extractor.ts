@@ -31,9 +31,11 @@ const PER_YEAR: Record<Period, number> = {
 const MAX_CANDIDATES = 4;
 
 /**
- * The contract's value from its fees clause: a stated total, else the annual amount (a monthly or quarterly
- * fee times 12 or 4), else a one-off amount, with the currency as written ("48 000,00 €", "12 500 kr",
- * "EUR 48,000", "$120,000 per year"). Amounts without a currency are not read: no currency is assumed.
+ * The contract's value from its fees clause, as stated: a total, else an annual fee, else a monthly or
+ * quarterly fee, else a one-off amount, with the currency as written ("48 000,00 €", "12 500 kr",
+ * "EUR 48,000", "$120,000 per year"). The amount is never multiplied out: the period stays in the evidence
+ * and in the candidate's rule (fee_total, fee_annual, fee_monthly, ...). Amounts without a currency are not
+ * read: no currency is assumed.
  */
 export const contractValueExtractor: FieldExtractor<'contractValue'> = {
   field: 'contractValue',
@@ -54,10 +56,9 @@ export const contractValueExtractor: FieldExtractor<'contractValue'> = {
       if (!money) continue;
       const words = view.flat.slice(m.index, money.end + 40);
       const period = periodOf(m[0], view.flat.slice(money.end, money.end + 40), words);
-      const amount = Math.round(money.value.amount * PER_YEAR[period] * 100) / 100;
       out.push(
         candidate(
-          { amount, currency: money.value.currency },
+          money.value,
           [view.span(sentence.start, sentence.end)],
           `fee_${period}`,
           period === 'total' ? 0.7 : 0.6,
