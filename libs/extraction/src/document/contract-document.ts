@@ -29,13 +29,18 @@ export function memoized<T>(doc: ContractDocument, key: string, read: () => T): 
   return doc.memo.get(key) as T;
 }
 
+// JavaScript's \b knows only ASCII letters: "åt gången" has no \b before "å". Lexicon patterns get a
+// word boundary that knows every letter.
+const WORD = '[\\p{L}\\p{N}_]';
+const UNICODE_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
 /** A case-insensitive, Unicode-aware global RegExp from a lexicon pattern (compiled once per pattern). */
 const compiled = new Map<string, RegExp>();
 export function cue(source: string, flags = 'giu'): RegExp {
   const key = `${flags}/${source}`;
   let re = compiled.get(key);
   if (!re) {
-    re = new RegExp(source, flags);
+    re = new RegExp(flags.includes('u') ? source.replace(/\\b/g, UNICODE_BOUNDARY) : source, flags);
     compiled.set(key, re);
   }
   re.lastIndex = 0;

@@ -1,6 +1,6 @@
 import type { IsoDate } from '@cb/domain';
 import { cue, type ContractDocument } from '../document/contract-document';
-import { LAST_SIGNATURE_DATE } from '../parse/date-parse';
+import { LAST_SIGNATURE_DATE, type FoundDate } from '../parse/date-parse';
 import { dateCandidate, datesIn, lineAt, position, signatureDates } from './dates/date-evidence';
 import type { Candidate, FieldExtractor } from './field-extractor.types';
 
@@ -99,26 +99,44 @@ function englishRules(doc: ContractDocument): Candidate<IsoDate>[] {
 
 /**
  * Finnish and Swedish contracts are dated where they are signed ("Helsingissä 15.3.2023", "Stockholm den
- * 1 maj 2023", "Paikka ja aika: ..."), or with a cue ("päivätty", "daterat").
+ * 1 maj 2023", side by side when the parties sign on different days: the later one concludes it), or with
+ * a cue ("päivätty", "Ort och datum:").
  */
 function lexiconRules(doc: ContractDocument): Candidate<IsoDate>[] {
   const out: Candidate<IsoDate>[] = [];
-  const flat = doc.view.flat;
+  const { text, flat } = doc.view;
+  const signed: FoundDate[] = [];
+  const place = cue(
+    `(?:^|\\n|[ \\t]{3,})[ \\t]*(?:${doc.lexicon.cues.signaturePlace})[ \\t]*,?[ \\t]*`,
+    'gu',
+  );
+  for (const m of text.matchAll(place)) {
+    const at = m.index + m[0].length;
+    const d = datesIn(doc, at, at + 40)[0];
+    if (d && d.start === at && lineAt(doc, d.start, d.end).length <= 120) signed.push(d);
+  }
+  if (signed.length > 0) {
+    const latest = signed.reduce((a, b) => (a.iso >= b.iso ? a : b));
+    out.push(
+      dateCandidate(doc, latest, 'latest_signature', 0.85, undefined, {
+        signatures: Math.min(signed.length, 4),
+        pos: position(doc, latest.start),
+      }),
+    );
+  }
   let rank = 0;
-  for (const m of flat.matchAll(cue(doc.lexicon.cues.agreementDate, 'gu'))) {
+  for (const m of flat.matchAll(cue(doc.lexicon.cues.agreementDate, 'giu'))) {
     const at = m.index + m[0].length;
     const d = datesIn(doc, at, at + 40)[0];
     if (!d || d.start - at > 4) continue;
-    // "Sopimus on voimassa 1.5.2023 alkaen" names a start date, not the date of signing.
-    if (/voimassa|gäller|från/i.test(m[0])) continue;
     out.push(
-      dateCandidate(doc, d, 'place_and_date', 0.75, m.index, {
+      dateCandidate(doc, d, 'dated_cue', 0.7, m.index, {
         rank: rank++,
         pos: position(doc, m.index),
         signatureArea: m.index > flat.length * 0.6 ? 1 : 0,
       }),
     );
-    if (rank >= 4) break;
+    if (rank >= 3) break;
   }
   // A date alone on an early line (a cover page or a header "15.3.2023").
   const early = datesIn(doc, 0, Math.min(flat.length, 1200)).filter(

@@ -2,6 +2,7 @@ import type { IsoDate } from '@cb/domain';
 import { cue, type ContractDocument } from '../document/contract-document';
 import { DATE_FIRST_WRITTEN, LAST_SIGNATURE_DATE } from '../parse/date-parse';
 import { dateCandidate, datesIn, position, signatureDates } from './dates/date-evidence';
+import { definedDateIn } from './dates/defined-dates';
 import {
   candidate,
   type Candidate,
@@ -154,6 +155,10 @@ function englishRules(doc: ContractDocument, known: KnownTerms): Candidate<IsoDa
   return out;
 }
 
+// Cues that name the start of the agreement itself; "on voimassa" / "gäller" also say when other things
+// are valid ("työsuhde on voimassa 31.8.2023"), so those count only with the agreement as subject.
+const OWN_START = /voimaan|voimaantulo|kraft|ikraftträdande|alkamispäivä|aloituspäivä|tillträde/i;
+
 /** "tulee voimaan 1.5.2023", "on voimassa 1.5.2023 alkaen", "gäller från och med den 1 maj 2023". */
 function lexiconRules(doc: ContractDocument, known: KnownTerms): Candidate<IsoDate>[] {
   const flat = doc.view.flat;
@@ -162,14 +167,30 @@ function lexiconRules(doc: ContractDocument, known: KnownTerms): Candidate<IsoDa
   let rank = 0;
   for (const m of flat.matchAll(cue(cues.effectiveFrom))) {
     const at = m.index + m[0].length;
+    const sentence = doc.view.sentenceAt(m.index + 1, 500);
+    const subject = cue(cues.termSubject, 'iu').test(flat.slice(sentence.start, at));
+    if (!subject && !OWN_START.test(m[0])) continue;
     const first = datesIn(doc, at, at + 60)[0];
-    if (!first || /[.;]\s/.test(flat.slice(at, first.start)) || first.start - at > 30) continue;
+    const near = first && !/[.;]\s/.test(flat.slice(at, first.start)) && first.start - at <= 30;
+    // "gäller från Ikraftträdandedagen", "on voimassa Voimaantulopäivästä": a date defined elsewhere.
+    const defined = near ? null : definedDateIn(doc, flat.slice(at, at + 40));
+    const date = near ? first : defined;
+    if (!date) continue;
     out.push(
-      dateCandidate(doc, first, 'from_cue', 0.85, m.index, {
-        rank: rank++,
-        pos: position(doc, m.index),
-      }),
+      dateCandidate(
+        doc,
+        date,
+        defined ? 'from_defined_date' : 'from_cue',
+        0.85,
+        near ? m.index : undefined,
+        {
+          rank: rank++,
+          pos: position(doc, m.index),
+          subject: subject ? 1 : 0,
+        },
+      ),
     );
+    if (defined) out[out.length - 1].evidence.unshift(doc.view.span(m.index, at + 40));
     if (rank >= 3) break;
   }
   // "1.5.2023 alkaen", "1.5.2023 lukien", a range "1.5.2023–30.4.2025" in the term clause.
@@ -192,7 +213,7 @@ function lexiconRules(doc: ContractDocument, known: KnownTerms): Candidate<IsoDa
       m.index,
       m.index + m[0].length,
       'in_force_on_signing',
-      0.7,
+      0.75,
     );
     if (c) out.push(c);
     break;

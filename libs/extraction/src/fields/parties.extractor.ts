@@ -1,7 +1,7 @@
 import type { Party } from '@cb/domain';
 import type { ContractDocument } from '../document/contract-document';
 import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
-import { fromBusinessIds, fromRoleLabels } from './parties/nordic';
+import { fromBetween, fromBusinessIds, fromCoverLines, fromRoleLabels } from './parties/nordic';
 import type { PartiesFinding } from './parties/party-words';
 import { fromCoverPage, fromOpeningParagraph, fromPreamble } from './parties/preamble';
 import { fromPartyLabels, fromSignatureBlocks } from './parties/signature-blocks';
@@ -20,6 +20,8 @@ const ENGLISH_RULES: Rule[] = [
 const NORDIC_RULES: Rule[] = [
   ['business_ids', fromBusinessIds],
   ['role_labels', fromRoleLabels],
+  ['between', fromBetween],
+  ['cover_lines', fromCoverLines],
   ...ENGLISH_RULES.slice(0, 1),
 ];
 

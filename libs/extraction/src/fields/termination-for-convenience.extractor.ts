@@ -1,5 +1,10 @@
 import { cue, type ContractDocument } from '../document/contract-document';
-import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
+import {
+  candidate,
+  type Candidate,
+  type FieldExtractor,
+  type KnownTerms,
+} from './field-extractor.types';
 
 const TERMINATE =
   /\b(?:(?:may|can)[\s,]+(?:[\w-]+[\s,]+){0,12}?(?:terminate|cancel)|(?:shall|may|will)\s+be\s+(?:earlier|sooner)\s+terminated|may\s+(?:also\s+|only\s+)?be\s+(?:\w+\s+){0,3}?(?:terminated|cancell?ed)|(?:sooner|earlier)\s+terminated\s+by\s+either\s+party|(?:can|shall)\s+be\s+(?:\w+\s+){0,2}?(?:terminated|cancell?ed)\s+(?:at\s+any\s+time|by\s+either)|terminable|cancell?able|right\s+to\s+terminate|until\s+terminated\s+by\s+(?:either|any)\s+party)\b/gi;
@@ -18,9 +23,9 @@ const CONTRACT_WORD = /\b(?:agreement|contract|engagement|its\s+participation|ar
 /** Whether a party may end the contract without cause (for convenience, for any reason, or simply on notice). */
 export const terminationForConvenienceExtractor: FieldExtractor<'terminationForConvenience'> = {
   field: 'terminationForConvenience',
-  requires: [],
-  propose(doc) {
-    return doc.language === 'en' ? englishRules(doc) : lexiconRules(doc);
+  requires: ['perpetual'],
+  propose(doc, known) {
+    return doc.language === 'en' ? englishRules(doc) : lexiconRules(doc, known);
   },
 };
 
@@ -75,13 +80,13 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
  * säga upp avtalet med tre månaders uppsägningstid": a right to end it by notice (irtisanoa, säga upp),
  * not rescission for cause (purkaa, häva) and not a right that needs a breach or an event (jos, om).
  */
-function lexiconRules(doc: ContractDocument): Candidate<boolean>[] {
+function lexiconRules(doc: ContractDocument, known: KnownTerms): Candidate<boolean>[] {
   const { cues } = doc.lexicon;
   const view = doc.view;
   const out: Candidate<boolean>[] = [];
   const seen = new Set<number>();
   const right = cue(
-    `\\b(?:voi|voivat|saa|saavat|on\\s+oikeus|on\\s+oikeutettu|kan|får|har\\s+rätt\\s+att)\\b(?:\\s+\\S+){0,6}?\\s+(?:${cues.notice})`,
+    `\\b(?:voi|voivat|saa|saavat|on\\s+oikeus|on\\s+oikeutettu|kan|får|har\\s+rätt\\s+att)\\b(?:\\s+\\S+){0,6}?\\s+(?:${cues.terminateByNotice})`,
   );
   for (const m of view.flat.matchAll(right)) {
     const sentence = view.sentenceAt(m.index + 1, 700);
@@ -90,9 +95,21 @@ function lexiconRules(doc: ContractDocument): Candidate<boolean>[] {
     const text = view.flat.slice(sentence.start, sentence.end);
     const prefix = view.flat.slice(sentence.start, m.index);
     if (cue(cues.condition, 'iu').test(prefix) || cue(cues.forCause, 'iu').test(text)) continue;
+    // "kan sägas upp ... senast tre månader före avtalsperiodens utgång": notice of non-renewal.
+    if (cue(cues.beforeEnd, 'iu').test(text)) continue;
+    // "... till omedelbart upphörande om den andra Parten väsentligen bryter mot avtalet": for cause.
+    const after = view.flat.slice(
+      m.index + m[0].length,
+      Math.min(sentence.end, m.index + m[0].length + 160),
+    );
+    if (
+      cue(cues.condition, 'iu').test(after) ||
+      /\b(?:omedelbar\w*|välittöm\w*|heti)\b/i.test(after)
+    )
+      continue;
     // "ei voi irtisanoa kesken sopimuskauden", "kan inte sägas upp under avtalstiden": no such right.
     if (
-      /(?:ei|eivät|inte|ej)/i.test(
+      /\b(?:ei|eivät|inte|ej)\b/i.test(
         view.flat.slice(Math.max(sentence.start, m.index - 20), m.index + m[0].length),
       )
     )
@@ -103,6 +120,17 @@ function lexiconRules(doc: ContractDocument): Candidate<boolean>[] {
       }),
     );
     if (out.length >= 3) break;
+  }
+  // "gäller ... tills vidare med en ömsesidig uppsägningstid om två månader", "on voimassa toistaiseksi
+  // kolmen kuukauden irtisanomisajalla": an open-ended contract either party ends by notice.
+  for (const m of known.perpetual?.value === true ? view.flat.matchAll(cue(cues.indefinite)) : []) {
+    const sentence = view.sentenceAt(m.index + 1, 600);
+    const text = view.flat.slice(sentence.start, sentence.end);
+    if (!cue(cues.noticePeriodIs, 'iu').test(text) || cue(cues.forCause, 'iu').test(text)) continue;
+    out.push(
+      candidate(true, [view.span(sentence.start, sentence.end)], 'open_ended_with_notice', 0.7),
+    );
+    break;
   }
   return out;
 }

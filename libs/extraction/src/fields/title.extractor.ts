@@ -5,7 +5,7 @@ import { candidate, type Candidate, type FieldExtractor } from './field-extracto
 const NOT_TITLE =
   /^(?:this|the\s+following|these|tämä|nämä|detta|denna|dessa|sivu\b|sida\b|sisällys|innehåll|source:|page\b|table\s+of\s+contents|in\s+witness|whereas|now,?\s+therefore|execution\s+(?:version|copy)|confidential|certain\b|portions|\[\*|\*)|omitted|confidential\s+treatment|securities\s+and\s+exchange|pursuant\s+to\s+rule|redacted|\b(?:shall|will|hereby|is\s+made|entered\s+into|dated\s+as\s+of)\b/i;
 const TRAILER =
-  /\s+(?:by\s+and\s+)?(?:between|among|by\s+and\s+among)\b.*$|\s*,?\s+dated\b.*$|\s+\(.*$/i;
+  /\s+(?:by\s+and\s+)?(?:between|among|by\s+and\s+among|mellan)\b.*$|\s*,?\s+dated\b.*$|\s+\(.*$/i;
 // A heading run into the first sentence: "Manufacturing Agreement This Amendment ...".
 const SENTENCE_START = /\s+(?:This|THIS)\s+.*$/;
 

@@ -117,6 +117,7 @@ export const EN: Lexicon = {
   // cues serve the shared rules that every language runs.
   cues: {
     agreementDate: '\\b(?:dated|made|entered\\s+into|executed|signed|concluded|as\\s+of)\\b',
+    signaturePlace: '(?!)',
     effectiveFrom:
       '\\beffective\\s+(?:as\\s+of|on|from)\\b|\\b(?:commenc\\w*|begin\\w*|start\\w*)\\s+on\\b',
     effectiveFromAfter: '(?!)',
@@ -129,6 +130,7 @@ export const EN: Lexicon = {
     renewalEach: '\\b(?:each|successive)\\b',
     optionRenewal: '\\b(?:option\\s+to\\s+(?:renew|extend)|may\\s+be\\s+(?:renewed|extended))\\b',
     notice: '\\bnotice\\b',
+    terminateByNotice: '\\bterminat\\w*',
     beforeEnd: '\\b(?:prior\\s+to|before)\\s+the\\s+(?:end|expiration)\\b',
     noticePeriodIs: '\\bnotice\\s+period\\s+(?:is|shall\\s+be)\\b',
     governingLaw: '\\bgoverned\\s+by\\b',
@@ -140,6 +142,7 @@ export const EN: Lexicon = {
       '(?:business\\s+id|company\\s+(?:registration\\s+)?(?:no|number)|registration\\s+(?:no|number)|corporate\\s+identity\\s+(?:no|number))\\.?',
     fee: '\\b(?:(annual|yearly|monthly|quarterly|one-?time|one-?off|total|aggregate|license|licence|subscription|service|maintenance|support|sponsorship|rental)\\s+(?:contract\\s+)?(?:fee|fees|charge|charges|price|rent|payment|amount|value|consideration)|contract\\s+(?:value|price))\\b',
     paymentTerms: '(?!)',
+    otherSubject: '(?!)',
     thisAgreement: '\\bthis\\s+agreement\\b',
   },
 };

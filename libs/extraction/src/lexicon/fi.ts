@@ -127,14 +127,15 @@ export const FI: Lexicon = {
   eachParty: 'kumpikin\\s+osapuoli|molemmat\\s+osapuolet|osapuolet|osapuoli',
   cues: {
     agreementDate:
-      '\\b(?:päivätty|päiväys|allekirjoitettu|[A-ZÅÄÖ][a-zåäö]+(?:ssa|ssä|lla|llä)\\s*,?|paikka\\s+ja\\s+(?:aika|päivämäärä)\\s*:?)',
+      '\\b(?:päivätty|päiväys|allekirjoitettu|paikka\\s+ja\\s+(?:aika|päivämäärä)\\s*:?(?:\\s*[\\p{Lu}][\\p{L}-]+\\s*,?)?)',
+    signaturePlace: '[A-ZÅÄÖ][a-zåäö-]+(?:ssa|ssä|lla|llä)',
     effectiveFrom:
-      '\\b(?:tulee\\s+voimaan|astuu\\s+voimaan|on\\s+voimassa|voimaantulopäivä(?:\\s+on)?|alkaa|alkamispäivä(?:\\s+on)?|(?:voimassa|alkaen)\\s+ajalla)\\b',
+      '(?:\\b(?:tulee|astuu)\\s+voimaan|\\bon\\s+voimassa|(?<![\\p{L}])(?:voimaantulopäivä|alkamispäivä|aloituspäivä)["”]?(?:\\s+(?:on|tarkoittaa))?|\\b(?:alkaa|alkavat|aloitetaan))(?![\\p{L}])',
     effectiveFromAfter: '^\\s*(?:(?:lukien|alkaen)\\b|[-–—]\\s*(?:\\d|$))',
     endsOn: '\\b(?:päättyy|päättymispäivä(?:\\s+on)?|voimassa\\s+(?:\\S+\\s+)?[-–—]|[-–—])\\s*',
     endsOnAfter: '^\\s*(?:saakka|asti|päättyen|mennessä)\\b',
     termSubject:
-      '\\b(?:(?:tämä\\s+)?sopimus\\s+(?:on|tulee|astuu|jatkuu|päättyy)|sopimuskausi|sopimusaika|sopimuksen\\s+(?:voimassaolo|kesto))\\b',
+      '(?<![\\p{L}])(?:[\\p{L}-]*sopimus|vuokrasuhde|toimeksianto|sopimuskausi|sopimusaika|määräaika)\\s+(?:on|tulee|astuu|alkaa|jatkuu|päättyy)(?![\\p{L}])|\\bsopimuksen\\s+(?:voimassaolo|kesto)|\\b(?:sopimuskausi|sopimusaika)\\b',
     fixedTerm:
       '\\b(?:määräaikai(?:nen|sena)|määräajan|ensimmäinen\\s+sopimuskausi\\s+on|sopimuskausi\\s+on|voimassa(?:\\s+\\S+){0,3})\\s*$',
     indefinite: '\\btoistaiseksi\\b',
@@ -143,9 +144,9 @@ export const FI: Lexicon = {
     renewalEach: '\\b(?:kerrallaan|kaudeksi|jaksoissa|jaksoksi|ajaksi)\\b',
     optionRenewal:
       '\\b(?:voidaan\\s+(?:jatkaa|pidentää|uusia)|voi\\s+(?:jatkaa|pidentää)|optio|oikeus\\s+jatkaa|sopia\\s+(?:sopimuksen\\s+)?jatk\\w*|jatkamisesta\\s+sovitaan)\\b',
-    notice: '\\b(?:irtisano\\w*|irtisanomi\\w*|irtisanoa)',
-    beforeEnd:
-      '\\bennen\\s+(?:sen\\s+|sopimuksen\\s+|sopimuskauden\\s+|kulloisenkin\\s+sopimuskauden\\s+|kauden\\s+)?(?:päättymistä|päättymispäivää|loppua|voimassaolon\\s+päättymistä)',
+    notice: '\\b(?:irtisano\\w*|irtisanomi\\w*|ilmoit\\w*)',
+    terminateByNotice: '\\birtisano\\w*',
+    beforeEnd: '\\bennen\\s+(?:\\S+\\s+){0,3}?(?:päättymistä|päättymispäivää|loppua|umpeutumista)',
     noticePeriodIs: '\\birtisanomisaika\\s+on\\b|\\birtisanomisajalla\\b|\\birtisanomisaikaa\\b',
     governingLaw: '\\b(?:sovelletaan|noudatetaan|sovellettava\\s+laki)\\b',
     forCause:
@@ -154,9 +155,12 @@ export const FI: Lexicon = {
     partyRoles:
       'tilaaja|toimittaja|palveluntarjoaja|palveluntuottaja|asiakas|myyjä|ostaja|vuokranantaja|vuokralainen|urakoitsija|lisenssinantaja|lisenssinsaaja|päämies|edustaja|jälleenmyyjä|konsultti|työnantaja|kunta|kaupunki',
     businessId: '\\b(?:y-tunnus|ytunnus|y\\s*-\\s*tunnus|yritystunnus|ly-tunnus)\\s*:?',
-    fee: '\\b(vuosi|kuukausi|kuukausittai\\w*|vuosittai\\w*|kertaluonteinen|kerta|aloitus|kokonais|perus|lisenssi|palvelu|ylläpito|vuokra)(?:maksu|hinta|korvaus|veloitus|arvo|vuokra)\\w*|\\bsopimuksen\\s+(?:kokonais)?arvo\\b',
+    // Any fee word ("huoltomaksu", "kuukausivuokra", "kokonaisarvo", "ostovolyymi"), not VAT or payment terms.
+    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:arvonlisä|maksuehto|maksuaika|viivästys|vakuutus))([\\p{L}]*(?:maksu|hinta|vuokra|korvaus|palkkio|arvo|volyymi))[\\p{L}]*',
     paymentTerms:
       '\\b(?:\\d{1,3}|neljätoista|kolmekymmentä)\\s*(?:\\(\\d{1,3}\\)\\s*)?(?:päivää|pv)\\s+netto\\b|\\bmaksuehto\\s*(?:on\\s+)?:?\\s*\\d{1,3}\\s*(?:päivää|pv)(?:\\s+netto)?',
+    otherSubject:
+      'salassapi\\w*|vastuu\\w*|takuu\\w*|lisenssi\\w*|vakuu\\w*|hin(?:ta|nat|tojen)\\w*|koeaika\\w*|työsuhte\\w*|kilpailukiel\\w*|tilau\\w*',
     thisAgreement: '\\b(?:tämä\\s+sopimus|sopimus)\\b',
   },
 };

@@ -41,6 +41,8 @@ export interface Lexicon {
 export interface LexiconCues {
   /** Before a date the agreement is dated or signed: "dated", "Helsingissä", "Stockholm den". */
   agreementDate: string;
+  /** A place name written before the date where the parties sign ("Helsingissä", "Stockholm den"). */
+  signaturePlace: string;
   /** Before a date the agreement takes effect from: "tulee voimaan", "träder i kraft". */
   effectiveFrom: string;
   /** After a date the agreement takes effect from: "alkaen", "lukien". */
@@ -61,8 +63,10 @@ export interface LexiconCues {
   renewalEach: string;
   /** Renewal that needs an option or an agreement: "voidaan jatkaa", "kan förlängas". */
   optionRenewal: string;
-  /** Notice words: "irtisano", "sägs upp", "uppsägning". */
+  /** Notice words: "irtisano", "sägs upp", "uppsägning", "ilmoittaa". */
   notice: string;
+  /** Ending the contract by notice (not rescission for cause): "irtisanoa", "säga upp". */
+  terminateByNotice: string;
   /** Before the end of the term: "ennen ... päättymistä", "före avtalstidens utgång". */
   beforeEnd: string;
   /** "the notice period is": "irtisanomisaika on", "uppsägningstiden är". */
@@ -81,6 +85,8 @@ export interface LexiconCues {
   fee: string;
   /** Payment terms ("14 päivää netto", "30 dagar netto"). */
   paymentTerms: string;
+  /** Subjects of sentences that state how long something else lasts (confidentiality, a warranty, prices). */
+  otherSubject: string;
   /** Words that start a sentence with the agreement as subject ("this agreement", "tämä sopimus"). */
   thisAgreement: string;
 }

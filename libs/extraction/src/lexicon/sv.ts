@@ -71,7 +71,7 @@ export const SV: Lexicon = {
     ['månad(?:en)?', 'M'],
   ],
   documentWords:
-    '[a-zåäö-]*avtal|[a-zåäö-]*överenskommelse|[a-zåäö-]*villkor|[a-zåäö-]*kontrakt|orderbekräftelse',
+    '[a-zåäö-]*avtal(?:et)?|[a-zåäö-]*överenskommelse|[a-zåäö-]*villkor|[a-zåäö-]*kontrakt|orderbekräftelse',
   lawNames: {
     svensk: 'Sweden',
     finsk: 'Finland',
@@ -94,26 +94,27 @@ export const SV: Lexicon = {
     'vardera\\s+parten|var\\s+och\\s+en\\s+av\\s+parterna|båda\\s+parter(?:na)?|parterna|part(?:en)?',
   cues: {
     agreementDate:
-      '\\b(?:daterat|undertecknat|[A-ZÅÄÖ][a-zåäö]+\\s*,?\\s+den|ort\\s+och\\s+datum\\s*:?|datum\\s*:)',
+      '\\b(?:undertecknat|ort\\s+och\\s+datum\\s*:?(?:\\s*[\\p{Lu}][\\p{L}-]+\\s*,?(?:\\s+den)?)?|datum\\s*:)',
+    signaturePlace: '[A-ZÅÄÖ][a-zåäö-]+(?:\\s+den)?',
     effectiveFrom:
-      '\\b(?:träder\\s+i\\s+kraft|gäller\\s+från\\s+och\\s+med|gäller\\s+fr\\.?\\s*o\\.?\\s*m\\.?|från\\s+och\\s+med|fr\\.?\\s*o\\.?\\s*m\\.?|gäller\\s+från|ikraftträdande(?:datum)?|börjar\\s+gälla|tillträdesdag(?:en)?\\s+är|löper\\s+från)(?:\\s+den)?\\b',
+      '\\b(?:träder\\s+i\\s+kraft|gäller\\s+från\\s+och\\s+med|gäller\\s+fr\\.?\\s*o\\.?\\s*m\\.?|från\\s+och\\s+med|fr\\.?\\s*o\\.?\\s*m\\.?|gäller\\s+från|ikraftträdande(?:datum)?|börjar\\s+gälla|tillträdesdag(?:en)?\\s+är|löper\\s+från|påbörjas|inleds|(?<![\\p{L}])ikraftträdandedag(?:en)?["”]?\\s*(?::|är|avser))(?:\\s+den)?(?![\\p{L}])',
     effectiveFromAfter: '^\\s*[-–—]\\s*(?:\\d|$)',
     endsOn:
       '\\b(?:till\\s+och\\s+med|t\\.?\\s*o\\.?\\s*m\\.?|upphör(?:\\s+att\\s+gälla)?(?:\\s+utan\\s+uppsägning)?(?:\\s+den)?|slutar(?:\\s+den)?|till|[-–—])\\s*(?:den\\s+)?',
     endsOnAfter: '(?!)',
     termSubject:
-      '\\b(?:(?:detta\\s+)?avtal(?:et)?\\s+(?:gäller|löper|träder|förlängs|upphör)|avtalstid(?:en)?|avtalsperiod(?:en)?)\\b',
+      '(?<![\\p{L}])(?:[\\p{L}-]*avtal(?:et)?|uppdraget|hyresförhållandet)\\s+(?:gäller|löper|träder|förlängs|upphör|påbörjas|pågår)(?![\\p{L}])|(?<![\\p{L}])(?:avtalstid(?:en)?|avtalsperiod(?:en)?|hyrestid(?:en)?)(?![\\p{L}])',
     fixedTerm:
       '\\b(?:under\\s+en\\s+(?:period|tid)\\s+av|för\\s+en\\s+(?:period|tid)\\s+av|avtalstid(?:en)?\\s+är|gäller\\s+i|löper\\s+i|tidsbegränsat?\\s+(?:till|i)|på\\s+en\\s+tid\\s+av|initial\\s+avtalstid\\s+(?:är|om))\\s*$',
     indefinite: '\\btills\\s+vidare\\b|\\bpå\\s+obestämd\\s+tid\\b',
     autoRenewal:
       '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?att\\s+gälla)\\b',
-    renewalEach: '\\b(?:i\\s+taget|åt\\s+gången|per\\s+gång)\\b',
+    renewalEach: '\\b(?:i\\s+taget|i\\s+sänder|åt\\s+gången|per\\s+gång|för\\s+varje\\s+gång)\\b',
     optionRenewal:
       '\\b(?:kan\\s+förlängas|får\\s+förlängas|option\\s+att\\s+förlänga|rätt\\s+att\\s+förlänga|överens\\s+om\\s+(?:en\\s+)?förlängning|förlängning\\s+(?:kan|ska)\\s+ske\\s+efter\\s+överenskommelse)\\b',
-    notice: '\\b(?:säg(?:s|a|er|t)?\\s+upp|sägs\\s+upp|uppsägning\\w*|uppsäg\\w*)',
-    beforeEnd:
-      '\\bföre\\s+(?:den\\s+)?(?:avtalstidens|avtalsperiodens|löptidens|förlängningsperiodens|innevarande\\s+\\w+\\s+)?(?:utgång|slut|upphörande)',
+    notice: '\\b(?:säg\\w*\\s+upp|uppsägning\\w*|uppsäg\\w*|meddela\\w*)',
+    terminateByNotice: '\\b(?:säg\\w*\\s+upp|uppsäg\\w*)',
+    beforeEnd: '\\bföre\\s+(?:\\S+\\s+){0,4}?(?:\\S*(?:utgång|slut|upphörande))',
     noticePeriodIs:
       '\\buppsägningstid(?:en)?\\s+(?:är|om|på|uppgår\\s+till)\\b|\\buppsägningstid\\b',
     governingLaw: '\\b(?:tillämpas|tillämplig\\s+lag|ska\\s+regleras\\s+av|lyder\\s+under)\\b',
@@ -123,9 +124,12 @@ export const SV: Lexicon = {
     partyRoles:
       'beställare(?:n)?|leverantör(?:en)?|kund(?:en)?|köpare(?:n)?|säljare(?:n)?|hyresvärd(?:en)?|hyresgäst(?:en)?|uppdragsgivare(?:n)?|uppdragstagare(?:n)?|konsult(?:en)?|licensgivare(?:n)?|licenstagare(?:n)?|entreprenör(?:en)?|återförsäljare(?:n)?|arbetsgivare(?:n)?|kommun(?:en)?|region(?:en)?',
     businessId: '\\b(?:org\\.?\\s*nr\\.?|organisationsnummer|org\\.?\\s*nummer|orgnr)\\s*:?',
-    fee: '\\b(års|månads|kvartals|engångs|total|grund|licens|tjänste|underhålls|support|hyres|fast)(?:avgift|pris|ersättning|kostnad|belopp|hyra|värde)\\w*|\\bavtalets\\s+(?:totala\\s+)?värde\\b|\\b(?:årlig|månatlig)\\s+(?:avgift|ersättning|hyra)\\b',
+    // Any fee word ("abonnemangsavgift", "hyran", "värdet av ramavtalet", "arvode"), not VAT or penalties.
+    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:mervärde|betalningsvillkor|dröjsmål|försäkring))([\\p{L}]*(?:avgift|ersättning|hyra|hyran|pris|priset|arvode|värde|värdet|volym|belopp))[\\p{L}]*',
     paymentTerms:
       '\\b\\d{1,3}\\s*(?:\\(\\w+\\)\\s*)?dagar\\s+netto\\b|\\bbetalningsvillkor(?:et)?\\s*(?:är\\s+)?:?\\s*\\d{1,3}\\s*dagar(?:\\s+netto)?|\\binom\\s+\\d{1,3}\\s*dagar\\s+från\\s+fakturadatum\\b',
+    otherSubject:
+      'sekretess\\w*|ansvar\\w*|garanti\\w*|licens\\w*|försäkring\\w*|pris\\w*|provanställning\\w*|anställning\\w*|avrop\\w*|konkurrens\\w*|beställning\\w*',
     thisAgreement: '\\b(?:detta\\s+avtal|avtalet)\\b',
   },
 };

@@ -16,6 +16,9 @@ const AMENDMENT = /\b(?:amendment|addendum|muutos|lisäys|liite|ändring|tilläg
  * - a contract with a fixed end (an expiration date or an initial term) is not perpetual;
  * - an automatic renewal "for like periods" renews for the initial term's length; one that runs on into an
  *   indefinite term ("jatkuu tämän jälkeen toistaiseksi") has no renewal length of its own;
+ * - a notice period belongs to a contract that renews or has no fixed end: in a fixed-term contract that
+ *   simply expires, a termination notice period gives no notice deadline ("irtisanomisaika" of a
+ *   framework agreement), so it is not the notice period of TERMS.md;
  * - an end date before the start date is a date of some other agreement (a master agreement quoted by an
  *   amendment, a prior term): it is dropped.
  * (expiration = start + initial term - 1 day is computed by the expiration extractor with
@@ -30,6 +33,8 @@ export function resolveTerms(doc: ContractDocument, known: KnownTerms): Resoluti
   };
   if (known.perpetual?.value === true && (known.expirationDate || known.initialTerm))
     drop('perpetual', 'fixed_end_is_not_perpetual');
+  if (known.noticePeriod && known.autoRenewal?.value !== true && known.perpetual?.value !== true)
+    drop('noticePeriod', 'no_renewal_no_notice_deadline');
   const start = known.effectiveDate?.value ?? known.agreementDate?.value ?? null;
   if (start && known.expirationDate && known.expirationDate.value < start) {
     const title = known.title?.value ?? '';

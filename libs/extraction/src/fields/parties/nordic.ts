@@ -4,10 +4,10 @@ import type { FoundParty, PartiesFinding } from './party-words';
 
 const HEAD_CHARS = 8000;
 // Finnish business ids "1234567-8", Swedish organisation numbers "556677-8899" (also "5566778899").
-const ID = '(\\d{7}-\\d|\\d{6}-?\\d{4})';
+const ID = '(\\d{7}-\\d|\\d{6}-?\\d{4}|\\d{3}\\s?\\d{3}\\s?\\d{3})';
 // Where a party's name starts: a line, a label "Tilaaja:", "välillä"/"mellan", "ja"/"och", a list marker.
 const NAME_START =
-  /(?:^|\n|:\s*|\b(?:välillä|mellan|between|ja|och|and)\s+|\d\)\s*|\d\.\s+)(?=[^\n:]*$)/giu;
+  /(?:^|\n|:\s*|\b(?:välillä|mellan|between|ja|och|and)\s+|\d\)\s*|\d+(?:\.\d+)*\.?\s+)(?=[^\n:]*$)/giu;
 
 function capitalise(s: string): string {
   return s.charAt(0).toLocaleUpperCase('fi') + s.slice(1);
@@ -87,6 +87,68 @@ export function fromRoleLabels(doc: ContractDocument): PartiesFinding | null {
     parties: found.map(({ name, role }) => ({ name, role })),
     labels: found.map((p) => ({ label: p.role as string, name: p.name })),
     confidence: 0.7,
+    evidence: found.map((p) => doc.view.span(p.start, p.end)),
+  };
+}
+
+/**
+ * "Kollektivavtal mellan Arbetsgivarföreningen Nordisk Logistik och Förbundet Lager och Terminal",
+ * "Tämä sopimus on tehty Esimerkki Oy:n ja Toinen Oy:n välillä": two parties named in one phrase.
+ */
+export function fromBetween(doc: ContractDocument): PartiesFinding | null {
+  const text = doc.view.text.slice(0, 3000);
+  const sv =
+    /\bmellan\s+([\p{Lu}][^\n,(]{2,80}?)\s+och\s+([\p{Lu}][^\n,(]{2,80}?)\s*(?:\n|,|\(|\.\s|$|\s+(?:nedan|har|om)\b)/u.exec(
+      text,
+    );
+  const fi =
+    /(?:^|\n|\.\s)[^\n]*?\b([\p{Lu}][^\n,(:]{2,80}?):n\s+ja\s+([\p{Lu}][^\n,(:]{2,80}?):n\s+(?:välillä|kesken)/u.exec(
+      text,
+    );
+  const m = sv ?? fi;
+  if (!m) return null;
+  const found: FoundParty[] = [m[1], m[2]].map((raw) => {
+    const name = tidy(raw);
+    const start = m.index + m[0].indexOf(raw);
+    return { name, role: null, start, end: start + name.length };
+  });
+  return {
+    parties: found.map(({ name, role }) => ({ name, role })),
+    labels: [],
+    confidence: 0.6,
+    evidence: found.map((p) => doc.view.span(p.start, p.end)),
+  };
+}
+
+// Legal forms a name ends with: Finnish, Swedish, Norwegian, Danish and a few international ones.
+const LEGAL_FORM =
+  /(?:^|\s)(?:oy|oyj|ab|ky|ay|ry|r\.y\.|osuuskunta|kunta|kaupunki|kuntayhtymä|säätiö|kommun|region|förening|förbund|hb|kb|as|asa|a\/s|aps|gmbh|ltd|inc\.?|(?:\(publ\)))$/iu;
+
+/** Cover lines that are names with a legal form ("Pohjolan Prosessiteollisuuden Työnantajat ry"). */
+export function fromCoverLines(doc: ContractDocument): PartiesFinding | null {
+  const head = doc.view.text.slice(0, 1500);
+  const found: FoundParty[] = [];
+  let offset = 0;
+  for (const raw of head.split('\n')) {
+    const start = offset + raw.indexOf(raw.trim());
+    offset += raw.length + 1;
+    const name = raw.trim();
+    if (
+      name.length < 4 ||
+      name.length > 100 ||
+      !/^[\p{Lu}0-9]/u.test(name) ||
+      !LEGAL_FORM.test(name)
+    )
+      continue;
+    if (/[.:;]\s/.test(name)) continue;
+    found.push({ name, role: null, start, end: start + name.length });
+    if (found.length >= 4) break;
+  }
+  if (found.length < 2) return null;
+  return {
+    parties: found.map(({ name, role }) => ({ name, role })),
+    labels: [],
+    confidence: 0.6,
     evidence: found.map((p) => doc.view.span(p.start, p.end)),
   };
 }

@@ -27,11 +27,12 @@ export function lexiconRenewalReadings(doc: ContractDocument): RenewalReading[] 
       evidence: [view.span(sentence.start, sentence.end)],
       renewalTerm: renewalDuration(doc, sentence.start, sentence.end),
       indefiniteRenewal: automatic && indefinite,
-      notice: noticeIn(
-        doc,
-        sentence.start,
-        Math.max(sentence.end, nextSentenceEnd(doc, sentence.end)),
-      ),
+      // The notice is in the renewal sentence, the one before it ("Avtalet kan sägas upp ... Sker inte
+      // uppsägning förlängs avtalet ...") or the one after.
+      notice:
+        noticeIn(doc, sentence.start, sentence.end) ??
+        noticeIn(doc, previousSentenceStart(doc, sentence.start), sentence.start) ??
+        noticeIn(doc, sentence.end, nextSentenceEnd(doc, sentence.end)),
     });
   };
   for (const m of view.flat.matchAll(cue(cues.autoRenewal))) {
@@ -57,6 +58,10 @@ export function lexiconRenewalReadings(doc: ContractDocument): RenewalReading[] 
     }
   }
   return out;
+}
+
+function previousSentenceStart(doc: ContractDocument, start: number): number {
+  return start > 2 ? doc.view.sentenceAt(start - 2, 600).start : start;
 }
 
 function nextSentenceEnd(doc: ContractDocument, end: number): number {
@@ -89,10 +94,18 @@ function renewalDuration(doc: ContractDocument, start: number, end: number): Fou
       };
     }
   }
-  // "förlängs med ett år", "jatkuu yhdellä vuodella": the renewal's length without "at a time".
-  const plain = findDurations(text, start, doc.lexicon).filter((d) => !isNotice(doc, d));
+  // "förlängs avtalet med 3 år", "jatkuu yhdellä vuodella": the length right after the renewal verb.
   const afterCue = cue(cues.autoRenewal, 'iu').exec(text);
-  return plain.find((d) => afterCue && d.start >= start + afterCue.index) ?? null;
+  if (!afterCue) return null;
+  const cueEnd = start + afterCue.index + afterCue[0].length;
+  return (
+    findDurations(text, start, doc.lexicon).find(
+      (d) =>
+        !isNotice(doc, d) &&
+        d.start >= cueEnd &&
+        /^\s*(?:\S+\s+){0,2}$/.test(flat.slice(cueEnd, d.start)),
+    ) ?? null
+  );
 }
 
 /** A duration that is a notice period: followed by "ennen ... päättymistä" / "före ... utgång", or named so. */
@@ -104,7 +117,7 @@ function isNotice(doc: ContractDocument, d: FoundDuration): boolean {
   return (
     cue(`^\\s*(?:\\S+\\s+){0,4}?(?:${cues.beforeEnd})`, 'iu').test(after) ||
     cue(`^\\s*(?:${cues.notice})`, 'iu').test(after) ||
-    cue(`(?:${cues.noticePeriodIs})\\s*$`, 'iu').test(before) ||
+    cue(`(?:${cues.noticePeriodIs})[\\s:]*$`, 'iu').test(before) ||
     cue(`(?:${cues.notice})[^.]{0,30}(?:viimeistään|senast|vähintään|minst)\\s*$`, 'iu').test(
       before,
     )

@@ -3,6 +3,7 @@ import { cue, memoized, type ContractDocument } from '../../document/contract-do
 import { ORDINAL_WORDS, type FoundDate } from '../../parse/date-parse';
 import { findDurations, type FoundDuration } from '../../parse/duration-parse';
 import { datesIn } from '../dates/date-evidence';
+import { definedDateIn } from '../dates/defined-dates';
 import {
   englishTermSentences,
   isEnglishTermDuration,
@@ -50,6 +51,9 @@ export function termReadings(doc: ContractDocument): TermReading[] {
   return memoized(doc, 'termReadings', () => {
     const out: TermReading[] = [];
     for (const sentence of termSentences(doc).slice(0, 6)) {
+      // A sentence that reads much less like the term clause than the first one read (a probation
+      // period, a price review) is not an alternative reading of the term.
+      if (out.length > 0 && sentence.score < out[0].sentence.score - 2) continue;
       const reading = readTermSentence(doc, sentence, out.length);
       if (reading) out.push(reading);
     }
@@ -76,6 +80,8 @@ export function explicitStart(
   if (doc.language !== 'en') {
     const range = dateRange(doc, sentence);
     if (range) return range[0];
+    // "räknat från Startdatum", "Voimaantulopäivästä": a start date the contract defines by name.
+    return definedDateIn(doc, text);
   }
   return null;
 }
@@ -219,13 +225,24 @@ function lexiconTermSentences(doc: ContractDocument): TermSentence[] {
       let score = 0;
       if (cue(cues.termSubject, 'iu').test(text)) score += 3;
       if (cue(cues.indefinite, 'iu').test(text)) score += 1;
-      if (datesIn(doc, sentence.start, sentence.end).length > 0) score += 1;
+      if (dateRange(doc, sentence)) score += 2;
+      else if (datesIn(doc, sentence.start, sentence.end).length > 0) score += 1;
       if (findDurations(text, 0, doc.lexicon).length > 0) score += 1;
+      // "Salassapitovelvollisuus on voimassa ...", "Sekretessåtagandet gäller ...": another thing's term.
+      if (
+        cue(
+          `^\\W*(?:\\d+(?:\\.\\d+)*\\.?\\s+)?(?:\\S+\\s+){0,2}?(?:${cues.otherSubject})`,
+          'iu',
+        ).test(text)
+      )
+        score -= 3;
       // The notice and renewal clauses also say "sopimus" and "jatkuu": they are read elsewhere.
       if (cue(cues.notice, 'iu').test(text.slice(0, 80))) score -= 2;
       const heading = view.lower.slice(Math.max(0, sentence.start - 60), sentence.start);
       if (
-        /voimassaolo|sopimuskausi|sopimusaika|avtalstid|avtalsperiod|giltighet|löptid/.test(heading)
+        /voimassaolo|sopimuskausi|sopimusaika|kesto|vuokra-aika|avtalstid|avtalsperiod|giltighet|löptid|hyrestid|omfattning\s+i\s+tid/.test(
+          heading,
+        )
       )
         score += 2;
       if (score > 1) out.push({ ...sentence, score });
@@ -237,7 +254,7 @@ function lexiconTermSentences(doc: ContractDocument): TermSentence[] {
 /** A duration that measures the term, not the notice or a renewal ("kolme kuukautta ennen", "vuoden kerrallaan"). */
 function isLexiconTermDuration(doc: ContractDocument, d: FoundDuration): boolean {
   const { cues } = doc.lexicon;
-  const before = doc.view.flat.slice(Math.max(0, d.start - 50), d.start);
+  const before = doc.view.flat.slice(Math.max(0, d.start - 80), d.start);
   const after = doc.view.flat.slice(d.end, d.end + 60);
   if (cue(`(?:${cues.notice}|${cues.autoRenewal}|${cues.noticePeriodIs})[^.]*$`, 'iu').test(before))
     return false;
