@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { CliIo } from './cli-command.types';
-import { extractCommand, parseExtractArgs } from './extract.command';
+import { extractCommand, parseExtractArgs, type ExtractLine } from './extract.command';
 
 const fixtures = path.resolve(__dirname, '../../../../libs/extraction/test/fixtures');
 
@@ -47,7 +47,19 @@ describe('contract-bank extract', () => {
       pages: 1,
       terms: { title: 'SERVICES AGREEMENT', governingLaw: 'Delaware' },
     });
-    for (const key of ['file', 'status', 'pages', 'terms', 'evidence', 'obligations', 'ms'])
+    for (const key of [
+      'file',
+      'status',
+      'language',
+      'pages',
+      'terms',
+      'confidence',
+      'candidates',
+      'reviewReasons',
+      'evidence',
+      'obligations',
+      'ms',
+    ])
       expect(lines[2]).toHaveProperty(key);
   });
 
@@ -61,10 +73,11 @@ describe('contract-bank extract', () => {
       io,
     );
     expect(code).toBe(0);
-    expect(JSON.parse(io.outLines[0])).toMatchObject({
-      status: 'parsed',
-      terms: { governingLaw: 'Tennessee' },
-    });
+    const line = JSON.parse(io.outLines[0]) as ExtractLine;
+    expect(line).toMatchObject({ language: 'en', terms: { governingLaw: 'Tennessee' } });
+    // Read, and sent to review only for the reasons it lists (TERMS.md "Confidence and review").
+    expect(line.status).toBe(line.reviewReasons.length > 0 ? 'needs_review' : 'parsed');
+    for (const reason of line.reviewReasons) expect(line.candidates[reason.field!]).toBeDefined();
   });
 
   it('rejects missing files and unknown options with usage and exit code 2', async () => {

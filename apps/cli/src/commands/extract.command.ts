@@ -7,10 +7,13 @@ export interface ExtractLine {
   file: string;
   status: ExtractionResult['status'];
   error?: ExtractionResult['error'];
+  language: ExtractionResult['language'];
   pages: number;
   ocrPages: number[];
   terms: ExtractionResult['terms'];
   confidence: ExtractionResult['confidence'];
+  candidates: ExtractionResult['candidates'];
+  reviewReasons: ExtractionResult['reviewReasons'];
   evidence: ExtractionResult['evidence'];
   obligations: ExtractionResult['obligations'];
   ms: number;
@@ -63,10 +66,13 @@ export async function extractFile(
       file,
       status: 'failed',
       error: { code, message },
+      language: null,
       pages: 0,
       ocrPages: [],
       terms: empty.terms,
       confidence: {},
+      candidates: {},
+      reviewReasons: [],
       evidence: {},
       obligations: [],
       ms: Math.round(performance.now() - started),
@@ -81,10 +87,13 @@ export async function extractFile(
     file,
     status: result.status,
     ...(result.error ? { error: result.error } : {}),
+    language: result.language,
     pages: result.pages,
     ocrPages: result.ocrPages,
     terms: result.terms,
     confidence: result.confidence,
+    candidates: result.candidates,
+    reviewReasons: result.reviewReasons,
     evidence: result.evidence,
     obligations: result.obligations,
     ms: result.ms,

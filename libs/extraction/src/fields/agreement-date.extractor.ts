@@ -38,6 +38,10 @@ function englishRules(doc: ContractDocument): Candidate<IsoDate>[] {
     const before = view.lower.slice(Math.max(0, m.index - 300), m.index);
     const lead = view.lower.slice(view.sentenceAt(m.index, 600).start, m.index);
     if (RECITAL_LEAD.test(lead) || OTHER_AGREEMENT_BEFORE.test(before)) continue;
+    // "dated June 1, 2020, effective as of July 1, 2020": after the date it is dated, the sentence's
+    // "effective" date is when it takes effect, not another date it was signed.
+    const sentenceStart = view.sentenceAt(m.index, 600).start;
+    if (/effective/i.test(m[0]) && out.some((c) => c.evidence[0].start >= sentenceStart)) continue;
     out.push(
       dateCandidate(doc, first, 'preamble', 0.9, m.index, {
         rank: preambleRank++,

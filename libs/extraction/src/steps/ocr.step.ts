@@ -1,5 +1,5 @@
-import path from 'node:path';
 import { createWorker } from 'tesseract.js';
+import { OCR_LANGUAGE_STRING, ocrLangPath } from '../language/ocr-languages';
 import { MEDIA_TYPES } from '../media-type';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 import type { PdfDocument } from '../pdf/pdf-worker.client';
@@ -11,12 +11,6 @@ const MAX_OCR_PAGES = 60;
 const RENDER_SCALE = 2;
 /** A picture smaller than this (pixels, both sides) is a logo or a signature, not a scanned page. */
 const MIN_SCAN_PIXELS = 300;
-
-/** The installed `@tesseract.js-data/eng` folder: OCR never downloads language data. */
-function englishLangPath(): string {
-  const pkg = require.resolve('@tesseract.js-data/eng/package.json');
-  return path.join(path.dirname(pkg), '4.0.0');
-}
 
 /** Renders PDF pages that have no text layer and reads them with tesseract.js, offline. */
 export class OcrStep implements ExtractionStep {
@@ -36,8 +30,9 @@ export class OcrStep implements ExtractionStep {
       if ((await pdf.imageCount(page, MIN_SCAN_PIXELS)) > 0) pages.push(page);
     }
     if (pages.length === 0) return;
-    const worker = await createWorker('eng', 1, {
-      langPath: englishLangPath(),
+    // English, Finnish and Swedish data from the installed packages (see language/ocr-languages.ts).
+    const worker = await createWorker(OCR_LANGUAGE_STRING, 1, {
+      langPath: ocrLangPath(),
       cacheMethod: 'none',
       gzip: true,
     });
