@@ -63,6 +63,8 @@ const ABBREVIATIONS =
 function isAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 8), dotIndex);
   if (/\d$/.test(before) && /^\d/.test(text[dotIndex + 1] ?? '')) return true;
+  // A Finnish ordinal "1. toukokuuta": a sentence never goes on in lower case after a number and a dot.
+  if (/\d$/.test(before) && /^\s\p{Ll}/u.test(text.slice(dotIndex + 1, dotIndex + 3))) return true;
   return ABBREVIATIONS.test(before);
 }
 

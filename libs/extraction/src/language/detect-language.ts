@@ -31,7 +31,7 @@ const FUNCTION_WORDS: Record<ReadLanguage, ReadonlySet<string>> = {
 };
 const SAMPLE_CHARS = 12_000;
 /** Below this many words the statistical detector is unreliable: decide on function words alone. */
-const MIN_WORDS_FOR_DETECTOR = 40;
+const MIN_WORDS_FOR_DETECTOR = 12;
 
 /**
  * Detects the language of a contract. tinyld (a maintained n-gram detector) names the language; a

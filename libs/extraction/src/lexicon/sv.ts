@@ -97,7 +97,7 @@ export const SV: Lexicon = {
       '\\b(?:undertecknat|ort\\s+och\\s+datum\\s*:?(?:\\s*[\\p{Lu}][\\p{L}-]+\\s*,?(?:\\s+den)?)?|datum\\s*:)',
     signaturePlace: '[A-ZÅÄÖ][a-zåäö-]+(?:\\s+den)?',
     effectiveFrom:
-      '\\b(?:träder\\s+i\\s+kraft|gäller\\s+från\\s+och\\s+med|gäller\\s+fr\\.?\\s*o\\.?\\s*m\\.?|från\\s+och\\s+med|fr\\.?\\s*o\\.?\\s*m\\.?|gäller\\s+från|ikraftträdande(?:datum)?|börjar\\s+gälla|tillträdesdag(?:en)?\\s+är|löper\\s+från|påbörjas|inleds|(?<![\\p{L}])ikraftträdandedag(?:en)?["”]?\\s*(?::|är|avser))(?:\\s+den)?(?![\\p{L}])',
+      '\\b(?:träder\\s+i\\s+kraft|gäller\\s+från\\s+och\\s+med|gäller\\s+fr\\.?\\s*o\\.?\\s*m\\.?|från\\s+och\\s+med|fr\\.?\\s*o\\.?\\s*m\\.?|gäller\\s+från|ikraftträdande(?:datum)?|börjar\\s+gälla|tillträdesdag(?:en)?\\s+är|löper\\s+från|påbörjas|inleds|från(?=\\s+(?:den\\s+)?\\d)|(?<![\\p{L}])ikraftträdandedag(?:en)?["”]?\\s*(?::|är|avser))(?:\\s+den)?(?![\\p{L}])',
     effectiveFromAfter: '^\\s*[-–—]\\s*(?:\\d|$)',
     endsOn:
       '\\b(?:till\\s+och\\s+med|t\\.?\\s*o\\.?\\s*m\\.?|upphör(?:\\s+att\\s+gälla)?(?:\\s+utan\\s+uppsägning)?(?:\\s+den)?|slutar(?:\\s+den)?|till|[-–—])\\s*(?:den\\s+)?',

@@ -80,6 +80,12 @@ export function explicitStart(
   if (doc.language !== 'en') {
     const range = dateRange(doc, sentence);
     if (range) return range[0];
+    // "kaksi (2) vuotta 1.1.2024 alkaen": a date followed by "alkaen" / "lukien".
+    const after = cue(doc.lexicon.cues.effectiveFromAfter, 'iu');
+    const from = datesIn(doc, sentence.start, sentence.end).find((d) =>
+      after.test(doc.view.flat.slice(d.end, d.end + 20)),
+    );
+    if (from) return from;
     // "räknat från Startdatum", "Voimaantulopäivästä": a start date the contract defines by name.
     return definedDateIn(doc, text);
   }
@@ -265,7 +271,7 @@ function isLexiconTermDuration(doc: ContractDocument, d: FoundDuration): boolean
     ).test(after)
   )
     return false;
-  if (/^\s*(?:kuluessa|sisällä|inom|efter|jälkeen|från|kuluttua)\b/i.test(after)) return false;
+  if (/^\s*(?:kuluessa|sisällä|inom|efter|jälkeen|kuluttua)\b/i.test(after)) return false;
   return d.unit !== 'D' || d.value >= 180;
 }
 
