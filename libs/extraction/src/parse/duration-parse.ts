@@ -120,3 +120,8 @@ function findLexiconDurations(text: string, offset: number, lexicon: Lexicon): F
 export function parseDuration(text: string, lexicon: Lexicon = EN): IsoDuration | null {
   return findDurations(text, 0, lexicon)[0]?.iso ?? null;
 }
+
+/** One unit of time written as a word ("year to year", "vuoden kerrallaan") found at `start` in the text. */
+export function oneUnit(unit: DurationUnit, start: number, text: string): FoundDuration {
+  return { iso: `P1${unit}`, value: 1, unit, start, end: start + text.length, text };
+}

@@ -1,6 +1,6 @@
 import { cue, type ContractDocument } from '../../document/contract-document';
 import { tidy } from '../../document/text-view';
-import type { FoundParty, PartiesFinding } from './party-words';
+import { partiesFinding, type FoundParty, type PartiesFinding } from './party-words';
 
 const HEAD_CHARS = 8000;
 // Finnish business ids "1234567-8", Swedish organisation numbers "556677-8899" (also "5566778899").
@@ -59,12 +59,12 @@ export function fromBusinessIds(doc: ContractDocument): PartiesFinding | null {
     if (found.length >= 6) break;
   }
   if (found.length < 1) return fromRoleLabels(doc);
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: found.filter((p) => p.role).map((p) => ({ label: p.role as string, name: p.name })),
-    confidence: found.length >= 2 ? 0.85 : 0.5,
-    evidence: found.map((p) => doc.view.span(p.start, p.end)),
-  };
+  return partiesFinding(
+    doc.view,
+    found,
+    found.length >= 2 ? 0.85 : 0.5,
+    found.filter((p) => p.role).map((p) => ({ label: p.role as string, name: p.name })),
+  );
 }
 
 /** "Tilaaja: Esimerkki Oy", "Leverantör: Exempel AB" on lines of their own. */
@@ -83,12 +83,12 @@ export function fromRoleLabels(doc: ContractDocument): PartiesFinding | null {
     if (found.length >= 6) break;
   }
   if (found.length < 2) return null;
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: found.map((p) => ({ label: p.role as string, name: p.name })),
-    confidence: 0.7,
-    evidence: found.map((p) => doc.view.span(p.start, p.end)),
-  };
+  return partiesFinding(
+    doc.view,
+    found,
+    0.7,
+    found.map((p) => ({ label: p.role as string, name: p.name })),
+  );
 }
 
 /**
@@ -112,12 +112,7 @@ export function fromBetween(doc: ContractDocument): PartiesFinding | null {
     const start = m.index + m[0].indexOf(raw);
     return { name, role: null, start, end: start + name.length };
   });
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: [],
-    confidence: 0.6,
-    evidence: found.map((p) => doc.view.span(p.start, p.end)),
-  };
+  return partiesFinding(doc.view, found, 0.6);
 }
 
 // Legal forms a name ends with: Finnish, Swedish, Norwegian, Danish and a few international ones.
@@ -145,10 +140,5 @@ export function fromCoverLines(doc: ContractDocument): PartiesFinding | null {
     if (found.length >= 4) break;
   }
   if (found.length < 2) return null;
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: [],
-    confidence: 0.6,
-    evidence: found.map((p) => doc.view.span(p.start, p.end)),
-  };
+  return partiesFinding(doc.view, found, 0.6);
 }

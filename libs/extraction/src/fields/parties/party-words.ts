@@ -1,4 +1,5 @@
 import type { EvidenceSpan, Party } from '@cb/domain';
+import type { TextView } from '../../document/text-view';
 
 /** A list of parties one rule found, with the defined-term labels they go by. */
 export interface PartiesFinding {
@@ -107,3 +108,18 @@ export const LEGAL_SUFFIX =
   /^(?:inc|incorporated|llc|l\.l\.c|ltd|limited|l\.p|lp|llp|l\.l\.p|corp|corporation|co|company|n\.a|s\.a|s\.a\.s|s\.r\.l|srl|gmbh|ag|plc|p\.l\.c|b\.v|n\.v|pty|pte|s\.p\.a|spa|kg|oy|ab|as|a\/s|sa|bv|nv|se|p\.c|pc|d\/b\/a|dba)\b\.?/i;
 export const DEFINED_TERM =
   /\([^()"]{0,100}?"([^"]{1,60})"[^()]{0,100}?\)|\bhere(?:in)?after(?:\s+\w+)?(?:\s+(?:referred\s+to|called))?(?:\s+as)?\s+(?:the\s+)?"?([A-Z][\w&.' -]{1,40}?)"?(?=\s*[),;]|\s+-|\s+—|\s+and\b)/g;
+
+/** A rule's list of parties with the spans they were named at. */
+export function partiesFinding(
+  view: TextView,
+  found: Array<FoundParty & { label?: string }>,
+  confidence: number,
+  labels: PartiesFinding['labels'] = [],
+): PartiesFinding {
+  return {
+    parties: found.map(({ name, role }) => ({ name, role })),
+    labels,
+    confidence,
+    evidence: found.map((p) => view.span(p.start, p.end)),
+  };
+}

@@ -1,7 +1,13 @@
-import type { Party } from '@cb/domain';
 import { tidy, type TextView } from '../../document/text-view';
-import { DEFINED_TERM, LEGAL_SUFFIX, NOT_PARTY_TERMS, ROLE_WORDS } from './party-words';
-import type { FoundParty, PartiesFinding } from './party-words';
+import {
+  DEFINED_TERM,
+  LEGAL_SUFFIX,
+  NOT_PARTY_TERMS,
+  ROLE_WORDS,
+  partiesFinding,
+  type FoundParty,
+  type PartiesFinding,
+} from './party-words';
 
 /** "Acme, Inc., with a place of business at ... ("Acme") and Beta B.V. ... ("Consultant") agree to ...". */
 export function fromOpeningParagraph(view: TextView): PartiesFinding | null {
@@ -20,12 +26,12 @@ export function fromOpeningParagraph(view: TextView): PartiesFinding | null {
   }
   const parties = partiesIn(view, start, agree.index + 1);
   if (parties.length < 2) return null;
-  return {
-    parties: parties.map(({ name, role }) => ({ name, role })),
-    labels: parties.filter((p) => p.label).map((p) => ({ label: p.label as string, name: p.name })),
-    confidence: 0.5,
-    evidence: parties.map((p) => view.span(p.start, p.end)),
-  };
+  return partiesFinding(
+    view,
+    parties,
+    0.5,
+    parties.filter((p) => p.label).map((p) => ({ label: p.label as string, name: p.name })),
+  );
 }
 
 export function fromPreamble(view: TextView): PartiesFinding | null {
@@ -276,10 +282,5 @@ export function fromCoverPage(view: TextView): PartiesFinding | null {
     });
   }
   if (parties.length < 2) return null;
-  return {
-    parties: parties.map(({ name, role }) => ({ name, role })),
-    labels: [],
-    confidence: 0.6,
-    evidence: parties.map((p) => view.span(p.start, p.end)),
-  };
+  return partiesFinding(view, parties, 0.6);
 }

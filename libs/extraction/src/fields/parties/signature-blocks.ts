@@ -1,5 +1,5 @@
 import { tidy, type TextView } from '../../document/text-view';
-import { ROLE_WORDS, type FoundParty, type PartiesFinding } from './party-words';
+import { ROLE_WORDS, partiesFinding, type FoundParty, type PartiesFinding } from './party-words';
 
 /**
  * Contracts drafted in the Chinese style name their parties by letter at the top:
@@ -32,12 +32,12 @@ export function fromPartyLabels(view: TextView): PartiesFinding | null {
     found.push({ name, role: null, start, end: start + name.length });
   }
   if (found.length < 2) return null;
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: found.map((p, i) => ({ label: `Party ${String.fromCharCode(65 + i)}`, name: p.name })),
-    confidence: 0.7,
-    evidence: found.map((p) => view.span(p.start, p.end)),
-  };
+  return partiesFinding(
+    view,
+    found,
+    0.7,
+    found.map((p, i) => ({ label: `Party ${String.fromCharCode(65 + i)}`, name: p.name })),
+  );
 }
 
 const SIGNATURE_LINE = /^(?:by\s*:|\/s\/|name\s*:|its\s*:|title\s*:|_{3,})/i;
@@ -90,10 +90,5 @@ export function fromSignatureBlocks(view: TextView): PartiesFinding | null {
     if (found.length >= 60) break;
   }
   if (found.length < 2) return null;
-  return {
-    parties: found.map(({ name, role }) => ({ name, role })),
-    labels: [],
-    confidence: 0.5,
-    evidence: found.map((p) => view.span(p.start, p.end)),
-  };
+  return partiesFinding(view, found, 0.5);
 }

@@ -1,5 +1,5 @@
 import type { ContractDocument } from '../../document/contract-document';
-import { findDurations, type FoundDuration } from '../../parse/duration-parse';
+import { findDurations, oneUnit, type FoundDuration } from '../../parse/duration-parse';
 import type { RenewalReading } from './renewal-clause';
 
 const AUTO_RENEW =
@@ -142,14 +142,7 @@ function renewalDuration(
   if (ytoy) {
     const unitWord = ytoy[1] ?? ytoy[2] ?? ytoy[3] ?? ytoy[4] ?? 'year';
     const unit = /month/.test(unitWord) ? 'M' : 'Y';
-    return {
-      iso: `P1${unit}`,
-      value: 1,
-      unit,
-      start: start + ytoy.index,
-      end: start + ytoy.index + ytoy[0].length,
-      text: ytoy[0],
-    };
+    return oneUnit(unit, start + ytoy.index, ytoy[0]);
   }
   return candidates.filter((d) => d.start > cueAt)[0] ?? null;
 }

@@ -1,5 +1,5 @@
 import { cue, type ContractDocument } from '../../document/contract-document';
-import { findDurations, type FoundDuration } from '../../parse/duration-parse';
+import { findDurations, oneUnit, type FoundDuration } from '../../parse/duration-parse';
 import type { RenewalReading } from './renewal-clause';
 
 /**
@@ -84,14 +84,7 @@ function renewalDuration(doc: ContractDocument, start: number, end: number): Fou
   for (const [words, unit] of singleUnitWords) {
     const m = cue(`(?<![\\p{L}])(?:${words})\\s+(?:${cues.renewalEach})`, 'iu').exec(text);
     if (m) {
-      return {
-        iso: `P1${unit}`,
-        value: 1,
-        unit,
-        start: start + m.index,
-        end: start + m.index + m[0].length,
-        text: m[0],
-      };
+      return oneUnit(unit, start + m.index, m[0]);
     }
   }
   // "förlängs avtalet med 3 år", "jatkuu yhdellä vuodella": the length right after the renewal verb.
