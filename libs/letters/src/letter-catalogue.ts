@@ -1,7 +1,5 @@
-import { parseIsoDate, type IsoDate } from '@cb/domain';
+import { parseIsoDate, type DurationUnit, type IsoDate } from '@cb/domain';
 import type { LetterLanguage, NoticeLetterKind } from './notice-letter.types';
-
-type DurationUnit = 'year' | 'month' | 'week' | 'day';
 
 /**
  * Every word of a notice letter in one language. Values come in already formatted (dates by `date()`,

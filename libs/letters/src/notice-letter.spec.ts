@@ -131,6 +131,14 @@ describe('notice letter content', () => {
     expect(segments(sv.sender.name)).toEqual([{ text: 'Åbo Ångström Oy', blank: false }]);
   });
 
+  it('a request without recipient or contract at all (as JSON may arrive) still composes, with blanks', () => {
+    const loose = { kind: 'termination', sender: { name: 'Acme Oy' }, letterDate: '2026-11-02' };
+    const text = allText(composeNoticeLetter(loose as NoticeLetterInput, 'fi'));
+    expect(text).toContain('[nimi]');
+    expect(text).toContain('[sopimuksen nimi]');
+    expect(text).not.toMatch(/undefined|null/);
+  });
+
   it('a "[...]" inside the quoted clause or a name is the contract’s own text, not a blank', () => {
     const content = composeNoticeLetter(
       { ...input, noticeClause: { text: '[Intentionally omitted] \uE000x\uE001' } },

@@ -1,4 +1,4 @@
-import { compareDates, parseIsoDuration, type IsoDuration } from '@cb/domain';
+import { compareDates, durationInUnits, type IsoDuration } from '@cb/domain';
 import { letterCatalogue, type LetterCatalogue } from './letter-catalogue';
 import {
   clauseParagraphs,
@@ -52,12 +52,13 @@ export function composeNoticeLetter(
   };
 
   const senderName = oneLine(input.sender.name) ?? blank('name');
-  const recipientName = oneLine(input.recipient.name) ?? blank('name');
+  const recipientName = oneLine(input.recipient?.name) ?? blank('name');
   const senderBusinessId = oneLine(input.sender.businessId);
-  const recipientBusinessId = oneLine(input.recipient.businessId);
-  const title = oneLine(input.contract.title);
+  const recipientBusinessId = oneLine(input.recipient?.businessId);
+  const title = oneLine(input.contract?.title);
   const clause = clauseParagraphs(input.noticeClause?.text);
   const page = input.noticeClause?.page;
+  const clausePage = typeof page === 'number' && Number.isInteger(page) && page > 0 ? page : null;
   const [open, close] = words.quotes;
   const deadline = input.noticeDeadline ?? null;
   const inTime = deadline !== null && compareDates(input.letterDate, deadline) <= 0;
@@ -78,7 +79,7 @@ export function composeNoticeLetter(
     ),
     recipient: [
       recipientName,
-      ...address(input.recipient.address),
+      ...address(input.recipient?.address),
       ...(recipientBusinessId ? [`${words.businessId} ${recipientBusinessId}`] : []),
     ],
     reference: [
@@ -88,16 +89,16 @@ export function composeNoticeLetter(
       },
       {
         label:
-          input.contract.dateKind === 'effective'
+          input.contract?.dateKind === 'effective'
             ? words.reference.effective
             : words.reference.dated,
-        value: date(input.contract.date),
+        value: date(input.contract?.date),
       },
       { label: words.reference.parties, value: words.reference.both(senderName, recipientName) },
     ],
     salutation: words.salutation,
     opening: [words.decision[input.kind](date(input.endDate))],
-    clauseIntro: words.clauseIntro(Number.isInteger(page) && page! > 0 ? page! : null),
+    clauseIntro: words.clauseIntro(clausePage),
     clause: clause.length
       ? clause.map((p, i) => `${i === 0 ? open : ''}${p}${i === clause.length - 1 ? close : ''}`)
       : [blank('noticeClause')],
@@ -120,21 +121,7 @@ export function composeNoticeLetter(
 }
 
 /** "P120D" → "120 days", "P1Y6M" → "1 year and 6 months"; null when not a duration. */
-function durationInWords(
-  value: IsoDuration | null | undefined,
-  words: LetterCatalogue,
-): string | null {
-  const d = parseIsoDuration(value);
-  if (!d) return null;
-  const parts = (
-    [
-      [d.years, 'year'],
-      [d.months, 'month'],
-      [d.weeks, 'week'],
-      [d.days, 'day'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => words.unit(n, unit));
+function durationInWords(value: IsoDuration | null | undefined, words: LetterCatalogue) {
+  const parts = durationInUnits(value).map(([n, unit]) => words.unit(n, unit));
   return parts.length ? words.joinDuration(parts) : null;
 }
