@@ -198,7 +198,7 @@ const FI: LetterCatalogue = {
   salutation: null,
   decision: {
     'non-renewal': (end) =>
-      `Ilmoitamme täten, että emme jatka yllä mainittua sopimusta sen nykyisen sopimuskauden jälkeen. Sopimus päättyy näin ollen nykyisen sopimuskauden päättyessä ${end}, eikä sitä jatketa tai uusita.`,
+      `Ilmoitamme täten, että emme jatka yllä mainittua sopimusta. Sopimus päättyy näin ollen nykyisen sopimuskauden päättyessä ${end}, eikä sitä jatketa tai uusita.`,
     termination: (end) =>
       `Irtisanomme täten yllä mainitun sopimuksen sen jäljempänä lainatun irtisanomisehdon mukaisesti. Sopimus päättyy näin ollen nykyisen sopimuskauden päättyessä ${end}.`,
   },
@@ -281,7 +281,7 @@ const SV: LetterCatalogue = {
   salutation: null,
   decision: {
     'non-renewal': (end) =>
-      `Vi meddelar härmed att vi inte förlänger ovan nämnda avtal efter den nuvarande avtalsperioden. Avtalet upphör därmed att gälla vid den nuvarande avtalsperiodens utgång den ${end} och förlängs inte.`,
+      `Vi meddelar härmed att vi inte förlänger ovan nämnda avtal. Avtalet upphör därmed att gälla vid den nuvarande avtalsperiodens utgång den ${end} och förlängs inte.`,
     termination: (end) =>
       `Vi säger härmed upp ovan nämnda avtal i enlighet med avtalets bestämmelse om uppsägning, som återges nedan. Avtalet upphör därmed att gälla vid den nuvarande avtalsperiodens utgång den ${end}.`,
   },
