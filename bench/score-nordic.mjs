@@ -65,7 +65,9 @@ const words = (s) =>
       .filter(Boolean),
   );
 const netDays = (s) => {
-  const m = /(\d{1,3})\s*(?:pv|päivää|päivän|dagar|dagars|days?|dgr)\b|\bnet(?:to)?\s*(\d{1,3})\b/i.exec(String(s ?? ''));
+  const iso = /^P(\d+)D$/i.exec(String(s ?? '').trim());
+  if (iso) return Number(iso[1]);
+  const m = /(\d{1,3})\s*(?:pv|vrk|päivää|päivän|dagar|dagars|days?|dgr)(?!\p{L})|\bnet(?:to)?\s*(\d{1,3})\b/iu.exec(String(s ?? ''));
   return m ? Number(m[1] ?? m[2]) : null;
 };
 
