@@ -22,11 +22,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/domain/**/*.ts', 'libs/extraction/**/*.ts'],
+    files: ['libs/domain/**/*.ts', 'libs/extraction/**/*.ts', 'libs/letters/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'ioredis', '@cb/persistence', '@cb/jobs', '../../apps/*'], message: 'domain and extraction are pure TypeScript: no framework, ORM or queue imports' }] },
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'ioredis', '@cb/persistence', '@cb/jobs', '../../apps/*'], message: 'domain, extraction and letters are pure TypeScript: no framework, ORM or queue imports' }] },
       ],
     },
   },

@@ -3,6 +3,7 @@
 // follow its format); this script adds the fields our labels carry beyond CUAD (perpetual, initialTerm,
 // contractValue, paymentTerms), a per-language breakdown, and fold selection for cross-validation.
 // usage: node bench/score-nordic.mjs PREDICTIONS.jsonl [--labels PATH] [--language fi|sv] [--folds 0,1] [--json]
+//        node bench/score-nordic.mjs --self-check   (scores predictions made from the labels: every F1 must be 1)
 //   PREDICTIONS.jsonl: the CLI's output, e.g. npx contract-bank extract --jsonl test/fixtures/nordic/*.pdf
 //   env SCORE_EXTRACTION: path of the shared scorer when it is not at ../shared/tools or ../../shared/tools
 import { spawnSync } from 'node:child_process';
@@ -18,12 +19,45 @@ const option = (name) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const positional = args.filter((a, i) => !a.startsWith('--') && !['--labels', '--language', '--folds'].includes(args[i - 1]));
-const predPath = positional[0];
+let predPath = positional[0];
+const labelsPath = option('--labels') ?? path.join(root, 'test/fixtures/nordic/labels.jsonl');
+if (args.includes('--self-check')) {
+  // Predictions made from the labels themselves, in the CLI's format: every field must score 1.
+  const iso = (d) => (d && d.value != null ? { day: `P${d.value}D`, week: `P${d.value * 7}D`, month: `P${d.value}M`, year: `P${d.value}Y` }[d.unit] : null);
+  const lines = fs
+    .readFileSync(labelsPath, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+    .map((l) => ({
+      file: l.pdf,
+      status: 'parsed',
+      terms: {
+        title: l.document_name,
+        parties: l.party_details.map((p) => ({ name: p.name, role: p.role })),
+        agreementDate: l.iso.agreement_date,
+        effectiveDate: l.iso.effective_date,
+        expirationDate: l.iso.expiration_date,
+        perpetual: l.expiration_perpetual,
+        initialTerm: iso(l.duration.initial_term),
+        autoRenewal: l.auto_renewal,
+        renewalTerm: iso(l.duration.renewal_term),
+        noticePeriod: iso(l.duration.notice_period_to_terminate_renewal),
+        governingLaw: l.governing_law,
+        terminationForConvenience: l.termination_for_convenience,
+        contractValue: l.contract_value && { amount: l.contract_value.amount, currency: l.contract_value.currency },
+        paymentTerms: l.payment_terms,
+      },
+    }));
+  const oracleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'score-nordic-oracle-'));
+  process.on('exit', () => fs.rmSync(oracleDir, { recursive: true, force: true }));
+  predPath = path.join(oracleDir, 'predictions.jsonl');
+  fs.writeFileSync(predPath, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+}
 if (!predPath) {
-  console.error('usage: node bench/score-nordic.mjs PREDICTIONS.jsonl [--labels PATH] [--language fi|sv] [--folds 0,1] [--json]');
+  console.error('usage: node bench/score-nordic.mjs PREDICTIONS.jsonl|--self-check [--labels PATH] [--language fi|sv] [--folds 0,1] [--json]');
   process.exit(2);
 }
-const labelsPath = option('--labels') ?? path.join(root, 'test/fixtures/nordic/labels.jsonl');
 const scorer = [process.env.SCORE_EXTRACTION, path.resolve(root, '../shared/tools/score-extraction.mjs'), path.resolve(root, '../../shared/tools/score-extraction.mjs')]
   .filter(Boolean)
   .find((p) => fs.existsSync(p));
@@ -65,7 +99,9 @@ const words = (s) =>
       .filter(Boolean),
   );
 const netDays = (s) => {
-  const m = /(\d{1,3})\s*(?:pv|päivää|päivän|dagar|dagars|days?|dgr)\b|\bnet(?:to)?\s*(\d{1,3})\b/i.exec(String(s ?? ''));
+  const iso = /^P(\d+)D$/i.exec(String(s ?? '').trim());
+  if (iso) return Number(iso[1]);
+  const m = /(\d{1,3})\)?\s*(?:pv|vrk|päivää|päivän|dagar|dagars|days?|dgr)(?!\p{L})|\bnet(?:to)?\s*(\d{1,3})\b/iu.exec(String(s ?? ''));
   return m ? Number(m[1] ?? m[2]) : null;
 };
 

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const dir = path.resolve(__dirname, '../fixtures/nordic');
-// The set is being written in batches; this rises to 30 (issue 11 item 5 asks for at least 20) with the last batch.
-const MIN_PER_LANGUAGE = 5;
+// Issue 11 item 5 asks for at least 20 of each language; the set has 32 of each.
+const MIN_PER_LANGUAGE = 30;
 
 interface Duration {
   value: number;
@@ -105,6 +105,12 @@ describe('Nordic test contracts (test/fixtures/nordic)', () => {
     },
   );
 
+  it('holds no contract file without a label', () => {
+    const labelled = new Set(labels.flatMap((l) => [l.txt, l.pdf, ...(l.docx ? [l.docx] : [])]));
+    const files = fs.readdirSync(dir).filter((f) => /\.(txt|pdf|docx)$/.test(f));
+    expect(files.filter((f) => !labelled.has(f))).toEqual([]);
+  });
+
   it.each(labels.map((l) => [l.id, l] as const))(
     '%s: every span_offsets entry points at its span text',
     (_id, label) => {
@@ -162,9 +168,12 @@ describe('Nordic test contracts (test/fixtures/nordic)', () => {
     expect(run.status).toBe(0);
   });
 
-  it('the PDF and DOCX renderings give back the text of each .txt (pdf-parse and mammoth)', () => {
-    const run = runScript('make-pdfs.mjs', '--check');
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-  });
+  it.each(['fi', 'sv'])(
+    'the %s PDF and DOCX renderings give back the text of each .txt (pdf-parse and mammoth)',
+    (language) => {
+      const run = runScript('make-pdfs.mjs', '--check', '--language', language);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    },
+  );
 });

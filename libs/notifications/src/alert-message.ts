@@ -1,6 +1,6 @@
 import {
   daysBetween,
-  parseIsoDuration,
+  durationInUnits,
   type AlertLanguage,
   type DeadlineKind,
   type IsoDate,
@@ -44,19 +44,8 @@ export function describeDuration(
   value: string | null,
   language: AlertLanguage = 'en',
 ): string | null {
-  const d = parseIsoDuration(value);
-  if (!d) return null;
   const words = mailCatalogue(language);
-  const parts = (
-    [
-      [d.years, 'year'],
-      [d.months, 'month'],
-      [d.weeks, 'week'],
-      [d.days, 'day'],
-    ] as const
-  )
-    .filter(([n]) => n > 0)
-    .map(([n, unit]) => words.unit(n, unit));
+  const parts = durationInUnits(value).map(([n, unit]) => words.unit(n, unit));
   return parts.length ? words.joinDuration(parts) : null;
 }
 

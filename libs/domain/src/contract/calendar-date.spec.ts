@@ -6,6 +6,7 @@ import {
   compareDates,
   daysBetween,
   daysInMonth,
+  durationInUnits,
   isValidIsoDate,
   isValidIsoDuration,
   isValidTimeZone,
@@ -114,6 +115,16 @@ describe('calendar dates', () => {
         expect(isValidIsoDuration(text)).toBe(false);
       },
     );
+
+    it('lists the non-zero parts of a duration, largest unit first, to be said in words', () => {
+      expect(durationInUnits('P120D')).toEqual([[120, 'day']]);
+      expect(durationInUnits('P1Y6M')).toEqual([
+        [1, 'year'],
+        [6, 'month'],
+      ]);
+      expect(durationInUnits('P0D')).toEqual([]);
+      expect(durationInUnits('120 days')).toEqual([]);
+    });
   });
 
   describe('adding durations', () => {

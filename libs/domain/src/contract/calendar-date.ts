@@ -139,6 +139,25 @@ export function parseIsoDuration(value: unknown): DurationParts | null {
   };
 }
 
+/** A unit a duration is said in, in words. */
+export type DurationUnit = 'year' | 'month' | 'week' | 'day';
+
+/**
+ * The non-zero parts of a duration, largest unit first, for saying it in words in any language:
+ * `P1Y6M` → [[1, 'year'], [6, 'month']], `P120D` → [[120, 'day']]; `[]` when not a duration or zero.
+ */
+export function durationInUnits(value: unknown): Array<[number, DurationUnit]> {
+  const d = parseIsoDuration(value);
+  if (!d) return [];
+  const parts: Array<[number, DurationUnit]> = [
+    [d.years, 'year'],
+    [d.months, 'month'],
+    [d.weeks, 'week'],
+    [d.days, 'day'],
+  ];
+  return parts.filter(([n]) => n > 0);
+}
+
 export function isValidIsoDuration(value: unknown): value is IsoDuration {
   return parseIsoDuration(value) !== null;
 }
