@@ -5,6 +5,7 @@ import { PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
 import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import type { Principal } from '../common/auth/principal';
 import {
+  Authenticated,
   CurrentPrincipal,
   CurrentTenant,
   RequirePermission,
@@ -46,6 +47,7 @@ export class SubscriptionController {
   constructor(@Inject(SubscriptionService) private readonly subscriptions: SubscriptionService) {}
 
   @Get()
+  @Authenticated()
   @ApiOkResponse({ type: SubscriptionDto })
   get(@CurrentTenant() tenantId: string): Promise<SubscriptionDto> {
     return this.subscriptions.view(tenantId);

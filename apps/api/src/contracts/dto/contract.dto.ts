@@ -11,7 +11,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { CONTRACT_STATUSES, type ContractStatus } from '@cb/domain';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { SingleLine } from '../../common/validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -21,12 +23,14 @@ export class UploadContractFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   title?: string;
 
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   counterparty?: string;
 
@@ -36,6 +40,7 @@ export class UploadContractFieldsDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   @MinLength(1, { each: true })
+  @SingleLine({ each: true })
   tags?: string[];
 }
 
@@ -60,10 +65,10 @@ export class ListContractsQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['processing', 'parsed', 'needs_review', 'failed'] })
+  @ApiPropertyOptional({ enum: [...CONTRACT_STATUSES] })
   @IsOptional()
-  @IsIn(['processing', 'parsed', 'needs_review', 'failed'])
-  status?: 'processing' | 'parsed' | 'needs_review' | 'failed';
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -124,6 +129,7 @@ export class UpdateContractDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   title?: string;
 
@@ -131,6 +137,7 @@ export class UpdateContractDto {
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   counterparty?: string | null;
 
@@ -216,7 +223,7 @@ class ContractErrorDto {
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true }) title: string | null;
-  @ApiProperty({ enum: ['processing', 'parsed', 'needs_review', 'failed'] }) status: string;
+  @ApiProperty({ enum: [...CONTRACT_STATUSES] }) status: string;
   @ApiProperty({ nullable: true, type: ContractErrorDto }) error: ContractErrorDto | null;
   @ApiProperty({ nullable: true }) counterparty: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
