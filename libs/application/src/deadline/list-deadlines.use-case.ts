@@ -20,8 +20,8 @@ export class ListDeadlines {
     private readonly calendar: TenantCalendar,
   ) {}
 
-  async execute(q: ListDeadlinesQuery): Promise<DeadlineView[]> {
-    const from = q.from ?? (await this.calendar.today(q.tenantId));
+  async execute(q: ListDeadlinesQuery, now = new Date()): Promise<DeadlineView[]> {
+    const from = q.from ?? (await this.calendar.today(q.tenantId, now));
     const to = q.to ?? addDays(from, DEFAULT_DEADLINE_SPAN_DAYS);
     if (!isValidIsoDate(from) || !isValidIsoDate(to) || to < from) {
       throw new ValidationError('from and to must be valid dates with from <= to', [
