@@ -19,8 +19,8 @@ class LimitsDto {
 export class SubscriptionDto {
   @ApiProperty({ enum: ['trial', 'starter', 'business'] }) plan: string;
   @ApiProperty({ enum: ['trialing', 'active', 'past_due', 'canceled', 'expired'] }) status: string;
-  @ApiProperty({ nullable: true }) trialEndsAt: string | null;
-  @ApiProperty({ nullable: true }) currentPeriodEnd: string | null;
+  @ApiProperty({ nullable: true, type: String }) trialEndsAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) currentPeriodEnd: string | null;
   @ApiProperty({ type: LimitsDto }) limits: LimitsDto;
   @ApiProperty({ type: LimitsDto }) usage: LimitsDto;
 }

@@ -133,7 +133,7 @@ export class UpdateContractDto {
   @Transform(trim)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(300)
@@ -154,6 +154,7 @@ export class UpdateContractDto {
     description:
       'Corrections by a person, field by field (see TERMS.md); null means "the contract does not say"',
     example: { noticePeriod: 'P60D', autoRenewal: true },
+    additionalProperties: true,
   })
   @IsOptional()
   @IsObject()
@@ -166,7 +167,7 @@ class MoneyDto {
 }
 class PartyDto {
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) role: string | null;
+  @ApiProperty({ nullable: true, type: String }) role: string | null;
 }
 class EvidenceDto {
   @ApiProperty() page: number;
@@ -175,43 +176,43 @@ class EvidenceDto {
   @ApiProperty() text: string;
 }
 class TermsDto {
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ type: [PartyDto] }) parties: PartyDto[];
-  @ApiProperty({ nullable: true, format: 'date' }) agreementDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) effectiveDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
-  @ApiProperty({ nullable: true }) perpetual: boolean | null;
-  @ApiProperty({ nullable: true, example: 'P3Y' }) initialTerm: string | null;
-  @ApiProperty({ nullable: true }) autoRenewal: boolean | null;
-  @ApiProperty({ nullable: true, example: 'P1Y' }) renewalTerm: string | null;
-  @ApiProperty({ nullable: true, example: 'P90D' }) noticePeriod: string | null;
-  @ApiProperty({ nullable: true, example: 'Delaware' }) governingLaw: string | null;
-  @ApiProperty({ nullable: true }) terminationForConvenience: boolean | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) agreementDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) effectiveDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) perpetual: boolean | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P3Y' }) initialTerm: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) autoRenewal: boolean | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P1Y' }) renewalTerm: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P90D' }) noticePeriod: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Delaware' }) governingLaw: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) terminationForConvenience: boolean | null;
   @ApiProperty({ nullable: true, type: MoneyDto }) contractValue: MoneyDto | null;
-  @ApiProperty({ nullable: true, example: 'net 30' }) paymentTerms: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'net 30' }) paymentTerms: string | null;
 }
 class FileDto {
   @ApiProperty() name: string;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
   @ApiProperty() mediaType: string;
-  @ApiProperty({ nullable: true }) pages: number | null;
+  @ApiProperty({ nullable: true, type: Number }) pages: number | null;
 }
 class ContractDeadlinesDto {
-  @ApiProperty({ nullable: true, format: 'date' }) noticeDeadline: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) nextRenewalDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) noticeDeadline: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) nextRenewalDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) expirationDate: string | null;
 }
 class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true }) party: string | null;
+  @ApiProperty({ nullable: true, type: String }) party: string | null;
   @ApiProperty({
     enum: ['payment', 'delivery', 'reporting', 'insurance', 'audit', 'confidentiality', 'other'],
   })
   kind: string;
   @ApiProperty() text: string;
-  @ApiProperty({ nullable: true, format: 'date' }) dueDate: string | null;
-  @ApiProperty({ nullable: true, example: 'P3M' }) recurrence: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueDate: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P3M' }) recurrence: string | null;
   @ApiProperty() status: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
 }
@@ -222,10 +223,10 @@ class ContractErrorDto {
 
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ enum: [...CONTRACT_STATUSES] }) status: string;
   @ApiProperty({ nullable: true, type: ContractErrorDto }) error: ContractErrorDto | null;
-  @ApiProperty({ nullable: true }) counterparty: string | null;
+  @ApiProperty({ nullable: true, type: String }) counterparty: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
