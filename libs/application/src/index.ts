@@ -25,6 +25,7 @@ export * from './contract-events/publish-contract-event.use-case';
 export * from './contract-events/sweep-contract-events.use-case';
 export * from './deadline/list-deadlines.use-case';
 export * from './alerts/alert-sends';
+export * from './alerts/mail-failure';
 export * from './alerts/record-tenant-alerts.use-case';
 export * from './alerts/scan-alerts.use-case';
 export * from './alerts/send-alert.use-case';

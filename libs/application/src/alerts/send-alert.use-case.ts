@@ -8,7 +8,7 @@ import {
   type TermField,
 } from '@cb/domain';
 import type { JobPayloads, JobPublisher } from '@cb/jobs';
-import { MailSendError, renderAlertEmail, type Mailer } from '@cb/notifications';
+import { renderAlertEmail, type Mailer } from '@cb/notifications';
 import type {
   AlertEntity,
   AlertSettingsRepository,
@@ -18,6 +18,7 @@ import type {
   TenantDb,
 } from '@cb/persistence';
 import { ALERT_RETRY_DELAY_MS, enqueueAlertSingles } from './alert-sends';
+import { mailFailure } from './mail-failure';
 
 export type AlertSendOutcome =
   | { result: 'sent' }
@@ -121,9 +122,7 @@ export class SendAlert {
           messageId: `<alert-${alert.id}@contract-bank>`,
         });
       } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        const permanent = (err instanceof MailSendError && err.permanent) || opts.finalAttempt;
-        return { result: permanent ? 'failed' : 'retry', reason };
+        return mailFailure(err, opts.finalAttempt);
       }
       await this.alerts.finish(p.tenantId, alert.id, 'sent', null);
       return { result: 'sent' };

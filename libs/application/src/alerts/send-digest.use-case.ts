@@ -7,8 +7,9 @@ import {
   tenantToday,
 } from '@cb/domain';
 import type { JobPayloads } from '@cb/jobs';
-import { MailSendError, renderDigestEmail, type Mailer } from '@cb/notifications';
+import { renderDigestEmail, type Mailer } from '@cb/notifications';
 import type { AlertDigestsRepository, AlertSettingsRepository, TenantDb } from '@cb/persistence';
+import { mailFailure } from './mail-failure';
 
 export type DigestSendOutcome =
   { result: 'sent' | 'skipped' } | { result: 'failed' | 'retry'; reason: string };
@@ -54,14 +55,7 @@ export class SendDigest {
           messageId: `<digest-${digest.id}@contract-bank>`,
         });
       } catch (err) {
-        const reason = err instanceof Error ? err.message : String(err);
-        return {
-          result:
-            (err instanceof MailSendError && err.permanent) || opts.finalAttempt
-              ? 'failed'
-              : 'retry',
-          reason,
-        };
+        return mailFailure(err, opts.finalAttempt);
       }
       await this.digests.finish(p.tenantId, digest.id, 'sent', null);
       return { result: 'sent' };
