@@ -30,15 +30,11 @@ const { Module } = require('@nestjs/common');
 const { BullModule, getQueueToken } = require('@nestjs/bullmq');
 const IORedis = require('ioredis');
 const { loadConfig, AppConfigModule } = require(path.join(root, 'dist/libs/config/src'));
-const { runMigrations, PersistenceModule } = require(path.join(root, 'dist/libs/persistence/src'));
-const { QUEUES, redisConnectionOptions } = require(path.join(root, 'dist/libs/jobs/src'));
-const { NotificationsModule } = require(path.join(root, 'dist/libs/notifications/src'));
-const { AlertScanHandler } = require(path.join(root, 'dist/apps/worker/src/notifications/alert-scan.handler'));
-const { AlertTenantHandler } = require(path.join(root, 'dist/apps/worker/src/notifications/alert-tenant.handler'));
-const { AlertSendQueue } = require(path.join(root, 'dist/apps/worker/src/notifications/alert-send.queue'));
-const { AlertsProcessor, ALERTS_CONCURRENCY } = require(path.join(root, 'dist/apps/worker/src/notifications/alerts.processor'));
-const { DigestHandler } = require(path.join(root, 'dist/apps/worker/src/notifications/digest.handler'));
-const { WebhookEventsService } = require(path.join(root, 'dist/apps/worker/src/notifications/webhook-events.service'));
+const { runMigrations } = require(path.join(root, 'dist/libs/persistence/src'));
+const { ApplicationModule, ScanAlerts } = require(path.join(root, 'dist/libs/application/src'));
+const { JobRegistry, QUEUES, redisConnectionOptions } = require(path.join(root, 'dist/libs/jobs/src'));
+const { AlertsProcessor, ALERTS_CONCURRENCY } = require(path.join(root, 'dist/apps/worker/src/alerts/alerts.processor'));
+const { WorkerJobs } = require(path.join(root, 'dist/apps/worker/src/common/worker-jobs'));
 
 const mb = (n) => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
@@ -83,17 +79,17 @@ async function main() {
   Module({
     imports: [
       AppConfigModule.forRoot(config),
-      PersistenceModule,
-      NotificationsModule,
+      ApplicationModule,
       BullModule.forRoot({ connection: redisConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
       BullModule.registerQueue({ name: QUEUES.alerts }, { name: QUEUES.notifications }, { name: QUEUES.webhooks }),
     ],
-    // The alerts worker (tick handler, per-tenant jobs) and no notifications worker, so nothing is sent.
-    providers: [AlertScanHandler, AlertTenantHandler, AlertSendQueue, AlertsProcessor, DigestHandler, WebhookEventsService],
+    // The alerts worker (tick, per-tenant jobs) and no notifications worker, so nothing is sent. A plain
+    // registry: the worker's boot check would (rightly) refuse a worker without the other queues' handlers.
+    providers: [{ provide: WorkerJobs, useValue: new JobRegistry() }, AlertsProcessor],
   })(BenchModule);
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'] });
   await app.init();
-  const scanner = app.get(AlertScanHandler);
+  const scanner = app.get(ScanAlerts);
   const alertsQueue = app.get(getQueueToken(QUEUES.alerts));
   const queue = app.get(getQueueToken(QUEUES.notifications));
   /** Waits until the alerts worker has finished every per-tenant job. */
@@ -132,7 +128,7 @@ async function main() {
         peakHeap = Math.max(peakHeap, m.heapUsed);
       }, 20);
       const start = performance.now();
-      const scan = await scanner.scan(new Date());
+      const scan = await scanner.execute(new Date());
       const tickMs = performance.now() - start;
       await drained();
       const totalMs = performance.now() - start;
@@ -144,7 +140,7 @@ async function main() {
       const sendJobs = await queue.getJobCountByTypes('waiting');
       // The steady state (every later tick the same day): the same work finds everything already recorded.
       const again = performance.now();
-      await scanner.scan(new Date());
+      await scanner.execute(new Date());
       await drained();
       const repeatMs = performance.now() - again;
       const recreated = (await countAlerts()) - created;

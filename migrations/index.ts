@@ -4,6 +4,7 @@ import { Alerts1764000000000 } from './1764000000000-Alerts';
 import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
 import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEvents';
 import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
+import { ContractEvents1764400000000 } from './1764400000000-ContractEvents';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   TrialReminders1764100000000,
   StaleWebhookEvents1764200000000,
   AlertLanguage1764300000000,
+  ContractEvents1764400000000,
 ];

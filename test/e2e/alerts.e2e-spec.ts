@@ -6,7 +6,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
-import { AlertScanHandler } from '../../apps/worker/src/notifications/alert-scan.handler';
+import { ScanAlerts } from '@cb/application';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -183,8 +183,8 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     await seedContract(a.tenantId, 'renewal', renewalDate, 'Cloud Hosting');
 
     // One tick of the scheduler; the worker's processor does the rest (tenant job, then send jobs).
-    await server.worker!.get(AlertScanHandler).scan();
-    await server.worker!.get(AlertScanHandler).scan();
+    await server.worker!.get(ScanAlerts).execute();
+    await server.worker!.get(ScanAlerts).execute();
     const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
     const until = Date.now() + 20_000;
     while (mine().length < 3 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));

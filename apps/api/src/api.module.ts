@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
+import { ApplicationModule } from '@cb/application';
 import { AppConfigModule, type AppConfig } from '@cb/config';
-import { redisConnectionOptions } from '@cb/jobs';
-import { PersistenceModule } from '@cb/persistence';
-import { StorageModule } from '@cb/storage';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyRoutesGuard } from './api-keys/api-key-routes.guard';
@@ -17,6 +14,9 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { UsersModule } from './users/users.module';
 import { SubscriptionGateGuard } from './billing/subscription-gate.guard';
 import { BearerAuthGuard } from './common/guards/auth.guard';
+import { RouteDeclarationsCheck } from './common/guards/route-declarations.check';
+import { MultipartInterceptor } from './common/multipart/multipart.interceptor';
+import { ContractEventsModule } from './contract-events/contract-events.module';
 import { PermissionGuard } from './common/guards/permission.guard';
 import { ContractsModule } from './contracts/contracts.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -65,16 +65,13 @@ export class ApiModule {
       imports: [
         AppConfigModule.forRoot(config),
         loggerModule(config, 'api'),
-        PersistenceModule,
-        StorageModule,
-        BullModule.forRoot({
-          connection: redisConnectionOptions(config.redisUrl),
-          prefix: config.queuePrefix,
-        }),
+        DiscoveryModule,
+        ApplicationModule,
         IdempotencyModule,
         HealthModule,
         AuthModule,
         ContractsModule,
+        ContractEventsModule,
         DeadlinesModule,
         SubscriptionModule,
         AuditModule,
@@ -95,7 +92,11 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: PermissionGuard },
         // After authentication and permissions: 402 for writes once the subscription has ended.
         { provide: APP_GUARD, useClass: SubscriptionGateGuard },
+        // In this order: an upload's body is read (into storage) before its Idempotency-Key is checked,
+        // because an upload is identified by its file.
+        { provide: APP_INTERCEPTOR, useClass: MultipartInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        RouteDeclarationsCheck,
       ],
     };
   }

@@ -6,6 +6,7 @@ import type { AppConfig } from '@cb/config';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
+import { JSON_BODY_LIMIT_BYTES, rejectOversizedBodies } from './common/body-limits';
 import { ProblemFilter } from './common/filters/problem.filter';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
 import { createValidationPipe } from './common/validation';
@@ -44,10 +45,12 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // A declared body over the limit is answered 413 before any of it is read.
+  app.use(rejectOversizedBodies(config.maxUploadBytes));
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
   app.use(
     express.json({
-      limit: '1mb',
+      limit: JSON_BODY_LIMIT_BYTES,
       verify: (req: Request & { rawBody?: Buffer }, _res, buf) => {
         req.rawBody = buf;
       },

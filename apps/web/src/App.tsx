@@ -10,7 +10,7 @@ import { t } from './i18n';
 // Route-level code splitting: the PDF viewer and the charts load only on the pages that use them.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ContractsPage = lazy(() => import('./pages/ContractsPage'));
-const ContractDetailPage = lazy(() => import('./pages/ContractDetailPage'));
+const ContractDetailPage = lazy(() => import('./pages/contract-detail/ContractDetailPage'));
 const UploadPage = lazy(() => import('./pages/UploadPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));

@@ -1,24 +1,22 @@
-import { BullModule } from '@nestjs/bullmq';
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ApplicationModule } from '@cb/application';
 import { AppConfigModule, type AppConfig } from '@cb/config';
-import { QUEUES, QueueErrorLog, redisConnectionOptions } from '@cb/jobs';
-import { PersistenceModule } from '@cb/persistence';
-import { StorageModule } from '@cb/storage';
 import { LoggerModule } from 'nestjs-pino';
-import { ContractParseHandler } from './document-extraction/contract-parse.handler';
+import { AlertsProcessor } from './alerts/alerts.processor';
+import { WorkerJobs } from './common/worker-jobs';
+import { ContractEventsProcessor } from './contract-events/contract-events.processor';
 import { DocumentExtractionProcessor } from './document-extraction/document-extraction.processor';
-import { ContractSweepHandler } from './maintenance/contract-sweep.handler';
-import { DeadlineRefreshHandler } from './maintenance/deadline-refresh.handler';
-import { SubscriptionCheckHandler } from './maintenance/subscription-check.handler';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
-import { MaintenanceSchedule } from './maintenance/maintenance.schedule';
-import { NotificationsWorkerModule } from './notifications/notifications.module';
+import { NotificationsProcessor } from './notifications/notifications.processor';
+import { WorkerSchedule } from './scheduler/worker.schedule';
+import { WebhooksProcessor } from './webhooks/webhooks.processor';
 
 export interface WorkerOptions {
-  /** Register the repeatable schedules (off in tests that drive handlers directly). */
+  /** Register the repeatable schedules (off in tests that drive use cases directly). */
   schedules?: boolean;
 }
 
+/** The worker: one processor per queue over the application layer's use cases, and the schedules. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig, options: WorkerOptions = {}): DynamicModule {
@@ -27,24 +25,17 @@ export class WorkerModule {
       imports: [
         AppConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { name: 'worker', level: config.logLevel } }),
-        PersistenceModule,
-        StorageModule,
-        BullModule.forRoot({
-          connection: redisConnectionOptions(config.redisUrl),
-          prefix: config.queuePrefix,
-        }),
-        BullModule.registerQueue({ name: QUEUES.documentExtraction }, { name: QUEUES.maintenance }),
-        NotificationsWorkerModule.forRoot(options),
+        ApplicationModule,
       ],
       providers: [
-        ContractParseHandler,
+        WorkerJobs,
         DocumentExtractionProcessor,
-        ContractSweepHandler,
-        DeadlineRefreshHandler,
-        SubscriptionCheckHandler,
         MaintenanceProcessor,
-        QueueErrorLog,
-        ...(options.schedules === false ? [] : [MaintenanceSchedule]),
+        ContractEventsProcessor,
+        AlertsProcessor,
+        NotificationsProcessor,
+        WebhooksProcessor,
+        ...(options.schedules === false ? [] : [WorkerSchedule]),
       ],
     };
   }

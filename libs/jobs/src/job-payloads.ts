@@ -1,10 +1,15 @@
 /** Job names (`<noun>.<verb>`) and their payloads: ids and small scalars, never whole entities. */
 export interface JobPayloads {
   'contract.parse': { tenantId: string; contractId: string; parseVersion: number };
+  /** Tick: finds contracts stuck in processing and enqueues them again (or gives up on them). */
   'contracts.sweep': Record<string, never>;
+  /** Hands one finished parse (an outbox row) to its consumers: webhooks, alerts, the live status. */
+  'contract-event.publish': { tenantId: string; eventId: number };
+  /** Tick: hands over contract events whose publish job was lost. */
+  'contract-events.sweep': Record<string, never>;
   /** Rolls stored deadlines forward once their date has passed (evergreen renewals, recurring obligations). */
   'deadlines.refresh': Record<string, never>;
-  /** Ends trials that ran out and sends the reminder 3 days before a trial ends. */
+  /** Ends trials that ran out and sends the reminder before a trial ends. */
   'subscriptions.check': Record<string, never>;
   /** Tick: finds tenants with deadlines inside their alert window and enqueues alerts.tenant for each. */
   'alerts.scan': Record<string, never>;
@@ -13,7 +18,7 @@ export interface JobPayloads {
    * tenant now instead of at the next tick, so an alert that is already due goes out within seconds.
    */
   'alerts.refresh': { tenantId: string };
-  /** Records the tenant's due alerts (today is the tenant-local date) and enqueues alert.send for new ones. */
+  /** Records the tenant's due alerts (today is the tenant-local date) and enqueues their sends. */
   'alerts.tenant': { tenantId: string; today: string };
   /** One alert (a retry, or a pending alert whose batch was lost). */
   'alert.send': { tenantId: string; alertId: string };
@@ -22,8 +27,8 @@ export interface JobPayloads {
   /** One recipient's weekly digest (the alert_digests row). */
   'digest.send': { tenantId: string; digestId: string };
   'webhook.deliver': { tenantId: string; deliveryId: string };
-  /** Tick: finds contracts that finished parsing or failed and records contract.parsed / contract.failed events. */
-  'webhooks.contracts': Record<string, never>;
+  /** Tick: enqueues again the webhook deliveries whose job was lost. */
+  'webhooks.recover': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -31,71 +36,75 @@ export type JobName = keyof JobPayloads;
 export const MAX_ALERT_BATCH = 1000;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class InvalidPayloadError extends Error {}
 
-/** Validates a payload on dequeue; a malformed one is a permanent failure. */
+type Data = Record<string, unknown>;
+
+function uuid(d: Data, field: string): string {
+  const v = d[field];
+  if (typeof v !== 'string' || !UUID.test(v)) throw new InvalidPayloadError(field);
+  return v;
+}
+
+function positiveInt(d: Data, field: string): number {
+  const v = d[field];
+  if (!Number.isInteger(v) || (v as number) < 0) throw new InvalidPayloadError(field);
+  return v as number;
+}
+
+const none = (): Record<string, never> => ({});
+
+/**
+ * Payload validation, in one place: what a job carries is checked on dequeue (a malformed payload is a permanent
+ * failure) and only the known fields are kept.
+ */
+const PARSERS: { [N in JobName]: (d: Data) => JobPayloads[N] } = {
+  'contract.parse': (d) => ({
+    tenantId: uuid(d, 'tenantId'),
+    contractId: uuid(d, 'contractId'),
+    parseVersion: positiveInt(d, 'parseVersion'),
+  }),
+  'contracts.sweep': none,
+  'contract-event.publish': (d) => ({
+    tenantId: uuid(d, 'tenantId'),
+    eventId: positiveInt(d, 'eventId'),
+  }),
+  'contract-events.sweep': none,
+  'deadlines.refresh': none,
+  'subscriptions.check': none,
+  'alerts.scan': none,
+  'alerts.refresh': (d) => ({ tenantId: uuid(d, 'tenantId') }),
+  'alerts.tenant': (d) => {
+    const today = d.today;
+    if (typeof today !== 'string' || !ISO_DATE.test(today)) throw new InvalidPayloadError('today');
+    return { tenantId: uuid(d, 'tenantId'), today };
+  },
+  'alert.send': (d) => ({ tenantId: uuid(d, 'tenantId'), alertId: uuid(d, 'alertId') }),
+  'alerts.send': (d) => {
+    const tenantId = uuid(d, 'tenantId');
+    const ids = d.alertIds;
+    if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ALERT_BATCH)
+      throw new InvalidPayloadError('alertIds');
+    if (!ids.every((id) => typeof id === 'string' && UUID.test(id)))
+      throw new InvalidPayloadError('alertIds');
+    return { tenantId, alertIds: ids as string[] };
+  },
+  'digest.send': (d) => ({ tenantId: uuid(d, 'tenantId'), digestId: uuid(d, 'digestId') }),
+  'webhook.deliver': (d) => ({ tenantId: uuid(d, 'tenantId'), deliveryId: uuid(d, 'deliveryId') }),
+  'webhooks.recover': none,
+};
+
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(PARSERS, name);
+}
+
+/** Validates a payload on dequeue; throws InvalidPayloadError naming the bad field. */
 export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayloads[N] {
-  const d = (data ?? {}) as Record<string, unknown>;
-  switch (name) {
-    case 'contract.parse':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      if (typeof d.contractId !== 'string' || !UUID.test(d.contractId))
-        throw new InvalidPayloadError('contractId');
-      if (!Number.isInteger(d.parseVersion)) throw new InvalidPayloadError('parseVersion');
-      return d as unknown as JobPayloads[N];
-    case 'contracts.sweep':
-      return {} as JobPayloads[N];
-    case 'deadlines.refresh':
-      return {} as JobPayloads[N];
-    case 'subscriptions.check':
-      return {} as JobPayloads[N];
-    case 'alerts.scan':
-      return {} as JobPayloads[N];
-    case 'alerts.refresh':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      return { tenantId: d.tenantId } as JobPayloads[N];
-    case 'alerts.tenant':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      if (typeof d.today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d.today))
-        throw new InvalidPayloadError('today');
-      return { tenantId: d.tenantId, today: d.today } as JobPayloads[N];
-    case 'alert.send':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      if (typeof d.alertId !== 'string' || !UUID.test(d.alertId))
-        throw new InvalidPayloadError('alertId');
-      return { tenantId: d.tenantId, alertId: d.alertId } as JobPayloads[N];
-    case 'alerts.send': {
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      const ids = d.alertIds;
-      if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_ALERT_BATCH)
-        throw new InvalidPayloadError('alertIds');
-      if (!ids.every((id) => typeof id === 'string' && UUID.test(id)))
-        throw new InvalidPayloadError('alertIds');
-      return { tenantId: d.tenantId, alertIds: ids as string[] } as JobPayloads[N];
-    }
-    case 'digest.send':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      if (typeof d.digestId !== 'string' || !UUID.test(d.digestId))
-        throw new InvalidPayloadError('digestId');
-      return { tenantId: d.tenantId, digestId: d.digestId } as JobPayloads[N];
-    case 'webhook.deliver':
-      if (typeof d.tenantId !== 'string' || !UUID.test(d.tenantId))
-        throw new InvalidPayloadError('tenantId');
-      if (typeof d.deliveryId !== 'string' || !UUID.test(d.deliveryId))
-        throw new InvalidPayloadError('deliveryId');
-      return { tenantId: d.tenantId, deliveryId: d.deliveryId } as JobPayloads[N];
-    case 'webhooks.contracts':
-      return {} as JobPayloads[N];
-    default:
-      throw new InvalidPayloadError(`unknown job ${String(name)}`);
-  }
+  if (!isJobName(name)) throw new InvalidPayloadError(`unknown job ${String(name)}`);
+  const d = data && typeof data === 'object' ? (data as Data) : {};
+  return PARSERS[name](d);
 }
 
 /** Deterministic job ids (BullMQ forbids ':' in custom ids, so the parts are joined with '.'). */
@@ -127,4 +136,8 @@ export function digestSendJobId(p: JobPayloads['digest.send']): string {
 
 export function webhookDeliverJobId(p: JobPayloads['webhook.deliver']): string {
   return `webhook.deliver.${p.tenantId}.${p.deliveryId}`;
+}
+
+export function contractEventJobId(p: JobPayloads['contract-event.publish']): string {
+  return `contract-event.publish.${p.tenantId}.${p.eventId}`;
 }

@@ -11,5 +11,7 @@ export const QUEUES = {
   notifications: 'notifications',
   /** Webhook deliveries, apart so a slow receiver never holds up e-mail or parsing. */
   webhooks: 'webhooks',
+  /** Finished parses (the contract_events outbox) handed to webhooks, alerts and the live status. */
+  contractEvents: 'contract-events',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -5,7 +5,7 @@ import IORedis from 'ioredis';
 export function redisConnectionOptions(url: string): ConnectionOptions {
   return {
     url,
-    // BullMQ workers need this; producers bound their own waits (see ParseQueueService).
+    // BullMQ workers need this; producers bound their own waits (JobPublisher.tryPublish).
     maxRetriesPerRequest: null,
     retryStrategy: (times: number) => Math.min(times * 200, 5000),
   };

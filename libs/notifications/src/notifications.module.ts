@@ -1,11 +1,10 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { LogMailer } from './log.mailer';
 import { MAILER, type Mailer } from './mailer.port';
 import { SmtpMailer } from './smtp.mailer';
 
 /** Provides MAILER: SMTP when SMTP_URL is set, otherwise the log. */
-@Global()
 @Module({
   providers: [
     {

@@ -1,6 +1,5 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { ContractTermsStore } from './contract-terms.store';
 import { createDataSource } from './data-source.factory';
 import { ApiKeysRepository } from './repositories/api-keys.repository';
 import { AuditEventsRepository } from './repositories/audit-events.repository';
@@ -18,6 +17,8 @@ import { AlertsRepository } from './repositories/alerts.repository';
 import { CalendarFeedsRepository } from './repositories/calendar-feeds.repository';
 import { AlertDigestsRepository } from './repositories/alert-digests.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
+import { ContractEventsRepository } from './repositories/contract-events.repository';
+import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
   ContractsRepository,
@@ -35,9 +36,14 @@ const REPOSITORIES = [
   CalendarFeedsRepository,
   AlertDigestsRepository,
   WebhooksRepository,
+  ContractEventsRepository,
 ];
 
-@Global()
+/**
+ * The database: the application connection (row-level security applies, tenant set per transaction), the
+ * owner connection for cross-tenant maintenance, the tenant-scoped repositories and the system queries.
+ * Not global: every module that needs the database imports it (directly or through ApplicationModule).
+ */
 @Module({
   providers: [
     {
@@ -68,14 +74,13 @@ const REPOSITORIES = [
       inject: [TenantDb],
       useFactory: (db: TenantDb) => new Repo(db),
     })),
-    {
-      provide: ContractTermsStore,
-      inject: [TenantDb, ContractsRepository],
-      useFactory: (db: TenantDb, contracts: ContractsRepository) =>
-        new ContractTermsStore(db, contracts),
-    },
+    ...SYSTEM_QUERIES.map((Query) => ({
+      provide: Query,
+      inject: [SystemDb],
+      useFactory: (system: SystemDb) => new Query(system),
+    })),
   ],
-  exports: [TenantDb, SystemDb, ContractTermsStore, ...REPOSITORIES],
+  exports: [TenantDb, SystemDb, ...REPOSITORIES, ...SYSTEM_QUERIES],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(

@@ -38,6 +38,11 @@ export class TenantDb {
     });
   }
 
+  /** Readiness: the database answers (no tenant data is read). */
+  async ping(): Promise<void> {
+    await this.dataSource.query('SELECT 1');
+  }
+
   /** The tenant of the enclosing scope, if any (for logs and assertions). */
   currentTenant(): string | undefined {
     return this.scope.getStore()?.tenantId;

@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { STORAGE, type StoragePort } from '@cb/domain';
 import { LocalDiskStorage } from './local-disk.storage';
@@ -15,7 +15,6 @@ export function createStorage(config: AppConfig): StoragePort {
     : new LocalDiskStorage(config.storageDir);
 }
 
-@Global()
 @Module({
   providers: [{ provide: STORAGE, inject: [APP_CONFIG], useFactory: createStorage }],
   exports: [STORAGE],

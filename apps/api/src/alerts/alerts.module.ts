@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@cb/persistence';
 import { AlertsController } from './alerts.controller';
 import { AlertsService } from './alerts.service';
 
-@Module({ controllers: [AlertsController], providers: [AlertsService] })
+@Module({
+  imports: [PersistenceModule],
+  controllers: [AlertsController],
+  providers: [AlertsService],
+})
 export class AlertsModule {}

@@ -3,13 +3,11 @@ import {
   Controller,
   Delete,
   Get,
-  Headers,
   HttpCode,
   Inject,
   Param,
   ParseUUIDPipe,
   Post,
-  Res,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -19,14 +17,13 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import type { Principal } from '../common/auth/principal';
 import {
   CurrentPrincipal,
   CurrentTenant,
   RequirePermission,
 } from '../common/decorators/auth.decorators';
-import { HandlesOwnIdempotency } from '../idempotency/idempotency.interceptor';
+import { IdempotentReplay } from '../idempotency/idempotency.interceptor';
 import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
@@ -38,22 +35,18 @@ export class ApiKeysController {
 
   @Post()
   @RequirePermission('apikeys:manage')
-  @HandlesOwnIdempotency()
+  // The secret is shown once: a replay (and what is stored for it) carries `key: null`.
+  @IdempotentReplay((body: CreatedApiKeyDto) => ({ ...body, key: null }))
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiCreatedResponse({
     type: CreatedApiKeyDto,
     description: 'The key is shown only in this response (an idempotent replay answers key: null)',
   })
-  async create(
+  create(
     @CurrentPrincipal() p: Principal,
     @Body() dto: CreateApiKeyDto,
-    @Headers('idempotency-key') idempotencyKey: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<CreatedApiKeyDto> {
-    const { status, replayed, body } = await this.keys.createIdempotent(p, dto, idempotencyKey);
-    res.status(status);
-    if (replayed) res.setHeader('Idempotent-Replayed', 'true');
-    return body;
+    return this.keys.create(p, dto);
   }
 
   @Get()

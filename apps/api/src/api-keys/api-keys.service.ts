@@ -4,7 +4,6 @@ import { ApiKeysRepository, TenantDb, type ApiKeyEntity } from '@cb/persistence'
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
-import { IdempotencyService } from '../idempotency/idempotency.service';
 import { generateApiKey } from './api-key-secret.util';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 
@@ -23,44 +22,7 @@ export class ApiKeysService {
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(ApiKeysRepository) private readonly keys: ApiKeysRepository,
     @Inject(AuditService) private readonly audit: AuditService,
-    @Inject(IdempotencyService) private readonly idempotency: IdempotencyService,
   ) {}
-
-  /**
-   * Idempotency-Key is applied here rather than by the interceptor, because the stored replay must not
-   * contain the secret: a replay answers the same key's details with `key: null` (the secret was shown once).
-   */
-  async createIdempotent(
-    principal: Principal,
-    dto: CreateApiKeyDto,
-    idempotencyKey: string | undefined,
-  ): Promise<{ status: number; replayed: boolean; body: CreatedApiKeyDto }> {
-    if (!idempotencyKey)
-      return { status: 201, replayed: false, body: await this.create(principal, dto) };
-    const path = '/v1/api-keys';
-    const fingerprint = IdempotencyService.fingerprint({ method: 'POST', path, body: dto });
-    const outcome = await this.idempotency.begin(
-      principal.tenantId,
-      idempotencyKey,
-      'POST',
-      path,
-      fingerprint,
-    );
-    if (outcome.kind === 'replay') {
-      return { status: outcome.statusCode, replayed: true, body: outcome.body as CreatedApiKeyDto };
-    }
-    try {
-      const body = await this.create(principal, dto);
-      await this.idempotency.complete(principal.tenantId, idempotencyKey, 201, {
-        ...body,
-        key: null,
-      });
-      return { status: 201, replayed: false, body };
-    } catch (err) {
-      await this.idempotency.release(principal.tenantId, idempotencyKey);
-      throw err;
-    }
-  }
 
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const scopes = normalizeApiKeyScopes(dto.scopes);

@@ -1,17 +1,12 @@
-import {
-  Global,
-  Module,
-  RequestMethod,
-  type MiddlewareConsumer,
-  type NestModule,
-} from '@nestjs/common';
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { ApplicationModule } from '@cb/application';
 import { AuditContextMiddleware } from './audit-context.middleware';
 import { AuditController } from './audit.controller';
 import { AuditService } from './audit.service';
 
-/** Global so feature services (contracts, team, keys, billing) can record without importing it. */
-@Global()
+/** The audit trail over HTTP, and the AuditService that team, key and billing services record through. */
 @Module({
+  imports: [ApplicationModule],
   controllers: [AuditController],
   providers: [AuditService],
   exports: [AuditService],

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../common/auth/principal';
-import { CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
+import { Authenticated, CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
 import { AuthService } from './auth.service';
 import {
   LoginDto,
@@ -45,6 +45,7 @@ export class AuthController {
   }
 
   @Post('auth/logout')
+  @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
   logout(@CurrentPrincipal() p: Principal, @Body() dto: LogoutDto) {
@@ -52,6 +53,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Authenticated()
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() p: Principal) {

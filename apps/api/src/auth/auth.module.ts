@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { PersistenceModule } from '@cb/persistence';
 import { BearerStrategy } from '../common/auth/bearer.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -9,6 +10,7 @@ import { PasswordHasher } from './password-hasher';
 
 @Module({
   imports: [
+    PersistenceModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

@@ -1,18 +1,22 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { BILLING, type BillingPort } from '@cb/domain';
-import { AuditEventsRepository, SubscriptionChangeStore, TenantDb } from '@cb/persistence';
+import {
+  AuditEventsRepository,
+  PersistenceModule,
+  SubscriptionChangeStore,
+  TenantDb,
+} from '@cb/persistence';
 import Stripe from 'stripe';
 import { ManualBillingProvider } from './manual-billing.provider';
-import { PlanLimitsService } from './plan-limits.service';
 import { StripeBillingProvider } from './stripe-billing.provider';
 import { StripeWebhookController } from './stripe-webhook.controller';
 import { StripeWebhookService } from './stripe-webhook.service';
 import { SubscriptionGateGuard } from './subscription-gate.guard';
 
-/** Global: the subscription gate (an app guard) and plan limits are used across features. */
-@Global()
+/** Billing: the payment provider, Stripe's webhook, and the subscription gate (an app guard of ApiModule). */
 @Module({
+  imports: [PersistenceModule],
   controllers: [StripeWebhookController],
   providers: [
     {
@@ -31,9 +35,8 @@ import { SubscriptionGateGuard } from './subscription-gate.guard';
           : new ManualBillingProvider(),
     },
     StripeWebhookService,
-    PlanLimitsService,
     SubscriptionGateGuard,
   ],
-  exports: [SubscriptionChangeStore, BILLING, PlanLimitsService, SubscriptionGateGuard],
+  exports: [SubscriptionChangeStore, BILLING, SubscriptionGateGuard],
 })
 export class BillingModule {}

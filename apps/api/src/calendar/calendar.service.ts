@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { NotFoundError, addDays, todayInTimeZone } from '@cb/domain';
+import { TenantCalendar } from '@cb/application';
+import { NotFoundError, addDays } from '@cb/domain';
 import { CalendarFeedsRepository } from '@cb/persistence';
 import { buildDeadlinesIcs } from './calendar-ics.util';
 
@@ -23,6 +24,7 @@ export class CalendarService {
   constructor(
     @Inject(CalendarFeedsRepository) private readonly feeds: CalendarFeedsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(TenantCalendar) private readonly calendar: TenantCalendar,
   ) {}
 
   private tokenFor(feedId: string): string {
@@ -56,7 +58,7 @@ export class CalendarService {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('calendar feed');
     const tenantId = await this.feeds.tenantForTokenHash(hashFeedToken(token));
     if (!tenantId) throw new NotFoundError('calendar feed');
-    const from = addDays(todayInTimeZone('UTC', now), -FEED_PAST_DAYS);
+    const from = addDays(await this.calendar.today(tenantId, now), -FEED_PAST_DAYS);
     const deadlines = await this.feeds.deadlinesFrom(tenantId, from, FEED_MAX_EVENTS);
     return buildDeadlinesIcs(deadlines, this.config.appUrl, now);
   }

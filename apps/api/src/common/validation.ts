@@ -1,11 +1,12 @@
 import { ValidationPipe, type ValidationError as ClassValidationError } from '@nestjs/common';
 import { ValidationError, type FieldError } from '@cb/domain';
+import { Matches, type ValidationOptions } from 'class-validator';
 
-function flatten(errors: ClassValidationError[], prefix = ''): FieldError[] {
+export function flattenValidationErrors(errors: ClassValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 
@@ -16,7 +17,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => {
-      const fields = flatten(errors);
+      const fields = flattenValidationErrors(errors);
       return new ValidationError(
         `The request is invalid: ${fields.map((f) => f.field).join(', ')}`,
         fields,
@@ -24,3 +25,10 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** A name is one line: a value with a line break in it is refused (the same rule as domain hasLineBreak). */
+export const SingleLine = (options: ValidationOptions = {}) =>
+  Matches(/^[^\r\n\u2028\u2029]*$/, {
+    message: ({ property }) => `${property} must be a single line (no line breaks)`,
+    ...options,
+  });

@@ -10,8 +10,6 @@ import {
   Patch,
   Post,
   Query,
-  Req,
-  Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
@@ -25,10 +23,25 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
-import { CurrentTenant, RequirePermission } from '../common/decorators/auth.decorators';
-import { HandlesOwnIdempotency } from '../idempotency/idempotency.interceptor';
-import { ContractsService } from './contracts.service';
+import {
+  CorrectTerms,
+  DeleteContract,
+  GetContract,
+  ListContracts,
+  OpenContractFile,
+  ReparseContract,
+  UploadContract,
+  type Actor,
+} from '@cb/application';
+import type { Readable } from 'node:stream';
+import {
+  CurrentActor,
+  CurrentTenant,
+  RequirePermission,
+} from '../common/decorators/auth.decorators';
+import { MultipartFields } from '../common/multipart/multipart-body.decorator';
+import { MultipartUpload } from '../common/multipart/multipart.interceptor';
+import { toContractList, toContractResponse } from './contracts.mapper';
 import {
   ContractListResponseDto,
   ContractResponseDto,
@@ -36,61 +49,76 @@ import {
   UpdateContractDto,
   UploadContractDto,
 } from './dto/contract.dto';
+import { UploadContractPipe, type ContractUpload } from './upload-contract.pipe';
 
 @ApiTags('contracts')
 @ApiBearerAuth()
 @Controller('v1/contracts')
 export class ContractsController {
-  constructor(@Inject(ContractsService) private readonly contracts: ContractsService) {}
+  constructor(
+    @Inject(UploadContract) private readonly uploadContract: UploadContract,
+    @Inject(ListContracts) private readonly listContracts: ListContracts,
+    @Inject(GetContract) private readonly getContract: GetContract,
+    @Inject(CorrectTerms) private readonly correctTerms: CorrectTerms,
+    @Inject(DeleteContract) private readonly deleteContract: DeleteContract,
+    @Inject(OpenContractFile) private readonly openFile: OpenContractFile,
+    @Inject(ReparseContract) private readonly reparseContract: ReparseContract,
+  ) {}
 
   @Post()
+  @HttpCode(202)
   @RequirePermission('contracts:write')
-  @HandlesOwnIdempotency()
+  @MultipartUpload('file')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: UploadContractDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   @ApiAcceptedResponse({ type: ContractResponseDto, description: 'Stored; parsing has started' })
   async upload(
     @CurrentTenant() tenantId: string,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const { status, body } = await this.contracts.upload(tenantId, req);
-    res.status(status);
-    return body;
+    @CurrentActor() actor: Actor,
+    @MultipartFields(UploadContractPipe) upload: ContractUpload,
+  ): Promise<ContractResponseDto> {
+    return toContractResponse(await this.uploadContract.execute({ tenantId, actor, ...upload }));
   }
 
   @Get()
   @RequirePermission('contracts:read')
   @ApiOkResponse({ type: ContractListResponseDto })
-  list(@CurrentTenant() tenantId: string, @Query() query: ListContractsQueryDto) {
-    return this.contracts.list(tenantId, query);
+  async list(@CurrentTenant() tenantId: string, @Query() query: ListContractsQueryDto) {
+    return toContractList(await this.listContracts.execute(tenantId, query));
   }
 
   @Get(':id')
   @RequirePermission('contracts:read')
   @ApiOkResponse({ type: ContractResponseDto })
-  get(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.contracts.get(tenantId, id);
+  async get(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+    return toContractResponse(await this.getContract.execute(tenantId, id));
   }
 
   @Patch(':id')
   @RequirePermission('contracts:write')
   @ApiOkResponse({ type: ContractResponseDto })
-  update(
+  async update(
     @CurrentTenant() tenantId: string,
-    @Param('id', ParseUUIDPipe) id: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) contractId: string,
     @Body() dto: UpdateContractDto,
   ) {
-    return this.contracts.update(tenantId, id, dto);
+    return toContractResponse(
+      await this.correctTerms.execute({ tenantId, actor, contractId, ...dto }),
+    );
   }
 
   @Delete(':id')
   @HttpCode(204)
   @RequirePermission('contracts:write')
   @ApiNoContentResponse()
-  remove(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.contracts.remove(tenantId, id);
+  remove(
+    @CurrentTenant() tenantId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+  ) {
+    return this.deleteContract.execute(tenantId, actor, id);
   }
 
   @Get(':id/file')
@@ -102,8 +130,8 @@ export class ContractsController {
   )
   @ApiOkResponse({ description: 'The original bytes, byte-identical' })
   async file(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
-    const { contract, stream } = await this.contracts.file(tenantId, id);
-    return new StreamableFile(stream as NodeJS.ReadableStream & import('node:stream').Readable, {
+    const { contract, stream } = await this.openFile.execute(tenantId, id);
+    return new StreamableFile(stream as Readable, {
       type: contract.mediaType,
       length: contract.fileSize,
       disposition: `inline; filename*=UTF-8''${encodeURIComponent(contract.fileName)}`,
@@ -114,7 +142,7 @@ export class ContractsController {
   @HttpCode(202)
   @RequirePermission('contracts:write')
   @ApiAcceptedResponse({ type: ContractResponseDto })
-  reparse(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
-    return this.contracts.reparse(tenantId, id);
+  async reparse(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
+    return toContractResponse(await this.reparseContract.execute(tenantId, id));
   }
 }

@@ -1,11 +1,11 @@
+import type { ContractRecord } from '@cb/application';
 import { mergeTerms, termSources } from '@cb/domain';
-import type { ContractEntity, ObligationEntity } from '@cb/persistence';
-import type { ContractResponseDto } from './dto/contract.dto';
+import type { ContractListResponseDto, ContractResponseDto } from './dto/contract.dto';
 
-export function toContractResponse(
-  c: ContractEntity,
-  obligations: ObligationEntity[],
-): ContractResponseDto {
+export function toContractResponse({
+  contract: c,
+  obligations,
+}: ContractRecord): ContractResponseDto {
   return {
     id: c.id,
     title: c.title,
@@ -41,4 +41,11 @@ export function toContractResponse(
       evidence: o.evidence,
     })),
   } as ContractResponseDto;
+}
+
+export function toContractList(page: {
+  data: ContractRecord[];
+  nextCursor: string | null;
+}): ContractListResponseDto {
+  return { data: page.data.map(toContractResponse), nextCursor: page.nextCursor };
 }

@@ -1,11 +1,6 @@
 import { Module } from '@nestjs/common';
-import { QueueModule } from '../queue/queue.module';
+import { ApplicationModule } from '@cb/application';
 import { ContractsController } from './contracts.controller';
-import { ContractsService } from './contracts.service';
 
-@Module({
-  imports: [QueueModule],
-  controllers: [ContractsController],
-  providers: [ContractsService],
-})
+@Module({ imports: [ApplicationModule], controllers: [ContractsController] })
 export class ContractsModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '@cb/application';
 import { DeadlinesController } from './deadlines.controller';
 
-@Module({ controllers: [DeadlinesController] })
+@Module({ imports: [ApplicationModule], controllers: [DeadlinesController] })
 export class DeadlinesModule {}

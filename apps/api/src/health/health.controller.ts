@@ -38,7 +38,7 @@ export class HealthController {
   @ApiServiceUnavailableResponse({ description: 'PostgreSQL or Redis does not answer' })
   async ready(@Res({ passthrough: true }) res: Response) {
     const [postgres, redis] = await Promise.all([
-      withTimeout(this.db.dataSource.query('SELECT 1')).then(
+      withTimeout(this.db.ping()).then(
         () => 'up',
         () => 'down',
       ),

@@ -1,10 +1,12 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { createProbeClient } from '@cb/jobs';
+import { PersistenceModule } from '@cb/persistence';
 import type IORedis from 'ioredis';
 import { HealthController, REDIS_PROBE } from './health.controller';
 
 @Module({
+  imports: [PersistenceModule],
   controllers: [HealthController],
   providers: [
     {

@@ -7,17 +7,26 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { from, of, type Observable } from 'rxjs';
 import { catchError, mergeMap, tap } from 'rxjs/operators';
-import type { Principal } from '../common/auth/principal';
+import type { MultipartRequest } from '../common/multipart/multipart.interceptor';
 import { IdempotencyService } from './idempotency.service';
 
-export const HANDLES_OWN_IDEMPOTENCY = 'handlesOwnIdempotency';
-/** The handler applies Idempotency-Key itself (multipart uploads fingerprint the file, not the raw body). */
-export const HandlesOwnIdempotency = () => SetMetadata(HANDLES_OWN_IDEMPOTENCY, true);
+const STORED_REPLAY = 'idempotencyStoredReplay';
+/**
+ * What a replay answers, when it must differ from the first response: e.g. a created API key's secret is shown
+ * once, so its replay (and what is stored for it) carries `key: null`.
+ */
+export const IdempotentReplay = <T>(toStored: (body: T) => unknown) =>
+  SetMetadata(STORED_REPLAY, toStored);
 
-/** Applies `Idempotency-Key` to every authenticated POST. */
+/**
+ * The one Idempotency-Key mechanism, for every authenticated POST: a replay with the same key within 24 h
+ * answers the first response (status and body, with `Idempotent-Replayed: true`); the same key with a different
+ * request is 422. A request is its method, path and JSON body, or for an upload its file (by SHA-256), file
+ * name and fields, which MultipartInterceptor has read before this runs.
+ */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   constructor(
@@ -26,21 +35,27 @@ export class IdempotencyInterceptor implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const req = ctx.switchToHttp().getRequest<Request & { user?: Principal }>();
+    const req = ctx.switchToHttp().getRequest<MultipartRequest>();
     const res = ctx.switchToHttp().getResponse<Response>();
     const key = req.header('idempotency-key');
-    const own = this.reflector.getAllAndOverride<boolean>(HANDLES_OWN_IDEMPOTENCY, [
-      ctx.getHandler(),
-      ctx.getClass(),
-    ]);
-    if (req.method !== 'POST' || !key || !req.user || own) return next.handle();
+    if (req.method !== 'POST' || !key || !req.user) return next.handle();
     const tenantId = req.user.tenantId;
     const path = req.originalUrl.split('?')[0] ?? req.originalUrl;
-    const hash = IdempotencyService.fingerprint({
-      method: req.method,
-      path,
-      body: req.body as unknown,
-    });
+    const toStored =
+      this.reflector.get<((body: unknown) => unknown) | undefined>(
+        STORED_REPLAY,
+        ctx.getHandler(),
+      ) ?? ((body: unknown) => body);
+    const hash = IdempotencyService.fingerprint(
+      req.multipart
+        ? {
+            method: req.method,
+            path,
+            file: { sha256: req.multipart.file?.sha256 ?? null, name: req.multipart.fileName },
+            fields: Object.fromEntries(req.multipart.fields),
+          }
+        : { method: req.method, path, body: req.body as unknown },
+    );
     return from(this.idempotency.begin(tenantId, key, req.method, path, hash)).pipe(
       mergeMap((outcome) => {
         if (outcome.kind === 'replay') {
@@ -50,9 +65,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         return next.handle().pipe(
           mergeMap((body: unknown) =>
-            from(this.idempotency.complete(tenantId, key, res.statusCode, body ?? null)).pipe(
-              mergeMap(() => of(body)),
-            ),
+            from(
+              this.idempotency.complete(tenantId, key, res.statusCode, toStored(body) ?? null),
+            ).pipe(mergeMap(() => of(body))),
           ),
           catchError((err: unknown) =>
             from(this.idempotency.release(tenantId, key)).pipe(

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PlanLimits } from '@cb/application';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { canAssignRole, DomainError, DomainErrorCode, NotFoundError, type Role } from '@cb/domain';
 import { MAILER, renderInvitationEmail, type Mailer } from '@cb/notifications';
@@ -14,7 +15,7 @@ import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toUserDto } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
-import { PlanLimitsService } from '../billing/plan-limits.service';
+
 import type { Principal } from '../common/auth/principal';
 import type {
   AcceptedInvitationDto,
@@ -40,7 +41,7 @@ export class InvitationsService {
     @Inject(InvitationsRepository) private readonly invitations: InvitationsRepository,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
-    @Inject(PlanLimitsService) private readonly limits: PlanLimitsService,
+    @Inject(PlanLimits) private readonly limits: PlanLimits,
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,

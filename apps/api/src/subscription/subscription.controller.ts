@@ -5,6 +5,7 @@ import { PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
 import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import type { Principal } from '../common/auth/principal';
 import {
+  Authenticated,
   CurrentPrincipal,
   CurrentTenant,
   RequirePermission,
@@ -18,8 +19,8 @@ class LimitsDto {
 export class SubscriptionDto {
   @ApiProperty({ enum: ['trial', 'starter', 'business'] }) plan: string;
   @ApiProperty({ enum: ['trialing', 'active', 'past_due', 'canceled', 'expired'] }) status: string;
-  @ApiProperty({ nullable: true }) trialEndsAt: string | null;
-  @ApiProperty({ nullable: true }) currentPeriodEnd: string | null;
+  @ApiProperty({ nullable: true, type: String }) trialEndsAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) currentPeriodEnd: string | null;
   @ApiProperty({ type: LimitsDto }) limits: LimitsDto;
   @ApiProperty({ type: LimitsDto }) usage: LimitsDto;
 }
@@ -46,6 +47,7 @@ export class SubscriptionController {
   constructor(@Inject(SubscriptionService) private readonly subscriptions: SubscriptionService) {}
 
   @Get()
+  @Authenticated()
   @ApiOkResponse({ type: SubscriptionDto })
   get(@CurrentTenant() tenantId: string): Promise<SubscriptionDto> {
     return this.subscriptions.view(tenantId);

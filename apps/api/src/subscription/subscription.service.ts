@@ -13,7 +13,7 @@ import {
   TenantDb,
   UsersRepository,
 } from '@cb/persistence';
-import type { Principal } from '../common/auth/principal';
+import { actorOf, type Principal } from '../common/auth/principal';
 
 export interface SubscriptionView {
   plan: string;
@@ -57,10 +57,12 @@ export class SubscriptionService {
       email: user?.email ?? '',
     });
     if (outcome.kind === 'activated') {
-      await this.subscriptions.apply(principal.tenantId, { type: 'choosePlan', plan }, new Date(), {
-        type: principal.kind === 'apiKey' ? 'apiKey' : 'user',
-        id: principal.kind === 'apiKey' ? (principal.apiKeyId ?? null) : principal.userId,
-      });
+      await this.subscriptions.apply(
+        principal.tenantId,
+        { type: 'choosePlan', plan },
+        new Date(),
+        actorOf(principal),
+      );
     }
     return {
       ...(await this.view(principal.tenantId)),

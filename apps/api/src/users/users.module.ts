@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TeamRepository, TenantDb } from '@cb/persistence';
+import { PersistenceModule, TeamRepository, TenantDb } from '@cb/persistence';
+import { AuditModule } from '../audit/audit.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
+  imports: [PersistenceModule, AuditModule],
   controllers: [UsersController],
   providers: [
     UsersService,

@@ -1,6 +1,11 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@cb/persistence';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
 
-@Module({ controllers: [WebhooksController], providers: [WebhooksService] })
+@Module({
+  imports: [PersistenceModule],
+  controllers: [WebhooksController],
+  providers: [WebhooksService],
+})
 export class WebhooksModule {}

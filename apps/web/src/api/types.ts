@@ -1,24 +1,51 @@
-// Shapes of the public REST API v1 (shared/spec/API.md). The UI is a client like any partner's integration.
-export type Role = 'owner' | 'admin' | 'member' | 'viewer';
-export type ContractStatus = 'processing' | 'parsed' | 'needs_review' | 'failed';
-export type SubscriptionStatus = 'trialing' | 'active' | 'past_due' | 'canceled' | 'expired';
-export type DeadlineKind = 'notice' | 'renewal' | 'expiration' | 'obligation';
+// The shapes of the public REST API v1, generated from docs/openapi.json (`npm run openapi` writes both):
+// the UI is a client like any partner's integration, and its types never drift from what the API sends.
+// Only names and the few runtime lists live here; every shape comes from ./schema.
+import type { components } from './schema';
 
-export interface Money {
-  amount: number;
-  currency: string;
-}
-export interface Party {
-  name: string;
-  role: string | null;
-}
-export interface EvidenceSpan {
-  page: number;
-  start: number;
-  end: number;
-  text: string;
+type Schemas = components['schemas'];
+
+export type Contract = Schemas['ContractResponseDto'];
+export type ContractStatus = Contract['status'];
+export type ContractTerms = Schemas['TermsDto'];
+export type ContractDeadlines = Schemas['ContractDeadlinesDto'];
+export type Obligation = Schemas['ObligationDto'];
+export type EvidenceSpan = Schemas['EvidenceDto'];
+export type Money = Schemas['MoneyDto'];
+export type Party = Schemas['PartyDto'];
+export type ContractEvent = Schemas['ContractEventDto'];
+export type UpdateContract = Schemas['UpdateContractDto'];
+
+export type User = Schemas['UserDto'] & { createdAt?: string };
+export type Role = User['role'];
+export type TeamMember = Schemas['TeamMemberDto'];
+export type Tenant = Schemas['TenantRefDto'];
+export type Me = Schemas['MeDto'];
+export type TokenPair = Schemas['TokenPairDto'];
+export type SignupResponse = Schemas['SignupResponseDto'];
+
+export type Subscription = Schemas['SubscriptionDto'];
+export type SubscriptionStatus = Subscription['status'];
+export type Deadline = Schemas['DeadlineDto'];
+export type DeadlineKind = Deadline['kind'];
+export type AlertSettings = Schemas['AlertSettingsResponseDto'];
+export type AlertLanguage = AlertSettings['language'];
+export type Alert = Schemas['AlertDto'];
+export type AlertStatus = Alert['status'];
+export type ApiKey = Schemas['ApiKeyDto'];
+export type CreatedApiKey = Schemas['CreatedApiKeyDto'];
+export type Webhook = Schemas['WebhookDto'];
+export type CreatedWebhook = Schemas['CreatedWebhookDto'];
+export type Invitation = Schemas['InvitationDto'];
+export type AuditEvent = Schemas['AuditEventDto'];
+
+/** Every paged list: `{ data, nextCursor }`. */
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
 }
 
+/** The term fields in the order the UI shows them (checked against the API's TermsDto). */
 export const TERM_FIELDS = [
   'title',
   'parties',
@@ -34,171 +61,8 @@ export const TERM_FIELDS = [
   'terminationForConvenience',
   'contractValue',
   'paymentTerms',
-] as const;
+] as const satisfies readonly (keyof ContractTerms)[];
 export type TermField = (typeof TERM_FIELDS)[number];
-
-export interface ContractTerms {
-  title: string | null;
-  parties: Party[] | null;
-  agreementDate: string | null;
-  effectiveDate: string | null;
-  expirationDate: string | null;
-  perpetual: boolean | null;
-  initialTerm: string | null;
-  autoRenewal: boolean | null;
-  renewalTerm: string | null;
-  noticePeriod: string | null;
-  governingLaw: string | null;
-  terminationForConvenience: boolean | null;
-  contractValue: Money | null;
-  paymentTerms: string | null;
-}
-
-export interface Obligation {
-  id: string;
-  party: string | null;
-  kind: string;
-  text: string;
-  dueDate: string | null;
-  recurrence: string | null;
-  status?: string;
-  evidence?: EvidenceSpan[];
-}
-
-export interface ContractDeadlines {
-  noticeDeadline: string | null;
-  nextRenewalDate: string | null;
-  expirationDate: string | null;
-}
-
-export interface Contract {
-  id: string;
-  title: string | null;
-  status: ContractStatus;
-  error: { code: string; message: string } | null;
-  counterparty: string | null;
-  tags: string[];
-  createdAt: string;
-  updatedAt: string;
-  file: {
-    name: string;
-    size: number;
-    sha256: string;
-    mediaType: string;
-    pages: number | null;
-  } | null;
-  terms: Partial<ContractTerms> | null;
-  evidence: Partial<Record<TermField, EvidenceSpan[]>> | null;
-  termSources: Partial<Record<TermField, 'extracted' | 'user'>> | null;
-  deadlines: Partial<ContractDeadlines> | null;
-  obligations: Obligation[] | null;
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt?: string;
-}
-export interface Tenant {
-  id: string;
-  name: string;
-}
-export interface Me {
-  user: User;
-  tenant: Tenant;
-}
-
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-  expiresIn?: number;
-}
-
-export interface Subscription {
-  plan: string | null;
-  status: SubscriptionStatus;
-  trialEndsAt: string | null;
-  currentPeriodEnd: string | null;
-  limits?: { contracts: number | null; users: number | null };
-  usage?: { contracts: number; users: number };
-}
-
-export interface Deadline {
-  contractId: string;
-  contractTitle: string | null;
-  kind: DeadlineKind;
-  date: string;
-  obligationId?: string;
-}
-
-export interface AlertSettings {
-  leadDays: number[];
-  /** The configured list, or the owners and admins when none is configured (recipientsAreDefault). */
-  recipients: string[];
-  recipientsAreDefault?: boolean;
-  timezone: string;
-  /** The language of alert and digest e-mails. */
-  language: AlertLanguage;
-}
-
-export type AlertLanguage = 'en' | 'fi' | 'sv';
-
-export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
-
-/** One row of the alert log (GET /v1/alerts): a deadline reminder to one recipient. */
-export interface Alert {
-  id: string;
-  contractId: string;
-  /** The contract's title now (its file name when untitled); null once the contract is deleted. */
-  contractTitle: string | null;
-  obligationId?: string;
-  kind: DeadlineKind;
-  /** The deadline the alert is about (YYYY-MM-DD). */
-  deadline: string;
-  /** How many days before the deadline it was due. */
-  leadDays: number;
-  channel: 'email' | 'webhook';
-  recipient: string;
-  status: AlertStatus;
-  sentAt: string | null;
-  /** Why it failed or was canceled; on a pending alert, why the last try did not go through. */
-  error: string | null;
-  createdAt: string;
-}
-
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  lastUsedAt: string | null;
-  key?: string;
-}
-
-export interface Webhook {
-  id: string;
-  url: string;
-  events: string[];
-  secret?: string;
-  createdAt?: string;
-}
-
-export interface AuditEvent {
-  id: string;
-  action?: string;
-  type?: string;
-  actor?: { id?: string; name?: string; email?: string } | string | null;
-  actorName?: string | null;
-  createdAt?: string;
-  occurredAt?: string;
-  summary?: string;
-  details?: unknown;
-}
+// Compile-time: a term the API adds that the list above misses fails the build.
+type MissingTermField = Exclude<keyof ContractTerms, TermField>;
+export const NO_MISSING_TERM_FIELD: MissingTermField extends never ? true : never = true;

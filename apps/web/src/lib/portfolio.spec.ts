@@ -1,7 +1,9 @@
-import type { Contract } from '../api/types';
+import type { Contract, ContractTerms } from '../api/types';
 import { annualValue, computePortfolio } from './portfolio';
 
-function contract(partial: Partial<Contract> & { terms?: Partial<Contract['terms']> }): Contract {
+function contract(
+  partial: Omit<Partial<Contract>, 'terms'> & { terms?: Partial<ContractTerms> },
+): Contract {
   return {
     id: Math.random().toString(36).slice(2),
     title: 'C',

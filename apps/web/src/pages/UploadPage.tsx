@@ -6,6 +6,7 @@ import { useSession } from '../auth/session';
 import { PageTitle } from '../components/Layout';
 import { t } from '../i18n';
 import { formatBytes, formatPercent } from '../lib/format';
+import { useContractEvents } from '../lib/useContractEvents';
 
 type Phase = 'queued' | 'uploading' | 'processing' | 'done' | 'rejected';
 interface Item {
@@ -21,7 +22,6 @@ interface Item {
 const ACCEPT =
   '.pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
 const PARALLEL = 3;
-const POLL_MS = 1500;
 
 let counter = 0;
 
@@ -38,19 +38,14 @@ export default function UploadPage() {
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const handles = useRef(new Map<string, UploadHandle>());
-  const timers = useRef(new Map<string, number>());
   const mounted = useRef(true);
   const canWrite = can('write');
 
   useEffect(() => {
     mounted.current = true;
-    const h = handles.current;
-    const tm = timers.current;
+    // Uploads in flight continue on the server side once sent; aborting them here would lose half-sent files.
     return () => {
       mounted.current = false;
-      tm.forEach((id) => clearTimeout(id));
-      // Uploads in flight continue on the server side once sent; aborting here would lose half-sent files.
-      void h;
     };
   }, []);
 
@@ -58,28 +53,32 @@ export default function UploadPage() {
     setItems((list) => list.map((it) => (it.key === key ? { ...it, ...p } : it)));
   }, []);
 
-  const poll = useCallback(
-    (key: string, id: string) => {
-      const tick = async () => {
+  /** Reads one uploaded contract again: its status once the parse has finished. */
+  const refresh = useCallback(
+    async (key: string, id: string) => {
+      try {
+        const c = await api<Contract>(`/v1/contracts/${id}`);
         if (!mounted.current) return;
-        try {
-          const c = await api<Contract>(`/v1/contracts/${id}`);
-          if (c.status === 'processing') {
-            patch(key, { contract: c, status: c.status });
-            timers.current.set(key, window.setTimeout(tick, POLL_MS));
-          } else {
-            patch(key, { contract: c, status: c.status, phase: 'done', message: c.error?.message });
-          }
-        } catch (e) {
-          // A passing network hiccup should not end the live status: keep polling, a bit slower.
-          if (e instanceof NetworkError)
-            timers.current.set(key, window.setTimeout(tick, POLL_MS * 3));
-          else patch(key, { phase: 'rejected', message: messageOf(e) });
-        }
-      };
-      timers.current.set(key, window.setTimeout(tick, POLL_MS));
+        if (c.status === 'processing') patch(key, { contract: c, status: c.status });
+        else
+          patch(key, { contract: c, status: c.status, phase: 'done', message: c.error?.message });
+      } catch (e) {
+        // A passing network hiccup does not end the live status: the stream's next resync reads it again.
+        if (!(e instanceof NetworkError)) patch(key, { phase: 'rejected', message: messageOf(e) });
+      }
     },
     [patch],
+  );
+
+  // Live status: the server announces each finished parse (no polling); on (re)connect, re-read what is open.
+  const processing = items.filter((i) => i.phase === 'processing' && i.contract);
+  useContractEvents(
+    processing.length > 0,
+    (event) => {
+      const item = processing.find((i) => i.contract?.id === event.contractId);
+      if (item) void refresh(item.key, event.contractId);
+    },
+    () => processing.forEach((i) => void refresh(i.key, i.contract!.id)),
   );
 
   const start = useCallback(
@@ -100,12 +99,11 @@ export default function UploadPage() {
             contract: c,
             status: c.status,
           });
-          if (c.status === 'processing') poll(item.key, c.id);
         },
         (err) => patch(item.key, { phase: 'rejected', message: messageOf(err) }),
       );
     },
-    [patch, poll],
+    [patch],
   );
 
   // A small pool: at most PARALLEL uploads at a time, the rest wait in order.

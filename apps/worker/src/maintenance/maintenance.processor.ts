@@ -1,30 +1,25 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable } from '@nestjs/common';
+import { CheckTrials, RefreshPassedDeadlines, SweepStuckContracts } from '@cb/application';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { QUEUES } from '@cb/jobs';
-import { UnrecoverableError, type Job } from 'bullmq';
-import { ContractSweepHandler } from './contract-sweep.handler';
-import { DeadlineRefreshHandler } from './deadline-refresh.handler';
-import { SubscriptionCheckHandler } from './subscription-check.handler';
+import { QueueProcessor } from '../common/queue-processor';
+import { WorkerJobs } from '../common/worker-jobs';
 
-@Processor(QUEUES.maintenance, { concurrency: 1 })
-export class MaintenanceProcessor extends WorkerHost {
+/** The maintenance ticks, one at a time: stuck contracts, passed deadlines, trials. */
+@Injectable()
+export class MaintenanceProcessor extends QueueProcessor {
   constructor(
-    private readonly sweeper: ContractSweepHandler,
-    private readonly deadlines: DeadlineRefreshHandler,
-    private readonly subscriptions: SubscriptionCheckHandler,
+    @Inject(WorkerJobs) jobs: WorkerJobs,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SweepStuckContracts) sweep: SweepStuckContracts,
+    @Inject(RefreshPassedDeadlines) refresh: RefreshPassedDeadlines,
+    @Inject(CheckTrials) checkTrials: CheckTrials,
   ) {
-    super();
-  }
-
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case 'contracts.sweep':
-        return this.sweeper.sweep();
-      case 'deadlines.refresh':
-        return this.deadlines.refresh();
-      case 'subscriptions.check':
-        return this.subscriptions.check();
-      default:
-        throw new UnrecoverableError(`No handler for job ${job.name}`);
-    }
+    super(jobs, config, QUEUES.maintenance, { concurrency: 1 });
+    this.handle({
+      'contracts.sweep': () => sweep.execute(),
+      'deadlines.refresh': () => refresh.execute(),
+      'subscriptions.check': () => checkTrials.execute(),
+    });
   }
 }

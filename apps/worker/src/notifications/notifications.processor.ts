@@ -1,45 +1,24 @@
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
-import { QUEUES, isFinalAttempt, jobPayload, logFailedAttempt, settleOutcome } from '@cb/jobs';
-import { UnrecoverableError, type Job } from 'bullmq';
-import { AlertSendHandler } from './alert-send.handler';
-import { DigestHandler } from './digest.handler';
+import { Inject, Injectable } from '@nestjs/common';
+import { SendAlert, SendDigest } from '@cb/application';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { QUEUES, settleOutcome } from '@cb/jobs';
+import { QueueProcessor } from '../common/queue-processor';
+import { WorkerJobs } from '../common/worker-jobs';
 
 /** The `notifications` queue: alert e-mails (in batches, or one by one when retried) and weekly digests. */
-@Processor(QUEUES.notifications, { concurrency: 5 })
-export class NotificationsProcessor extends WorkerHost {
-  private readonly logger = new Logger(NotificationsProcessor.name);
-
+@Injectable()
+export class NotificationsProcessor extends QueueProcessor {
   constructor(
-    private readonly sender: AlertSendHandler,
-    private readonly digests: DigestHandler,
+    @Inject(WorkerJobs) jobs: WorkerJobs,
+    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(SendAlert) sendAlert: SendAlert,
+    @Inject(SendDigest) sendDigest: SendDigest,
   ) {
-    super();
-  }
-
-  async process(job: Job): Promise<unknown> {
-    switch (job.name) {
-      case 'alerts.send':
-        return this.sender.sendBatch(jobPayload('alerts.send', job.data));
-      case 'alert.send':
-        return settleOutcome(
-          await this.sender.send(jobPayload('alert.send', job.data), {
-            finalAttempt: isFinalAttempt(job),
-          }),
-        );
-      case 'digest.send':
-        return settleOutcome(
-          await this.digests.send(jobPayload('digest.send', job.data), {
-            finalAttempt: isFinalAttempt(job),
-          }),
-        );
-      default:
-        throw new UnrecoverableError(`No handler for job ${job.name}`);
-    }
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
-    logFailedAttempt(this.logger, job, err);
+    super(jobs, config, QUEUES.notifications, { concurrency: 5 });
+    this.handle({
+      'alerts.send': (p) => sendAlert.executeBatch(p),
+      'alert.send': async (p, ctx) => settleOutcome(await sendAlert.execute(p, ctx)),
+      'digest.send': async (p, ctx) => settleOutcome(await sendDigest.execute(p, ctx)),
+    });
   }
 }

@@ -5,7 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import type { DeadlineKind } from './deadline.entity';
+import type { DeadlineKind } from '@cb/domain';
 
 export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
 export type AlertChannelColumn = 'email' | 'webhook';

@@ -1,7 +1,5 @@
-import type { ContractTerms, TermConfidence, TermEvidence } from '@cb/domain';
+import type { ContractStatus, ContractTerms, TermConfidence, TermEvidence } from '@cb/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-
-export type ContractStatus = 'processing' | 'parsed' | 'needs_review' | 'failed';
 
 @Entity('contracts')
 export class ContractEntity {

@@ -1,6 +1,5 @@
+import type { DeadlineKind } from '@cb/domain';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-
-export type DeadlineKind = 'notice' | 'renewal' | 'expiration' | 'obligation';
 
 @Entity('deadlines')
 export class DeadlineEntity {

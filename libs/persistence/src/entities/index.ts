@@ -16,6 +16,7 @@ import { CalendarFeedEntity } from './calendar-feed.entity';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
+import { ContractEventEntity } from './contract-event.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -35,6 +36,7 @@ export * from './calendar-feed.entity';
 export * from './webhook-endpoint.entity';
 export * from './webhook-delivery.entity';
 export * from './webhook-delivery-attempt.entity';
+export * from './contract-event.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -56,4 +58,5 @@ export const ENTITIES = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,
+  ContractEventEntity,
 ];

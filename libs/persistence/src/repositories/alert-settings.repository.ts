@@ -29,6 +29,17 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
       : null;
   }
 
+  /** The tenant's stored time zone, or null when it never saved settings (domain tenantTimeZone decides). */
+  async timeZone(tenantId: string): Promise<string | null> {
+    const row = await this.run(tenantId, (m) =>
+      m.findOne(AlertSettingsEntity, {
+        where: this.scoped(tenantId, {}),
+        select: { tenantId: true, timezone: true },
+      }),
+    );
+    return row?.timezone ?? null;
+  }
+
   async save(tenantId: string, settings: StoredAlertSettings): Promise<void> {
     await this.run(tenantId, (m) =>
       m.query(

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AlertEntity, ContractEntity, type AlertStatus, type DeadlineKind } from '../entities';
+import type { DeadlineKind } from '@cb/domain';
+import { AlertEntity, ContractEntity, type AlertStatus } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 import { decodeCursor, encodeCursor } from './contracts.repository';

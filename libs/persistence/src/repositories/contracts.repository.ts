@@ -1,12 +1,5 @@
-import type { ExtractedObligation } from '@cb/domain';
-import type { EntityManager } from 'typeorm';
-import {
-  ContractEntity,
-  DeadlineEntity,
-  ObligationEntity,
-  type ContractStatus,
-  type DeadlineKind,
-} from '../entities';
+import type { ContractStatus, DeadlineItem, ExtractedObligation } from '@cb/domain';
+import { ContractEntity, DeadlineEntity, ObligationEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 
@@ -29,13 +22,6 @@ export interface ContractListQuery {
   sort?: ContractSort;
   limit: number;
   cursor?: string;
-}
-
-export interface DeadlineRow {
-  kind: DeadlineKind;
-  date: string;
-  /** Index into the obligations being saved, for obligation deadlines. */
-  obligationIndex?: number;
 }
 
 // Sort keys map to SQL expressions that are never NULL, so keyset paging is one row comparison.
@@ -152,51 +138,51 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     );
   }
 
-  /** Replaces the obligations (when given) and the deadline rows of a contract, inside the caller's scope. */
-  async replaceObligationsAndDeadlines(
+  /** Replaces a contract's obligations (a new parse); returns them saved, with their ids, in order. */
+  replaceObligations(
     tenantId: string,
     contractId: string,
-    obligations: ExtractedObligation[] | null,
-    deadlines: DeadlineRow[],
+    obligations: readonly ExtractedObligation[],
+  ): Promise<ObligationEntity[]> {
+    return this.run(tenantId, async (m) => {
+      await m.delete(ObligationEntity, { tenantId, contractId });
+      return m.save(
+        ObligationEntity,
+        obligations.map((o, position) =>
+          m.create(ObligationEntity, {
+            tenantId,
+            contractId,
+            position,
+            party: o.party,
+            kind: o.kind,
+            text: o.text,
+            dueDate: o.dueDate,
+            recurrence: o.recurrence,
+            evidence: o.evidence,
+          }),
+        ),
+      );
+    });
+  }
+
+  /** Replaces the deadline rows of a contract (computed by the domain's deadlineList), in the caller's scope. */
+  replaceDeadlines(
+    tenantId: string,
+    contractId: string,
+    items: readonly DeadlineItem[],
   ): Promise<void> {
-    await this.run(tenantId, async (m: EntityManager) => {
+    return this.run(tenantId, async (m) => {
       await m.delete(DeadlineEntity, { tenantId, contractId });
-      let saved: ObligationEntity[];
-      if (obligations) {
-        await m.delete(ObligationEntity, { tenantId, contractId });
-        saved = await m.save(
-          ObligationEntity,
-          obligations.map((o, position) =>
-            m.create(ObligationEntity, {
-              tenantId,
-              contractId,
-              position,
-              party: o.party,
-              kind: o.kind,
-              text: o.text,
-              dueDate: o.dueDate,
-              recurrence: o.recurrence,
-              evidence: o.evidence,
-            }),
-          ),
-        );
-      } else {
-        saved = await m.find(ObligationEntity, {
-          where: { tenantId, contractId },
-          order: { position: 'ASC' },
-        });
-      }
-      if (deadlines.length === 0) return;
+      if (items.length === 0) return;
       await m.save(
         DeadlineEntity,
-        deadlines.map((d) =>
+        items.map((d) =>
           m.create(DeadlineEntity, {
             tenantId,
             contractId,
             kind: d.kind,
             date: d.date,
-            obligationId:
-              d.obligationIndex !== undefined ? (saved[d.obligationIndex]?.id ?? null) : null,
+            obligationId: d.obligationId ?? null,
           }),
         ),
       );

@@ -1,4 +1,5 @@
-import { DeadlineEntity, type DeadlineKind } from '../entities';
+import type { DeadlineKind } from '@cb/domain';
+import { DeadlineEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 

@@ -11,16 +11,17 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
 
 export class AuditActorDto {
   @ApiProperty({ enum: ['user', 'apiKey', 'operator', 'system'] }) type: string;
-  @ApiProperty({ nullable: true, description: 'The user id or API key id' }) id: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The user id or API key id' }) id:
+    string | null;
 }
 
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'contract.uploaded' }) action: string;
   @ApiProperty({ type: AuditActorDto }) actor: AuditActorDto;
-  @ApiProperty({ nullable: true }) targetType: string | null;
-  @ApiProperty({ nullable: true }) targetId: string | null;
-  @ApiProperty({ nullable: true, format: 'uuid' }) contractId: string | null;
+  @ApiProperty({ nullable: true, type: String }) targetType: string | null;
+  @ApiProperty({ nullable: true, type: String }) targetId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) contractId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true }) data: Record<string, unknown>;
   @ApiProperty() createdAt: string;
 }

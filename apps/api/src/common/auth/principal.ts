@@ -1,6 +1,8 @@
+import type { Actor } from '@cb/application';
+
 export type Role = 'owner' | 'admin' | 'member' | 'viewer';
 
-/** Who is calling: a signed-in user or (later) an API key, always within one tenant. */
+/** Who is calling: a signed-in user or an API key, always within one tenant. */
 export interface Principal {
   kind: 'user' | 'apiKey';
   tenantId: string;
@@ -10,4 +12,11 @@ export interface Principal {
   /** null for users (all scopes); the key's scopes for API keys. */
   scopes: string[] | null;
   apiKeyId?: string;
+}
+
+/** The principal as the audit trail names it: the user, or the API key (not its creator). */
+export function actorOf(p: Principal): Actor {
+  return p.kind === 'apiKey'
+    ? { type: 'apiKey', id: p.apiKeyId ?? null }
+    : { type: 'user', id: p.userId };
 }

@@ -10,7 +10,7 @@ import {
 } from '@cb/domain';
 import type { Request } from 'express';
 import type { Principal } from '../auth/principal';
-import { PERMISSION } from '../decorators/auth.decorators';
+import { ANY_PRINCIPAL, PERMISSION } from '../decorators/auth.decorators';
 
 /** Checks the route's action against the caller's role (users) or scopes (API keys): 403 when not allowed. */
 @Injectable()
@@ -18,11 +18,11 @@ export class PermissionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(ctx: ExecutionContext): boolean {
-    const action = this.reflector.getAllAndOverride<Action | undefined>(PERMISSION, [
-      ctx.getHandler(),
-      ctx.getClass(),
-    ]);
-    if (!action) return true;
+    const action = this.reflector.getAllAndOverride<Action | typeof ANY_PRINCIPAL | undefined>(
+      PERMISSION,
+      [ctx.getHandler(), ctx.getClass()],
+    );
+    if (!action || action === ANY_PRINCIPAL) return true;
     const principal = ctx.switchToHttp().getRequest<Request & { user?: Principal }>().user;
     if (!principal) return true; // public route
     const allowed =

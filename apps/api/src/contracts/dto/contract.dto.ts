@@ -11,7 +11,9 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { CONTRACT_STATUSES, type ContractStatus } from '@cb/domain';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
+import { SingleLine } from '../../common/validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -21,12 +23,14 @@ export class UploadContractFieldsDto {
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   title?: string;
 
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   counterparty?: string;
 
@@ -36,6 +40,7 @@ export class UploadContractFieldsDto {
   @IsString({ each: true })
   @MaxLength(50, { each: true })
   @MinLength(1, { each: true })
+  @SingleLine({ each: true })
   tags?: string[];
 }
 
@@ -60,10 +65,10 @@ export class ListContractsQueryDto extends PageQueryDto {
   @MaxLength(200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['processing', 'parsed', 'needs_review', 'failed'] })
+  @ApiPropertyOptional({ enum: [...CONTRACT_STATUSES] })
   @IsOptional()
-  @IsIn(['processing', 'parsed', 'needs_review', 'failed'])
-  status?: 'processing' | 'parsed' | 'needs_review' | 'failed';
+  @IsIn(CONTRACT_STATUSES)
+  status?: ContractStatus;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -124,13 +129,15 @@ export class UpdateContractDto {
   @IsString()
   @MinLength(1)
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   title?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @IsString()
   @MaxLength(300)
+  @SingleLine()
   @Transform(trim)
   counterparty?: string | null;
 
@@ -147,6 +154,7 @@ export class UpdateContractDto {
     description:
       'Corrections by a person, field by field (see TERMS.md); null means "the contract does not say"',
     example: { noticePeriod: 'P60D', autoRenewal: true },
+    additionalProperties: true,
   })
   @IsOptional()
   @IsObject()
@@ -159,7 +167,7 @@ class MoneyDto {
 }
 class PartyDto {
   @ApiProperty() name: string;
-  @ApiProperty({ nullable: true }) role: string | null;
+  @ApiProperty({ nullable: true, type: String }) role: string | null;
 }
 class EvidenceDto {
   @ApiProperty() page: number;
@@ -168,43 +176,43 @@ class EvidenceDto {
   @ApiProperty() text: string;
 }
 class TermsDto {
-  @ApiProperty({ nullable: true }) title: string | null;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
   @ApiProperty({ type: [PartyDto] }) parties: PartyDto[];
-  @ApiProperty({ nullable: true, format: 'date' }) agreementDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) effectiveDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
-  @ApiProperty({ nullable: true }) perpetual: boolean | null;
-  @ApiProperty({ nullable: true, example: 'P3Y' }) initialTerm: string | null;
-  @ApiProperty({ nullable: true }) autoRenewal: boolean | null;
-  @ApiProperty({ nullable: true, example: 'P1Y' }) renewalTerm: string | null;
-  @ApiProperty({ nullable: true, example: 'P90D' }) noticePeriod: string | null;
-  @ApiProperty({ nullable: true, example: 'Delaware' }) governingLaw: string | null;
-  @ApiProperty({ nullable: true }) terminationForConvenience: boolean | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) agreementDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) effectiveDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) perpetual: boolean | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P3Y' }) initialTerm: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) autoRenewal: boolean | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P1Y' }) renewalTerm: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P90D' }) noticePeriod: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Delaware' }) governingLaw: string | null;
+  @ApiProperty({ nullable: true, type: Boolean }) terminationForConvenience: boolean | null;
   @ApiProperty({ nullable: true, type: MoneyDto }) contractValue: MoneyDto | null;
-  @ApiProperty({ nullable: true, example: 'net 30' }) paymentTerms: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'net 30' }) paymentTerms: string | null;
 }
 class FileDto {
   @ApiProperty() name: string;
   @ApiProperty() size: number;
   @ApiProperty() sha256: string;
   @ApiProperty() mediaType: string;
-  @ApiProperty({ nullable: true }) pages: number | null;
+  @ApiProperty({ nullable: true, type: Number }) pages: number | null;
 }
 class ContractDeadlinesDto {
-  @ApiProperty({ nullable: true, format: 'date' }) noticeDeadline: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) nextRenewalDate: string | null;
-  @ApiProperty({ nullable: true, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) noticeDeadline: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) nextRenewalDate: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) expirationDate: string | null;
 }
 class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true }) party: string | null;
+  @ApiProperty({ nullable: true, type: String }) party: string | null;
   @ApiProperty({
     enum: ['payment', 'delivery', 'reporting', 'insurance', 'audit', 'confidentiality', 'other'],
   })
   kind: string;
   @ApiProperty() text: string;
-  @ApiProperty({ nullable: true, format: 'date' }) dueDate: string | null;
-  @ApiProperty({ nullable: true, example: 'P3M' }) recurrence: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueDate: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'P3M' }) recurrence: string | null;
   @ApiProperty() status: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
 }
@@ -215,10 +223,10 @@ class ContractErrorDto {
 
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true }) title: string | null;
-  @ApiProperty({ enum: ['processing', 'parsed', 'needs_review', 'failed'] }) status: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({ enum: [...CONTRACT_STATUSES] }) status: string;
   @ApiProperty({ nullable: true, type: ContractErrorDto }) error: ContractErrorDto | null;
-  @ApiProperty({ nullable: true }) counterparty: string | null;
+  @ApiProperty({ nullable: true, type: String }) counterparty: string | null;
   @ApiProperty({ type: [String] }) tags: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;

@@ -4,7 +4,10 @@ import { IsIn, IsOptional, Matches } from 'class-validator';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ListDeadlinesQueryDto {
-  @ApiPropertyOptional({ format: 'date', description: 'Default: today (UTC)' })
+  @ApiPropertyOptional({
+    format: 'date',
+    description: "Default: today in the tenant's time zone (alert settings)",
+  })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'from must be YYYY-MM-DD' })
   from?: string;

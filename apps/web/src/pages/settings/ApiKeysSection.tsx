@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { ApiKey, Page } from '../../api/types';
+import type { ApiKey, CreatedApiKey, Page } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { CopyField, Loadable, ProblemAlert } from '../../components/feedback';
 import { t } from '../../i18n';
@@ -12,7 +12,7 @@ const SCOPES = ['contracts:read', 'contracts:write', 'deadlines:read', 'webhooks
 export function ApiKeysSection() {
   const { can } = useSession();
   const state = useApi((signal) => api<Page<ApiKey> | ApiKey[]>('/v1/api-keys', { signal }), []);
-  const [created, setCreated] = useState<ApiKey | null>(null);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [error, setError] = useState<unknown>(null);
   const editable = can('admin') && can('write');
 
@@ -108,7 +108,7 @@ export function ApiKeysSection() {
   );
 }
 
-function CreateKeyForm({ onCreated }: { onCreated(k: ApiKey): void }) {
+function CreateKeyForm({ onCreated }: { onCreated(k: CreatedApiKey): void }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(SCOPES);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -123,7 +123,7 @@ function CreateKeyForm({ onCreated }: { onCreated(k: ApiKey): void }) {
     setBusy(true);
     setError(null);
     try {
-      const k = await api<ApiKey>('/v1/api-keys', {
+      const k = await api<CreatedApiKey>('/v1/api-keys', {
         method: 'POST',
         body: { name: name.trim(), scopes },
       });

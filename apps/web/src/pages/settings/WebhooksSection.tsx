@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Page, Webhook } from '../../api/types';
+import type { CreatedWebhook, Page, Webhook } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { CopyField, Loadable, ProblemAlert } from '../../components/feedback';
 import { t, tDynamic } from '../../i18n';
@@ -11,7 +11,7 @@ const EVENTS = ['contract.parsed', 'contract.failed', 'deadline.upcoming'];
 export function WebhooksSection() {
   const { can } = useSession();
   const state = useApi((signal) => api<Page<Webhook> | Webhook[]>('/v1/webhooks', { signal }), []);
-  const [created, setCreated] = useState<Webhook | null>(null);
+  const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [error, setError] = useState<unknown>(null);
   const editable = can('admin') && can('write');
 
@@ -82,7 +82,7 @@ export function WebhooksSection() {
   );
 }
 
-function CreateWebhookForm({ onCreated }: { onCreated(w: Webhook): void }) {
+function CreateWebhookForm({ onCreated }: { onCreated(w: CreatedWebhook): void }) {
   const [url, setUrl] = useState('https://');
   const [events, setEvents] = useState<string[]>(EVENTS);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -102,7 +102,7 @@ function CreateWebhookForm({ onCreated }: { onCreated(w: Webhook): void }) {
     setBusy(true);
     setError(null);
     try {
-      const w = await api<Webhook>('/v1/webhooks', {
+      const w = await api<CreatedWebhook>('/v1/webhooks', {
         method: 'POST',
         body: { url: url.trim(), events },
       });

@@ -1,0 +1,149 @@
+import type { IncomingMessage } from 'node:http';
+import type { Readable } from 'node:stream';
+import { ValidationError, type StoragePort, type StoredFile } from '@cb/domain';
+import busboy from 'busboy';
+
+/** A multipart/form-data body as the API reads it: the one file (already in storage) and the text fields. */
+export interface MultipartBody {
+  file: StoredFile | null;
+  /** The file name as the client sent it (UTF-8), before any cleaning. */
+  fileName: string | null;
+  /** A Map, never a plain object: a field named `__proto__` or `toString` is just a name here. */
+  fields: Map<string, string[]>;
+}
+
+export interface MultipartLimits {
+  /** The form field that carries the file. */
+  fileField: string;
+  maxFileBytes: number;
+  maxFields: number;
+  maxFieldBytes: number;
+}
+
+/** The client went away in the middle of the body. */
+export class UploadAbortedError extends Error {
+  constructor() {
+    super('the client aborted the upload');
+  }
+}
+
+const malformed = () =>
+  new ValidationError('The multipart body is malformed', [
+    { field: 'file', message: 'malformed multipart body' },
+  ]);
+
+/**
+ * Reads a multipart/form-data request, streaming its one file part into storage as it arrives (the storage
+ * port enforces the size limit and fsyncs). Never throws from inside a busboy event handler; an aborted
+ * request destroys the parser and the file stream, so the half-written file is removed and its descriptor
+ * closed. File names are read as UTF-8 (busboy would read them as Latin-1).
+ */
+export function readMultipart(
+  req: IncomingMessage,
+  storage: StoragePort,
+  namespace: string,
+  limits: MultipartLimits,
+): Promise<MultipartBody> {
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    return Promise.reject(
+      new ValidationError(
+        `Send the request as multipart/form-data with a \`${limits.fileField}\` field`,
+        [{ field: limits.fileField, message: 'is required (multipart/form-data)' }],
+      ),
+    );
+  }
+  return new Promise<MultipartBody>((resolve, reject) => {
+    const result: MultipartBody = { file: null, fileName: null, fields: new Map() };
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: {
+          files: 1,
+          fields: limits.maxFields,
+          fieldSize: limits.maxFieldBytes,
+          fileSize: limits.maxFileBytes + 1,
+        },
+      });
+    } catch {
+      reject(malformed());
+      return;
+    }
+    let pending: Promise<void> = Promise.resolve();
+    let failure: unknown = null;
+    let settled = false;
+    const finish = () => {
+      if (settled) return;
+      settled = true;
+      req.off('close', onClose);
+      pending.then(
+        () => (failure ? reject(failure) : resolve(result)),
+        (err: unknown) => reject(err),
+      );
+    };
+    // The connection closed before the whole body arrived: stop everything, so nothing waits forever.
+    const onClose = () => {
+      if (req.complete) return;
+      failure ??= new UploadAbortedError();
+      req.unpipe(bb);
+      bb.destroy(failure as Error);
+      finish();
+    };
+    req.on('close', onClose);
+    // A throw inside a busboy event handler would escape every promise: record it instead.
+    const guarded =
+      <A extends unknown[]>(fn: (...args: A) => void) =>
+      (...args: A) => {
+        try {
+          fn(...args);
+        } catch (err) {
+          failure ??= err;
+        }
+      };
+    bb.on(
+      'file',
+      guarded((name: string, stream: Readable, info: busboy.FileInfo) => {
+        if (name !== limits.fileField || result.file || failure) {
+          stream.resume();
+          if (name !== limits.fileField)
+            failure ??= new ValidationError('Unexpected file field', [
+              { field: name, message: `only \`${limits.fileField}\` may carry a file` },
+            ]);
+          return;
+        }
+        result.fileName = info.filename ?? null;
+        pending = storage
+          .put(namespace, stream, limits.maxFileBytes)
+          .then((stored) => {
+            result.file = stored;
+          })
+          .catch((err: unknown) => {
+            failure ??= err;
+            stream.resume();
+          });
+      }),
+    );
+    bb.on(
+      'field',
+      guarded((name: string, value: string) => {
+        const values = result.fields.get(name) ?? [];
+        values.push(value);
+        result.fields.set(name, values);
+      }),
+    );
+    bb.on('filesLimit', () => {
+      failure ??= new ValidationError('Upload one file per request', [
+        { field: limits.fileField, message: 'only one file per request' },
+      ]);
+    });
+    bb.on('error', () => {
+      failure ??= malformed();
+      req.unpipe(bb);
+      req.resume();
+      finish();
+    });
+    bb.on('close', finish);
+    req.pipe(bb);
+  });
+}

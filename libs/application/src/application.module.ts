@@ -1,0 +1,204 @@
+import { Module } from '@nestjs/common';
+import { APP_CONFIG } from '@cb/config';
+import { STORAGE } from '@cb/domain';
+import { JobPublisher, JobsModule, LiveSignal } from '@cb/jobs';
+import { MAILER, NotificationsModule } from '@cb/notifications';
+import {
+  AlertDigestsRepository,
+  AlertScanTenantsQuery,
+  AlertSettingsRepository,
+  AlertsRepository,
+  AuditEventsRepository,
+  ContractEventsRepository,
+  ContractsRepository,
+  ContractsWithPassedDeadlinesQuery,
+  DeadlinesRepository,
+  InvitationsRepository,
+  LostWebhookDeliveriesQuery,
+  PersistenceModule,
+  StuckContractsQuery,
+  SubscriptionsRepository,
+  TenantDb,
+  TenantsRepository,
+  TenantsWithDeadlinesQuery,
+  TrialsToCheckQuery,
+  UnpublishedContractEventsQuery,
+  UsersRepository,
+  WebhooksRepository,
+} from '@cb/persistence';
+import { StorageModule } from '@cb/storage';
+import { RecordTenantAlerts } from './alerts/record-tenant-alerts.use-case';
+import { ScanAlerts } from './alerts/scan-alerts.use-case';
+import { SendAlert } from './alerts/send-alert.use-case';
+import { SendDigest } from './alerts/send-digest.use-case';
+import { AuditTrail } from './audit/audit-trail.service';
+import { ListAuditEvents } from './audit/list-audit-events.use-case';
+import { TenantCalendar } from './calendar/tenant-calendar.service';
+import { ListContractEvents } from './contract-events/list-contract-events.use-case';
+import { PublishContractEvent } from './contract-events/publish-contract-event.use-case';
+import { SweepContractEvents } from './contract-events/sweep-contract-events.use-case';
+import { ContractFiles } from './contract/contract-files.service';
+import { CorrectTerms } from './contract/correct-terms.use-case';
+import { DeleteContract } from './contract/delete-contract.use-case';
+import { GetContract } from './contract/get-contract.use-case';
+import { GiveUpParse } from './contract/give-up-parse.use-case';
+import { ListContracts } from './contract/list-contracts.use-case';
+import { OpenContractFile } from './contract/open-contract-file.use-case';
+import { ParseContract } from './contract/parse-contract.use-case';
+import { RecomputeDeadlines } from './contract/recompute-deadlines.use-case';
+import { RecordParseResult } from './contract/record-parse-result.use-case';
+import { RefreshPassedDeadlines } from './contract/refresh-passed-deadlines.use-case';
+import { ReparseContract } from './contract/reparse-contract.use-case';
+import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
+import { UploadContract } from './contract/upload-contract.use-case';
+import { ListDeadlines } from './deadline/list-deadlines.use-case';
+import { CheckTrials } from './subscription/check-trials.use-case';
+import { PlanLimits } from './subscription/plan-limits.service';
+import { provide } from './use-case.provider';
+import { DeliverWebhook } from './webhooks/deliver-webhook.use-case';
+import { RecoverWebhookDeliveries } from './webhooks/recover-webhook-deliveries.use-case';
+import { WebhookEvents } from './webhooks/webhook-events.service';
+
+/** Services several use cases share (the tenant's calendar, the audit trail, plan limits, webhook events). */
+const SERVICES = [
+  provide(TenantCalendar, [AlertSettingsRepository]),
+  provide(AuditTrail, [AuditEventsRepository]),
+  provide(PlanLimits, [
+    TenantDb,
+    SubscriptionsRepository,
+    ContractsRepository,
+    UsersRepository,
+    InvitationsRepository,
+  ]),
+  provide(ContractFiles, [STORAGE, ContractsRepository]),
+  provide(WebhookEvents, [WebhooksRepository, JobPublisher]),
+];
+
+/** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
+const CONTRACT = [
+  provide(GetContract, [TenantDb, ContractsRepository]),
+  provide(ListContracts, [ContractsRepository]),
+  provide(OpenContractFile, [STORAGE, ContractsRepository]),
+  provide(UploadContract, [
+    TenantDb,
+    ContractsRepository,
+    ContractFiles,
+    PlanLimits,
+    AuditTrail,
+    JobPublisher,
+  ]),
+  provide(ReparseContract, [TenantDb, ContractsRepository, JobPublisher, GetContract]),
+  provide(RecomputeDeadlines, [TenantDb, ContractsRepository, TenantCalendar]),
+  provide(CorrectTerms, [
+    TenantDb,
+    ContractsRepository,
+    RecomputeDeadlines,
+    AuditTrail,
+    JobPublisher,
+    GetContract,
+  ]),
+  provide(DeleteContract, [TenantDb, ContractsRepository, ContractFiles, AuditTrail]),
+  provide(RecordParseResult, [
+    TenantDb,
+    ContractsRepository,
+    ContractEventsRepository,
+    RecomputeDeadlines,
+    JobPublisher,
+  ]),
+  provide(ParseContract, [STORAGE, ContractsRepository, RecordParseResult, APP_CONFIG]),
+  provide(GiveUpParse, [TenantDb, ContractsRepository, ContractEventsRepository, JobPublisher]),
+  provide(SweepStuckContracts, [
+    StuckContractsQuery,
+    ContractsRepository,
+    GiveUpParse,
+    JobPublisher,
+  ]),
+  provide(RefreshPassedDeadlines, [
+    ContractsWithPassedDeadlinesQuery,
+    TenantDb,
+    ContractsRepository,
+    RecomputeDeadlines,
+  ]),
+];
+
+/** contract events: the outbox of finished parses and its consumers. */
+const CONTRACT_EVENTS = [
+  provide(PublishContractEvent, [
+    TenantDb,
+    ContractEventsRepository,
+    WebhookEvents,
+    JobPublisher,
+    LiveSignal,
+    APP_CONFIG,
+  ]),
+  provide(SweepContractEvents, [UnpublishedContractEventsQuery, JobPublisher]),
+  provide(ListContractEvents, [ContractEventsRepository]),
+];
+
+/** alerts: the scan tick, one tenant's alerts and digests, the sends; webhooks: delivery and recovery. */
+const ALERTS = [
+  provide(ScanAlerts, [AlertScanTenantsQuery, TenantsWithDeadlinesQuery, JobPublisher]),
+  provide(RecordTenantAlerts, [
+    TenantDb,
+    AlertSettingsRepository,
+    AlertsRepository,
+    AlertDigestsRepository,
+    WebhookEvents,
+    JobPublisher,
+    APP_CONFIG,
+  ]),
+  provide(SendAlert, [
+    TenantDb,
+    AlertsRepository,
+    AlertSettingsRepository,
+    ContractsRepository,
+    MAILER,
+    JobPublisher,
+    APP_CONFIG,
+  ]),
+  provide(SendDigest, [
+    TenantDb,
+    AlertDigestsRepository,
+    AlertSettingsRepository,
+    MAILER,
+    APP_CONFIG,
+  ]),
+  provide(DeliverWebhook, [TenantDb, WebhooksRepository, AlertsRepository, APP_CONFIG]),
+  provide(RecoverWebhookDeliveries, [LostWebhookDeliveriesQuery, WebhookEvents]),
+];
+
+/** deadlines, audit trail and subscription. */
+const OTHERS = [
+  provide(ListDeadlines, [DeadlinesRepository, TenantCalendar]),
+  provide(ListAuditEvents, [AuditEventsRepository]),
+  provide(CheckTrials, [
+    TrialsToCheckQuery,
+    TenantDb,
+    SubscriptionsRepository,
+    TenantsRepository,
+    UsersRepository,
+    AlertSettingsRepository,
+    MAILER,
+    APP_CONFIG,
+  ]),
+];
+
+const PROVIDERS = [...SERVICES, ...CONTRACT, ...CONTRACT_EVENTS, ...ALERTS, ...OTHERS];
+
+/**
+ * The application layer: every use case of the API and the worker, as plain classes over the domain and the
+ * ports (repositories, storage, mailer, job publisher), wired here and nowhere else. Adapters (controllers,
+ * processors, the CLI) import this module and call one use case per request or job.
+ */
+@Module({
+  imports: [PersistenceModule, StorageModule, NotificationsModule, JobsModule],
+  providers: PROVIDERS,
+  exports: [
+    ...PROVIDERS.map((p) => p.provide),
+    PersistenceModule,
+    StorageModule,
+    NotificationsModule,
+    JobsModule,
+  ],
+})
+export class ApplicationModule {}

@@ -1,0 +1,41 @@
+import type { AuditEventsRepository } from '@cb/persistence';
+import type { Actor } from './actor';
+
+export const AUDIT_ACTIONS = [
+  'contract.uploaded',
+  'contract.updated',
+  'contract.deleted',
+  'user.invited',
+  'user.joined',
+  'user.role_changed',
+  'user.removed',
+  'apikey.created',
+  'apikey.revoked',
+  'subscription.plan_changed',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditDetails {
+  actor: Actor;
+  targetType?: string;
+  targetId?: string;
+  contractId?: string;
+  data?: Record<string, unknown>;
+}
+
+/** Appends to the audit trail. Call inside the change's own transaction (TenantDb.run) so both commit together. */
+export class AuditTrail {
+  constructor(private readonly events: AuditEventsRepository) {}
+
+  async record(tenantId: string, action: AuditAction, details: AuditDetails): Promise<void> {
+    await this.events.insert(tenantId, {
+      actorType: details.actor.type,
+      actorId: details.actor.id,
+      action,
+      targetType: details.targetType ?? null,
+      targetId: details.targetId ?? null,
+      contractId: details.contractId ?? null,
+      data: details.data ?? {},
+    });
+  }
+}

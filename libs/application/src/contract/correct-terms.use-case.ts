@@ -1,0 +1,68 @@
+import { NotFoundError, ValidationError, validateTermsPatch } from '@cb/domain';
+import type { JobPublisher } from '@cb/jobs';
+import type { ContractEntity, ContractsRepository, TenantDb } from '@cb/persistence';
+import type { Actor } from '../audit/actor';
+import type { AuditTrail } from '../audit/audit-trail.service';
+import type { ContractRecord } from './contract-record';
+import type { GetContract } from './get-contract.use-case';
+import type { RecomputeDeadlines } from './recompute-deadlines.use-case';
+
+export interface CorrectTermsCommand {
+  tenantId: string;
+  actor: Actor;
+  contractId: string;
+  title?: string;
+  counterparty?: string | null;
+  tags?: string[];
+  /** A person's corrections, field by field (validated by the domain's validateTermsPatch). */
+  terms?: Record<string, unknown>;
+}
+
+/**
+ * A person corrects a contract: its title, counterparty and tags, and any term. Corrected terms are kept as
+ * set by a person (they survive a reparse) and the deadlines are recomputed in the same transaction; then
+ * the tenant's alerts are refreshed, since a corrected date may make an alert due now (or cancel one).
+ */
+export class CorrectTerms {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly contracts: ContractsRepository,
+    private readonly recompute: RecomputeDeadlines,
+    private readonly audit: AuditTrail,
+    private readonly jobs: JobPublisher,
+    private readonly getContract: GetContract,
+  ) {}
+
+  async execute(cmd: CorrectTermsCommand): Promise<ContractRecord> {
+    const { tenantId, contractId: id } = cmd;
+    const termsChanged = await this.db.run(tenantId, async () => {
+      const contract = await this.contracts.lockForUpdate(tenantId, id);
+      if (!contract) throw new NotFoundError('Contract');
+      const patch: Partial<ContractEntity> = {};
+      if (cmd.title !== undefined) patch.title = cmd.title;
+      if (cmd.counterparty !== undefined) patch.counterparty = cmd.counterparty || null;
+      if (cmd.tags !== undefined) patch.tags = [...new Set(cmd.tags.map((t) => t.trim()))];
+      if (cmd.terms !== undefined) {
+        const { patch: termsPatch, errors } = validateTermsPatch(cmd.terms);
+        if (errors.length) throw new ValidationError('Some corrected terms are invalid', errors);
+        const userTerms = { ...contract.userTerms, ...termsPatch };
+        await this.recompute.execute(tenantId, contract, { userTerms }, patch);
+      } else if (Object.keys(patch).length) {
+        await this.contracts.update(tenantId, { id }, patch);
+      }
+      await this.audit.record(tenantId, 'contract.updated', {
+        actor: cmd.actor,
+        targetType: 'contract',
+        targetId: id,
+        contractId: id,
+        data: {
+          fields: (['title', 'counterparty', 'tags'] as const).filter((k) => cmd[k] !== undefined),
+          terms: Object.keys(cmd.terms ?? {}),
+        },
+      });
+      return cmd.terms !== undefined;
+    });
+    if (termsChanged) await this.jobs.tryPublish('alerts.refresh', { tenantId });
+    return this.getContract.execute(tenantId, id);
+  }
+}

@@ -1,0 +1,37 @@
+import { NotFoundError, checkLimit, type LimitedResource } from '@cb/domain';
+import {
+  toSubscription,
+  type ContractsRepository,
+  type InvitationsRepository,
+  type SubscriptionsRepository,
+  type TenantDb,
+  type UsersRepository,
+} from '@cb/persistence';
+
+/**
+ * Plan limits (402 plan_limit). Call inside the transaction that creates the resource: the subscription row
+ * stays locked until it commits, so concurrent uploads or invitations cannot both take the last seat.
+ */
+export class PlanLimits {
+  constructor(
+    private readonly db: TenantDb,
+    private readonly subscriptions: SubscriptionsRepository,
+    private readonly contracts: ContractsRepository,
+    private readonly users: UsersRepository,
+    private readonly invitations: InvitationsRepository,
+  ) {}
+
+  assertWithinLimit(tenantId: string, resource: LimitedResource, adding = 1): Promise<void> {
+    return this.db.run(tenantId, async () => {
+      const row = await this.subscriptions.lockForUpdate(tenantId);
+      if (!row) throw new NotFoundError('Subscription');
+      const [contracts, users, pending] = await Promise.all([
+        resource === 'contracts' ? this.contracts.count(tenantId) : Promise.resolve(0),
+        resource === 'users' ? this.users.count(tenantId) : Promise.resolve(0),
+        // An open invitation holds a seat: otherwise inviting ten people on a three-seat plan would "work".
+        resource === 'users' ? this.invitations.countPending(tenantId) : Promise.resolve(0),
+      ]);
+      checkLimit(toSubscription(row).plan, { contracts, users: users + pending }, resource, adding);
+    });
+  }
+}
