@@ -94,11 +94,11 @@ export default tseslint.config(
     rules: { 'local/route-declares-access': 'error' },
   },
   {
-    files: ['libs/domain/**/*.ts', 'libs/extraction/**/*.ts', 'libs/letters/**/*.ts'],
+    files: ['libs/domain/**/*.ts', 'libs/extraction/**/*.ts', 'libs/letters/**/*.ts', 'libs/archive/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'ioredis', '@cb/persistence', '@cb/jobs', '@cb/application', '../../apps/*'], message: 'domain, extraction and letters are pure TypeScript: no framework, ORM or queue imports' }] },
+        { patterns: [{ group: ['@nestjs/*', 'typeorm', 'bullmq', 'pg', 'ioredis', '@cb/persistence', '@cb/jobs', '@cb/application', '../../apps/*'], message: 'domain, extraction, letters and archive are pure TypeScript: no framework, ORM or queue imports' }] },
       ],
     },
   },
