@@ -38,6 +38,7 @@ describe('OpenAPI document', () => {
       '/health',
       '/health/ready',
       '/v1/invitations/accept',
+      '/v1/plans', // the price list (API.md: no auth)
     ];
     for (const [p, ops] of Object.entries(doc.paths)) {
       if (!p.startsWith('/v1') || publicRoutes.includes(p) || p.startsWith('/v1/billing/webhook'))

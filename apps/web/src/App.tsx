@@ -14,6 +14,7 @@ const ContractDetailPage = lazy(() => import('./pages/contract-detail/ContractDe
 const UploadPage = lazy(() => import('./pages/UploadPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const PricingPage = lazy(() => import('./pages/PricingPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -75,6 +76,14 @@ export function App() {
             }
           />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route
+            path="/pricing"
+            element={
+              <Lazy>
+                <PricingPage />
+              </Lazy>
+            }
+          />
           <Route
             element={
               <RequireAuth>

@@ -17,6 +17,7 @@ import {
   LostWebhookDeliveriesQuery,
   PersistenceModule,
   StuckContractsQuery,
+  SubscriptionChangeStore,
   SubscriptionsRepository,
   TenantDb,
   TenantsRepository,
@@ -53,6 +54,8 @@ import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
 import { CheckTrials } from './subscription/check-trials.use-case';
+import { GetSubscription } from './subscription/get-subscription.use-case';
+import { ListPlans } from './subscription/list-plans.use-case';
 import { PlanLimits } from './subscription/plan-limits.service';
 import { provide } from './use-case.provider';
 import { DeliverWebhook } from './webhooks/deliver-webhook.use-case';
@@ -69,6 +72,7 @@ const SERVICES = [
     ContractsRepository,
     UsersRepository,
     InvitationsRepository,
+    APP_CONFIG,
   ]),
   provide(ContractFiles, [STORAGE, ContractsRepository]),
   provide(WebhookEvents, [WebhooksRepository, JobPublisher]),
@@ -179,6 +183,14 @@ const OTHERS = [
     UsersRepository,
     AlertSettingsRepository,
     MAILER,
+    APP_CONFIG,
+  ]),
+  provide(ListPlans, [APP_CONFIG]),
+  provide(GetSubscription, [
+    TenantDb,
+    SubscriptionChangeStore,
+    ContractsRepository,
+    UsersRepository,
     APP_CONFIG,
   ]),
 ];

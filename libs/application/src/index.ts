@@ -32,6 +32,8 @@ export * from './alerts/send-alert.use-case';
 export * from './alerts/send-digest.use-case';
 export * from './subscription/check-trials.use-case';
 export * from './subscription/plan-limits.service';
+export * from './subscription/get-subscription.use-case';
+export * from './subscription/list-plans.use-case';
 export * from './webhooks/deliver-webhook.use-case';
 export * from './webhooks/recover-webhook-deliveries.use-case';
 export * from './webhooks/webhook-events.service';

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ConfigError, loadConfig, maskUrl } from './app-config';
 
 describe('configuration validated at start', () => {
@@ -55,5 +58,42 @@ describe('configuration validated at start', () => {
 
   it('masks passwords in URLs for logs', () => {
     expect(maskUrl('postgres://app:s3cret@db:5432/cb')).toBe('postgres://app:***@db:5432/cb');
+  });
+});
+
+describe('the plan catalogue file', () => {
+  const base = { JWT_SECRET: 'x'.repeat(32), STORAGE_DIR: '/tmp/cb-config-spec' };
+  const write = (content: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-plans-'));
+    const file = path.join(dir, 'plans.json');
+    fs.writeFileSync(file, content);
+    return file;
+  };
+
+  it('reads config/plans.json by default, and the file PLANS_FILE names', () => {
+    const c = loadConfig(base);
+    expect(c.plansFile).toBe(path.resolve('config/plans.json'));
+    expect(c.plans.plans.map((p) => p.id)).toEqual(['trial', 'starter', 'business']);
+    const own = JSON.parse(fs.readFileSync('config/plans.json', 'utf8'));
+    own.plans[1].prices.month = 59;
+    const file = write(JSON.stringify(own));
+    expect(
+      loadConfig({ ...base, PLANS_FILE: file }).plans.plans.find((p) => p.id === 'starter')?.prices
+        .month,
+    ).toBe(5900);
+  });
+
+  it('stops with a message naming PLANS_FILE and the bad field', () => {
+    const own = JSON.parse(fs.readFileSync('config/plans.json', 'utf8'));
+    own.plans[2].limits.users = -1;
+    expect(() => loadConfig({ ...base, PLANS_FILE: write(JSON.stringify(own)) })).toThrow(
+      /PLANS_FILE .*plans\.json: plans\[2\]\.limits\.users must be a whole number/,
+    );
+    expect(() => loadConfig({ ...base, PLANS_FILE: write('{ not json') })).toThrow(
+      /PLANS_FILE: .* is not JSON/,
+    );
+    expect(() => loadConfig({ ...base, PLANS_FILE: '/nonexistent/plans.json' })).toThrow(
+      /PLANS_FILE: cannot read \/nonexistent\/plans\.json \(ENOENT\)/,
+    );
   });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { DomainError, parsePlanCatalogue, type PlanCatalogue } from '@cb/domain';
 import { EnvDto } from './env.dto';
 
 /** Typed, validated configuration. Nothing else in the code base reads process.env. */
@@ -37,6 +38,9 @@ export interface AppConfig {
   ocrEnabled: boolean;
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
+  /** The plan catalogue (prices, VAT rule, limits) from PLANS_FILE, default config/plans.json. */
+  plans: PlanCatalogue;
+  plansFile: string;
   isProduction: boolean;
 }
 
@@ -83,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       'Invalid configuration:\n  S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither',
     );
   }
+  const plansFile = path.resolve(dto.PLANS_FILE ?? DEFAULT_PLANS_FILE);
+  const plans = loadPlanCatalogue(plansFile);
   const port = dto.PORT ?? 3000;
   const databaseUrl = dto.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/contract_bank';
   return {
@@ -128,8 +134,42 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ocrEnabled: dto.OCR_ENABLED !== 'false',
     stripeSecretKey: dto.STRIPE_SECRET_KEY ?? null,
     stripeWebhookSecret: dto.STRIPE_WEBHOOK_SECRET ?? null,
+    plans,
+    plansFile,
     isProduction,
   };
+}
+
+/** Relative to the working directory (the repository or the image's /app), like STORAGE_DIR. */
+export const DEFAULT_PLANS_FILE = 'config/plans.json';
+
+/** Reads and validates the plan catalogue; a ConfigError names PLANS_FILE, the file and every bad field. */
+export function loadPlanCatalogue(file: string): PlanCatalogue {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PLANS_FILE: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(
+      `Invalid configuration:\n  PLANS_FILE: ${file} is not JSON (${(err as Error).message})`,
+    );
+  }
+  try {
+    return parsePlanCatalogue(raw);
+  } catch (err) {
+    if (!(err instanceof DomainError)) throw err;
+    const lines = (err.errors ?? []).map((e) => `PLANS_FILE ${file}: ${e.field} ${e.message}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  ${lines.length ? lines.join('\n  ') : `PLANS_FILE ${file}: ${err.message}`}`,
+    );
+  }
 }
 
 let generatedSecret: string | null = null;

@@ -170,6 +170,11 @@ export class EnvDto {
   @IsString()
   STRIPE_WEBHOOK_SECRET?: string;
 
+  /** The plan catalogue (JSON); default config/plans.json. */
+  @IsOptional()
+  @IsString()
+  PLANS_FILE?: string;
+
   @IsOptional()
   @IsEmail()
   DEMO_EMAIL?: string;

@@ -18,6 +18,7 @@ import { CalendarFeedsRepository } from './repositories/calendar-feeds.repositor
 import { AlertDigestsRepository } from './repositories/alert-digests.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 import { ContractEventsRepository } from './repositories/contract-events.repository';
+import { SubscriptionChangeStore } from './subscription-change.store';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -79,8 +80,14 @@ const REPOSITORIES = [
       inject: [SystemDb],
       useFactory: (system: SystemDb) => new Query(system),
     })),
+    {
+      provide: SubscriptionChangeStore,
+      inject: [TenantDb, AuditEventsRepository],
+      useFactory: (db: TenantDb, audit: AuditEventsRepository) =>
+        new SubscriptionChangeStore(db, audit),
+    },
   ],
-  exports: [TenantDb, SystemDb, ...REPOSITORIES, ...SYSTEM_QUERIES],
+  exports: [TenantDb, SystemDb, ...REPOSITORIES, ...SYSTEM_QUERIES, SubscriptionChangeStore],
 })
 export class PersistenceModule implements OnApplicationShutdown {
   constructor(

@@ -1,12 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { BILLING, type BillingPort } from '@cb/domain';
-import {
-  AuditEventsRepository,
-  PersistenceModule,
-  SubscriptionChangeStore,
-  TenantDb,
-} from '@cb/persistence';
+import { PersistenceModule } from '@cb/persistence';
 import Stripe from 'stripe';
 import { ManualBillingProvider } from './manual-billing.provider';
 import { StripeBillingProvider } from './stripe-billing.provider';
@@ -20,12 +15,6 @@ import { SubscriptionGateGuard } from './subscription-gate.guard';
   controllers: [StripeWebhookController],
   providers: [
     {
-      provide: SubscriptionChangeStore,
-      inject: [TenantDb, AuditEventsRepository],
-      useFactory: (db: TenantDb, audit: AuditEventsRepository) =>
-        new SubscriptionChangeStore(db, audit),
-    },
-    {
       // Stripe when STRIPE_SECRET_KEY is set, otherwise manual (invoiced) billing.
       provide: BILLING,
       inject: [APP_CONFIG],
@@ -37,6 +26,6 @@ import { SubscriptionGateGuard } from './subscription-gate.guard';
     StripeWebhookService,
     SubscriptionGateGuard,
   ],
-  exports: [SubscriptionChangeStore, BILLING, SubscriptionGateGuard],
+  exports: [BILLING, SubscriptionGateGuard],
 })
 export class BillingModule {}

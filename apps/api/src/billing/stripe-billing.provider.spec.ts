@@ -36,6 +36,10 @@ describe('StripeBillingProvider', () => {
       const outcome = await provider.requestPlan({
         tenantId,
         plan: 'starter',
+        planName: 'Starter',
+        interval: 'month',
+        amountMinor: 4900,
+        currency: 'EUR',
         email: 'owner@example.com',
       });
       expect(outcome).toEqual({

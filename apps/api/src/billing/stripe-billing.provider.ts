@@ -1,4 +1,4 @@
-import { PLANS, type BillingPort, type PlanRequest, type PlanRequestOutcome } from '@cb/domain';
+import { type BillingPort, type PlanRequest, type PlanRequestOutcome } from '@cb/domain';
 import type Stripe from 'stripe';
 
 /**
@@ -15,8 +15,11 @@ export class StripeBillingProvider implements BillingPort {
   ) {}
 
   async requestPlan(request: PlanRequest): Promise<PlanRequestOutcome> {
-    const plan = PLANS[request.plan];
-    const metadata = { tenantId: request.tenantId, plan: request.plan };
+    const metadata = {
+      tenantId: request.tenantId,
+      plan: request.plan,
+      interval: request.interval,
+    };
     const session = await this.stripe.checkout.sessions.create({
       mode: 'subscription',
       client_reference_id: request.tenantId,
@@ -25,10 +28,10 @@ export class StripeBillingProvider implements BillingPort {
         {
           quantity: 1,
           price_data: {
-            currency: plan.currency.toLowerCase(),
-            unit_amount: plan.monthlyPriceMinor,
-            recurring: { interval: 'month' },
-            product_data: { name: `Contract Bank ${plan.displayName}` },
+            currency: request.currency.toLowerCase(),
+            unit_amount: request.amountMinor,
+            recurring: { interval: request.interval },
+            product_data: { name: `Contract Bank ${request.planName}` },
           },
         },
       ],

@@ -1,4 +1,4 @@
-import { isPaidPlanId, type SubscriptionEvent } from '@cb/domain';
+import { TRIAL_PLAN_ID, isPlanId, type SubscriptionEvent } from '@cb/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,7 +46,8 @@ export function mapStripeEvent(e: StripeEventLike): MappedStripeEvent | null {
     case 'checkout.session.completed': {
       const tenantId = tenantOf(o.metadata);
       const plan = obj(o.metadata).plan;
-      if (!tenantId || !isPaidPlanId(plan) || o.mode !== 'subscription') return null;
+      if (!tenantId || !isPlanId(plan) || plan === TRIAL_PLAN_ID || o.mode !== 'subscription')
+        return null;
       if (o.payment_status !== 'paid' && o.payment_status !== 'no_payment_required') return null;
       return { tenantId, event: { type: 'choosePlan', plan } };
     }

@@ -47,6 +47,13 @@ export class StripeWebhookService {
     }
     const mapped = mapStripeEvent(event);
     if (!mapped) return { received: true, applied: false };
+    if (
+      mapped.event.type === 'choosePlan' &&
+      !this.config.plans.plans.some((p) => p.id === (mapped.event as { plan: string }).plan)
+    ) {
+      this.logger.warn(`stripe event ${event.id} names a plan not in the catalogue: ignored`);
+      return { received: true, applied: false };
+    }
     try {
       const { applied } = await this.subscriptions.applyOnce(
         mapped.tenantId,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
-import { PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
+import { IsIn, IsOptional, IsString } from 'class-validator';
+import { BILLING_INTERVALS } from '@cb/domain';
 import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import type { Principal } from '../common/auth/principal';
 import {
@@ -13,22 +13,35 @@ import {
 import { SubscriptionService } from './subscription.service';
 
 class LimitsDto {
+  @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })
+  contracts: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })
+  users: number | null;
+}
+class UsageDto {
   @ApiProperty() contracts: number;
   @ApiProperty() users: number;
 }
 export class SubscriptionDto {
-  @ApiProperty({ enum: ['trial', 'starter', 'business'] }) plan: string;
+  @ApiProperty({ description: 'A plan id of GET /v1/plans, or `trial`', example: 'starter' })
+  plan: string;
+  @ApiProperty({ example: 'Starter' }) planName: string;
   @ApiProperty({ enum: ['trialing', 'active', 'past_due', 'canceled', 'expired'] }) status: string;
   @ApiProperty({ nullable: true, type: String }) trialEndsAt: string | null;
   @ApiProperty({ nullable: true, type: String }) currentPeriodEnd: string | null;
   @ApiProperty({ type: LimitsDto }) limits: LimitsDto;
-  @ApiProperty({ type: LimitsDto }) usage: LimitsDto;
+  @ApiProperty({ type: UsageDto }) usage: UsageDto;
 }
 
 export class ChoosePlanDto {
-  @ApiProperty({ enum: PAID_PLAN_IDS, example: 'starter' })
-  @IsIn(PAID_PLAN_IDS, { message: `plan must be one of ${PAID_PLAN_IDS.join(', ')}` })
-  plan: PaidPlanId;
+  @ApiProperty({ description: 'A plan id of GET /v1/plans', example: 'starter' })
+  @IsString({ message: 'plan must be a plan id of GET /v1/plans' })
+  plan: string;
+
+  @ApiProperty({ enum: BILLING_INTERVALS, required: false, default: 'month' })
+  @IsOptional()
+  @IsIn(BILLING_INTERVALS, { message: `interval must be one of ${BILLING_INTERVALS.join(', ')}` })
+  interval?: (typeof BILLING_INTERVALS)[number];
 }
 
 export class ChoosePlanResponseDto extends SubscriptionDto {
@@ -65,6 +78,6 @@ export class SubscriptionController {
     @CurrentPrincipal() p: Principal,
     @Body() dto: ChoosePlanDto,
   ): Promise<ChoosePlanResponseDto> {
-    return this.subscriptions.choosePlan(p, dto.plan);
+    return this.subscriptions.choosePlan(p, dto.plan, dto.interval);
   }
 }

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '@cb/application';
 import { PersistenceModule } from '@cb/persistence';
 import { BillingModule } from '../billing/billing.module';
+import { PlansController } from './plans.controller';
 import { SubscriptionController } from './subscription.controller';
 import { SubscriptionService } from './subscription.service';
 
 @Module({
-  imports: [PersistenceModule, BillingModule],
-  controllers: [SubscriptionController],
+  imports: [PersistenceModule, ApplicationModule, BillingModule],
+  controllers: [PlansController, SubscriptionController],
   providers: [SubscriptionService],
 })
 export class SubscriptionModule {}

@@ -1,65 +1,45 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  BILLING,
-  effectiveStatus,
-  planLimits,
-  type BillingPort,
-  type PaidPlanId,
-  type Subscription,
-} from '@cb/domain';
-import {
-  ContractsRepository,
-  SubscriptionChangeStore,
-  TenantDb,
-  UsersRepository,
-} from '@cb/persistence';
+import { GetSubscription, type SubscriptionView } from '@cb/application';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { BILLING, chosenPrice, type BillingPort } from '@cb/domain';
+import { SubscriptionChangeStore, UsersRepository } from '@cb/persistence';
 import { actorOf, type Principal } from '../common/auth/principal';
-
-export interface SubscriptionView {
-  plan: string;
-  status: string;
-  trialEndsAt: string | null;
-  currentPeriodEnd: string | null;
-  limits: { contracts: number; users: number };
-  usage: { contracts: number; users: number };
-}
 
 @Injectable()
 export class SubscriptionService {
   constructor(
-    @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(SubscriptionChangeStore) private readonly subscriptions: SubscriptionChangeStore,
-    @Inject(ContractsRepository) private readonly contracts: ContractsRepository,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(BILLING) private readonly billing: BillingPort,
+    @Inject(GetSubscription) private readonly getSubscription: GetSubscription,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   view(tenantId: string): Promise<SubscriptionView> {
-    return this.db.run(tenantId, async () => {
-      const sub = await this.subscriptions.get(tenantId);
-      const [contracts, users] = await Promise.all([
-        this.contracts.count(tenantId),
-        this.users.count(tenantId),
-      ]);
-      return toView(sub, { contracts, users });
-    });
+    return this.getSubscription.execute(tenantId);
   }
 
   /** Starts or changes the paid plan through the billing provider; a checkout URL when payment comes first. */
   async choosePlan(
     principal: Principal,
-    plan: PaidPlanId,
+    planId: string,
+    interval: string | undefined,
   ): Promise<SubscriptionView & { checkoutUrl: string | null }> {
+    const price = chosenPrice(this.config.plans, planId, interval ?? 'month');
     const user = await this.users.findOne(principal.tenantId, { id: principal.userId });
     const outcome = await this.billing.requestPlan({
       tenantId: principal.tenantId,
-      plan,
+      plan: price.plan.id,
+      planName: price.plan.name,
+      interval: price.interval,
+      amountMinor: price.amountMinor,
+      currency: this.config.plans.currency,
       email: user?.email ?? '',
     });
     if (outcome.kind === 'activated') {
       await this.subscriptions.apply(
         principal.tenantId,
-        { type: 'choosePlan', plan },
+        { type: 'choosePlan', plan: price.plan.id },
         new Date(),
         actorOf(principal),
       );
@@ -69,15 +49,4 @@ export class SubscriptionService {
       checkoutUrl: outcome.kind === 'checkout' ? outcome.url : null,
     };
   }
-}
-
-function toView(sub: Subscription, usage: { contracts: number; users: number }): SubscriptionView {
-  return {
-    plan: sub.plan,
-    status: effectiveStatus(sub, new Date()),
-    trialEndsAt: sub.trialEndsAt?.toISOString() ?? null,
-    currentPeriodEnd: sub.currentPeriodEnd?.toISOString() ?? null,
-    limits: { ...planLimits(sub.plan) },
-    usage,
-  };
 }

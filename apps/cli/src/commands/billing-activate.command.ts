@@ -1,5 +1,5 @@
 import { loadConfig } from '@cb/config';
-import { DomainError, isPaidPlanId, PAID_PLAN_IDS, type PaidPlanId } from '@cb/domain';
+import { DomainError, type PlanCatalogue } from '@cb/domain';
 import { createDataSource, SubscriptionChangeStore, TenantDb } from '@cb/persistence';
 import type { CliCommand, CliIo } from './cli-command.types';
 
@@ -7,12 +7,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface BillingActivateArgs {
   tenantId: string;
-  plan: PaidPlanId;
+  plan: string;
   /** End of the paid (invoiced) period; default one month from now. */
   until?: Date;
 }
 
-export function parseBillingActivateArgs(args: string[]): BillingActivateArgs | string {
+export function parseBillingActivateArgs(
+  args: string[],
+  catalogue: PlanCatalogue,
+): BillingActivateArgs | string {
   let tenantId: string | undefined;
   let plan: string | undefined;
   let until: Date | undefined;
@@ -28,7 +31,9 @@ export function parseBillingActivateArgs(args: string[]): BillingActivateArgs | 
     } else return `unknown argument ${arg}`;
   }
   if (!tenantId || !UUID.test(tenantId)) return '--tenant needs the tenant id (a UUID)';
-  if (!isPaidPlanId(plan)) return `--plan must be one of ${PAID_PLAN_IDS.join(', ')}`;
+  // Plans of the catalogue, retired ones too: an operator may renew a customer on a grandfathered plan.
+  const paid = catalogue.plans.filter((p) => Object.keys(p.prices).length > 0).map((p) => p.id);
+  if (!plan || !paid.includes(plan)) return `--plan must be one of ${paid.join(', ')}`;
   if (until && until.getTime() <= Date.now()) return '--until must be in the future';
   return { tenantId, plan, until };
 }
@@ -43,14 +48,14 @@ export function createBillingActivateCommand(env?: NodeJS.ProcessEnv): CliComman
   return {
     name: 'billing activate',
     summary: "Activate or change a tenant's paid plan (invoiced customers, manual billing)",
-    usage: 'billing activate --tenant <tenant-id> --plan <starter|business> [--until YYYY-MM-DD]',
+    usage: 'billing activate --tenant <tenant-id> --plan <plan id> [--until YYYY-MM-DD]',
     async run(args: string[], io: CliIo): Promise<number> {
-      const parsed = parseBillingActivateArgs(args);
+      const config = env ? loadConfig(env) : loadConfig();
+      const parsed = parseBillingActivateArgs(args, config.plans);
       if (typeof parsed === 'string') {
         io.err(`contract-bank billing activate: ${parsed}`);
         return 2;
       }
-      const config = env ? loadConfig(env) : loadConfig();
       const ds = await createDataSource({
         url: config.databaseUrl,
         poolSize: 1,

@@ -212,6 +212,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PlansController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscription": {
         parameters: {
             query?: never;
@@ -674,36 +690,110 @@ export interface components {
         DeadlineListDto: {
             data: components["schemas"]["DeadlineDto"][];
         };
+        PlanDescriptionDto: {
+            en: string;
+            fi: string;
+            sv: string;
+        };
+        PlanLimitsDto: {
+            /** @description null: unlimited */
+            contracts: number | null;
+            /** @description null: unlimited */
+            users: number | null;
+        };
+        BillingAmountDto: {
+            /**
+             * @description Major units as a decimal number
+             * @example 49
+             */
+            amount: number;
+            /** @enum {string} */
+            currency: "EUR";
+        };
+        PlanPriceDto: {
+            /** @enum {string} */
+            interval: "month" | "year";
+            amount: components["schemas"]["BillingAmountDto"];
+        };
+        PlanDto: {
+            /** @example starter */
+            id: string;
+            /** @example Starter */
+            name: string;
+            description: components["schemas"]["PlanDescriptionDto"];
+            limits: components["schemas"]["PlanLimitsDto"];
+            prices: components["schemas"]["PlanPriceDto"][];
+        };
+        VatDto: {
+            /** @description Whether the amounts include VAT */
+            included: boolean;
+            /** @example 25.5 */
+            ratePercent: number;
+            /** @example FI */
+            sellerCountry: string;
+            /** @description Businesses with a VAT id of another EU member state pay no VAT (reverse charge) */
+            reverseChargeInEu: boolean;
+        };
+        TrialDto: {
+            days: number;
+            limits: components["schemas"]["PlanLimitsDto"];
+        };
+        PlanListDto: {
+            data: components["schemas"]["PlanDto"][];
+            vat: components["schemas"]["VatDto"];
+            trial: components["schemas"]["TrialDto"];
+        };
         LimitsDto: {
+            /** @description null: unlimited */
+            contracts: number | null;
+            /** @description null: unlimited */
+            users: number | null;
+        };
+        UsageDto: {
             contracts: number;
             users: number;
         };
         SubscriptionDto: {
-            /** @enum {string} */
-            plan: "trial" | "starter" | "business";
+            /**
+             * @description A plan id of GET /v1/plans, or `trial`
+             * @example starter
+             */
+            plan: string;
+            /** @example Starter */
+            planName: string;
             /** @enum {string} */
             status: "trialing" | "active" | "past_due" | "canceled" | "expired";
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
             limits: components["schemas"]["LimitsDto"];
-            usage: components["schemas"]["LimitsDto"];
+            usage: components["schemas"]["UsageDto"];
         };
         ChoosePlanDto: {
             /**
+             * @description A plan id of GET /v1/plans
              * @example starter
+             */
+            plan: string;
+            /**
+             * @default month
              * @enum {string}
              */
-            plan: "starter" | "business";
+            interval: "month" | "year";
         };
         ChoosePlanResponseDto: {
-            /** @enum {string} */
-            plan: "trial" | "starter" | "business";
+            /**
+             * @description A plan id of GET /v1/plans, or `trial`
+             * @example starter
+             */
+            plan: string;
+            /** @example Starter */
+            planName: string;
             /** @enum {string} */
             status: "trialing" | "active" | "past_due" | "canceled" | "expired";
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
             limits: components["schemas"]["LimitsDto"];
-            usage: components["schemas"]["LimitsDto"];
+            usage: components["schemas"]["UsageDto"];
             /** @description Where to pay, when the provider needs payment first */
             checkoutUrl: string | null;
         };
@@ -1318,6 +1408,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineListDto"];
+                };
+            };
+        };
+    };
+    PlansController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
                 };
             };
         };

@@ -72,6 +72,29 @@ export const en = {
     invalidEmail: 'Enter a valid e-mail address.',
     wrongCredentials: 'The e-mail or password is not correct.',
   },
+  pricing: {
+    title: 'Prices',
+    lead: 'One price per company, every feature included. Change plan or cancel at any time.',
+    billingPeriod: 'Billing period',
+    monthly: 'Monthly',
+    yearly: 'Yearly',
+    perMonth: 'per month',
+    perYear: 'per year',
+    vatExcluded: '+ VAT {rate} % ({total} with VAT)',
+    vatIncluded: 'VAT {rate} % included',
+    save: 'Save {percent} %',
+    noPriceForInterval: 'Not available for this billing period.',
+    contracts: 'Up to {count} contracts',
+    users: 'Up to {count} users',
+    unlimitedContracts: 'Unlimited contracts',
+    unlimitedUsers: 'Unlimited users',
+    trialNote:
+      'Start with a free {days}-day trial: up to {contracts} contracts and {users} users, no card needed.',
+    startTrial: 'Start free trial',
+    reverseCharge:
+      'Prices exclude VAT. Companies with a VAT id of another EU country than {country} are invoiced without VAT (reverse charge).',
+    seePrices: 'See prices',
+  },
   subscription: {
     trialDaysLeft: {
       one: 'Your free trial ends in {count} day.',

@@ -74,6 +74,29 @@ export const fi: Catalogue = {
     invalidEmail: 'Anna kelvollinen sähköpostiosoite.',
     wrongCredentials: 'Sähköpostiosoite tai salasana on väärin.',
   },
+  pricing: {
+    title: 'Hinnat',
+    lead: 'Yksi hinta yritystä kohden, kaikki ominaisuudet mukana. Vaihda tilausta tai peru se milloin tahansa.',
+    billingPeriod: 'Laskutusjakso',
+    monthly: 'Kuukausittain',
+    yearly: 'Vuosittain',
+    perMonth: 'kuukaudessa',
+    perYear: 'vuodessa',
+    vatExcluded: '+ ALV {rate} % ({total} sis. ALV)',
+    vatIncluded: 'Sisältää ALV:n {rate} %',
+    save: 'Säästä {percent} %',
+    noPriceForInterval: 'Ei saatavilla tällä laskutusjaksolla.',
+    contracts: 'Enintään {count} sopimusta',
+    users: 'Enintään {count} käyttäjää',
+    unlimitedContracts: 'Rajaton määrä sopimuksia',
+    unlimitedUsers: 'Rajaton määrä käyttäjiä',
+    trialNote:
+      'Aloita maksuttomalla {days} päivän kokeilulla: enintään {contracts} sopimusta ja {users} käyttäjää, ei korttia.',
+    startTrial: 'Aloita maksuton kokeilu',
+    reverseCharge:
+      'Hinnat ilman ALV:tä. Yritykset, joilla on muun EU-maan kuin {country} ALV-tunniste, laskutetaan ilman ALV:tä (käännetty verovelvollisuus).',
+    seePrices: 'Katso hinnat',
+  },
   subscription: {
     trialDaysLeft: {
       one: 'Maksuton kokeilujaksosi päättyy {count} päivän kuluttua.',

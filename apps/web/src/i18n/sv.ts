@@ -74,6 +74,29 @@ export const sv: Catalogue = {
     invalidEmail: 'Ange en giltig e-postadress.',
     wrongCredentials: 'E-postadressen eller lösenordet är fel.',
   },
+  pricing: {
+    title: 'Priser',
+    lead: 'Ett pris per företag, alla funktioner ingår. Byt abonnemang eller säg upp när som helst.',
+    billingPeriod: 'Faktureringsperiod',
+    monthly: 'Månadsvis',
+    yearly: 'Årsvis',
+    perMonth: 'per månad',
+    perYear: 'per år',
+    vatExcluded: '+ moms {rate} % ({total} inkl. moms)',
+    vatIncluded: 'Moms {rate} % ingår',
+    save: 'Spara {percent} %',
+    noPriceForInterval: 'Inte tillgängligt för denna faktureringsperiod.',
+    contracts: 'Upp till {count} avtal',
+    users: 'Upp till {count} användare',
+    unlimitedContracts: 'Obegränsat antal avtal',
+    unlimitedUsers: 'Obegränsat antal användare',
+    trialNote:
+      'Börja med en gratis provperiod på {days} dagar: upp till {contracts} avtal och {users} användare, inget kort behövs.',
+    startTrial: 'Starta gratis provperiod',
+    reverseCharge:
+      'Priserna exklusive moms. Företag med momsregistreringsnummer i ett annat EU-land än {country} faktureras utan moms (omvänd skattskyldighet).',
+    seePrices: 'Se priser',
+  },
   subscription: {
     trialDaysLeft: {
       one: 'Din gratis provperiod slutar om {count} dag.',

@@ -1,4 +1,10 @@
-import { NotFoundError, checkLimit, type LimitedResource } from '@cb/domain';
+import {
+  NotFoundError,
+  checkLimit,
+  planOf,
+  type LimitedResource,
+  type PlanCatalogue,
+} from '@cb/domain';
 import {
   toSubscription,
   type ContractsRepository,
@@ -19,6 +25,7 @@ export class PlanLimits {
     private readonly contracts: ContractsRepository,
     private readonly users: UsersRepository,
     private readonly invitations: InvitationsRepository,
+    private readonly options: { plans: PlanCatalogue },
   ) {}
 
   assertWithinLimit(tenantId: string, resource: LimitedResource, adding = 1): Promise<void> {
@@ -31,7 +38,12 @@ export class PlanLimits {
         // An open invitation holds a seat: otherwise inviting ten people on a three-seat plan would "work".
         resource === 'users' ? this.invitations.countPending(tenantId) : Promise.resolve(0),
       ]);
-      checkLimit(toSubscription(row).plan, { contracts, users: users + pending }, resource, adding);
+      checkLimit(
+        planOf(this.options.plans, toSubscription(row).plan),
+        { contracts, users: users + pending },
+        resource,
+        adding,
+      );
     });
   }
 }

@@ -1,4 +1,4 @@
-import type { PaidPlanId } from '../subscription/plans';
+import type { BillingInterval, PlanId } from '../subscription/plans';
 
 /** What happened when a tenant asked for a paid plan. */
 export type PlanRequestOutcome =
@@ -9,7 +9,12 @@ export type PlanRequestOutcome =
 
 export interface PlanRequest {
   tenantId: string;
-  plan: PaidPlanId;
+  plan: PlanId;
+  planName: string;
+  interval: BillingInterval;
+  /** The catalogue price for one interval, minor units of `currency`, as the catalogue states it. */
+  amountMinor: number;
+  currency: 'EUR';
   /** The owner asking, for the provider's customer record and receipts. */
   email: string;
 }

@@ -1,6 +1,6 @@
 import { DomainError, DomainErrorCode, ValidationError } from '../common/domain.error';
 import { addDuration } from '../contract/calendar-date';
-import { isPaidPlanId, type PaidPlanId, type PlanId } from './plans';
+import { TRIAL_PLAN_ID, type PlanId } from './plans';
 
 export const SUBSCRIPTION_STATUSES = [
   'trialing',
@@ -22,7 +22,7 @@ export interface Subscription {
 }
 
 export type SubscriptionEvent =
-  | { type: 'choosePlan'; plan: PaidPlanId; periodEnd?: Date }
+  | { type: 'choosePlan'; plan: PlanId; periodEnd?: Date }
   | { type: 'paymentSucceeded'; periodEnd?: Date }
   | { type: 'paymentFailed' }
   | { type: 'cancel' }
@@ -95,9 +95,10 @@ export function applySubscriptionEvent(
   const t = now.getTime();
   switch (event.type) {
     case 'choosePlan': {
-      if (!isPaidPlanId(event.plan)) {
+      // Which plans are offered is the catalogue's business (chosenPrice); the trial is never a choice.
+      if (typeof event.plan !== 'string' || !event.plan || event.plan === TRIAL_PLAN_ID) {
         throw new ValidationError(`not a plan that can be chosen: ${String(event.plan)}`, [
-          { field: 'plan', message: 'must be starter or business' },
+          { field: 'plan', message: 'must be a paid plan of the catalogue' },
         ]);
       }
       if (sub.status === 'past_due') throw invalid(sub, event, 'settle the failed payment first');

@@ -1,18 +1,22 @@
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
+import { IntervalSwitch, PlanCards } from '../../components/PlanCards';
 import { NotAvailable, ProblemAlert, SuccessNote, LoadingBlock } from '../../components/feedback';
 import { t, tDynamic } from '../../i18n';
 import { formatDate } from '../../lib/format';
-
-// The plans a tenant can choose (the trial only starts at signup).
-const PLANS = ['starter', 'business'] as const;
+import { intervalsOf, type Interval, type PlanList } from '../../lib/pricing';
+import { useApi } from '../../lib/useApi';
 
 export function SubscriptionSection() {
   const { subscription, subscriptionUnavailable, reloadSubscription, can } = useSession();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [interval, setInterval] = useState<Interval>('month');
+  // The plans on offer and their prices come from the catalogue (GET /v1/plans), never from the UI.
+  const plans = useApi<PlanList>((signal) => api<PlanList>('/v1/plans', { signal }), []);
   const isOwner = can('owner');
 
   if (subscriptionUnavailable)
@@ -32,14 +36,14 @@ export function SubscriptionSection() {
   const limit = (n: number | null | undefined) =>
     n === null || n === undefined ? t('subscription.unlimited') : n;
 
-  async function choose(plan: string) {
+  async function choose(plan: string, name: string, chosenInterval: Interval) {
     setBusy(plan);
     setError(null);
     setDone(null);
     try {
       const res = await api<{ checkoutUrl?: string | null }>('/v1/subscription', {
         method: 'POST',
-        body: { plan },
+        body: { plan, interval: chosenInterval },
       });
       // The payment provider may need the card first: continue there, it returns to the app.
       if (res?.checkoutUrl) {
@@ -47,7 +51,7 @@ export function SubscriptionSection() {
         return;
       }
       await reloadSubscription();
-      setDone(tDynamic(`subscription.plans.${plan}`));
+      setDone(name);
     } catch (e) {
       setError(e);
     } finally {
@@ -62,13 +66,7 @@ export function SubscriptionSection() {
         <dl className="facts">
           <div>
             <dt>{t('subscription.plan')}</dt>
-            <dd>
-              {s.plan
-                ? tDynamic(`subscription.plans.${s.plan}`) === `subscription.plans.${s.plan}`
-                  ? s.plan
-                  : tDynamic(`subscription.plans.${s.plan}`)
-                : t('app.none')}
-            </dd>
+            <dd>{s.planName || s.plan || t('app.none')}</dd>
           </div>
           <div>
             <dt>{t('subscription.status')}</dt>
@@ -113,29 +111,39 @@ export function SubscriptionSection() {
         {!isOwner && <p className="muted">{t('subscription.ownerOnly')}</p>}
         <ProblemAlert error={error} />
         {done && <SuccessNote>{t('subscription.changed', { plan: done })}</SuccessNote>}
-        <div className="plans">
-          {PLANS.map((p) => {
-            const current = s.plan === p && s.status === 'active';
-            return (
-              <div key={p} className={`plan${current ? ' current' : ''}`}>
-                <h3>{tDynamic(`subscription.plans.${p}`)}</h3>
-                <p className="small muted">{tDynamic(`subscription.plans.${p}Body`)}</p>
-                {current ? (
+        <ProblemAlert error={plans.error} />
+        {!plans.data && !plans.error && <LoadingBlock />}
+        {plans.data && (
+          <>
+            <IntervalSwitch
+              intervals={intervalsOf(plans.data.data)}
+              value={interval}
+              onChange={setInterval}
+            />
+            <PlanCards
+              list={plans.data}
+              interval={interval}
+              currentPlan={s.status === 'active' ? s.plan : null}
+              action={(plan, i) =>
+                s.status === 'active' && s.plan === plan.id ? (
                   <span className="badge">{t('subscription.current')}</span>
                 ) : (
                   <button
                     type="button"
                     className="btn btn-primary btn-small"
                     disabled={!isOwner || busy !== null}
-                    onClick={() => void choose(p)}
+                    onClick={() => void choose(plan.id, plan.name, i)}
                   >
-                    {t('subscription.select', { plan: tDynamic(`subscription.plans.${p}`) })}
+                    {t('subscription.select', { plan: plan.name })}
                   </button>
-                )}
-              </div>
-            );
-          })}
-        </div>
+                )
+              }
+            />
+          </>
+        )}
+        <p className="small">
+          <Link to="/pricing">{t('pricing.seePrices')}</Link>
+        </p>
       </div>
     </>
   );
