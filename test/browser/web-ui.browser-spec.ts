@@ -11,6 +11,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createBillingActivateCommand } from '../../apps/cli/src/commands/billing-activate.command';
 import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -1064,8 +1065,45 @@ describe('web UI (browser)', () => {
     await shot('17-read-only-upload');
 
     await page.getByRole('link', { name: 'Choose a plan' }).first().click();
+    // Prices come from the catalogue; choosing a plan opens the order step, it does not activate anything.
+    await page.getByText('€49.00').first().waitFor();
     await page.getByRole('button', { name: 'Select Starter' }).click();
-    await page.getByText('Your plan is now Starter.').waitFor();
+    const panel = page.getByTestId('order-panel');
+    await panel
+      .getByText(/We will invoice .+ €61\.50 \(€49\.00 \+ VAT 25\.5 %\) per month\./)
+      .waitFor();
+    await panel.getByRole('button', { name: 'Place order' }).click();
+    await panel.getByText('Tick the box to confirm.').first().waitFor();
+    await panel.getByLabel('Billing contact').fill('Laura Laskuttaja');
+    await panel.getByLabel('E-mail for invoices').fill('invoices@example.com');
+    await panel.getByLabel('VAT id (optional)').fill('FI12345678');
+    await panel.getByRole('checkbox').check();
+    await shot('18a-order');
+    await panel.getByRole('button', { name: 'Place order' }).click();
+    await page
+      .getByText(
+        /Order received\. We will activate it and send the invoice to invoices@example\.com/,
+      )
+      .waitFor();
+    await page.getByTestId('pending-order').waitFor();
+    // Still read-only until the operator activates the order.
+    await page.reload();
+    await page.getByRole('region', { name: 'Read-only mode' }).waitFor();
+    const orders = await queryOnce<{ id: string }>(
+      server.db.url,
+      `SELECT id FROM billing_orders WHERE status = 'pending'`,
+    );
+    const out: string[] = [];
+    const cmd = createBillingActivateCommand({
+      DATABASE_URL: server.db.url,
+      JWT_SECRET: 'x'.repeat(32),
+      LOG_LEVEL: 'silent',
+    });
+    expect(await cmd.run([orders[0]!.id], { out: (l) => out.push(l), err: () => undefined })).toBe(
+      0,
+    );
+    await page.reload();
+    await page.getByText('Starter').first().waitFor();
     await expect(page.getByRole('region', { name: 'Read-only mode' }).count()).resolves.toBe(0);
     await shot('18-subscribed');
   }, 60_000);

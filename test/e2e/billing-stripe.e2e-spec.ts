@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
+import { startStripeEndpoint } from '../support/stripe-endpoint';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const WEBHOOK_SECRET = 'whsec_test_contract_bank_e2e';
@@ -11,21 +12,34 @@ jest.setTimeout(60_000);
 
 describe('Stripe webhook: signed events move the subscription, once each', () => {
   let server: TestServer;
+  let stripeApi: Awaited<ReturnType<typeof startStripeEndpoint>>;
   let a: SignedUp;
   let b: SignedUp;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   let seq = 0;
 
   beforeAll(async () => {
+    stripeApi = await startStripeEndpoint({
+      'POST /v1/checkout/sessions': (call) => ({
+        id: `cs_test_${call.form['metadata[tenantId]']}`,
+        object: 'checkout.session',
+        url: `https://checkout.stripe.com/c/pay/cs_test_${call.form['metadata[plan]']}`,
+      }),
+    });
     server = await startTestServer({
       worker: false,
-      env: { STRIPE_SECRET_KEY: 'sk_test_unused', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET },
+      env: {
+        STRIPE_SECRET_KEY: 'sk_test_contract_bank',
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_API_URL: stripeApi.url,
+      },
     });
     a = await signUp(server.url);
     b = await signUp(server.url);
   }, 60_000);
   afterAll(async () => {
     await server?.close();
+    await stripeApi?.close();
   }, 60_000);
 
   function event(type: string, object: Record<string, unknown>, id = `evt_test_${++seq}`) {
@@ -60,6 +74,58 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
       object: 'list',
       data: periodEnd ? [{ period: { start: periodEnd - 2_592_000, end: periodEnd } }] : [],
     },
+  });
+
+  it('choosing a plan opens a Checkout session created server-side; nothing changes until the signed webhook', async () => {
+    const c = await signUp(server.url);
+    const res = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(c.token))
+      .send({ plan: 'business', interval: 'year' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      plan: 'trial',
+      status: 'trialing',
+      checkoutUrl: 'https://checkout.stripe.com/c/pay/cs_test_business',
+      order: null,
+      quote: { provider: 'stripe', kind: 'subscribe', price: { amount: 1990, currency: 'EUR' } },
+    });
+    const call = stripeApi.calls.find(
+      (x) => x.path === '/v1/checkout/sessions' && x.form['metadata[tenantId]'] === c.tenantId,
+    )!;
+    expect(call.auth).toBe('Bearer sk_test_contract_bank');
+    expect(call.form).toMatchObject({
+      mode: 'subscription',
+      client_reference_id: c.tenantId,
+      customer_email: c.email,
+      'line_items[0][price_data][unit_amount]': '199000',
+      'line_items[0][price_data][recurring][interval]': 'year',
+      'metadata[plan]': 'business',
+      'metadata[interval]': 'year',
+      'subscription_data[metadata][tenantId]': c.tenantId,
+    });
+    // Still a trial: only the signed webhook of the paid checkout applies the plan, exactly once.
+    expect(await subscription(c.token)).toMatchObject({ plan: 'trial', status: 'trialing' });
+    const paid = event('checkout.session.completed', {
+      object: 'checkout.session',
+      mode: 'subscription',
+      payment_status: 'paid',
+      customer: 'cus_test_c',
+      subscription: 'sub_test_c',
+      metadata: { tenantId: c.tenantId, plan: 'business', interval: 'year' },
+    });
+    expect((await deliver(paid)).body).toEqual({ received: true, applied: true });
+    expect((await deliver(paid)).body).toEqual({ received: true, applied: false });
+    expect(await subscription(c.token)).toMatchObject({
+      plan: 'business',
+      status: 'active',
+      interval: 'year',
+    });
+    const events = (
+      await request(server.url).get('/v1/audit-events').set(auth(c.token))
+    ).body.data.map((e: { action: string }) => e.action);
+    expect(events.filter((x: string) => x === 'subscription.plan_changed')).toHaveLength(1);
+    expect(events).toContain('billing.checkout_started');
   });
 
   it('refuses unsigned, wrongly signed and tampered payloads with 400', async () => {

@@ -1,5 +1,11 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
-import { createBillingActivateCommand } from '../../apps/cli/src/commands/billing-activate.command';
+import {
+  createBillingActivateCommand,
+  createBillingOrdersCommand,
+} from '../../apps/cli/src/commands/billing-activate.command';
 import { signUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -13,14 +19,67 @@ jest.setTimeout(60_000);
 
 describe('subscription gate, plans, limits and manual billing', () => {
   let server: TestServer;
+  let smtp: SMTPServer;
+  let smtpUrl: string;
+  const received: ParsedMail[] = [];
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
 
   beforeAll(async () => {
-    server = await startTestServer({ worker: false });
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          received.push(mail);
+          callback();
+        }, callback);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    server = await startTestServer({ worker: false, env: { SMTP_URL: smtpUrl } });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
   }, 60_000);
+
+  const mailTo = (email: string) =>
+    received.filter((m) => (m.to as { text: string } | undefined)?.text === email);
+  const cli = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    const env = {
+      DATABASE_URL: server.db.url,
+      JWT_SECRET: 'x'.repeat(32),
+      LOG_LEVEL: 'silent',
+      SMTP_URL: smtpUrl,
+    };
+    return {
+      out,
+      err,
+      io,
+      activate: createBillingActivateCommand(env),
+      orders: createBillingOrdersCommand(env),
+    };
+  };
+  const ORDER = {
+    billingContact: { name: 'Laura Laskuttaja', email: 'invoices@alpha.example' },
+    vatId: 'FI12345678',
+    confirm: true,
+  };
+  /** A pending order for `plan`, activated by the operator CLI. */
+  const subscribe = async (token: string, plan = 'starter', interval = 'month') => {
+    const res = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(token))
+      .send({ plan, interval, ...ORDER });
+    expect(res.status).toBe(200);
+    const c = cli();
+    expect(await c.activate.run([res.body.order.id], c.io)).toBe(0);
+    return res.body;
+  };
 
   const expireTrial = (tenantId: string) =>
     queryOnce(
@@ -87,52 +146,180 @@ describe('subscription gate, plans, limits and manual billing', () => {
     ).toBe(204);
   });
 
-  it('lets the owner choose a paid plan after expiry, which restores writes and is audited', async () => {
-    const a = await signUp(server.url);
-    const b = await signUp(server.url);
-    await expireTrial(a.tenantId);
-    const chosen = await request(server.url)
+  it('"Select Starter" no longer activates in one click: nothing is active until the operator activates the order', async () => {
+    const a = await signUp(server.url, { company: 'Alpha Oy' });
+    // What the old page sent: just the plan. Refused, naming what an order needs; nothing changes.
+    const oneClick = await request(server.url)
       .post('/v1/subscription')
       .set(auth(a.token))
       .send({ plan: 'starter' });
-    expect(chosen.status).toBe(200);
-    expect(chosen.body).toMatchObject({
+    expect(oneClick.status).toBe(400);
+    expect(oneClick.body.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'billingContact.email',
+      'billingContact.name',
+      'confirm',
+    ]);
+    const badVat = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(a.token))
+      .send({ plan: 'starter', ...ORDER, vatId: 'FI1234567' });
+    expect(badVat.status).toBe(400);
+    expect(badVat.body.errors).toEqual([
+      { field: 'vatId', message: expect.stringContaining('FI12345678') },
+    ]);
+    const unconfirmed = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(a.token))
+      .send({ plan: 'starter', ...ORDER, confirm: false });
+    expect(unconfirmed.body.errors).toEqual([{ field: 'confirm', message: expect.any(String) }]);
+
+    // A complete, confirmed order: recorded as pending; the trial stays a trial.
+    const ordered = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(a.token))
+      .send({ plan: 'starter', interval: 'year', ...ORDER });
+    expect(ordered.status).toBe(200);
+    expect(ordered.body).toMatchObject({
+      plan: 'trial',
+      status: 'trialing',
+      checkoutUrl: null,
+      order: {
+        status: 'pending',
+        plan: 'starter',
+        interval: 'year',
+        company: 'Alpha Oy',
+        billingContact: ORDER.billingContact,
+        vatId: 'FI12345678',
+        dueNow: {
+          net: { amount: 490, currency: 'EUR' },
+          vat: { amount: 124.95, currency: 'EUR' },
+          total: { amount: 614.95, currency: 'EUR' },
+          vatRatePercent: 25.5,
+          reverseCharge: false,
+        },
+      },
+      quote: { kind: 'subscribe', provider: 'manual', company: 'Alpha Oy' },
+    });
+    const sub = (await request(server.url).get('/v1/subscription').set(auth(a.token))).body;
+    expect(sub).toMatchObject({
+      plan: 'trial',
+      status: 'trialing',
+      pendingOrder: { id: ordered.body.order.id },
+    });
+    // The owner is told what will happen; no invoice exists yet.
+    const placed = mailTo(a.email).find((m) => /order/.test(m.subject ?? ''))!;
+    expect(placed.subject).toBe('We received your order for Contract Bank Starter');
+    expect(placed.text).toContain(
+      'We will invoice Alpha Oy €614.95 (€490.00 + VAT 25.5 %) per year',
+    );
+    expect(placed.text).toContain('invoices@alpha.example');
+  });
+
+  it('the operator lists and activates a pending order once; writes return after expiry; audited and e-mailed', async () => {
+    const a = await signUp(server.url, { company: 'Beta AB' });
+    const b = await signUp(server.url);
+    await expireTrial(a.tenantId);
+    expect((await upload(a.token)).status).toBe(402);
+    const ordered = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(a.token))
+      .send({ plan: 'starter', ...ORDER, vatId: 'SE556677889901' });
+    expect(ordered.body).toMatchObject({
+      status: 'expired',
+      order: { dueNow: { total: { amount: 49 }, reverseCharge: true, vatRatePercent: 0 } },
+    });
+    // Still read-only: an order is not a payment.
+    expect((await upload(a.token)).status).toBe(402);
+
+    const c = cli();
+    expect(await c.orders.run([], c.io)).toBe(0);
+    const listed = c.out.map((l) => JSON.parse(l));
+    expect(listed.find((o) => o.id === ordered.body.order.id)).toMatchObject({
+      tenantId: a.tenantId,
+      company: 'Beta AB',
+      plan: 'starter',
+      total: { amount: 49, currency: 'EUR' },
+    });
+
+    expect(await c.activate.run([ordered.body.order.id], c.io)).toBe(0);
+    const done = JSON.parse(c.out[c.out.length - 1]!);
+    expect(done).toMatchObject({
+      orderId: ordered.body.order.id,
+      tenantId: a.tenantId,
       plan: 'starter',
       status: 'active',
-      limits: { contracts: 500, users: 5 },
-      checkoutUrl: null,
+      invoice: { number: expect.stringMatching(/^CB-\d{4}-\d{6}$/), totalMinor: 4900 },
     });
-    expect(Date.parse(chosen.body.currentPeriodEnd)).toBeGreaterThan(Date.now() + 27 * 86_400_000);
+    const sub = (await request(server.url).get('/v1/subscription').set(auth(a.token))).body;
+    expect(sub).toMatchObject({
+      plan: 'starter',
+      status: 'active',
+      interval: 'month',
+      pendingOrder: null,
+      limits: { contracts: 500, users: 5 },
+    });
+    expect(Date.parse(sub.currentPeriodEnd)).toBeGreaterThan(Date.now() + 27 * 86_400_000);
     expect((await upload(a.token)).status).toBe(202);
+    // A second activation of the same order changes nothing.
+    expect(await c.activate.run([ordered.body.order.id], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/is activated, not pending/);
+    expect(await c.activate.run(['00000000-0000-4000-8000-000000000000'], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/Order not found/);
 
-    // Only A changed.
-    expect(
-      (await request(server.url).get('/v1/subscription').set(auth(b.token))).body,
-    ).toMatchObject({ plan: 'trial', status: 'trialing' });
-
-    const events = await request(server.url).get('/v1/audit-events').set(auth(a.token));
-    const change = events.body.data.find(
-      (e: { action: string }) => e.action === 'subscription.plan_changed',
+    const events = (await request(server.url).get('/v1/audit-events').set(auth(a.token))).body.data;
+    const actions = events.map((e: { action: string }) => e.action);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'billing.order_placed',
+        'subscription.plan_changed',
+        'billing.order_activated',
+      ]),
     );
-    expect(change).toMatchObject({
+    expect(
+      events.find((e: { action: string }) => e.action === 'billing.order_placed'),
+    ).toMatchObject({
       actor: { type: 'user', id: a.userId },
+    });
+    expect(
+      events.find((e: { action: string }) => e.action === 'subscription.plan_changed'),
+    ).toMatchObject({
+      actor: { type: 'operator', id: null },
       data: {
         event: 'choosePlan',
-        from: { plan: 'trial', status: 'trialing' },
+        from: { plan: 'trial' },
         to: { plan: 'starter', status: 'active' },
       },
     });
-    expect(JSON.stringify(events.body)).not.toContain(b.tenantId);
+    expect(JSON.stringify(events)).not.toContain(b.tenantId);
+    const activated = mailTo(a.email).find((m) => /is active/.test(m.subject ?? ''))!;
+    expect(activated.subject).toBe('Your Contract Bank Starter plan is active');
+    expect(activated.text).toMatch(/Invoice CB-\d{4}-\d{6} of €49\.00 is due on/);
+    // Only A changed.
+    expect(
+      (await request(server.url).get('/v1/subscription').set(auth(b.token))).body,
+    ).toMatchObject({
+      plan: 'trial',
+      status: 'trialing',
+    });
+  });
 
-    const upgrade = await request(server.url)
+  it('a new order replaces the pending one', async () => {
+    const a = await signUp(server.url);
+    const first = await request(server.url)
       .post('/v1/subscription')
       .set(auth(a.token))
-      .send({ plan: 'business' });
-    expect(upgrade.body).toMatchObject({
-      plan: 'business',
-      status: 'active',
-      currentPeriodEnd: chosen.body.currentPeriodEnd,
-    });
+      .send({ plan: 'starter', ...ORDER });
+    const second = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(a.token))
+      .send({ plan: 'business', ...ORDER });
+    expect(second.body.pendingOrder).toMatchObject({ id: second.body.order.id, plan: 'business' });
+    const c = cli();
+    expect(await c.activate.run([first.body.order.id], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/is withdrawn, not pending/);
+    expect((await request(server.url).get('/v1/subscription').set(auth(a.token))).body.status).toBe(
+      'trialing',
+    );
   });
 
   it('refuses unknown plans, tokens without billing rights, and no token', async () => {
@@ -184,7 +371,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
     expect(
       (await request(server.url).get('/v1/subscription').set(auth(a.token))).body.usage.contracts,
     ).toBe(50);
-    await request(server.url).post('/v1/subscription').set(auth(a.token)).send({ plan: 'starter' });
+    await subscribe(a.token, 'starter');
     expect((await upload(a.token)).status).toBe(202);
   });
 
@@ -227,7 +414,7 @@ describe('subscription gate, plans, limits and manual billing', () => {
     ).toBe(404);
   });
 
-  it('activates a plan from the operator CLI, audited as an operator action', async () => {
+  it('activates a plan agreed outside the app from the operator CLI (--tenant --plan), audited as an operator action', async () => {
     const a = await signUp(server.url);
     await expireTrial(a.tenantId);
     const out: string[] = [];

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { BillingProviderModule } from '@cb/billing';
 import { APP_CONFIG } from '@cb/config';
-import { STORAGE } from '@cb/domain';
+import { BILLING, STORAGE } from '@cb/domain';
 import { JobPublisher, JobsModule, LiveSignal } from '@cb/jobs';
 import { MAILER, NotificationsModule } from '@cb/notifications';
 import {
@@ -9,6 +10,9 @@ import {
   AlertSettingsRepository,
   AlertsRepository,
   AuditEventsRepository,
+  BillingInvoicesRepository,
+  BillingOrdersQuery,
+  BillingOrdersRepository,
   ContractEventsRepository,
   ContractsRepository,
   ContractsWithPassedDeadlinesQuery,
@@ -34,6 +38,10 @@ import { SendAlert } from './alerts/send-alert.use-case';
 import { SendDigest } from './alerts/send-digest.use-case';
 import { AuditTrail } from './audit/audit-trail.service';
 import { ListAuditEvents } from './audit/list-audit-events.use-case';
+import { ActivateOrder } from './billing/activate-order.use-case';
+import { BillingNotices } from './billing/billing-notices.service';
+import { ChoosePlan } from './billing/choose-plan.use-case';
+import { QuotePlan } from './billing/quote-plan.use-case';
 import { TenantCalendar } from './calendar/tenant-calendar.service';
 import { ListContractEvents } from './contract-events/list-contract-events.use-case';
 import { PublishContractEvent } from './contract-events/publish-contract-event.use-case';
@@ -191,11 +199,52 @@ const OTHERS = [
     SubscriptionChangeStore,
     ContractsRepository,
     UsersRepository,
+    BillingOrdersRepository,
     APP_CONFIG,
   ]),
 ];
 
-const PROVIDERS = [...SERVICES, ...CONTRACT, ...CONTRACT_EVENTS, ...ALERTS, ...OTHERS];
+/** billing: quotes, orders (Stripe Checkout or a manual order), the operator's activation, e-mails to owners. */
+const BILLING_CASES = [
+  provide(BillingNotices, [
+    TenantsRepository,
+    UsersRepository,
+    AlertSettingsRepository,
+    MAILER,
+    APP_CONFIG,
+  ]),
+  provide(QuotePlan, [TenantDb, SubscriptionChangeStore, TenantsRepository, BILLING, APP_CONFIG]),
+  provide(ChoosePlan, [
+    TenantDb,
+    QuotePlan,
+    BillingOrdersRepository,
+    SubscriptionChangeStore,
+    UsersRepository,
+    AuditTrail,
+    BillingNotices,
+    BILLING,
+    APP_CONFIG,
+  ]),
+  provide(ActivateOrder, [
+    TenantDb,
+    BillingOrdersQuery,
+    BillingOrdersRepository,
+    BillingInvoicesRepository,
+    SubscriptionChangeStore,
+    AuditTrail,
+    BillingNotices,
+    APP_CONFIG,
+  ]),
+];
+
+const PROVIDERS = [
+  ...SERVICES,
+  ...CONTRACT,
+  ...CONTRACT_EVENTS,
+  ...ALERTS,
+  ...OTHERS,
+  ...BILLING_CASES,
+];
 
 /**
  * The application layer: every use case of the API and the worker, as plain classes over the domain and the
@@ -203,7 +252,13 @@ const PROVIDERS = [...SERVICES, ...CONTRACT, ...CONTRACT_EVENTS, ...ALERTS, ...O
  * processors, the CLI) import this module and call one use case per request or job.
  */
 @Module({
-  imports: [PersistenceModule, StorageModule, NotificationsModule, JobsModule],
+  imports: [
+    PersistenceModule,
+    StorageModule,
+    NotificationsModule,
+    JobsModule,
+    BillingProviderModule,
+  ],
   providers: PROVIDERS,
   exports: [
     ...PROVIDERS.map((p) => p.provide),
@@ -211,6 +266,7 @@ const PROVIDERS = [...SERVICES, ...CONTRACT, ...CONTRACT_EVENTS, ...ALERTS, ...O
     StorageModule,
     NotificationsModule,
     JobsModule,
+    BillingProviderModule,
   ],
 })
 export class ApplicationModule {}

@@ -37,3 +37,8 @@ export * from './subscription/list-plans.use-case';
 export * from './webhooks/deliver-webhook.use-case';
 export * from './webhooks/recover-webhook-deliveries.use-case';
 export * from './webhooks/webhook-events.service';
+export * from './billing/activate-order.use-case';
+export * from './billing/billing-notices.service';
+export * from './billing/choose-plan.use-case';
+export * from './billing/order-view';
+export * from './billing/quote-plan.use-case';

@@ -38,6 +38,8 @@ export interface AppConfig {
   ocrEnabled: boolean;
   stripeSecretKey: string | null;
   stripeWebhookSecret: string | null;
+  /** Another Stripe API base URL (stripe-mock, a proxy); unset: api.stripe.com. */
+  stripeApiUrl: string | null;
   /** The plan catalogue (prices, VAT rule, limits) from PLANS_FILE, default config/plans.json. */
   plans: PlanCatalogue;
   plansFile: string;
@@ -134,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ocrEnabled: dto.OCR_ENABLED !== 'false',
     stripeSecretKey: dto.STRIPE_SECRET_KEY ?? null,
     stripeWebhookSecret: dto.STRIPE_WEBHOOK_SECRET ?? null,
+    stripeApiUrl: dto.STRIPE_API_URL ?? null,
     plans,
     plansFile,
     isProduction,

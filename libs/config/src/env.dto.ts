@@ -170,6 +170,10 @@ export class EnvDto {
   @IsString()
   STRIPE_WEBHOOK_SECRET?: string;
 
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  STRIPE_API_URL?: string;
+
   /** The plan catalogue (JSON); default config/plans.json. */
   @IsOptional()
   @IsString()

@@ -14,3 +14,5 @@ export * from './contract/file-name';
 export * from './tenancy/tenant-calendar';
 export * from './tenancy/roles';
 export * from './billing/billing.port';
+export * from './billing/vat';
+export * from './billing/proration';

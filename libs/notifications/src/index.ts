@@ -7,3 +7,4 @@ export * from './digest-message';
 export * from './url-safety';
 export * from './webhook-signature';
 export * from './account-messages';
+export * from './billing-messages';

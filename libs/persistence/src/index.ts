@@ -22,4 +22,6 @@ export * from './repositories/team.repository';
 export * from './repositories/alert-digests.repository';
 export * from './repositories/webhooks.repository';
 export * from './repositories/contract-events.repository';
+export * from './repositories/billing-orders.repository';
+export * from './repositories/billing-invoices.repository';
 export * from './system';

@@ -18,6 +18,8 @@ import { CalendarFeedsRepository } from './repositories/calendar-feeds.repositor
 import { AlertDigestsRepository } from './repositories/alert-digests.repository';
 import { WebhooksRepository } from './repositories/webhooks.repository';
 import { ContractEventsRepository } from './repositories/contract-events.repository';
+import { BillingInvoicesRepository } from './repositories/billing-invoices.repository';
+import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
 import { SYSTEM_QUERIES } from './system';
 
@@ -38,6 +40,8 @@ const REPOSITORIES = [
   AlertDigestsRepository,
   WebhooksRepository,
   ContractEventsRepository,
+  BillingOrdersRepository,
+  BillingInvoicesRepository,
 ];
 
 /**

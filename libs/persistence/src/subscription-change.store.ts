@@ -24,6 +24,13 @@ export function toSubscription(row: SubscriptionEntity): Subscription {
   };
 }
 
+/** What the row keeps beside the state machine's fields: the billing interval and the provider's ids. */
+export interface SubscriptionBillingDetails {
+  interval?: 'month' | 'year' | null;
+  stripeCustomerId?: string | null;
+  stripeSubscriptionId?: string | null;
+}
+
 export interface SubscriptionActor {
   type: AuditActorType;
   id: string | null;
@@ -49,6 +56,15 @@ export class SubscriptionChangeStore {
     return row;
   }
 
+  /** The row itself (interval, period start, provider ids), in the caller's transaction when there is one. */
+  async row(tenantId: string): Promise<SubscriptionEntity> {
+    return this.db.run(tenantId, async (m) => {
+      const row = await m.findOne(SubscriptionEntity, { where: { tenantId } });
+      if (!row) throw new NotFoundError('Subscription');
+      return row;
+    });
+  }
+
   async get(tenantId: string): Promise<Subscription> {
     return this.db.run(tenantId, async (m) => {
       const row = await m.findOne(SubscriptionEntity, { where: { tenantId } });
@@ -62,8 +78,9 @@ export class SubscriptionChangeStore {
     event: SubscriptionEvent,
     now: Date,
     actor: SubscriptionActor,
+    details: SubscriptionBillingDetails = {},
   ): Promise<Subscription> {
-    return (await this.applyOnce(tenantId, null, event, now, actor)).subscription;
+    return (await this.applyOnce(tenantId, null, event, now, actor, details)).subscription;
   }
 
   /**
@@ -76,6 +93,7 @@ export class SubscriptionChangeStore {
     event: SubscriptionEvent,
     now: Date,
     actor: SubscriptionActor,
+    details: SubscriptionBillingDetails = {},
   ): Promise<{ subscription: Subscription; applied: boolean }> {
     return this.db.run(tenantId, async (m) => {
       const row = await this.lock(tenantId, m);
@@ -88,6 +106,16 @@ export class SubscriptionChangeStore {
         if (seen.length) return { subscription: before, applied: false };
       }
       const after = applySubscriptionEvent(before, event, now);
+      // A new period starts when its end moved: a renewal continues from the old end, anything else now.
+      const periodMoved =
+        (after.currentPeriodEnd?.getTime() ?? null) !==
+        (before.currentPeriodEnd?.getTime() ?? null);
+      const renewedFrom =
+        event.type === 'paymentSucceeded' &&
+        before.currentPeriodEnd &&
+        before.currentPeriodEnd > now
+          ? before.currentPeriodEnd
+          : now;
       await m.update(
         SubscriptionEntity,
         { tenantId },
@@ -97,6 +125,10 @@ export class SubscriptionChangeStore {
           trialEndsAt: after.trialEndsAt,
           currentPeriodEnd: after.currentPeriodEnd,
           canceledAt: after.canceledAt,
+          ...(periodMoved
+            ? { currentPeriodStart: after.currentPeriodEnd ? renewedFrom : null }
+            : {}),
+          ...details,
         },
       );
       await this.audit.insert(tenantId, {
@@ -108,6 +140,7 @@ export class SubscriptionChangeStore {
         data: {
           ...(dedupeKey ? { dedupeKey } : {}),
           event: event.type,
+          ...(details.interval ? { interval: details.interval } : {}),
           from: { plan: before.plan, status: before.status },
           to: {
             plan: after.plan,

@@ -3,7 +3,9 @@ import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { DomainError, DomainErrorCode, NotFoundError, ValidationError } from '@cb/domain';
 import { SubscriptionChangeStore } from '@cb/persistence';
 import Stripe from 'stripe';
-import { mapStripeEvent } from './stripe-events.mapper';
+import { BillingNotices } from '@cb/application';
+import { mapStripeEvent } from '@cb/billing';
+import { planOf } from '@cb/domain';
 
 export interface WebhookAck {
   received: true;
@@ -19,6 +21,7 @@ export class StripeWebhookService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SubscriptionChangeStore) private readonly subscriptions: SubscriptionChangeStore,
+    @Inject(BillingNotices) private readonly notices: BillingNotices,
   ) {
     // Verifying signatures needs no API key; the client is only used for its webhook helpers here.
     this.stripe = config.stripeWebhookSecret
@@ -55,16 +58,32 @@ export class StripeWebhookService {
       return { received: true, applied: false };
     }
     try {
-      const { applied } = await this.subscriptions.applyOnce(
+      const { applied, subscription } = await this.subscriptions.applyOnce(
         mapped.tenantId,
         `stripe:${event.id}`,
         mapped.event,
         new Date(),
-        {
-          type: 'system',
-          id: 'stripe',
-        },
+        { type: 'system', id: 'stripe' },
+        mapped.details ?? {},
       );
+      if (applied && (mapped.event.type === 'choosePlan' || mapped.event.type === 'cancel')) {
+        const plan = planOf(this.config.plans, subscription.plan).name;
+        const periodEnd = subscription.currentPeriodEnd?.toISOString() ?? null;
+        await this.notices.notifyOwners(
+          mapped.tenantId,
+          mapped.event.type === 'choosePlan'
+            ? {
+                kind: 'activated',
+                plan,
+                periodEnd: periodEnd ?? new Date().toISOString(),
+                invoiceNumber: null,
+                invoiceTotal: null,
+                dueDate: null,
+              }
+            : { kind: 'canceled', plan, periodEnd },
+          `stripe.${event.id}`,
+        );
+      }
       return { received: true, applied };
     } catch (err) {
       // An event that does not fit the current state (or an unknown tenant) will not fit on a retry either.

@@ -1,16 +1,15 @@
-import { loadConfig } from '@cb/config';
+import { loadConfig, type AppConfig } from '@cb/config';
 import { DomainError, type PlanCatalogue } from '@cb/domain';
-import { createDataSource, SubscriptionChangeStore, TenantDb } from '@cb/persistence';
 import type { CliCommand, CliIo } from './cli-command.types';
+import { openBillingOperator } from './billing-operator';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export interface BillingActivateArgs {
-  tenantId: string;
-  plan: string;
-  /** End of the paid (invoiced) period; default one month from now. */
-  until?: Date;
-}
+export type BillingActivateArgs =
+  /** A pending order the customer placed (manual billing). */
+  | { orderId: string; until?: Date }
+  /** A plan agreed outside the app (a signed quote, a framework agreement). */
+  | { tenantId: string; plan: string; until?: Date };
 
 export function parseBillingActivateArgs(
   args: string[],
@@ -19,8 +18,9 @@ export function parseBillingActivateArgs(
   let tenantId: string | undefined;
   let plan: string | undefined;
   let until: Date | undefined;
+  let orderId: string | undefined;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
+    const arg = args[i]!;
     if (arg === '--tenant') tenantId = args[++i];
     else if (arg === '--plan') plan = args[++i];
     else if (arg === '--until') {
@@ -28,42 +28,55 @@ export function parseBillingActivateArgs(
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
         return '--until needs a date YYYY-MM-DD';
       until = new Date(`${value}T00:00:00Z`);
-    } else return `unknown argument ${arg}`;
+    } else if (!arg.startsWith('-') && orderId === undefined) orderId = arg;
+    else return `unknown argument ${arg}`;
+  }
+  if (until && until.getTime() <= Date.now()) return '--until must be in the future';
+  if (orderId !== undefined) {
+    if (!UUID.test(orderId)) return 'the order id is a UUID (see `contract-bank billing orders`)';
+    if (tenantId || plan) return 'give either an order id or --tenant and --plan, not both';
+    return { orderId, until };
   }
   if (!tenantId || !UUID.test(tenantId)) return '--tenant needs the tenant id (a UUID)';
   // Plans of the catalogue, retired ones too: an operator may renew a customer on a grandfathered plan.
   const paid = catalogue.plans.filter((p) => Object.keys(p.prices).length > 0).map((p) => p.id);
   if (!plan || !paid.includes(plan)) return `--plan must be one of ${paid.join(', ')}`;
-  if (until && until.getTime() <= Date.now()) return '--until must be in the future';
   return { tenantId, plan, until };
 }
 
 /**
- * `contract-bank billing activate --tenant <id> --plan <plan> [--until YYYY-MM-DD]`: the manual billing
- * provider's operator command for invoiced customers. Connects as the database owner (DATABASE_URL) and
- * records the change in the tenant's audit trail as an operator action.
+ * `contract-bank billing activate <orderId> [--until YYYY-MM-DD]`: activates a pending order of the manual
+ * provider (the plan applies, an invoice is issued, the owners are e-mailed). The older form
+ * `billing activate --tenant <id> --plan <plan> [--until]` activates a plan agreed outside the app.
+ * Connects as the database owner (DATABASE_URL); the tenant's audit trail records an operator action.
  */
 /** `env` is for tests; by default the configuration comes from the process environment (loadConfig). */
 export function createBillingActivateCommand(env?: NodeJS.ProcessEnv): CliCommand {
   return {
     name: 'billing activate',
-    summary: "Activate or change a tenant's paid plan (invoiced customers, manual billing)",
-    usage: 'billing activate --tenant <tenant-id> --plan <plan id> [--until YYYY-MM-DD]',
+    summary:
+      "Activate a customer's pending order, or a plan agreed outside the app (manual billing)",
+    usage:
+      'billing activate <order-id> [--until YYYY-MM-DD] | billing activate --tenant <tenant-id> --plan <plan id> [--until YYYY-MM-DD]',
     async run(args: string[], io: CliIo): Promise<number> {
-      const config = env ? loadConfig(env) : loadConfig();
+      const config: AppConfig = env ? loadConfig(env) : loadConfig();
       const parsed = parseBillingActivateArgs(args, config.plans);
       if (typeof parsed === 'string') {
         io.err(`contract-bank billing activate: ${parsed}`);
         return 2;
       }
-      const ds = await createDataSource({
-        url: config.databaseUrl,
-        poolSize: 1,
-        applicationName: 'contract-bank-cli',
-      }).initialize();
+      const operator = await openBillingOperator(config);
       try {
-        const store = new SubscriptionChangeStore(new TenantDb(ds));
-        const sub = await store.apply(
+        if ('orderId' in parsed) {
+          const done = await operator.activateOrder.execute({
+            orderId: parsed.orderId,
+            until: parsed.until,
+            actor: { type: 'operator', id: null },
+          });
+          io.out(JSON.stringify(done));
+          return 0;
+        }
+        const sub = await operator.store.apply(
           parsed.tenantId,
           { type: 'choosePlan', plan: parsed.plan, periodEnd: parsed.until },
           new Date(),
@@ -85,10 +98,42 @@ export function createBillingActivateCommand(env?: NodeJS.ProcessEnv): CliComman
         }
         throw error;
       } finally {
-        await ds.destroy();
+        await operator.close();
       }
     },
   };
 }
 
 export const billingActivateCommand = createBillingActivateCommand();
+
+/** `contract-bank billing orders`: the pending orders waiting for an operator, one JSON line each. */
+export function createBillingOrdersCommand(env?: NodeJS.ProcessEnv): CliCommand {
+  return {
+    name: 'billing orders',
+    summary: 'List the pending manual-billing orders (oldest first), one JSON line each',
+    usage: 'billing orders',
+    async run(args: string[], io: CliIo): Promise<number> {
+      if (args.length) {
+        io.err(`contract-bank billing orders: unknown argument ${args[0]}`);
+        return 2;
+      }
+      const config = env ? loadConfig(env) : loadConfig();
+      const operator = await openBillingOperator(config);
+      try {
+        for (const o of await operator.orders.pending())
+          io.out(
+            JSON.stringify({
+              ...o,
+              total: { amount: o.totalMinor / 100, currency: o.currency },
+              createdAt: o.createdAt.toISOString(),
+            }),
+          );
+        return 0;
+      } finally {
+        await operator.close();
+      }
+    },
+  };
+}
+
+export const billingOrdersCommand = createBillingOrdersCommand();

@@ -244,6 +244,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscription/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionController_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/audit-events": {
         parameters: {
             query?: never;
@@ -743,6 +759,40 @@ export interface components {
             vat: components["schemas"]["VatDto"];
             trial: components["schemas"]["TrialDto"];
         };
+        BillingContactDto: {
+            /** @example Laura Laskuttaja */
+            name: string;
+            /** @example invoices@alpha.fi */
+            email: string;
+        };
+        AmountsDto: {
+            net: components["schemas"]["BillingAmountDto"];
+            vat: components["schemas"]["BillingAmountDto"];
+            total: components["schemas"]["BillingAmountDto"];
+            /** @example 25.5 */
+            vatRatePercent: number;
+            /** @description No VAT charged: an EU business outside the seller country */
+            reverseCharge: boolean;
+        };
+        BillingOrderDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "pending" | "activated" | "withdrawn";
+            plan: string;
+            planName: string;
+            /** @enum {string} */
+            interval: "month" | "year";
+            company: string;
+            billingContact: components["schemas"]["BillingContactDto"];
+            /** @example FI12345678 */
+            vatId: string | null;
+            /** @description The first invoice, or the prorated change */
+            dueNow: components["schemas"]["AmountsDto"];
+            /** @description Each later period */
+            recurringTotal: components["schemas"]["BillingAmountDto"] | null;
+            createdAt: string;
+        };
         LimitsDto: {
             /** @description null: unlimited */
             contracts: number | null;
@@ -763,10 +813,41 @@ export interface components {
             planName: string;
             /** @enum {string} */
             status: "trialing" | "active" | "past_due" | "canceled" | "expired";
+            /** @enum {string|null} */
+            interval: "month" | "year" | null;
+            pendingOrder: components["schemas"]["BillingOrderDto"] | null;
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
             limits: components["schemas"]["LimitsDto"];
             usage: components["schemas"]["UsageDto"];
+        };
+        ProrationDto: {
+            credit: components["schemas"]["BillingAmountDto"];
+            charge: components["schemas"]["BillingAmountDto"];
+            /** @example 0.5 */
+            unusedFraction: number;
+        };
+        PlanQuoteDto: {
+            /** @enum {string} */
+            kind: "subscribe" | "change";
+            /** @enum {string} */
+            provider: "manual" | "stripe";
+            company: string;
+            plan: string;
+            planName: string;
+            /** @enum {string} */
+            interval: "month" | "year";
+            /** @description The catalogue price per interval */
+            price: components["schemas"]["BillingAmountDto"];
+            /** @description Each period, with VAT for this buyer */
+            recurring: components["schemas"]["AmountsDto"];
+            proration: components["schemas"]["ProrationDto"] | null;
+            /** @description Invoiced at once */
+            dueNow: components["schemas"]["AmountsDto"];
+            /** @description Credited to the next invoice (downgrade) */
+            credit: components["schemas"]["BillingAmountDto"];
+            periodEnd: string;
+            vatId: string | null;
         };
         ChoosePlanDto: {
             /**
@@ -779,6 +860,15 @@ export interface components {
              * @enum {string}
              */
             interval: "month" | "year";
+            /**
+             * @description VAT decides on VAT
+             * @example FI12345678
+             */
+            vatId?: string;
+            /** @description Manual billing: who receives the invoices (required there) */
+            billingContact?: components["schemas"]["BillingContactDto"];
+            /** @description true: the customer confirms the order or the change as quoted (required, except for Stripe Checkout) */
+            confirm?: boolean;
         };
         ChoosePlanResponseDto: {
             /**
@@ -790,12 +880,18 @@ export interface components {
             planName: string;
             /** @enum {string} */
             status: "trialing" | "active" | "past_due" | "canceled" | "expired";
+            /** @enum {string|null} */
+            interval: "month" | "year" | null;
+            pendingOrder: components["schemas"]["BillingOrderDto"] | null;
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
             limits: components["schemas"]["LimitsDto"];
             usage: components["schemas"]["UsageDto"];
-            /** @description Where to pay, when the provider needs payment first */
+            /** @description Stripe: where to pay; the plan applies once Stripe reports the payment */
             checkoutUrl: string | null;
+            /** @description Manual billing: the order an operator activates */
+            order: components["schemas"]["BillingOrderDto"] | null;
+            quote: components["schemas"]["PlanQuoteDto"];
         };
         AuditActorDto: {
             /** @enum {string} */
@@ -1463,13 +1559,38 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The plan is active, or checkoutUrl says where to pay */
+            /** @description Stripe: checkoutUrl to pay; manual: the pending order. The status changes only once paid or activated. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoosePlanResponseDto"];
+                };
+            };
+        };
+    };
+    SubscriptionController_quote: {
+        parameters: {
+            query: {
+                /** @description A plan id of GET /v1/plans */
+                plan: string;
+                interval?: "month" | "year";
+                /** @description VAT decides on VAT */
+                vatId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanQuoteDto"];
                 };
             };
         };

@@ -129,6 +129,41 @@ export const en = {
     current: 'Current plan',
     changed: 'Your plan is now {plan}.',
     ownerOnly: 'Only the account owner can change the plan.',
+    order: {
+      orderTitle: 'Order {plan}',
+      changeTitle: 'Change to {plan}',
+      summary: 'We will invoice {company} {total} ({net} + VAT {rate} %) per {period}.',
+      summaryReverse:
+        'We will invoice {company} {total} per {period}, without VAT (reverse charge).',
+      periodMonth: 'month',
+      periodYear: 'year',
+      prorationCredit: 'Credit for the unused part of your current plan: {amount}',
+      prorationCharge: '{plan} for the rest of the period: {amount}',
+      dueNow: 'Invoiced now: {amount}',
+      creditNext: 'Credited on your next invoice: {amount}',
+      periodEnds: 'The billing period ends on {date}.',
+      billingName: 'Billing contact',
+      billingEmail: 'E-mail for invoices',
+      vatId: 'VAT id (optional)',
+      vatIdHint:
+        'For example FI12345678 or SE556677889901; companies of other EU countries enter their own VAT id.',
+      confirm: 'I confirm this order for {company}.',
+      confirmChange: 'I confirm this change for {company}.',
+      confirmRequired: 'Tick the box to confirm.',
+      placeOrder: 'Place order',
+      applyChange: 'Change plan',
+      back: 'Back',
+      placed:
+        'Order received. We will activate it and send the invoice to {email}; until then your plan stays as it is.',
+      changed: 'Your plan is now {plan}.',
+      pendingTitle: 'Order waiting for activation',
+      pendingBody:
+        '{plan}, {total} per {period}, ordered on {date}. Nothing changes until we activate it.',
+      stripeNote: 'You pay securely at Stripe; the plan starts once the payment is confirmed.',
+      checkoutSuccess:
+        'Thank you! The payment is being confirmed; your plan appears here in a moment.',
+      checkoutCanceled: 'The payment was canceled; nothing was charged.',
+    },
     statuses: {
       trialing: 'Trial',
       active: 'Active',

@@ -12,6 +12,10 @@ export const AUDIT_ACTIONS = [
   'apikey.created',
   'apikey.revoked',
   'subscription.plan_changed',
+  'billing.checkout_started',
+  'billing.order_placed',
+  'billing.order_activated',
+  'billing.invoice_paid',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

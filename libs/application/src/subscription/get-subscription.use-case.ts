@@ -1,15 +1,28 @@
-import { effectiveStatus, planOf, type PlanCatalogue, type Subscription } from '@cb/domain';
-import type {
-  ContractsRepository,
-  SubscriptionChangeStore,
-  TenantDb,
-  UsersRepository,
+import {
+  TRIAL_PLAN_ID,
+  effectiveStatus,
+  planOf,
+  type PlanCatalogue,
+  type Subscription,
+} from '@cb/domain';
+import { toOrderView, type OrderView } from '../billing/order-view';
+import {
+  toSubscription,
+  type BillingOrdersRepository,
+  type ContractsRepository,
+  type SubscriptionChangeStore,
+  type TenantDb,
+  type UsersRepository,
 } from '@cb/persistence';
 
 export interface SubscriptionView {
   plan: string;
   planName: string;
   status: string;
+  /** The billing period of the paid plan (null on the trial). */
+  interval: 'month' | 'year' | null;
+  /** A manual order waiting for the operator's activation (the status above is unchanged until then). */
+  pendingOrder: OrderView | null;
   trialEndsAt: string | null;
   currentPeriodEnd: string | null;
   limits: { contracts: number | null; users: number | null };
@@ -23,25 +36,31 @@ export class GetSubscription {
     private readonly subscriptions: SubscriptionChangeStore,
     private readonly contracts: ContractsRepository,
     private readonly users: UsersRepository,
+    private readonly orders: BillingOrdersRepository,
     private readonly options: { plans: PlanCatalogue },
   ) {}
 
   execute(tenantId: string, now = new Date()): Promise<SubscriptionView> {
     return this.db.run(tenantId, async () => {
-      const sub = await this.subscriptions.get(tenantId);
-      const [contracts, users] = await Promise.all([
+      const row = await this.subscriptions.row(tenantId);
+      const [contracts, users, pending] = await Promise.all([
         this.contracts.count(tenantId),
         this.users.count(tenantId),
+        this.orders.pending(tenantId),
       ]);
-      return this.toView(sub, { contracts, users }, now);
+      return {
+        ...this.toView(toSubscription(row), { contracts, users }, now),
+        interval: row.plan === TRIAL_PLAN_ID ? null : (row.interval ?? 'month'),
+        pendingOrder: pending ? toOrderView(pending, this.options.plans) : null,
+      };
     });
   }
 
-  toView(
+  private toView(
     sub: Subscription,
     usage: { contracts: number; users: number },
-    now = new Date(),
-  ): SubscriptionView {
+    now: Date,
+  ): Omit<SubscriptionView, 'interval' | 'pendingOrder'> {
     const plan = planOf(this.options.plans, sub.plan);
     return {
       plan: sub.plan,

@@ -26,6 +26,7 @@ export type SubscriptionEvent =
   | { type: 'paymentSucceeded'; periodEnd?: Date }
   | { type: 'paymentFailed' }
   | { type: 'cancel' }
+  | { type: 'reactivate' }
   | { type: 'periodEnded' }
   | { type: 'trialEnded' };
 
@@ -75,6 +76,7 @@ export function startTrial(now: Date, trialDays: number): Subscription {
  * | event            | from                                   | to                                          |
  * |------------------|----------------------------------------|---------------------------------------------|
  * | choosePlan       | trialing, active, canceled, expired    | active (period end kept on a plan change)   |
+ * | reactivate       | canceled (before its period end)       | active, same plan and period                |
  * | paymentSucceeded | active, past_due                       | active, period extended                     |
  * | paymentFailed    | active, past_due                       | past_due                                    |
  * | cancel           | trialing, active, past_due             | canceled (writes until the period end)      |
@@ -102,7 +104,13 @@ export function applySubscriptionEvent(
         ]);
       }
       if (sub.status === 'past_due') throw invalid(sub, event, 'settle the failed payment first');
-      if (sub.status === 'active') return { ...sub, plan: event.plan };
+      // A plan change keeps the paid period, unless the change starts a new one (another billing interval).
+      if (sub.status === 'active')
+        return {
+          ...sub,
+          plan: event.plan,
+          currentPeriodEnd: event.periodEnd ?? sub.currentPeriodEnd,
+        };
       return {
         ...sub,
         plan: event.plan,
@@ -134,6 +142,15 @@ export function applySubscriptionEvent(
       if (sub.status !== 'active' && sub.status !== 'past_due')
         throw invalid(sub, event, 'already ended');
       return { ...sub, status: 'canceled', canceledAt: now };
+    }
+    case 'reactivate': {
+      // Taking back a cancellation: only while the paid period still runs, and only for a paid plan.
+      if (sub.status !== 'canceled') throw invalid(sub, event, 'not canceled');
+      if (sub.plan === TRIAL_PLAN_ID)
+        throw invalid(sub, event, 'a trial is not reactivated: choose a plan');
+      if (!sub.currentPeriodEnd || t >= sub.currentPeriodEnd.getTime())
+        throw invalid(sub, event, 'the paid period has ended: choose a plan');
+      return { ...sub, status: 'active', canceledAt: null };
     }
     case 'periodEnded': {
       const end = sub.currentPeriodEnd?.getTime();

@@ -17,6 +17,8 @@ import { WebhookEndpointEntity } from './webhook-endpoint.entity';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity';
 import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity';
 import { ContractEventEntity } from './contract-event.entity';
+import { BillingOrderEntity } from './billing-order.entity';
+import { BillingInvoiceEntity } from './billing-invoice.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -37,6 +39,8 @@ export * from './webhook-endpoint.entity';
 export * from './webhook-delivery.entity';
 export * from './webhook-delivery-attempt.entity';
 export * from './contract-event.entity';
+export * from './billing-order.entity';
+export * from './billing-invoice.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -58,5 +62,7 @@ export const ENTITIES = [
   WebhookEndpointEntity,
   WebhookDeliveryEntity,
   WebhookDeliveryAttemptEntity,
+  BillingOrderEntity,
+  BillingInvoiceEntity,
   ContractEventEntity,
 ];

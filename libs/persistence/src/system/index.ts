@@ -1,4 +1,5 @@
 import { AlertScanTenantsQuery } from './alert-scan-tenants.query';
+import { BillingOrdersQuery } from './billing-orders.query';
 import { LostWebhookDeliveriesQuery } from './lost-webhook-deliveries.query';
 import { ContractsWithPassedDeadlinesQuery } from './passed-deadlines.query';
 import { StuckContractsQuery } from './stuck-contracts.query';
@@ -7,6 +8,7 @@ import { TrialsToCheckQuery } from './trials-to-check.query';
 import { UnpublishedContractEventsQuery } from './unpublished-contract-events.query';
 
 export * from './alert-scan-tenants.query';
+export * from './billing-orders.query';
 export * from './lost-webhook-deliveries.query';
 export * from './passed-deadlines.query';
 export * from './stuck-contracts.query';
@@ -20,6 +22,7 @@ export * from './unpublished-contract-events.query';
  */
 export const SYSTEM_QUERIES = [
   AlertScanTenantsQuery,
+  BillingOrdersQuery,
   LostWebhookDeliveriesQuery,
   ContractsWithPassedDeadlinesQuery,
   StuckContractsQuery,

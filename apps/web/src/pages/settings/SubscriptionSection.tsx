@@ -1,20 +1,29 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { IntervalSwitch, PlanCards } from '../../components/PlanCards';
 import { NotAvailable, ProblemAlert, SuccessNote, LoadingBlock } from '../../components/feedback';
 import { t, tDynamic } from '../../i18n';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatMoney } from '../../lib/format';
 import { intervalsOf, type Interval, type PlanList } from '../../lib/pricing';
 import { useApi } from '../../lib/useApi';
+import { OrderPanel } from './OrderPanel';
 
 export function SubscriptionSection() {
   const { subscription, subscriptionUnavailable, reloadSubscription, can } = useSession();
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
+  const [params] = useSearchParams();
+  // The pricing page links here with ?plan=&interval= to open the order step at once.
+  const [choice, setChoice] = useState<{ plan: string; interval: Interval } | null>(() => {
+    const plan = params.get('plan');
+    const i = params.get('interval');
+    return plan ? { plan, interval: i === 'year' ? 'year' : 'month' } : null;
+  });
   const [done, setDone] = useState<string | null>(null);
-  const [interval, setInterval] = useState<Interval>('month');
+  const [interval, setInterval] = useState<Interval>(
+    params.get('interval') === 'year' ? 'year' : 'month',
+  );
+  const checkout = params.get('checkout');
   // The plans on offer and their prices come from the catalogue (GET /v1/plans), never from the UI.
   const plans = useApi<PlanList>((signal) => api<PlanList>('/v1/plans', { signal }), []);
   const isOwner = can('owner');
@@ -35,29 +44,6 @@ export function SubscriptionSection() {
   const s = subscription;
   const limit = (n: number | null | undefined) =>
     n === null || n === undefined ? t('subscription.unlimited') : n;
-
-  async function choose(plan: string, name: string, chosenInterval: Interval) {
-    setBusy(plan);
-    setError(null);
-    setDone(null);
-    try {
-      const res = await api<{ checkoutUrl?: string | null }>('/v1/subscription', {
-        method: 'POST',
-        body: { plan, interval: chosenInterval },
-      });
-      // The payment provider may need the card first: continue there, it returns to the app.
-      if (res?.checkoutUrl) {
-        window.location.assign(res.checkoutUrl);
-        return;
-      }
-      await reloadSubscription();
-      setDone(name);
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <>
@@ -109,8 +95,13 @@ export function SubscriptionSection() {
       <div className="card">
         <h2>{t('subscription.choosePlan')}</h2>
         {!isOwner && <p className="muted">{t('subscription.ownerOnly')}</p>}
-        <ProblemAlert error={error} />
-        {done && <SuccessNote>{t('subscription.changed', { plan: done })}</SuccessNote>}
+        {done && <SuccessNote>{done}</SuccessNote>}
+        {checkout === 'success' && !done && (
+          <SuccessNote>{t('subscription.order.checkoutSuccess')}</SuccessNote>
+        )}
+        {checkout === 'canceled' && !done && (
+          <p className="muted">{t('subscription.order.checkoutCanceled')}</p>
+        )}
         <ProblemAlert error={plans.error} />
         {!plans.data && !plans.error && <LoadingBlock />}
         {plans.data && (
@@ -131,8 +122,11 @@ export function SubscriptionSection() {
                   <button
                     type="button"
                     className="btn btn-primary btn-small"
-                    disabled={!isOwner || busy !== null}
-                    onClick={() => void choose(plan.id, plan.name, i)}
+                    disabled={!isOwner || choice !== null}
+                    onClick={() => {
+                      setDone(null);
+                      setChoice({ plan: plan.id, interval: i });
+                    }}
                   >
                     {t('subscription.select', { plan: plan.name })}
                   </button>
@@ -145,6 +139,35 @@ export function SubscriptionSection() {
           <Link to="/pricing">{t('pricing.seePrices')}</Link>
         </p>
       </div>
+      {s.pendingOrder && (
+        <div className="card" data-testid="pending-order">
+          <h2>{t('subscription.order.pendingTitle')}</h2>
+          <p>
+            {t('subscription.order.pendingBody', {
+              plan: s.pendingOrder.planName,
+              total: formatMoney(s.pendingOrder.recurringTotal ?? s.pendingOrder.dueNow.total),
+              period:
+                s.pendingOrder.interval === 'year'
+                  ? t('subscription.order.periodYear')
+                  : t('subscription.order.periodMonth'),
+              date: formatDate(s.pendingOrder.createdAt),
+            })}
+          </p>
+        </div>
+      )}
+      {choice && isOwner && (
+        <OrderPanel
+          key={`${choice.plan}:${choice.interval}`}
+          plan={choice.plan}
+          interval={choice.interval}
+          onBack={() => setChoice(null)}
+          onDone={(message) => {
+            setChoice(null);
+            setDone(message);
+            void reloadSubscription();
+          }}
+        />
+      )}
     </>
   );
 }

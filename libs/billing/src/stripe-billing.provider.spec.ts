@@ -33,7 +33,7 @@ describe('StripeBillingProvider', () => {
       });
       const provider = new StripeBillingProvider(client, 'https://app.example.com');
       const tenantId = '3b1f7e0a-2c4d-4e5f-8a9b-0c1d2e3f4a5b';
-      const outcome = await provider.requestPlan({
+      const outcome = await provider.startCheckout({
         tenantId,
         plan: 'starter',
         planName: 'Starter',
@@ -43,8 +43,8 @@ describe('StripeBillingProvider', () => {
         email: 'owner@example.com',
       });
       expect(outcome).toEqual({
-        kind: 'checkout',
         url: 'https://checkout.stripe.com/c/pay/cs_test_1',
+        sessionId: 'cs_test_1',
       });
       expect(seen.path).toBe('/v1/checkout/sessions');
       expect(seen.auth).toBe('Bearer sk_test_provider');

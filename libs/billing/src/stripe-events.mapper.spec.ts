@@ -20,6 +20,24 @@ describe('mapStripeEvent', () => {
     ).toEqual({ tenantId, event: { type: 'choosePlan', plan: 'business' } });
   });
 
+  it('keeps the Stripe customer, subscription and billing interval of a paid checkout', () => {
+    expect(
+      mapStripeEvent(
+        evt('checkout.session.completed', {
+          mode: 'subscription',
+          payment_status: 'paid',
+          customer: 'cus_1',
+          subscription: { id: 'sub_1', object: 'subscription' },
+          metadata: { tenantId, plan: 'starter', interval: 'year' },
+        }),
+      ),
+    ).toEqual({
+      tenantId,
+      event: { type: 'choosePlan', plan: 'starter' },
+      details: { interval: 'year', stripeCustomerId: 'cus_1', stripeSubscriptionId: 'sub_1' },
+    });
+  });
+
   it('ignores unpaid or one-off checkouts, the trial plan, and metadata that is not a tenant id', () => {
     expect(
       mapStripeEvent(

@@ -1,4 +1,4 @@
-import { TRIAL_PLAN_ID, isPlanId, type SubscriptionEvent } from '@cb/domain';
+import { TRIAL_PLAN_ID, isBillingInterval, isPlanId, type SubscriptionEvent } from '@cb/domain';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -8,10 +8,21 @@ export interface StripeEventLike {
   data: { object: unknown };
 }
 
+/** What the subscription row keeps from Stripe alongside the state-machine event. */
+export interface StripeBillingDetails {
+  interval?: 'month' | 'year';
+  stripeCustomerId?: string;
+  stripeSubscriptionId?: string;
+}
+
 export interface MappedStripeEvent {
   tenantId: string;
   event: SubscriptionEvent;
+  details?: StripeBillingDetails;
 }
+
+const idOf = (v: unknown): string | undefined =>
+  typeof v === 'string' ? v : typeof obj(v).id === 'string' ? (obj(v).id as string) : undefined;
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
@@ -49,7 +60,17 @@ export function mapStripeEvent(e: StripeEventLike): MappedStripeEvent | null {
       if (!tenantId || !isPlanId(plan) || plan === TRIAL_PLAN_ID || o.mode !== 'subscription')
         return null;
       if (o.payment_status !== 'paid' && o.payment_status !== 'no_payment_required') return null;
-      return { tenantId, event: { type: 'choosePlan', plan } };
+      const interval = obj(o.metadata).interval;
+      const details: StripeBillingDetails = {
+        ...(isBillingInterval(interval) ? { interval } : {}),
+        ...(idOf(o.customer) ? { stripeCustomerId: idOf(o.customer) } : {}),
+        ...(idOf(o.subscription) ? { stripeSubscriptionId: idOf(o.subscription) } : {}),
+      };
+      return {
+        tenantId,
+        event: { type: 'choosePlan', plan },
+        ...(Object.keys(details).length ? { details } : {}),
+      };
     }
     case 'invoice.paid':
     case 'invoice.payment_succeeded': {
