@@ -1105,6 +1105,10 @@ describe('web UI (browser)', () => {
     await page.reload();
     await page.getByText('Starter').first().waitFor();
     await expect(page.getByRole('region', { name: 'Read-only mode' }).count()).resolves.toBe(0);
+    // The invoice the activation issued is listed, open, with its amount.
+    const invoices = page.getByTestId('invoices');
+    await invoices.getByText(/^CB-\d{4}-\d{6}$/).waitFor();
+    await invoices.getByText('€61.50').waitFor();
     await shot('18-subscribed');
   }, 60_000);
 

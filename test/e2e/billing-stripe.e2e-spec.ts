@@ -25,6 +25,46 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
         object: 'checkout.session',
         url: `https://checkout.stripe.com/c/pay/cs_test_${call.form['metadata[plan]']}`,
       }),
+      'GET /v1/invoices': (call) => ({
+        object: 'list',
+        has_more: false,
+        url: '/v1/invoices',
+        data:
+          call.form.customer === 'cus_test_c'
+            ? [
+                {
+                  id: 'in_test_1',
+                  object: 'invoice',
+                  number: 'ABCD-0001',
+                  status: 'paid',
+                  total: 249_738,
+                  currency: 'eur',
+                  created: Math.floor(Date.parse('2030-01-01T00:00:00Z') / 1000),
+                  total_taxes: [{ amount: 50_738 }],
+                  hosted_invoice_url: 'https://invoice.stripe.com/i/in_test_1',
+                  invoice_pdf: 'https://pay.stripe.com/invoice/in_test_1/pdf',
+                  lines: {
+                    object: 'list',
+                    data: [
+                      {
+                        description: '1 × Contract Bank Business (at €1,990.00 / year)',
+                        period: { start: 1_893_456_000, end: 1_924_992_000 },
+                      },
+                    ],
+                  },
+                },
+              ]
+            : [],
+      }),
+      'GET /v1/subscriptions/:id': () => ({
+        id: 'sub_test_c',
+        object: 'subscription',
+        items: {
+          object: 'list',
+          data: [{ id: 'si_test_c', price: { id: 'price_1', product: 'prod_business' } }],
+        },
+      }),
+      'POST /v1/subscriptions/:id': () => ({ id: 'sub_test_c', object: 'subscription' }),
     });
     server = await startTestServer({
       worker: false,
@@ -126,6 +166,94 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
     ).body.data.map((e: { action: string }) => e.action);
     expect(events.filter((x: string) => x === 'subscription.plan_changed')).toHaveLength(1);
     expect(events).toContain('billing.checkout_started');
+  });
+
+  it("lists Stripe's invoices, cancels at the period end and reactivates at Stripe, and changes plan with proration", async () => {
+    // A paid checkout: Stripe customer cus_test_c, subscription sub_test_c (the endpoint above knows them).
+    const c = await signUp(server.url);
+    await deliver(
+      event('checkout.session.completed', {
+        object: 'checkout.session',
+        mode: 'subscription',
+        payment_status: 'paid',
+        customer: 'cus_test_c',
+        subscription: 'sub_test_c',
+        metadata: { tenantId: c.tenantId, plan: 'business', interval: 'year' },
+      }),
+    );
+    const list = await request(server.url).get('/v1/subscription/invoices').set(auth(c.token));
+    expect(list.status).toBe(200);
+    expect(list.body.data).toEqual([
+      expect.objectContaining({
+        id: 'in_test_1',
+        number: 'ABCD-0001',
+        status: 'paid',
+        source: 'stripe',
+        total: { amount: 2497.38, currency: 'EUR' },
+        vat: { amount: 507.38, currency: 'EUR' },
+        hostedUrl: 'https://invoice.stripe.com/i/in_test_1',
+        pdfUrl: 'https://pay.stripe.com/invoice/in_test_1/pdf',
+      }),
+    ]);
+    expect(
+      stripeApi.calls.some((x) => x.path === '/v1/invoices' && x.form.customer === 'cus_test_c'),
+    ).toBe(true);
+
+    const updates = () =>
+      stripeApi.calls.filter(
+        (x) => x.method === 'POST' && x.path === '/v1/subscriptions/sub_test_c',
+      );
+    expect(
+      (await request(server.url).post('/v1/subscription/cancel').set(auth(c.token))).body.status,
+    ).toBe('canceled');
+    expect(updates().at(-1)!.form).toEqual({ cancel_at_period_end: 'true' });
+    expect(
+      (await request(server.url).post('/v1/subscription/reactivate').set(auth(c.token))).body
+        .status,
+    ).toBe('active');
+    expect(updates().at(-1)!.form).toEqual({ cancel_at_period_end: 'false' });
+
+    // A downgrade to Starter yearly: quoted first, then confirmed; Stripe prorates and invoices.
+    const quote = (
+      await request(server.url)
+        .get('/v1/subscription/quote')
+        .query({ plan: 'starter', interval: 'year' })
+        .set(auth(c.token))
+    ).body;
+    expect(quote).toMatchObject({
+      kind: 'change',
+      provider: 'stripe',
+      proration: { unusedFraction: expect.any(Number) },
+    });
+    expect(quote.credit.amount).toBeGreaterThan(0);
+    const unconfirmed = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(c.token))
+      .send({ plan: 'starter', interval: 'year' });
+    expect(unconfirmed.status).toBe(400);
+    expect(unconfirmed.body.errors).toEqual([{ field: 'confirm', message: expect.any(String) }]);
+    const changed = await request(server.url)
+      .post('/v1/subscription')
+      .set(auth(c.token))
+      .send({ plan: 'starter', interval: 'year', confirm: true });
+    expect(changed.body).toMatchObject({
+      plan: 'starter',
+      status: 'active',
+      interval: 'year',
+      checkoutUrl: null,
+    });
+    expect(updates().at(-1)!.form).toMatchObject({
+      'items[0][id]': 'si_test_c',
+      'items[0][price_data][product]': 'prod_business',
+      'items[0][price_data][unit_amount]': '49000',
+      'items[0][price_data][recurring][interval]': 'year',
+      proration_behavior: 'always_invoice',
+      'metadata[plan]': 'starter',
+    });
+    const actions = (await request(server.url).get('/v1/audit-events').set(auth(c.token))).body.data
+      .filter((e: { action: string }) => e.action === 'subscription.plan_changed')
+      .map((e: { data: { event: string } }) => e.data.event);
+    expect(actions.slice(0, 3)).toEqual(['choosePlan', 'reactivate', 'cancel']);
   });
 
   it('refuses unsigned, wrongly signed and tampered payloads with 400', async () => {

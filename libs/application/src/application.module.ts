@@ -40,6 +40,9 @@ import { AuditTrail } from './audit/audit-trail.service';
 import { ListAuditEvents } from './audit/list-audit-events.use-case';
 import { ActivateOrder } from './billing/activate-order.use-case';
 import { BillingNotices } from './billing/billing-notices.service';
+import { ChangeCancellation } from './billing/change-cancellation.use-case';
+import { ListInvoices } from './billing/list-invoices.use-case';
+import { MarkInvoicePaid } from './billing/mark-invoice-paid.use-case';
 import { ChoosePlan } from './billing/choose-plan.use-case';
 import { QuotePlan } from './billing/quote-plan.use-case';
 import { TenantCalendar } from './calendar/tenant-calendar.service';
@@ -234,6 +237,22 @@ const BILLING_CASES = [
     AuditTrail,
     BillingNotices,
     APP_CONFIG,
+  ]),
+  provide(ChangeCancellation, [
+    TenantDb,
+    SubscriptionChangeStore,
+    BillingOrdersRepository,
+    BillingNotices,
+    BILLING,
+    APP_CONFIG,
+  ]),
+  provide(ListInvoices, [BillingInvoicesRepository, SubscriptionChangeStore, BILLING]),
+  provide(MarkInvoicePaid, [
+    TenantDb,
+    BillingOrdersQuery,
+    BillingInvoicesRepository,
+    AuditTrail,
+    BillingNotices,
   ]),
 ];
 

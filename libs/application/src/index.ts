@@ -42,3 +42,6 @@ export * from './billing/billing-notices.service';
 export * from './billing/choose-plan.use-case';
 export * from './billing/order-view';
 export * from './billing/quote-plan.use-case';
+export * from './billing/change-cancellation.use-case';
+export * from './billing/list-invoices.use-case';
+export * from './billing/mark-invoice-paid.use-case';

@@ -1,6 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ChoosePlan, GetSubscription, QuotePlan } from '@cb/application';
+import {
+  ChangeCancellation,
+  ChoosePlan,
+  GetSubscription,
+  ListInvoices,
+  QuotePlan,
+} from '@cb/application';
 import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import { actorOf, type Principal } from '../common/auth/principal';
 import {
@@ -12,6 +18,7 @@ import {
 import {
   ChoosePlanDto,
   ChoosePlanResponseDto,
+  InvoiceListDto,
   PlanQuoteDto,
   QuoteQueryDto,
   SubscriptionDto,
@@ -25,7 +32,39 @@ export class SubscriptionController {
     @Inject(GetSubscription) private readonly getSubscription: GetSubscription,
     @Inject(QuotePlan) private readonly quotePlan: QuotePlan,
     @Inject(ChoosePlan) private readonly choosePlan: ChoosePlan,
+    @Inject(ChangeCancellation) private readonly cancellation: ChangeCancellation,
+    @Inject(ListInvoices) private readonly listInvoices: ListInvoices,
   ) {}
+
+  /** Invoices and receipts: the manual provider's own, and Stripe's for the tenant's customer. */
+  @Get('invoices')
+  @RequirePermission('billing:manage')
+  @ApiOkResponse({ type: InvoiceListDto })
+  invoices(@CurrentTenant() tenantId: string): Promise<InvoiceListDto> {
+    return this.listInvoices.execute(tenantId);
+  }
+
+  /** Cancel at the period end: everything works until then; 409 when there is nothing to cancel. */
+  @Post('cancel')
+  @HttpCode(200)
+  @RequirePermission('billing:manage')
+  @AllowWithoutSubscription()
+  @ApiOkResponse({ type: SubscriptionDto })
+  async cancel(@CurrentPrincipal() p: Principal): Promise<SubscriptionDto> {
+    await this.cancellation.execute({ tenantId: p.tenantId, actor: actorOf(p), cancel: true });
+    return this.getSubscription.execute(p.tenantId);
+  }
+
+  /** Take a cancellation back before the period ends (409 after it: choose a plan instead). */
+  @Post('reactivate')
+  @HttpCode(200)
+  @RequirePermission('billing:manage')
+  @AllowWithoutSubscription()
+  @ApiOkResponse({ type: SubscriptionDto })
+  async reactivate(@CurrentPrincipal() p: Principal): Promise<SubscriptionDto> {
+    await this.cancellation.execute({ tenantId: p.tenantId, actor: actorOf(p), cancel: false });
+    return this.getSubscription.execute(p.tenantId);
+  }
 
   @Get()
   @Authenticated()

@@ -146,3 +146,31 @@ export class ChoosePlanResponseDto extends SubscriptionDto {
   order: BillingOrderDto | null;
   @ApiProperty({ type: PlanQuoteDto }) quote: PlanQuoteDto;
 }
+
+export class InvoiceDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ nullable: true, type: String, example: 'CB-2026-000001' }) number: string | null;
+  @ApiProperty({
+    enum: ['draft', 'open', 'paid', 'void', 'uncollectible'],
+    description: '`paid`: a receipt',
+  })
+  status: string;
+  @ApiProperty({ nullable: true, type: String }) description: string | null;
+  @ApiProperty({ enum: ['manual', 'stripe'] }) source: string;
+  @ApiProperty() issuedAt: string;
+  @ApiProperty({ nullable: true, type: String }) dueAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) paidAt: string | null;
+  @ApiProperty({ nullable: true, type: String }) periodStart: string | null;
+  @ApiProperty({ nullable: true, type: String }) periodEnd: string | null;
+  @ApiProperty({ type: BillingAmountDto, nullable: true }) net: BillingAmountDto | null;
+  @ApiProperty({ type: BillingAmountDto }) vat: BillingAmountDto;
+  @ApiProperty({ type: BillingAmountDto }) total: BillingAmountDto;
+  @ApiProperty({ nullable: true, type: Number }) vatRatePercent: number | null;
+  @ApiProperty() reverseCharge: boolean;
+  @ApiProperty({ nullable: true, type: String, description: "Stripe's invoice page" })
+  hostedUrl: string | null;
+  @ApiProperty({ nullable: true, type: String }) pdfUrl: string | null;
+}
+export class InvoiceListDto {
+  @ApiProperty({ type: [InvoiceDto] }) data: InvoiceDto[];
+}

@@ -137,3 +137,62 @@ export function createBillingOrdersCommand(env?: NodeJS.ProcessEnv): CliCommand 
 }
 
 export const billingOrdersCommand = createBillingOrdersCommand();
+
+/** `contract-bank billing paid <invoice number>`: records the payment of a manual invoice (a receipt is e-mailed). */
+export function createBillingPaidCommand(env?: NodeJS.ProcessEnv): CliCommand {
+  return {
+    name: 'billing paid',
+    summary: 'Record the payment of a manual invoice: it becomes a receipt, e-mailed to the owners',
+    usage: 'billing paid <invoice-number> [--on YYYY-MM-DD]',
+    async run(args: string[], io: CliIo): Promise<number> {
+      let number: string | undefined;
+      let paidAt: Date | undefined;
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
+        if (arg === '--on') {
+          const value = args[++i] ?? '';
+          if (
+            !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+            Number.isNaN(Date.parse(`${value}T12:00:00Z`))
+          ) {
+            io.err('contract-bank billing paid: --on needs a date YYYY-MM-DD');
+            return 2;
+          }
+          paidAt = new Date(`${value}T12:00:00Z`);
+        } else if (!arg.startsWith('-') && !number) number = arg;
+        else {
+          io.err(`contract-bank billing paid: unknown argument ${arg}`);
+          return 2;
+        }
+      }
+      if (!number || !/^CB-\d{4}-\d{6,}$/.test(number)) {
+        io.err('contract-bank billing paid: give the invoice number, e.g. CB-2026-000001');
+        return 2;
+      }
+      const config = env ? loadConfig(env) : loadConfig();
+      const operator = await openBillingOperator(config);
+      try {
+        io.out(
+          JSON.stringify(
+            await operator.markInvoicePaid.execute({
+              number,
+              paidAt,
+              actor: { type: 'operator', id: null },
+            }),
+          ),
+        );
+        return 0;
+      } catch (error) {
+        if (error instanceof DomainError) {
+          io.err(`contract-bank billing paid: ${error.message}`);
+          return 1;
+        }
+        throw error;
+      } finally {
+        await operator.close();
+      }
+    },
+  };
+}
+
+export const billingPaidCommand = createBillingPaidCommand();

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { ActivateOrder, AuditTrail, BillingNotices } from '@cb/application';
+import { ActivateOrder, AuditTrail, BillingNotices, MarkInvoicePaid } from '@cb/application';
 import type { AppConfig } from '@cb/config';
 import { LogMailer, SmtpMailer, type Mailer } from '@cb/notifications';
 import {
@@ -25,6 +25,7 @@ export interface BillingOperator {
   audit: AuditTrail;
   notices: BillingNotices;
   activateOrder: ActivateOrder;
+  markInvoicePaid: MarkInvoicePaid;
   close(): Promise<void>;
 }
 
@@ -59,7 +60,9 @@ export async function openBillingOperator(config: AppConfig): Promise<BillingOpe
     notices,
     config,
   );
+  const markInvoicePaid = new MarkInvoicePaid(db, orders, invoices, audit, notices);
   return {
+    markInvoicePaid,
     db,
     store,
     orders,

@@ -1,5 +1,9 @@
 import type { CliCommand } from './cli-command.types';
-import { billingActivateCommand, billingOrdersCommand } from './billing-activate.command';
+import {
+  billingActivateCommand,
+  billingOrdersCommand,
+  billingPaidCommand,
+} from './billing-activate.command';
 import { extractCommand } from './extract.command';
 
 export type { CliCommand, CliIo } from './cli-command.types';
@@ -9,4 +13,5 @@ export const COMMANDS: CliCommand[] = [
   extractCommand,
   billingActivateCommand,
   billingOrdersCommand,
+  billingPaidCommand,
 ];

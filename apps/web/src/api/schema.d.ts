@@ -228,6 +228,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscription/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SubscriptionController_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscription/reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SubscriptionController_reactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscription": {
         parameters: {
             query?: never;
@@ -758,6 +806,35 @@ export interface components {
             data: components["schemas"]["PlanDto"][];
             vat: components["schemas"]["VatDto"];
             trial: components["schemas"]["TrialDto"];
+        };
+        InvoiceDto: {
+            id: string;
+            /** @example CB-2026-000001 */
+            number: string | null;
+            /**
+             * @description `paid`: a receipt
+             * @enum {string}
+             */
+            status: "draft" | "open" | "paid" | "void" | "uncollectible";
+            description: string | null;
+            /** @enum {string} */
+            source: "manual" | "stripe";
+            issuedAt: string;
+            dueAt: string | null;
+            paidAt: string | null;
+            periodStart: string | null;
+            periodEnd: string | null;
+            net: components["schemas"]["BillingAmountDto"] | null;
+            vat: components["schemas"]["BillingAmountDto"];
+            total: components["schemas"]["BillingAmountDto"];
+            vatRatePercent: number | null;
+            reverseCharge: boolean;
+            /** @description Stripe's invoice page */
+            hostedUrl: string | null;
+            pdfUrl: string | null;
+        };
+        InvoiceListDto: {
+            data: components["schemas"]["InvoiceDto"][];
         };
         BillingContactDto: {
             /** @example Laura Laskuttaja */
@@ -1523,6 +1600,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+        };
+    };
+    SubscriptionController_invoices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceListDto"];
+                };
+            };
+        };
+    };
+    SubscriptionController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
+                };
+            };
+        };
+    };
+    SubscriptionController_reactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionDto"];
                 };
             };
         };

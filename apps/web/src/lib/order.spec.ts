@@ -1,6 +1,6 @@
 import { orderFormErrors, quoteLines, type PlanQuote } from './order';
 
-const money = (amount: number) => ({ amount, currency: 'EUR' });
+const money = (amount: number) => ({ amount, currency: 'EUR' as const });
 const amounts = (net: number, vat: number, rate = 25.5, reverseCharge = false) => ({
   net: money(net),
   vat: money(vat),

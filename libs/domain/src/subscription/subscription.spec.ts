@@ -80,6 +80,39 @@ describe('subscription lifecycle', () => {
     });
   });
 
+  it('a cancellation can be taken back before the period ends, not after, and not on a trial', () => {
+    const canceled = applySubscriptionEvent(active(), { type: 'cancel' }, at(10));
+    expect(applySubscriptionEvent(canceled, { type: 'reactivate' }, at(20))).toMatchObject({
+      plan: 'starter',
+      status: 'active',
+      canceledAt: null,
+      currentPeriodEnd: active().currentPeriodEnd,
+    });
+    expectCode(
+      () => applySubscriptionEvent(canceled, { type: 'reactivate' }, at(5 + 31)),
+      DomainErrorCode.InvalidState,
+    );
+    expectCode(
+      () => applySubscriptionEvent(active(), { type: 'reactivate' }, at(10)),
+      DomainErrorCode.InvalidState,
+    );
+    const canceledTrial = applySubscriptionEvent(trial(), { type: 'cancel' }, at(1));
+    expectCode(
+      () => applySubscriptionEvent(canceledTrial, { type: 'reactivate' }, at(2)),
+      DomainErrorCode.InvalidState,
+    );
+  });
+
+  it('a plan change that starts a new period (another billing interval) takes its period end', () => {
+    expect(
+      applySubscriptionEvent(
+        active(),
+        { type: 'choosePlan', plan: 'business', periodEnd: at(400) },
+        at(10),
+      ),
+    ).toMatchObject({ plan: 'business', status: 'active', currentPeriodEnd: at(400) });
+  });
+
   it('the trial plan cannot be chosen', () => {
     const event = { type: 'choosePlan', plan: 'trial' } as unknown as SubscriptionEvent;
     expectCode(() => applySubscriptionEvent(trial(), event, at(1)), DomainErrorCode.Validation);
@@ -202,6 +235,7 @@ describe('subscription lifecycle', () => {
         { type: 'cancel' },
         { type: 'periodEnded' },
         { type: 'trialEnded' },
+        { type: 'reactivate' },
       ),
       fc
         .constantFrom('starter' as const, 'business' as const)

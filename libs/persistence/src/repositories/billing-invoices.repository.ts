@@ -17,6 +17,15 @@ export class BillingInvoicesRepository extends TenantScopedRepository<BillingInv
     });
   }
 
+  lockByNumber(tenantId: string, number: string): Promise<BillingInvoiceEntity | null> {
+    return this.run(tenantId, (m) =>
+      m.findOne(BillingInvoiceEntity, {
+        where: this.scoped(tenantId, { number }),
+        lock: { mode: 'pessimistic_write' },
+      }),
+    );
+  }
+
   /** Newest first. */
   recent(tenantId: string, limit: number): Promise<BillingInvoiceEntity[]> {
     return this.find(tenantId, {}, { order: { issuedAt: 'DESC', number: 'DESC' }, take: limit });

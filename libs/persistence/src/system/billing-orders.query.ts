@@ -27,6 +27,14 @@ export class BillingOrdersQuery {
     return rows[0]?.tenant_id ?? null;
   }
 
+  async tenantOfInvoice(number: string): Promise<string | null> {
+    const rows: { tenant_id: string }[] = await this.system.dataSource.query(
+      `SELECT tenant_id FROM billing_invoices WHERE number = $1`,
+      [number],
+    );
+    return rows[0]?.tenant_id ?? null;
+  }
+
   async pending(limit = 200): Promise<OperatorOrderRow[]> {
     const rows: Record<string, unknown>[] = await this.system.dataSource.query(
       `SELECT id, tenant_id, company, plan, billing_interval, total_minor, currency, billing_email, created_at

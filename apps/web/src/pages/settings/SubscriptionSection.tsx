@@ -8,6 +8,8 @@ import { t, tDynamic } from '../../i18n';
 import { formatDate, formatMoney } from '../../lib/format';
 import { intervalsOf, type Interval, type PlanList } from '../../lib/pricing';
 import { useApi } from '../../lib/useApi';
+import { CancelControls } from './CancelControls';
+import { InvoicesCard } from './InvoicesCard';
 import { OrderPanel } from './OrderPanel';
 
 export function SubscriptionSection() {
@@ -24,6 +26,8 @@ export function SubscriptionSection() {
     params.get('interval') === 'year' ? 'year' : 'month',
   );
   const checkout = params.get('checkout');
+  // Bumped after a change, so the invoice list reloads.
+  const [version, setVersion] = useState(0);
   // The plans on offer and their prices come from the catalogue (GET /v1/plans), never from the UI.
   const plans = useApi<PlanList>((signal) => api<PlanList>('/v1/plans', { signal }), []);
   const isOwner = can('owner');
@@ -164,10 +168,22 @@ export function SubscriptionSection() {
           onDone={(message) => {
             setChoice(null);
             setDone(message);
+            setVersion((v) => v + 1);
             void reloadSubscription();
           }}
         />
       )}
+      {isOwner && (
+        <CancelControls
+          subscription={s}
+          onChanged={(message) => {
+            setDone(message);
+            setVersion((v) => v + 1);
+            void reloadSubscription();
+          }}
+        />
+      )}
+      {isOwner && <InvoicesCard version={version} />}
     </>
   );
 }
