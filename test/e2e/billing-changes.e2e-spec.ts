@@ -1,13 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
-import {
-  createBillingActivateCommand,
-  createBillingPaidCommand,
-} from '../../apps/cli/src/commands/billing-activate.command';
+import { billingCli } from '../support/billing-cli';
 import { signUp, type SignedUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
+import { startSmtpCapture } from '../support/smtp-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(60_000);
@@ -16,9 +11,8 @@ const DAY = 86_400_000;
 
 describe('manual billing after the order: invoices and receipts, prorated plan change, cancel and reactivate', () => {
   let server: TestServer;
-  let smtp: SMTPServer;
+  let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
   let smtpUrl: string;
-  const received: ParsedMail[] = [];
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ORDER = {
     billingContact: { name: 'Laura Laskuttaja', email: 'invoices@gamma.example' },
@@ -27,45 +21,17 @@ describe('manual billing after the order: invoices and receipts, prorated plan c
   };
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          callback();
-        }, callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtpCapture();
+    smtpUrl = smtp.url;
     server = await startTestServer({ worker: false, env: { SMTP_URL: smtpUrl } });
   }, 60_000);
   afterAll(async () => {
     await server?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   }, 60_000);
 
-  const cli = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
-    const env = {
-      DATABASE_URL: server.db.url,
-      JWT_SECRET: 'x'.repeat(32),
-      LOG_LEVEL: 'silent',
-      SMTP_URL: smtpUrl,
-    };
-    return {
-      out,
-      err,
-      io,
-      activate: createBillingActivateCommand(env),
-      paid: createBillingPaidCommand(env),
-    };
-  };
-  const mails = (to: string) =>
-    received.filter((m) => (m.to as { text: string } | undefined)?.text === to);
+  const cli = () => billingCli(server.db.url, smtpUrl);
+  const mails = (to: string) => smtp.to(to);
   const subscription = async (a: SignedUp) =>
     (await request(server.url).get('/v1/subscription').set(auth(a.token))).body;
   const invoices = async (a: SignedUp) =>

@@ -12,7 +12,7 @@ class PlanPriceDto {
   @ApiProperty({ enum: BILLING_INTERVALS }) interval: 'month' | 'year';
   @ApiProperty({ type: BillingAmountDto }) amount: BillingAmountDto;
 }
-class PlanLimitsDto {
+export class PlanLimitsDto {
   @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })
   contracts: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })

@@ -10,14 +10,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { BILLING_INTERVALS } from '@cb/domain';
-import { BillingAmountDto } from './plans.controller';
+import { BillingAmountDto, PlanLimitsDto } from './plans.controller';
 
-class LimitsDto {
-  @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })
-  contracts: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'null: unlimited' })
-  users: number | null;
-}
 class UsageDto {
   @ApiProperty() contracts: number;
   @ApiProperty() users: number;
@@ -64,7 +58,7 @@ export class SubscriptionDto {
   @ApiProperty({ type: BillingOrderDto, nullable: true }) pendingOrder: BillingOrderDto | null;
   @ApiProperty({ nullable: true, type: String }) trialEndsAt: string | null;
   @ApiProperty({ nullable: true, type: String }) currentPeriodEnd: string | null;
-  @ApiProperty({ type: LimitsDto }) limits: LimitsDto;
+  @ApiProperty({ type: PlanLimitsDto }) limits: PlanLimitsDto;
   @ApiProperty({ type: UsageDto }) usage: UsageDto;
 }
 

@@ -870,12 +870,6 @@ export interface components {
             recurringTotal: components["schemas"]["BillingAmountDto"] | null;
             createdAt: string;
         };
-        LimitsDto: {
-            /** @description null: unlimited */
-            contracts: number | null;
-            /** @description null: unlimited */
-            users: number | null;
-        };
         UsageDto: {
             contracts: number;
             users: number;
@@ -895,7 +889,7 @@ export interface components {
             pendingOrder: components["schemas"]["BillingOrderDto"] | null;
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
-            limits: components["schemas"]["LimitsDto"];
+            limits: components["schemas"]["PlanLimitsDto"];
             usage: components["schemas"]["UsageDto"];
         };
         ProrationDto: {
@@ -962,7 +956,7 @@ export interface components {
             pendingOrder: components["schemas"]["BillingOrderDto"] | null;
             trialEndsAt: string | null;
             currentPeriodEnd: string | null;
-            limits: components["schemas"]["LimitsDto"];
+            limits: components["schemas"]["PlanLimitsDto"];
             usage: components["schemas"]["UsageDto"];
             /** @description Stripe: where to pay; the plan applies once Stripe reports the payment */
             checkoutUrl: string | null;
