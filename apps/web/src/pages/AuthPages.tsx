@@ -153,7 +153,8 @@ export function LoginPage() {
         </button>
       </form>
       <p className="auth-switch">
-        {t('auth.noAccount')} <Link to="/signup">{t('auth.createAccount')}</Link>
+        {t('auth.noAccount')} <Link to="/signup">{t('auth.createAccount')}</Link> ·{' '}
+        <Link to="/pricing">{t('pricing.seePrices')}</Link>
       </p>
     </AuthCard>
   );
@@ -243,7 +244,8 @@ export function SignupPage() {
         </button>
       </form>
       <p className="auth-switch">
-        {t('auth.haveAccount')} <Link to="/login">{t('auth.goLogin')}</Link>
+        {t('auth.haveAccount')} <Link to="/login">{t('auth.goLogin')}</Link> ·{' '}
+        <Link to="/pricing">{t('pricing.seePrices')}</Link>
       </p>
     </AuthCard>
   );

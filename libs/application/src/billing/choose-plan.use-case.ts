@@ -117,7 +117,9 @@ export class ChoosePlan {
     }
 
     const contact = this.billingContact(input);
-    const order = await this.db.run(input.tenantId, async () => {
+    const order = await this.db.run(input.tenantId, async (m) => {
+      // Serialises two orders of one tenant: the second withdraws the first instead of colliding with it.
+      await this.subscriptions.lock(input.tenantId, m);
       const withdrawn = await this.orders.withdrawPending(input.tenantId, now);
       const created: BillingOrderEntity = await this.orders.insert(input.tenantId, {
         plan: quote.plan,
