@@ -171,7 +171,18 @@ describe('web UI (browser)', () => {
   it('signs up and starts a trial', async () => {
     await page.goto(`${server.url}/`);
     await page.waitForURL(/\/login/);
-    await page.getByRole('link', { name: 'Start a free trial' }).click();
+    // A visitor sees the prices first: the public /pricing page, from the plan catalogue.
+    await page.getByRole('link', { name: 'See prices' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Prices' }).waitFor();
+    const starter = page.locator('.plan[data-plan="starter"]');
+    await starter.getByText('€49.00').waitFor();
+    await starter.getByText('+ VAT 25.5 % (€61.50 with VAT)').waitFor();
+    await starter.getByText('Up to 500 contracts').waitFor();
+    await page.getByRole('radio', { name: 'Yearly' }).click();
+    await starter.getByText('€490.00').waitFor();
+    await starter.getByText('Save 16 %').waitFor();
+    await shot('00-pricing');
+    await starter.getByRole('link', { name: 'Start free trial' }).click();
     await page.getByLabel('Company').fill('Pohjola Metsä Oy');
     await page.getByLabel('Your name').fill('Aino Virtanen');
     await page.getByLabel('Work e-mail').fill(email);

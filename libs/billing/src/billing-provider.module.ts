@@ -24,7 +24,10 @@ export function createStripeClient(config: AppConfig): Stripe {
 /** Stripe when STRIPE_SECRET_KEY is set, otherwise manual (invoiced) billing. */
 export function createBilling(config: AppConfig): BillingPort {
   return config.stripeSecretKey
-    ? new StripeBillingProvider(createStripeClient(config), config.appUrl)
+    ? new StripeBillingProvider(createStripeClient(config), config.appUrl, {
+        automatic: config.stripeAutomaticTax,
+        pricesIncludeVat: config.plans.vat.pricesIncludeVat,
+      })
     : new ManualBillingProvider();
 }
 

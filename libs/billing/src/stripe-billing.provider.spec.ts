@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
+import { startStripeEndpoint } from '../../../test/support/stripe-endpoint';
 import { StripeBillingProvider } from './stripe-billing.provider';
 
 describe('StripeBillingProvider', () => {
@@ -65,6 +66,60 @@ describe('StripeBillingProvider', () => {
       });
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
+    }
+  });
+
+  it('with Stripe Tax on, asks Stripe to add VAT to the catalogue price (exclusive) on checkout and on a change', async () => {
+    const api = await startStripeEndpoint({
+      'POST /v1/checkout/sessions': () => ({
+        id: 'cs_1',
+        object: 'checkout.session',
+        url: 'https://c/1',
+      }),
+      'GET /v1/subscriptions/:id': () => ({
+        id: 'sub_1',
+        items: { data: [{ id: 'si_1', price: { product: { id: 'prod_1' } } }] },
+      }),
+      'POST /v1/subscriptions/:id': () => ({ id: 'sub_1' }),
+    });
+    try {
+      const url = new URL(api.url);
+      const client = new Stripe('sk_test_tax', {
+        host: url.hostname,
+        port: Number(url.port),
+        protocol: 'http',
+        maxNetworkRetries: 0,
+      });
+      const provider = new StripeBillingProvider(client, 'https://app.example.com', {
+        automatic: true,
+        pricesIncludeVat: false,
+      });
+      const request = {
+        tenantId: '3b1f7e0a-2c4d-4e5f-8a9b-0c1d2e3f4a5b',
+        plan: 'business',
+        planName: 'Business',
+        interval: 'year' as const,
+        amountMinor: 199_000,
+        currency: 'EUR' as const,
+        email: '',
+      };
+      await provider.startCheckout(request);
+      expect(api.calls[0]!.form).toMatchObject({
+        'automatic_tax[enabled]': 'true',
+        'line_items[0][price_data][tax_behavior]': 'exclusive',
+        'line_items[0][price_data][unit_amount]': '199000',
+      });
+      expect(api.calls[0]!.form.customer_email).toBeUndefined();
+      await provider.changePlan({ customerId: 'cus_1', subscriptionId: 'sub_1' }, request);
+      expect(api.calls.at(-1)!.form).toMatchObject({
+        'items[0][id]': 'si_1',
+        'items[0][price_data][product]': 'prod_1',
+        'items[0][price_data][tax_behavior]': 'exclusive',
+        proration_behavior: 'always_invoice',
+        cancel_at_period_end: 'false',
+      });
+    } finally {
+      await api.close();
     }
   });
 });

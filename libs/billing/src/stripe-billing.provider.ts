@@ -15,7 +15,20 @@ export class StripeBillingProvider implements BillingPort {
   constructor(
     private readonly stripe: Stripe,
     private readonly appUrl: string,
+    /** Stripe Tax: VAT computed by Stripe from the customer's address and VAT id; prices as the catalogue says. */
+    private readonly tax: { automatic: boolean; pricesIncludeVat: boolean } = {
+      automatic: false,
+      pricesIncludeVat: false,
+    },
   ) {}
+
+  private taxBehavior() {
+    return this.tax.automatic
+      ? {
+          tax_behavior: this.tax.pricesIncludeVat ? ('inclusive' as const) : ('exclusive' as const),
+        }
+      : {};
+  }
 
   private metadata(request: PlanRequest) {
     return { tenantId: request.tenantId, plan: request.plan, interval: request.interval };
@@ -35,9 +48,11 @@ export class StripeBillingProvider implements BillingPort {
             unit_amount: request.amountMinor,
             recurring: { interval: request.interval },
             product_data: { name: `Contract Bank ${request.planName}` },
+            ...this.taxBehavior(),
           },
         },
       ],
+      ...(this.tax.automatic ? { automatic_tax: { enabled: true } } : {}),
       metadata,
       subscription_data: { metadata },
       // Stripe collects the customer's VAT id and bills VAT by its own tax settings.
@@ -71,6 +86,7 @@ export class StripeBillingProvider implements BillingPort {
             product,
             unit_amount: request.amountMinor,
             recurring: { interval: request.interval },
+            ...this.taxBehavior(),
           },
         },
       ],

@@ -40,6 +40,8 @@ export interface AppConfig {
   stripeWebhookSecret: string | null;
   /** Another Stripe API base URL (stripe-mock, a proxy); unset: api.stripe.com. */
   stripeApiUrl: string | null;
+  /** Stripe Tax computes and charges VAT on checkouts (needs Stripe Tax set up in the Stripe account). */
+  stripeAutomaticTax: boolean;
   /** The plan catalogue (prices, VAT rule, limits) from PLANS_FILE, default config/plans.json. */
   plans: PlanCatalogue;
   plansFile: string;
@@ -137,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     stripeSecretKey: dto.STRIPE_SECRET_KEY ?? null,
     stripeWebhookSecret: dto.STRIPE_WEBHOOK_SECRET ?? null,
     stripeApiUrl: dto.STRIPE_API_URL ?? null,
+    stripeAutomaticTax: dto.STRIPE_AUTOMATIC_TAX === 'true',
     plans,
     plansFile,
     isProduction,

@@ -174,6 +174,10 @@ export class EnvDto {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   STRIPE_API_URL?: string;
 
+  @IsOptional()
+  @IsBooleanString()
+  STRIPE_AUTOMATIC_TAX?: string;
+
   /** The plan catalogue (JSON); default config/plans.json. */
   @IsOptional()
   @IsString()
