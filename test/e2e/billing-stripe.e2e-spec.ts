@@ -156,11 +156,10 @@ describe('Stripe webhook: signed events move the subscription, once each', () =>
     });
     expect((await deliver(paid)).body).toEqual({ received: true, applied: true });
     expect((await deliver(paid)).body).toEqual({ received: true, applied: false });
-    expect(await subscription(c.token)).toMatchObject({
-      plan: 'business',
-      status: 'active',
-      interval: 'year',
-    });
+    const active = await subscription(c.token);
+    expect(active).toMatchObject({ plan: 'business', status: 'active', interval: 'year' });
+    // A yearly price pays for a year.
+    expect(Date.parse(active.currentPeriodEnd)).toBeGreaterThan(Date.now() + 364 * 86_400_000);
     const events = (
       await request(server.url).get('/v1/audit-events').set(auth(c.token))
     ).body.data.map((e: { action: string }) => e.action);

@@ -5,7 +5,7 @@ import { SubscriptionChangeStore } from '@cb/persistence';
 import Stripe from 'stripe';
 import { BillingNotices } from '@cb/application';
 import { mapStripeEvent } from '@cb/billing';
-import { planOf } from '@cb/domain';
+import { periodEnd, planOf, type SubscriptionEvent } from '@cb/domain';
 
 export interface WebhookAck {
   received: true;
@@ -58,11 +58,17 @@ export class StripeWebhookService {
       return { received: true, applied: false };
     }
     try {
+      const now = new Date();
+      // A paid checkout starts a period of its billing interval (a year for a yearly price).
+      const applying: SubscriptionEvent =
+        mapped.event.type === 'choosePlan' && mapped.details?.interval && !mapped.event.periodEnd
+          ? { ...mapped.event, periodEnd: periodEnd(now, mapped.details.interval) }
+          : mapped.event;
       const { applied, subscription } = await this.subscriptions.applyOnce(
         mapped.tenantId,
         `stripe:${event.id}`,
-        mapped.event,
-        new Date(),
+        applying,
+        now,
         { type: 'system', id: 'stripe' },
         mapped.details ?? {},
       );
