@@ -28,6 +28,15 @@ describe('findParties', () => {
     expect(parties(plain).map((p) => p.name)).toEqual(['Smith', 'Acme Corp.']);
   });
 
+  it('falls back to the company names with a legal form written before the recitals (CUAD joint venture agreement)', () => {
+    const text =
+      'JOINT VENTURE AGREEMENT BETWEEN KIROMIC BIOPHARMA Inc., a Delaware Company, Fannin South Professional Building, 7707, Fannin St. Suite 140, Houston TX 77054 USA, in person of the Legal Representative AND MOLIPHARMA S.R.L. an Italian Company stated in Campobasso, Via del Castello n. 3, in person of the Legal Representative; each a Party and, together, the Parties. WHEREAS A. the parties wish to cooperate.';
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'KIROMIC BIOPHARMA Inc.',
+      'MOLIPHARMA S.R.L.',
+    ]);
+  });
+
   it('reads names and roles from a "by and between" preamble (excerpt of a CUAD content licence)', () => {
     const text =
       'THIS CONTENT LICENSE AGREEMENT (this "Agreement"), dated as of ___________, 2015 (the "Effective Date"), is entered into between Beijing Sun Seven Stars Culture Development Limited, a P.R.C. company with an address at Eastern Fangzheng Road, Beijing City, P.R.C. ("Licensor"), and YOU ON DEMAND HOLDINGS, INC., a Nevada corporation with an address at 375 Greenwich Street, New York, New York 10013 ("Licensee").\n\nWHEREAS, Licensor and Licensee have agreed';

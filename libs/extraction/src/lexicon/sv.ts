@@ -124,8 +124,9 @@ export const SV: Lexicon = {
     partyRoles:
       'beställare(?:n)?|leverantör(?:en)?|kund(?:en)?|köpare(?:n)?|säljare(?:n)?|hyresvärd(?:en)?|hyresgäst(?:en)?|uppdragsgivare(?:n)?|uppdragstagare(?:n)?|konsult(?:en)?|licensgivare(?:n)?|licenstagare(?:n)?|entreprenör(?:en)?|återförsäljare(?:n)?|arbetsgivare(?:n)?|kommun(?:en)?|region(?:en)?',
     businessId: '\\b(?:org\\.?\\s*nr\\.?|organisationsnummer|org\\.?\\s*nummer|orgnr)\\s*:?',
-    // Any fee word ("abonnemangsavgift", "hyran", "värdet av ramavtalet", "arvode"), not VAT or penalties.
-    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:mervärde|betalningsvillkor|dröjsmål|försäkring))([\\p{L}]*(?:avgift|ersättning|hyra|hyran|pris|priset|arvode|värde|värdet|volym|belopp))[\\p{L}]*',
+    // Any fee word ("abonnemangsavgift", "hyran", "värdet av ramavtalet", "arvode", "månadslön",
+    // "verksamhetsbidrag", "budget"), not VAT or penalties.
+    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:mervärde|betalningsvillkor|dröjsmål|försäkring))([\\p{L}]*(?:avgift|ersättning|hyra|hyran|pris|priset|arvode|värde|värdet|volym|belopp|lön|bidrag|budget))[\\p{L}]*',
     paymentTerms:
       '\\b\\d{1,3}\\s*(?:\\(\\w+\\)\\s*)?dagar\\s+netto\\b|\\bbetalningsvillkor(?:et)?\\s*(?:är\\s+)?:?\\s*\\d{1,3}\\s*dagar(?:\\s+netto)?|\\binom\\s+\\d{1,3}\\s*dagar\\s+från\\s+fakturadatum\\b',
     otherSubject:
