@@ -107,8 +107,10 @@ export const SV: Lexicon = {
     fixedTerm:
       '\\b(?:under\\s+en\\s+(?:period|tid)\\s+av|för\\s+en\\s+(?:period|tid)\\s+av|avtalstid(?:en)?\\s+är|gäller\\s+i|löper\\s+i|tidsbegränsat?\\s+(?:till|i)|på\\s+en\\s+tid\\s+av|initial\\s+avtalstid\\s+(?:är|om))\\s*$',
     indefinite: '\\btills\\s+vidare\\b|\\bpå\\s+obestämd\\s+tid\\b',
+    // Also with the subject after the verb ("Därefter löper avtalet vidare", "fortsätter avtalet att gälla",
+    // "Därefter gäller avtalet tills vidare": after a fixed first period it runs on until terminated).
     autoRenewal:
-      '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?att\\s+gälla)\\b',
+      '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?(?:(?:\\p{L}*avtalet|det)\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?(?:(?:\\p{L}*avtalet|det)\\s+)?att\\s+gälla|därefter\\s+gäller\\s+(?:\\p{L}*avtalet|det)\\s+tills\\s+vidare)\\b',
     renewalEach: '\\b(?:i\\s+taget|i\\s+sänder|åt\\s+gången|per\\s+gång|för\\s+varje\\s+gång)\\b',
     optionRenewal:
       '\\b(?:kan\\s+förlängas|får\\s+förlängas|option\\s+att\\s+förlänga|rätt\\s+att\\s+förlänga|överens\\s+om\\s+(?:en\\s+)?förlängning|förlängning\\s+(?:kan|ska)\\s+ske\\s+efter\\s+överenskommelse)\\b',
