@@ -196,6 +196,19 @@ describe('term and expiration', () => {
     expect(r.expirationDate).toBe('2029-03-26');
   });
 
+  it('does not take "During the Term of this Agreement, ..." sentences for the term clause', () => {
+    const during = Array.from(
+      { length: 7 },
+      (_, i) =>
+        `During the Term of this Agreement, Supplier will deliver report ${i + 1} and will continue to maintain the records.`,
+    ).join(' ');
+    const r = read(
+      `This Agreement is made as of March 27, 2019 (the "Effective Date"). ${during}\n\n15.1 Term. This Agreement shall enter into force on the Effective Date. The Agreement shall have an initial term of ten (10) years commencing from the Effective Date and ending on the tenth (10th) anniversary thereof (the "Initial Term").`,
+    );
+    expect(r.initialTerm).toBe('P10Y');
+    expect(r.expirationDate).toBe('2029-03-26');
+  });
+
   it('reads a term sentence whose subject is not the agreement when it defines the Term', () => {
     const r = read(
       '3. Term\nThis promotion shall begin on June 1, 1999 and shall terminate June 1, 2000 (herein "Term").',

@@ -32,7 +32,7 @@ export function englishTermSentences(doc: ContractDocument): TermSentence[] {
     const headed = TERM_HEADING.test(
       view.text.slice(Math.max(0, sentence.start - 60), sentence.start),
     );
-    if (ENGLISH_STRONG_SUBJECT.test(text) || DEFINES_TERM.test(text)) score += 3;
+    if (isStrongSubject(text) || DEFINES_TERM.test(text)) score += 3;
     else if (
       /\b(?:agreement|contract|amendment|addendum)\b/i.test(text) &&
       /\b(?:commence|continue|remain|expire|effective|period\s+of|until|through)\b/i.test(text)
@@ -71,6 +71,18 @@ export function englishTermSentences(doc: ContractDocument): TermSentence[] {
     if (score > 0) out.push({ ...sentence, score });
   }
   return out.sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+// "During the Term of this Agreement, Supplier will ...": the term is a time adverbial, not the subject.
+const TIME_ADVERBIAL =
+  /\b(?:during|throughout|within|after|before|prior\s+to|upon|following|beyond|for\s+the\s+(?:remainder|duration)\s+of|in|over)\s+(?:the\s+)?$/i;
+
+function isStrongSubject(text: string): boolean {
+  const re = new RegExp(ENGLISH_STRONG_SUBJECT.source, 'gim');
+  for (const m of text.matchAll(re)) {
+    if (!TIME_ADVERBIAL.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+  }
+  return false;
 }
 
 const TERM_FROM_START =
