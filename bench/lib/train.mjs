@@ -5,8 +5,8 @@ import { judge, outcome } from './gold.mjs';
 
 /** Fields the model learns, in extraction order; a field that depends on another is fitted after it. */
 export const PASSES = [
-  ['title', 'parties', 'agreementDate', 'initialTerm', 'perpetual', 'autoRenewal', 'renewalTerm', 'noticePeriod', 'governingLaw', 'terminationForConvenience', 'contractValue'],
-  ['effectiveDate'],
+  ['title', 'parties', 'agreementDate', 'initialTerm', 'perpetual', 'autoRenewal', 'renewalTerm', 'governingLaw', 'terminationForConvenience', 'contractValue'],
+  ['effectiveDate', 'noticePeriod'],
   ['expirationDate'],
 ];
 const L2 = 0.02;

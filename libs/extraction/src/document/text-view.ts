@@ -57,8 +57,9 @@ export class TextView {
   }
 }
 
+// English and Nordic abbreviations that do not end a sentence ("inkl. moms", "esim. huolto").
 const ABBREVIATIONS =
-  /(?:\b(?:inc|corp|co|ltd|no|nos|sec|secs|mr|mrs|ms|dr|st|u\.s|u\.k|n\.a|l\.p|l\.l\.c|s\.a|b\.v|n\.v|e\.g|i\.e|etc|vs|jr|sr|art|para|approx|p\.c|p\.a|plc)|\b[A-Z])$/i;
+  /(?:\b(?:inc|corp|co|ltd|no|nos|sec|secs|mr|mrs|ms|dr|st|u\.s|u\.k|n\.a|l\.p|l\.l\.c|s\.a|b\.v|n\.v|e\.g|i\.e|etc|vs|jr|sr|art|para|approx|p\.c|p\.a|plc|inkl|exkl|ca|t\.ex|bl\.a|resp|enl|esim|jne|yms|kpl|puh|tel)|\b[A-Z])$/i;
 
 function isAbbreviation(text: string, dotIndex: number): boolean {
   const before = text.slice(Math.max(0, dotIndex - 8), dotIndex);

@@ -114,10 +114,19 @@ function lexiconRules(doc: ContractDocument): Candidate<IsoDate>[] {
     `(?:^|\\n|[ \\t]{3,})[ \\t]*(?:${doc.lexicon.cues.signaturePlace})[ \\t]*,?[ \\t]*`,
     'gu',
   );
+  // A PDF's text layer often joins the two signature columns with one space: "Tampereella 12.4.2024
+  // Oulussa 16.4.2024"; a place right after a signature date starts the next signature.
+  const nextPlace = cue(`^[ \\t]+(?:${doc.lexicon.cues.signaturePlace})[ \\t]*,?[ \\t]*`, 'u');
   for (const m of text.matchAll(place)) {
-    const at = m.index + m[0].length;
-    const d = datesIn(doc, at, at + 40)[0];
-    if (d && d.start === at && lineAt(doc, d.start, d.end).length <= 120) signed.push(d);
+    let at = m.index + m[0].length;
+    for (let k = 0; k < 3; k++) {
+      const d = datesIn(doc, at, at + 40)[0];
+      if (!d || d.start !== at || lineAt(doc, d.start, d.end).length > 120) break;
+      if (!signed.some((x) => x.start === d.start)) signed.push(d);
+      const next = nextPlace.exec(text.slice(d.end, d.end + 60));
+      if (!next) break;
+      at = d.end + next[0].length;
+    }
   }
   if (signed.length > 0) {
     const latest = signed.reduce((a, b) => (a.iso >= b.iso ? a : b));

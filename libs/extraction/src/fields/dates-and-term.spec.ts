@@ -75,6 +75,21 @@ describe('agreement and effective dates', () => {
     expect(r.effectiveDate).toBe('2019-12-19');
   });
 
+  it('offers the agreement date when the contract speaks of an Effective Date it never defines', () => {
+    const r = read(
+      'This Agreement is dated as of March 3, 2019 between A Corp. and B LLC.\n\n1. Services. From the Effective Date, A shall provide the services.',
+    );
+    expect(r.effectiveDate).toBe('2019-03-03');
+  });
+
+  it('does not offer the agreement date as the effective date when no Effective Date is mentioned', () => {
+    const r = read(
+      'This Agreement is dated as of March 3, 2019 between A Corp. and B LLC.\n\n1. Services. A shall provide the services.',
+    );
+    expect(r.agreementDate).toBe('2019-03-03');
+    expect(r.effectiveDate).toBeNull();
+  });
+
   it('returns null for a blank date', () => {
     expect(
       read('This Agreement is made this ____ day of ___________, 2000 between A and B.')
@@ -172,6 +187,63 @@ describe('term and expiration', () => {
     );
     expect(r.initialTerm).toBe('P5Y');
     expect(r.expirationDate).toBe('2024-05-05');
+  });
+
+  it('reads "ending on the tenth (10th) anniversary thereof"', () => {
+    const r = read(
+      'This Agreement is made as of March 27, 2019 (the "Effective Date").\n\n15.1 Term. This Agreement shall be in effect for a period commencing from the Effective Date and ending on the tenth (10th) anniversary thereof (the "Initial Term").',
+    );
+    expect(r.expirationDate).toBe('2029-03-26');
+  });
+
+  it('does not take "During the Term of this Agreement, ..." sentences for the term clause', () => {
+    const during = Array.from(
+      { length: 7 },
+      (_, i) =>
+        `During the Term of this Agreement, Supplier will deliver report ${i + 1} and will continue to maintain the records.`,
+    ).join(' ');
+    const r = read(
+      `This Agreement is made as of March 27, 2019 (the "Effective Date"). ${during}\n\n15.1 Term. This Agreement shall enter into force on the Effective Date. The Agreement shall have an initial term of ten (10) years commencing from the Effective Date and ending on the tenth (10th) anniversary thereof (the "Initial Term").`,
+    );
+    expect(r.initialTerm).toBe('P10Y');
+    expect(r.expirationDate).toBe('2029-03-26');
+  });
+
+  it('reads a term sentence whose subject is not the agreement when it defines the Term', () => {
+    const r = read(
+      '3. Term\nThis promotion shall begin on June 1, 1999 and shall terminate June 1, 2000 (herein "Term").',
+    );
+    expect(r.expirationDate).toBe('2000-06-01');
+    expect(r.effectiveDate).toBe('1999-06-01');
+  });
+
+  it('reads an amendment\'s own term ("This Second Amendment shall ... expire on")', () => {
+    const r = read(
+      '1. Term. This Second Amendment shall be effective from the Second Amendment Effective Date and shall expire on December 31, 2021.',
+    );
+    expect(r.expirationDate).toBe('2021-12-31');
+  });
+
+  it('reads a "TERM:" line with a date range', () => {
+    const r = read(
+      '5. STATE OF INCORPORATION: Delaware\n6. TERM: November 01, 2014 to October 31, 2017\n7. RATES: as filed.',
+    );
+    expect(r.expirationDate).toBe('2017-10-31');
+  });
+
+  it('reads the first sentence under a Term heading ("The term of the Franchise shall be ...")', () => {
+    const r = read(
+      '2. TERM. The term of the Franchise shall be twenty (20) years, commencing on January 1, 2016. 3. FRANCHISE FEE. Grantee shall pay a fee.',
+    );
+    expect(r.initialTerm).toBe('P20Y');
+    expect(r.expirationDate).toBe('2035-12-31');
+  });
+
+  it('does not treat "or until terminated as per clause 8" as an end that depends on another event', () => {
+    const r = read(
+      'This Agreement is effective as of January 1, 2013 (the "Effective Date").\n3. TERM The Term shall commence on the Effective Date and shall extend for a period of twenty four (24) months or until terminated as per clause 8 herein.',
+    );
+    expect(r.expirationDate).toBe('2014-12-31');
   });
 
   it('reads a defined contract period with start and end dates', () => {

@@ -46,6 +46,27 @@ export const effectiveDateExtractor: FieldExtractor<'effectiveDate'> = {
         break;
       }
     }
+    // An English contract that speaks of "the Effective Date" without saying which day it is: most such
+    // contracts take effect on the day they are dated. A weak candidate; the model weighs how often the
+    // term is used, and below the review threshold a person confirms it.
+    if (out.length === 0 && doc.language === 'en' && known.agreementDate) {
+      const mentions = doc.view.flat.match(/\bEffective\s+Date\b/g)?.length ?? 0;
+      if (mentions > 0) {
+        const first = doc.view.flat.search(/\bEffective\s+Date\b/);
+        const c = sameAsAgreementDate(
+          known,
+          doc,
+          first,
+          first + 14,
+          'undefined_effective_date',
+          0.5,
+        );
+        if (c) {
+          c.features.effectiveMentions = Math.log1p(mentions);
+          out.push(c);
+        }
+      }
+    }
     return out;
   },
 };

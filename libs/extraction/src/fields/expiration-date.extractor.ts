@@ -19,6 +19,7 @@ export const expirationDateExtractor: FieldExtractor<'expirationDate'> = {
         out.push(
           candidate(r.explicitEnd.iso, r.evidence, 'explicit_end', 0.85, {
             ...context,
+            conditionalEnd: r.conditionalEnd ? 1 : 0,
             endBeforeStart: knownStart && r.explicitEnd.iso <= knownStart.value ? 1 : 0,
           }),
         );

@@ -49,6 +49,19 @@ describe('Finnish terms', () => {
     expect(t).toMatchObject({ governingLaw: 'Finland', agreementDate: '2024-04-16' });
   });
 
+  it('reads the later of two signatures that a PDF text layer joined with one space', () => {
+    const t = readTerms(
+      'Sopimuksesta on tehty kaksi samasanaista kappaletta.\nTampereella 12.4.2024 Oulussa 16.4.2024\nDATAKEIDAS OY RAKENNUSLIIKE VUORELA OY',
+      'fi',
+    ).terms;
+    expect(t.agreementDate).toBe('2024-04-16');
+    const sv = readTerms(
+      'Avtalet har upprättats i två likalydande exemplar.\nBergen den 12 februari 2024 Visby den 16 februari 2024\nFjordlys Programvare AS',
+      'sv',
+    ).terms;
+    expect(sv.agreementDate).toBe('2024-02-16');
+  });
+
   it('does not read rescission for breach as termination for convenience', () => {
     const t = readTerms(
       'Tilaaja voi purkaa sopimuksen, jos Toimittaja rikkoo sopimusta olennaisesti.',
@@ -125,6 +138,20 @@ describe('Swedish terms', () => {
       { name: 'Kund AB', role: 'Kunden' },
       { name: 'Leverantör AB', role: 'Leverantören' },
     ]);
+  });
+
+  it('reads a fixed first period that then runs on until terminated as an automatic renewal (subject after the verb)', () => {
+    for (const text of [
+      'Avtalet gäller från och med den 1 februari 2024 under en inledande period om tolv (12) månader. Därefter gäller avtalet tills vidare med en ömsesidig uppsägningstid om tre (3) månader.',
+      'Hyresavtalet är tidsbundet och gäller 1.9.2023–31.8.2026. Efter avtalsperiodens slut fortsätter avtalet att gälla tills vidare med sex (6) månaders uppsägningstid för båda parterna.',
+    ]) {
+      expect(readTerms(text, 'sv').terms.autoRenewal).toBe(true);
+    }
+    const t = readTerms(
+      'Avtalet löper under en initial avtalsperiod om fyrtioåtta (48) månader. Därefter löper avtalet vidare med tolv månader åt gången, om inte någon av parterna säger upp avtalet senast nio (9) månader före den då löpande avtalsperiodens utgång.',
+      'sv',
+    ).terms;
+    expect(t).toMatchObject({ autoRenewal: true, renewalTerm: 'P12M', noticePeriod: 'P9M' });
   });
 
   it('reads crowns as SEK and a yearly rent', () => {

@@ -4,11 +4,15 @@ import { candidate, type Candidate, type FieldExtractor } from './field-extracto
 import { renewalReadings } from './renewal/renewal-clause';
 import { noticeIn } from './renewal/renewal-clause.nordic';
 
-/** How long before the end of the current term notice must be given ("90 days", "kolme kuukautta"). */
+/**
+ * How long before the end of the current term notice must be given ("90 days", "kolme kuukautta"). The
+ * model also weighs whether the contract renews or has no fixed end (`requires`): only then does a notice
+ * period give a notice deadline, and a notice clause of an open-ended contract is its notice period.
+ */
 export const noticePeriodExtractor: FieldExtractor<'noticePeriod'> = {
   field: 'noticePeriod',
-  requires: [],
-  propose(doc) {
+  requires: ['perpetual', 'autoRenewal'],
+  propose(doc, known) {
     const out: Candidate<IsoDuration>[] = [];
     for (const r of renewalReadings(doc)) {
       if (!r.automatic || !r.notice) continue;
@@ -25,6 +29,9 @@ export const noticePeriodExtractor: FieldExtractor<'noticePeriod'> = {
       );
     }
     if (doc.language !== 'en') out.push(...noticeClauses(doc));
+    const noEnd = known.perpetual?.value === true ? 1 : 0;
+    const renews = known.autoRenewal?.value === true ? 1 : 0;
+    for (const c of out) Object.assign(c.features, { noEnd, renews });
     return out;
   },
 };

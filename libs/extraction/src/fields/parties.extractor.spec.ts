@@ -28,6 +28,33 @@ describe('findParties', () => {
     expect(parties(plain).map((p) => p.name)).toEqual(['Smith', 'Acme Corp.']);
   });
 
+  it('falls back to the company names with a legal form written before the recitals (CUAD joint venture agreement)', () => {
+    const text =
+      'JOINT VENTURE AGREEMENT BETWEEN KIROMIC BIOPHARMA Inc., a Delaware Company, Fannin South Professional Building, 7707, Fannin St. Suite 140, Houston TX 77054 USA, in person of the Legal Representative AND MOLIPHARMA S.R.L. an Italian Company stated in Campobasso, Via del Castello n. 3, in person of the Legal Representative; each a Party and, together, the Parties. WHEREAS A. the parties wish to cooperate.';
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'KIROMIC BIOPHARMA Inc.',
+      'MOLIPHARMA S.R.L.',
+    ]);
+  });
+
+  it('reads a letter agreement: the parties after the salutation and the one "their agreement with" names', () => {
+    const text =
+      'AGENCY AGREEMENT May 14, 2014 Keefe, Bruyette & Woods, Inc. 10 South Wacker Drive Chicago, Illinois 60606 Ladies and Gentlemen: Blue Hills Bancorp, Inc. (the "Holding Company"), a newly formed Maryland corporation, and Blue Hills Bank, a Massachusetts-chartered stock savings bank (the "Bank"), hereby confirm their agreement with Keefe, Bruyette & Woods, Inc. (the "Agent") as follows: Section 1. The Offering.';
+    const names = parties(text).map((p) => p.name);
+    expect(names.slice(0, 2)).toEqual(['Blue Hills Bancorp, Inc.', 'Blue Hills Bank']);
+    expect(names[2]).toMatch(/Woods, Inc\.$/);
+    expect(names).toHaveLength(3);
+  });
+
+  it('ends a name at its legal form before "of <address>"', () => {
+    const text =
+      'THIS SUPPLEMENTAL AGREEMENT is made as of 2013 by and between Tigrent Learning UK Limited of Boston House, 69 Boston Manor Road, Brentford ("Company") and Celebrity Speakers of 90 High Street, Burnham ("CSA").';
+    expect(parties(text).map((p) => p.name)).toEqual([
+      'Tigrent Learning UK Limited',
+      'Celebrity Speakers',
+    ]);
+  });
+
   it('reads names and roles from a "by and between" preamble (excerpt of a CUAD content licence)', () => {
     const text =
       'THIS CONTENT LICENSE AGREEMENT (this "Agreement"), dated as of ___________, 2015 (the "Effective Date"), is entered into between Beijing Sun Seven Stars Culture Development Limited, a P.R.C. company with an address at Eastern Fangzheng Road, Beijing City, P.R.C. ("Licensor"), and YOU ON DEMAND HOLDINGS, INC., a Nevada corporation with an address at 375 Greenwich Street, New York, New York 10013 ("Licensee").\n\nWHEREAS, Licensor and Licensee have agreed';

@@ -2,6 +2,7 @@ import type { Party } from '@cb/domain';
 import type { ContractDocument } from '../document/contract-document';
 import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
 import { fromBetween, fromBusinessIds, fromCoverLines, fromRoleLabels } from './parties/nordic';
+import { fromLegalNames } from './parties/legal-names';
 import type { PartiesFinding } from './parties/party-words';
 import { fromCoverPage, fromOpeningParagraph, fromPreamble } from './parties/preamble';
 import { fromPartyLabels, fromSignatureBlocks } from './parties/signature-blocks';
@@ -16,6 +17,7 @@ const ENGLISH_RULES: Rule[] = [
   ['cover_page', (d) => fromCoverPage(d.view)],
   ['opening_paragraph', (d) => fromOpeningParagraph(d.view)],
   ['signature_blocks', (d) => fromSignatureBlocks(d.view)],
+  ['legal_names', (d) => fromLegalNames(d.view)],
 ];
 const NORDIC_RULES: Rule[] = [
   ['business_ids', fromBusinessIds],

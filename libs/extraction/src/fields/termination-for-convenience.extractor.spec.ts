@@ -14,6 +14,10 @@ describe('findTerminationForConvenience', () => {
     'Customer may terminate this Agreement for convenience upon sixty (60) days notice.',
     'Regardless of the term, Licensee can terminate Agreement with at least one hundred eighty (180) days written notice with no further obligation.',
     'Notwithstanding the foregoing, this Agreement shall be earlier terminated (x) by mutual agreement of the parties, or (y) at any time upon sixty (60) days advance written notice to the other party.',
+    // A precondition before the right is not a ground for it.
+    'So long as no default exists and is continuing hereunder or under the Lease, either party may terminate this Agreement at any time upon thirty (30) days written notice to the other party.',
+    // One of the listed grounds is none at all.
+    'Bellicum may terminate this Agreement upon ninety (90) days written notice to Miltenyi: 1) if Bellicum, in its sole and absolute discretion, discontinues the development of the Bellicum Product or 2) without cause for any reason or no reason.',
   ])('yes: %s', (text) => {
     expect(tfc(text)).toBe(true);
   });

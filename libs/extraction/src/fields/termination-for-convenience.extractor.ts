@@ -18,6 +18,8 @@ const CONDITION_BEFORE =
   /\b(?:if|in\s+the\s+event|upon\s+(?:the\s+)?(?:occurrence|receipt|learning|expiration)|should|unless(?!\s+(?:sooner|earlier)\s+terminated)|where|in\s+case)\b|\bfor\s+(?:bankruptcy|cause|breach|default)/i;
 const CONDITION_AFTER =
   /\bimmediately\b|\bif\b|\bin\s+the\s+event\b|\bin\s+case\b|\bwith\s+cause\b|\bfor\s+(?:cause|bankruptcy|breach|business\s+reasons)|\bat\s+the\s+(?:expiration|end)\s+of\s+(?:its|the|any)\s+(?:initial\s+)?term|\bupon\s+the\s+(?:filing|occurrence)|\bwithin\s+\w+\s+\(\d+\)\s+days\s+following/i;
+const LISTED_WITHOUT_CAUSE =
+  /(?:^|[:;,]\s*|\(\w{1,3}\)\s*|\b\d\)\s*|\bor\s+)(?:\(\w{1,3}\)\s*)?(?:without\s+(?:any\s+)?cause|for\s+(?:its\s+)?convenience|for\s+any\s+reason\s+or\s+(?:for\s+)?no\s+reason)\b/i;
 const CONTRACT_WORD = /\b(?:agreement|contract|engagement|its\s+participation|arrangement|term)\b/i;
 
 /** Whether a party may end the contract without cause (for convenience, for any reason, or simply on notice). */
@@ -33,6 +35,7 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
   const view = doc.view;
   const convenient: Candidate<boolean>[] = [];
   const onNotice: Candidate<boolean>[] = [];
+  const listed: Candidate<boolean>[] = [];
   for (const m of view.flat.matchAll(TERMINATE)) {
     const sentence = view.sentenceAt(m.index + 1, 900);
     const text = view.flat.slice(sentence.start, sentence.end);
@@ -46,12 +49,17 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
     // A right that depends on an event ("If ... fails", "in the event of", "immediately ... if") is for cause.
     const prefix = view.flat.slice(sentence.start, m.index);
     const after = view.flat.slice(m.index, Math.min(sentence.end, m.index + 300));
-    if (
-      CONDITION_BEFORE.test(prefix) ||
-      CONDITION_AFTER.test(after) ||
-      /\bnot\s+be\s+terminable|\bnot\s+terminate/i.test(text)
-    )
+    if (/\bnot\s+be\s+terminable|\bnot\s+terminate/i.test(text)) continue;
+    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after)) {
+      // Grounds listed one by one, one of them none at all: "may terminate ... upon ninety (90) days
+      // written notice: 1) if ... or 2) without cause for any reason or no reason".
+      const ground = LISTED_WITHOUT_CAUSE.exec(after);
+      if (ground && !/\bnot\b[^.]{0,20}$/i.test(after.slice(0, ground.index)) && listed.length < 2)
+        listed.push(
+          candidate(true, evidence, 'without_cause_listed', 0.6, { rank: listed.length }),
+        );
       continue;
+    }
     // What ends must be the agreement itself, not "its obligations to supply a Product" or a licence.
     const object =
       /^\S*\s*(?:[\w-]+[\s,]+){0,14}?(?:terminate|cancel)\s+(?:its|their|your|the|any|such)\s+(?:\w+\s+){0,2}?(?:obligations?|licen[cs]es?|rights?|exclusivity|participation\s+in\s+(?:a|any)|supply|purchase\s+orders?|orders?|statements?\s+of\s+work|sow|appointment|performance)\b/i;
@@ -66,13 +74,15 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
       );
     } else if (
       ON_NOTICE.test(clause.slice(m.index - Math.max(sentence.start, m.index - 200))) &&
-      !FOR_CAUSE.test(clause)
+      // Conditions before the right are CONDITION_BEFORE's; "So long as no default exists, either party
+      // may terminate ... upon 30 days notice" is still a right without cause.
+      !FOR_CAUSE.test(clause.slice(m.index - Math.max(sentence.start, m.index - 200)))
     ) {
       onNotice.push(candidate(true, evidence, 'on_notice', 0.7, { rank: onNotice.length }));
     }
     if (convenient.length >= 3) break;
   }
-  return [...convenient, ...onNotice.slice(0, 3)];
+  return [...convenient, ...onNotice.slice(0, 3), ...listed];
 }
 
 /**

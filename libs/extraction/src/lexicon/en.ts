@@ -140,7 +140,7 @@ export const EN: Lexicon = {
       'supplier|customer|client|licensor|licensee|distributor|consultant|provider|service\\s+provider|contractor|buyer|seller|landlord|tenant|lessor|lessee',
     businessId:
       '(?:business\\s+id|company\\s+(?:registration\\s+)?(?:no|number)|registration\\s+(?:no|number)|corporate\\s+identity\\s+(?:no|number))\\.?',
-    fee: '\\b(?:(annual|yearly|monthly|quarterly|one-?time|one-?off|total|aggregate|license|licence|subscription|service|maintenance|support|sponsorship|rental)\\s+(?:contract\\s+)?(?:fee|fees|charge|charges|price|rent|payment|amount|value|consideration)|contract\\s+(?:value|price))\\b',
+    fee: '\\b(?:(annual|yearly|monthly|quarterly|one-?time|one-?off|total|aggregate|license|licence|subscription|service|maintenance|support|sponsorship|rental)\\s+(?:contract\\s+)?(?:fee|fees|charge|charges|price|rent|payment|amount|value|consideration)|contract\\s+(?:value|price)|(?:base\\s+|annual\\s+|monthly\\s+)?salary|(?:total\\s+|project\\s+)?budget|(?:fee|fees|rent|price|consideration)\\s+(?:of|is|shall\\s+be|will\\s+be|amounts?\\s+to|equal\\s+to))\\b',
     paymentTerms: '(?!)',
     otherSubject: '(?!)',
     thisAgreement: '\\bthis\\s+agreement\\b',

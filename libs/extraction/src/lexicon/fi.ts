@@ -155,8 +155,9 @@ export const FI: Lexicon = {
     partyRoles:
       'tilaaja|toimittaja|palveluntarjoaja|palveluntuottaja|asiakas|myyjä|ostaja|vuokranantaja|vuokralainen|urakoitsija|lisenssinantaja|lisenssinsaaja|päämies|edustaja|jälleenmyyjä|konsultti|työnantaja|kunta|kaupunki',
     businessId: '\\b(?:y-tunnus|ytunnus|y\\s*-\\s*tunnus|yritystunnus|ly-tunnus)\\s*:?',
-    // Any fee word ("huoltomaksu", "kuukausivuokra", "kokonaisarvo", "ostovolyymi"), not VAT or payment terms.
-    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:arvonlisä|maksuehto|maksuaika|viivästys|vakuutus))([\\p{L}]*(?:maksu|hinta|vuokra|korvaus|palkkio|arvo|volyymi))[\\p{L}]*',
+    // Any fee word ("huoltomaksu", "kuukausivuokra", "kokonaisarvo", "ostovolyymi", "kokonaispalkka",
+    // "toiminta-avustus", "kokonaisbudjetti"), not VAT or payment terms.
+    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:arvonlisä|maksuehto|maksuaika|viivästys|vakuutus))([\\p{L}]*(?:maksu|hinta|vuokra|korvaus|palkkio|arvo|volyymi|palkka|avustus|budjetti))[\\p{L}]*',
     paymentTerms:
       '\\b(?:\\d{1,3}|neljätoista|kolmekymmentä)\\s*(?:\\(\\d{1,3}\\)\\s*)?(?:päivää|pv)\\s+netto\\b|\\bmaksuehto\\s*(?:on\\s+)?:?\\s*\\d{1,3}\\s*(?:päivää|pv)(?:\\s+netto)?',
     otherSubject:

@@ -107,8 +107,10 @@ export const SV: Lexicon = {
     fixedTerm:
       '\\b(?:under\\s+en\\s+(?:period|tid)\\s+av|för\\s+en\\s+(?:period|tid)\\s+av|avtalstid(?:en)?\\s+är|gäller\\s+i|löper\\s+i|tidsbegränsat?\\s+(?:till|i)|på\\s+en\\s+tid\\s+av|initial\\s+avtalstid\\s+(?:är|om))\\s*$',
     indefinite: '\\btills\\s+vidare\\b|\\bpå\\s+obestämd\\s+tid\\b',
+    // Also with the subject after the verb ("Därefter löper avtalet vidare", "fortsätter avtalet att gälla",
+    // "Därefter gäller avtalet tills vidare": after a fixed first period it runs on until terminated).
     autoRenewal:
-      '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?att\\s+gälla)\\b',
+      '\\b(?:förlängs|förnyas|löper\\s+(?:därefter\\s+)?(?:(?:\\p{L}*avtalet|det)\\s+)?vidare|fortsätter\\s+(?:därefter\\s+)?(?:(?:\\p{L}*avtalet|det)\\s+)?att\\s+gälla|därefter\\s+gäller\\s+(?:\\p{L}*avtalet|det)\\s+tills\\s+vidare)\\b',
     renewalEach: '\\b(?:i\\s+taget|i\\s+sänder|åt\\s+gången|per\\s+gång|för\\s+varje\\s+gång)\\b',
     optionRenewal:
       '\\b(?:kan\\s+förlängas|får\\s+förlängas|option\\s+att\\s+förlänga|rätt\\s+att\\s+förlänga|överens\\s+om\\s+(?:en\\s+)?förlängning|förlängning\\s+(?:kan|ska)\\s+ske\\s+efter\\s+överenskommelse)\\b',
@@ -124,8 +126,9 @@ export const SV: Lexicon = {
     partyRoles:
       'beställare(?:n)?|leverantör(?:en)?|kund(?:en)?|köpare(?:n)?|säljare(?:n)?|hyresvärd(?:en)?|hyresgäst(?:en)?|uppdragsgivare(?:n)?|uppdragstagare(?:n)?|konsult(?:en)?|licensgivare(?:n)?|licenstagare(?:n)?|entreprenör(?:en)?|återförsäljare(?:n)?|arbetsgivare(?:n)?|kommun(?:en)?|region(?:en)?',
     businessId: '\\b(?:org\\.?\\s*nr\\.?|organisationsnummer|org\\.?\\s*nummer|orgnr)\\s*:?',
-    // Any fee word ("abonnemangsavgift", "hyran", "värdet av ramavtalet", "arvode"), not VAT or penalties.
-    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:mervärde|betalningsvillkor|dröjsmål|försäkring))([\\p{L}]*(?:avgift|ersättning|hyra|hyran|pris|priset|arvode|värde|värdet|volym|belopp))[\\p{L}]*',
+    // Any fee word ("abonnemangsavgift", "hyran", "värdet av ramavtalet", "arvode", "månadslön",
+    // "verksamhetsbidrag", "budget"), not VAT or penalties.
+    fee: '(?<![\\p{L}])(?![\\p{L}]*(?:mervärde|betalningsvillkor|dröjsmål|försäkring))([\\p{L}]*(?:avgift|ersättning|hyra|hyran|pris|priset|arvode|värde|värdet|volym|belopp|lön|bidrag|budget))[\\p{L}]*',
     paymentTerms:
       '\\b\\d{1,3}\\s*(?:\\(\\w+\\)\\s*)?dagar\\s+netto\\b|\\bbetalningsvillkor(?:et)?\\s*(?:är\\s+)?:?\\s*\\d{1,3}\\s*dagar(?:\\s+netto)?|\\binom\\s+\\d{1,3}\\s*dagar\\s+från\\s+fakturadatum\\b',
     otherSubject:

@@ -24,7 +24,19 @@ export function fromOpeningParagraph(view: TextView): PartiesFinding | null {
     else if (line.trim()) break;
     else start += line.length + 1;
   }
-  const parties = partiesIn(view, start, agree.index + 1);
+  // A letter: the parties are named after the salutation ("Ladies and Gentlemen: Acme Bancorp, Inc. (the
+  // "Company") ... hereby confirm their agreement with Keefe, Bruyette & Woods, Inc. (the "Agent")").
+  const salutation =
+    /\b(?:Ladies\s+and\s+Gentlemen|Dear\s+(?:Sirs?|Madam|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}))\s*[:,]/.exec(
+      head.slice(start, agree.index),
+    );
+  if (salutation) start += salutation.index + salutation[0].length;
+  let end = agree.index + 1;
+  const withParty = /^[^.;]{0,60}?\bagreement\s+with\s+[^;()]{3,120}?\([^()]{0,60}\)/i.exec(
+    head.slice(agree.index + 1),
+  );
+  if (withParty) end = agree.index + 1 + withParty[0].length;
+  const parties = partiesIn(view, start, end);
   if (parties.length < 2) return null;
   return partiesFinding(
     view,
@@ -215,7 +227,7 @@ export function nameIn(chunk: string): { name: string; offset: number } | null {
       /\s+(?:a|an)\s+(?:[A-Z][\w.]*\s+){0,4}(?:corporation|company|limited|partnership|entity|organization|bank|association|corp|state|national|business|society|university|institution|trust)\b/i,
     )[0]
     .split(
-      /\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i,
+      /(?<=\b(?:limited|ltd\.?|inc\.?|llc|corporation|corp\.?|plc|gmbh|ag|s\.a\.|b\.v\.))\s+of\s+(?=[A-Z0-9])|\s+(?:with\s+(?:a|an|its)\s+|having\s+|located\s+|whose\s+|organized\s+|incorporated\s+|existing\s+|acting\s+|which\s+|registered\s+|doing\s+business|on\s+behalf|of\s+\d|at\s+\d|residing\s+|an?\s+(?:individual|corporation|company|limited)|\(\s*(?:hereinafter|herein|the|together|each|")|\(\s*(?:company\s+)?(?:no|registration|registered|reg)\b)/i,
     )[0]
     .replace(/\s*\(\s*$/, '');
   name = tidy(name).replace(/^the\s+(?=[A-Z].*\s)/, (m) => m);

@@ -110,11 +110,11 @@ export function dateRange(
 }
 
 const ANNIVERSARY =
-  /\b(until|through|thru|on|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+of\s+the\s+(?:effective|commencement|execution)\s+date/i;
+  /\b(until|through|thru|on|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+(?:of\s+the\s+(?:effective|commencement|execution)\s+date|thereof|hereof|of\s+(?:this\s+agreement|the\s+date\s+(?:hereof|of\s+this\s+agreement)))/i;
 const EN_END_CUE =
-  /\b(?:(?:until|through|thru)(?:\s+and\s+including)?|to\s+and\s+including|conclud(?:e|es|ing)(?:\s+on)?|expir(?:e|es|ing)\s+(?:on|at)?|end(?:s|ing)?\s+(?:on|as\s+of)?|terminat(?:e|es|ing)\s+(?:on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
+  /\b(?:(?:until|through|thru)(?:\s+and\s+including)?|to\s+and\s+including|conclud(?:e|es|ing)(?:\s+on)?|expir(?:e|es|ing)(?:\s+(?:on|at))?|end(?:s|ing)?(?:\s+(?:on|as\s+of))?|terminat(?:e|es|ing)(?:\s+on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
 const CONDITIONAL_END =
-  /whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/;
+  /whichever\s+is\s+(?:later|longer|earlier)|\bor\s+until\b(?!\s+(?:(?:sooner|earlier)\s+)?terminated)|\blater\s+(?:of|to\s+occur)|\bearlier\s+of\b/;
 const ANCHOR =
   /\b(?:from|after|following|commenc|beginning|starting|effective|as\s+of|of\s+the\s+effective|date\s+hereof|execution)/i;
 const EVENT_END =
@@ -201,10 +201,16 @@ function readTermSentence(
   return null;
 }
 
-/** The start date written in the term sentence ("commencing on ..."), if any. */
+/** The start date written in the term sentence ("commencing on ...", "November 1, 2014 to October 31, 2017"), if any. */
 function startOfTerm(doc: ContractDocument, sentence: TermSentence): FoundDate | null {
   if (doc.language !== 'en') return explicitStart(doc, sentence);
   const text = doc.view.flat.slice(sentence.start, sentence.end);
+  const dates = datesIn(doc, sentence.start, sentence.end);
+  for (let i = 0; i + 1 < dates.length; i++) {
+    const between = doc.view.flat.slice(dates[i].end, dates[i + 1].start);
+    if (/^\s*(?:-|–|—|to|through|thru|until)\s*(?:and\s+including\s+)?$/i.test(between))
+      return dates[i];
+  }
   const re =
     /\b(?:commenc(?:e|es|ing)|begin(?:s|ning)?|start(?:s|ing)?|effective|from)\s+(?:on\s+|as\s+of\s+)?(?:the\s+)?/gi;
   for (const m of text.matchAll(re)) {
