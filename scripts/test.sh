@@ -12,7 +12,7 @@ echo "== typecheck"; npx tsc -p tsconfig.json --noEmit || status=1
 npx tsc -p apps/web/tsconfig.json --noEmit || status=1
 echo "== lint"; npx eslint . --max-warnings 0 || status=1
 echo "== format"; npx prettier --check "{apps,libs,test,migrations}/**/*.{ts,tsx}" --log-level warn || status=1
-if [ -f apps/web/vite.config.ts ]; then echo "== web build"; npm run build:web --silent || status=1; fi
+if [ -f apps/web/vite.config.mts ]; then echo "== web build"; npm run build:web --silent || status=1; fi
 echo "== jest (unit, int, e2e, browser)"
 mkdir -p test-results
 npx jest --json --outputFile=test-results/jest.json --forceExit --maxWorkers=2
