@@ -4,15 +4,28 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 WITH_BROWSER=1 bash scripts/ensure-services.sh || exit 1
-if [ ! -d node_modules/.bin ] || [ package-lock.json -nt node_modules ]; then
-  npm install --no-audit --no-fund || exit 1
+
+# The checkout must stay as it was: installing uses the lock as is (npm ci), and the tests' output is
+# git-ignored. A fresh checkout (CI) must still be clean at the end; a working copy must gain no changes.
+git_state() { git status --porcelain --untracked-files=all 2>/dev/null; git diff HEAD 2>/dev/null | cksum; }
+before=$(git_state)
+clean_at_start=""; [ -z "$(git status --porcelain 2>/dev/null)" ] && clean_at_start=1
+node scripts/install-deps.js || exit 1
+if [ "$(git_state)" != "$before" ]; then
+  echo "Installing the dependencies changed the checkout (it must use package-lock.json as is):" >&2
+  git status --porcelain >&2
+  echo "Commit the package-lock.json that npm 11 on Node 20 writes (npm install), then run npm test again." >&2
+  exit 1
 fi
+
 status=0
 echo "== typecheck"; npx tsc -p tsconfig.json --noEmit || status=1
 npx tsc -p apps/web/tsconfig.json --noEmit || status=1
 echo "== lint"; npx eslint . --max-warnings 0 || status=1
 echo "== format"; npx prettier --check "{apps,libs,test,migrations}/**/*.{ts,tsx}" --log-level warn || status=1
-if [ -f apps/web/vite.config.mts ]; then echo "== web build"; npm run build:web --silent || status=1; fi
+if [ -f apps/web/vite.config.mts ]; then
+  echo "== web build"; NODE_ENV=production npm run build:web --silent -- --logLevel warn || status=1
+fi
 echo "== jest (unit, int, e2e, browser)"
 mkdir -p test-results
 npx jest --json --outputFile=test-results/jest.json --forceExit --maxWorkers=2
@@ -22,4 +35,9 @@ node -e '
   const r = require("./test-results/jest.json");
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
 ' || status=1
+if [ -n "$clean_at_start" ] && [ -n "$(git status --porcelain 2>/dev/null)" ]; then
+  echo "The test run left the checkout dirty (generated files must be git-ignored or removed):" >&2
+  git status --porcelain >&2
+  status=1
+fi
 exit $status
