@@ -28,7 +28,7 @@ if [ -f apps/web/vite.config.mts ]; then
 fi
 echo "== jest (unit, int, e2e, browser)"
 mkdir -p test-results
-npx jest --json --outputFile=test-results/jest.json --forceExit --maxWorkers=2
+npx jest --json --outputFile=test-results/jest.json --maxWorkers=2
 jest_status=$?
 [ $jest_status -ne 0 ] && status=1
 node -e '
