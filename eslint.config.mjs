@@ -73,7 +73,7 @@ const NO_SQL = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/vite.config.ts', 'apps/web/src/api/schema.d.ts', 'coverage/**', 'test-results/**', 'bench/**', 'bin/**', 'scripts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  { ignores: ['dist/**', 'node_modules/**', 'apps/web/dist/**', 'apps/web/vite.config.mts', 'apps/web/src/api/schema.d.ts', 'coverage/**', 'test-results/**', 'bench/**', 'bin/**', 'scripts/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

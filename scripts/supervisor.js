@@ -4,15 +4,14 @@
 // Lines are JSON, like the product's own logs, so that `npm start` keeps one log format on stdout.
 const { spawn } = require('node:child_process');
 
-function logLine(level, msg, extra = {}) {
+function logLine(level, msg, extra = {}, write = (line) => process.stdout.write(line)) {
   const levels = { info: 30, warn: 40, error: 50 };
-  process.stdout.write(
-    JSON.stringify({ level: levels[level], time: Date.now(), name: 'supervisor', msg, ...extra }) + '\n',
-  );
+  write(JSON.stringify({ level: levels[level], time: Date.now(), name: 'supervisor', msg, ...extra }) + '\n');
 }
 
 /**
- * @param {{ name: string, command: string, args: string[], cwd?: string, env?: object }[]} specs
+ * @param {{ name: string, command: string, args: string[], cwd?: string, env?: object,
+ *           stdio?: import('node:child_process').StdioOptions }[]} specs (stdio: default inherit)
  * @param {{ initialDelayMs?: number, maxDelayMs?: number, stableAfterMs?: number, log?: Function,
  *           exitProcess?: boolean }} [options]
  */
@@ -29,7 +28,7 @@ function supervise(specs, options = {}) {
     const child = spawn(s.spec.command, s.spec.args, {
       cwd: s.spec.cwd,
       env: s.spec.env ?? process.env,
-      stdio: 'inherit',
+      stdio: s.spec.stdio ?? 'inherit',
     });
     s.child = child;
     child.on('exit', (code, signal) => {

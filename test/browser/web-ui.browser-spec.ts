@@ -224,6 +224,16 @@ describe('web UI (browser)', () => {
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
   }, 60_000);
 
+  it('answers typed addresses with the UI: /calendar opens the deadlines, an unknown path its own page', async () => {
+    await page.goto(`${server.url}/calendar`);
+    await page.waitForURL(/\/deadlines$/);
+    await page.getByRole('heading', { level: 1, name: 'Calendar' }).waitFor();
+    await page.goto(`${server.url}/no-such-page`);
+    await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the dashboard' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+  }, 60_000);
+
   it('refreshes an expired access token once for concurrent requests and retries each request once', async () => {
     // The server's access tokens live 15 minutes; to see the client's handling now, the first answer of each
     // dashboard request is replaced by the 401 an expired token gets. The refresh itself goes to the real server.

@@ -6,7 +6,7 @@ import { LoadingBlock } from './components/feedback';
 import { AcceptInvitePage, LoginPage, SignupPage } from './pages/AuthPages';
 import { t } from './i18n';
 
-// /calendar and /webhooks belong to the API (iCal feed, inbound webhooks), so UI routes avoid those prefixes.
+// The API owns /v1, /health, /docs and the iCal feed /calendar/<token>.ics; every other path is the UI's.
 // Route-level code splitting: the PDF viewer and the charts load only on the pages that use them.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ContractsPage = lazy(() => import('./pages/ContractsPage'));
@@ -44,6 +44,12 @@ function FullPageLoading() {
   );
 }
 
+/** People type /calendar for the page the navigation calls Calendar; it lives at /deadlines. */
+function CalendarRedirect() {
+  const { search } = useLocation();
+  return <Navigate to={`/deadlines${search}`} replace />;
+}
+
 function NotFound() {
   return (
     <section>
@@ -76,6 +82,7 @@ export function App() {
             }
           />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route path="/calendar" element={<CalendarRedirect />} />
           <Route
             path="/pricing"
             element={

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { JobRegistry, JobRegistryError } from './job-registry';
 import { QUEUES } from './queue-names';
@@ -62,9 +63,19 @@ describe('the job registry, checked at boot', () => {
       { 'contract.parse': noop },
       { 'contract.parse': (_p, reason) => Promise.resolve(void gaveUp.push(reason)) },
     );
-    await jobs.failed(job('contract.parse', payload, 1), new Error('boom'));
-    expect(gaveUp).toEqual([]);
-    await jobs.failed(job('contract.parse', payload, 3), new Error('boom'));
-    expect(gaveUp).toEqual(['boom']);
+    // Each failed attempt is logged once (captured here, asserted below, not printed).
+    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+    try {
+      await jobs.failed(job('contract.parse', payload, 1), new Error('boom'));
+      expect(gaveUp).toEqual([]);
+      await jobs.failed(job('contract.parse', payload, 3), new Error('boom'));
+      expect(gaveUp).toEqual(['boom']);
+      expect(warn.mock.calls).toEqual([
+        [expect.objectContaining({ attemptsMade: 1, err: 'boom' }), 'Job attempt failed'],
+        [expect.objectContaining({ attemptsMade: 3, err: 'boom' }), 'Job attempt failed'],
+      ]);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });

@@ -2,9 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
-const API_PREFIXES = ['/v1', '/health', '/docs', '/calendar', '/webhooks'];
+/** Paths the API answers itself; every other GET from a browser gets the web UI. */
+const API_PREFIXES = ['/v1', '/health', '/docs'];
+/** The iCal feed (`/calendar/<token>.ics`); `/calendar` itself is a UI route (it redirects to /deadlines). */
+/** Build output folders: a file missing there is a 404, never index.html. */
+const STATIC_DIRS = ['/assets/', '/pdfjs/'];
+const CALENDAR_FEED = /^\/calendar\/[^/]+\.ics$/i;
 
-/** Serves the built web UI (apps/web/dist) at `/`, with index.html for client-side routes. */
+/** True for the paths the API owns, which never get the web UI's index.html. */
+export function isApiPath(p: string): boolean {
+  return API_PREFIXES.some((x) => p === x || p.startsWith(`${x}/`)) || CALENDAR_FEED.test(p);
+}
+
+/**
+ * Serves the built web UI (apps/web/dist) at `/`: its static files, and index.html for every other path a
+ * browser asks for (GET or HEAD accepting HTML) outside the API's own paths, so that the UI's router answers
+ * client-side routes and shows its own "Page not found". Anything else (an API client, another method, an
+ * unknown /v1 path) falls through to the API, which answers problem+json.
+ */
 export function mountWebUi(app: Express, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {
@@ -19,11 +34,9 @@ export function mountWebUi(app: Express, distDir: string): void {
   }
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (
-      req.method !== 'GET' ||
-      API_PREFIXES.some((p) => req.path === p || req.path.startsWith(`${p}/`))
-    )
-      return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
+    // A missing asset (an old bundle's chunk, a typo) is a 404, not the HTML page under a script's name.
+    if (STATIC_DIRS.some((d) => req.path.startsWith(d))) return next();
     if (!req.accepts('html')) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
