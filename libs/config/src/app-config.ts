@@ -30,6 +30,9 @@ export interface AppConfig {
   webhookAllowPrivateUrls: boolean;
   logLevel: string;
   workerConcurrency: number;
+  /** Limits of the parser sandbox process (see libs/extraction/src/sandbox). */
+  parserMemoryMb: number;
+  parserTimeoutMs: number;
   /** How long a parse job's lock lasts without renewal: a killed worker's job is retried after it. */
   workerLockMs: number;
   /** How often workers look for jobs whose worker died (stalled jobs). */
@@ -123,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerConcurrency: dto.WORKER_CONCURRENCY ?? 2,
+    parserMemoryMb: dto.PARSER_MEMORY_MB ?? 1024,
+    parserTimeoutMs: (dto.PARSER_TIMEOUT_S ?? 120) * 1000,
     workerLockMs: dto.WORKER_LOCK_MS ?? 120_000,
     workerStalledIntervalMs: dto.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     ocrEnabled: dto.OCR_ENABLED !== 'false',
