@@ -9,6 +9,7 @@ import { ApiModule } from './api.module';
 import { JSON_BODY_LIMIT_BYTES, rejectOversizedBodies } from './common/body-limits';
 import { ProblemFilter } from './common/filters/problem.filter';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
+import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
 
@@ -45,6 +46,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
   app.use(rejectOversizedBodies(config.maxUploadBytes));
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
@@ -108,6 +110,9 @@ export async function createApiApp(
     jsonDocumentUrl: 'v1/openapi.json',
     customSiteTitle: 'Contract Bank API',
   });
-  mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'));
+  mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'), {
+    // Source maps are built (hidden: no sourceMappingURL) but served only outside production.
+    serveSourceMaps: !config.isProduction,
+  });
   return app;
 }

@@ -4,8 +4,15 @@ import express, { type Express, type NextFunction, type Request, type Response }
 
 const API_PREFIXES = ['/v1', '/health', '/docs', '/calendar', '/webhooks'];
 
-/** Serves the built web UI (apps/web/dist) at `/`, with index.html for client-side routes. */
-export function mountWebUi(app: Express, distDir: string): void {
+/**
+ * Serves the built web UI (apps/web/dist) at `/`, with index.html for client-side routes. Source maps
+ * (`*.map`) are answered 404 unless `serveSourceMaps` (development).
+ */
+export function mountWebUi(
+  app: Express,
+  distDir: string,
+  options: { serveSourceMaps: boolean } = { serveSourceMaps: false },
+): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', (_req: Request, res: Response) => {
@@ -16,6 +23,11 @@ export function mountWebUi(app: Express, distDir: string): void {
         );
     });
     return;
+  }
+  if (!options.serveSourceMaps) {
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path.endsWith('.map') ? res.status(404).type('text').send('Not found') : next(),
+    );
   }
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   app.use((req: Request, res: Response, next: NextFunction) => {
