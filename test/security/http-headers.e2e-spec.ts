@@ -64,6 +64,7 @@ describe('hardening item 4: HTTP headers, caching, compression, downloads, sourc
     expect(policy.get('default-src')).toBe("'self'");
     expect(policy.get('script-src')).toBe("'self' 'wasm-unsafe-eval'");
     expect(policy.get('worker-src')).toBe("'self' blob:");
+    expect(policy.get('connect-src')).toBe("'self' blob:");
     expect(policy.get('frame-ancestors')).toBe("'none'");
     expect(policy.get('object-src')).toBe("'none'");
     expect(policy.has('upgrade-insecure-requests')).toBe(false);

@@ -17,7 +17,8 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[]> 
     'style-src': ["'self'", "'unsafe-inline'"],
     'img-src': ["'self'", 'data:', 'blob:'],
     'font-src': ["'self'", 'data:'],
-    'connect-src': ["'self'"],
+    // The UI hands the PDF's bytes to pdf.js as a blob: URL, which pdf.js then fetches.
+    'connect-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
