@@ -4,6 +4,7 @@ import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvDto } from './env.dto';
+import { jwtSecretProblem } from './secret-policy';
 
 /** Typed, validated configuration. Nothing else in the code base reads process.env. */
 export interface AppConfig {
@@ -75,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)',
     );
+  }
+  const secretProblem = isProduction && dto.JWT_SECRET ? jwtSecretProblem(dto.JWT_SECRET) : null;
+  if (secretProblem) {
+    throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: ${secretProblem}`);
   }
   if (dto.STORAGE_DRIVER === 's3' && !dto.S3_BUCKET) {
     throw new ConfigError(
