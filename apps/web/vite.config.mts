@@ -61,7 +61,9 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
-    sourcemap: true,
+    // Maps are written for debugging but not referenced from the bundles; the API serves them only outside
+    // production.
+    sourcemap: 'hidden',
     // pdf.js alone is ~1 MB; it is code-split onto the contract page, so only warn for really large chunks.
     chunkSizeWarningLimit: 1500,
   },

@@ -29,7 +29,7 @@ export async function loadEngine() {
 
 function buildStamp() {
   // The text steps' compiled code: a change to PDF text or layout handling invalidates the cache.
-  const files = ['steps/pdf-text.step.js', 'steps/layout.step.js', 'layout/page-layout.util.js', 'pdf/pdf-worker.client.js'];
+  const files = ['steps/pdf-text.step.js', 'steps/layout.step.js', 'layout/page-layout.util.js', 'pdf/pdf-document.js', 'sandbox/sandbox-source.js'];
   const h = createHash('sha256');
   for (const f of files) {
     const p = path.join(root, 'dist/libs/extraction/src', f);

@@ -1,5 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
+import { deriveKey } from '../../libs/config/src/secret-policy';
 import { signUp, type SignedUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -109,7 +110,8 @@ describe('security: rate limits and authentication on the team, key and billing 
   }, 60_000);
 
   it('refuses no token, an expired token and a revoked key on every team, key and billing endpoint', async () => {
-    const jwt = new JwtService({ secret: server.config.jwtSecret });
+    // Signed with the real access-token key: only its expiry is wrong.
+    const jwt = new JwtService({ secret: deriveKey(server.config.jwtSecret, 'access-token') });
     const expired = jwt.sign(
       { sub: a.userId, tid: a.tenantId, typ: 'access', exp: Math.floor(Date.now() / 1000) - 60 },
       { algorithm: 'HS256' },

@@ -1,6 +1,7 @@
 // Runs after each test file in every Jest project (jest.config.js setupFilesAfterEnv).
-import { shutdownPdfThread } from '../../libs/extraction/src/pdf/pdf-worker.client';
+import { shutdownParserSandbox } from '../../libs/extraction/src/sandbox/parser-sandbox';
 
-// Each test file has its own module registry and so its own PDF thread (libs/extraction/src/pdf): stop it
-// when the file is done, or every file's thread stays in the Jest worker process and slows its exit.
-afterAll(() => shutdownPdfThread());
+// Each test file has its own module registry and so its own pool of parser processes
+// (libs/extraction/src/sandbox): stop them when the file is done, or idle parsers stay alive until their idle
+// timer and slow the Jest worker's exit.
+afterAll(() => shutdownParserSandbox());

@@ -14,6 +14,7 @@ import { InvitationsModule } from './invitations/invitations.module';
 import { UsersModule } from './users/users.module';
 import { SubscriptionGateGuard } from './billing/subscription-gate.guard';
 import { BearerAuthGuard } from './common/guards/auth.guard';
+import { redactPath } from './common/log-redaction';
 import { RouteDeclarationsCheck } from './common/guards/route-declarations.check';
 import { MultipartInterceptor } from './common/multipart/multipart.interceptor';
 import { ContractEventsModule } from './contract-events/contract-events.module';
@@ -49,7 +50,7 @@ export function loggerModule(config: AppConfig, name: string) {
         req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
-          url: req.url.split('?')[0],
+          url: redactPath(req.url),
         }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },

@@ -8,7 +8,14 @@ import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
 import { JSON_BODY_LIMIT_BYTES, rejectOversizedBodies } from './common/body-limits';
 import { ProblemFilter } from './common/filters/problem.filter';
+import {
+  JsonTooDeepError,
+  jsonNestsDeeperThan,
+  MAX_JSON_DEPTH,
+  rejectNullCharacters,
+} from './common/input-guards';
 import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
+import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
 
@@ -45,6 +52,7 @@ export async function createApiApp(
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
   app.use(rejectOversizedBodies(config.maxUploadBytes));
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
@@ -52,6 +60,8 @@ export async function createApiApp(
     express.json({
       limit: JSON_BODY_LIMIT_BYTES,
       verify: (req: Request & { rawBody?: Buffer }, _res, buf) => {
+        // Refused before parsing: a body nested 100,000 deep would reach recursive validation code.
+        if (jsonNestsDeeperThan(buf, MAX_JSON_DEPTH)) throw new JsonTooDeepError();
         req.rawBody = buf;
       },
     }),
@@ -65,6 +75,22 @@ export async function createApiApp(
           .send(
             JSON.stringify(
               problem(400, 'malformed_json', 'The request body is not valid JSON', req.path),
+            ),
+          );
+        return;
+      }
+      if (err?.type === 'json.too.deep') {
+        res
+          .status(400)
+          .type(PROBLEM_CONTENT_TYPE)
+          .send(
+            JSON.stringify(
+              problem(
+                400,
+                'json_too_deep',
+                `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
+                req.path,
+              ),
             ),
           );
         return;
@@ -99,6 +125,8 @@ export async function createApiApp(
       next(err);
     },
   );
+  // U+0000 in any query parameter or JSON field: 400 naming the fields (PostgreSQL cannot store it in text).
+  app.use(rejectNullCharacters);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
@@ -108,6 +136,9 @@ export async function createApiApp(
     jsonDocumentUrl: 'v1/openapi.json',
     customSiteTitle: 'Contract Bank API',
   });
-  mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'));
+  mountWebUi(app.getHttpAdapter().getInstance(), options.webDist ?? path.resolve('apps/web/dist'), {
+    // Source maps are built (hidden: no sourceMappingURL) but served only outside production.
+    serveSourceMaps: !config.isProduction,
+  });
   return app;
 }

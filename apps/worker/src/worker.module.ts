@@ -6,6 +6,7 @@ import { AlertsProcessor } from './alerts/alerts.processor';
 import { WorkerJobs } from './common/worker-jobs';
 import { ContractEventsProcessor } from './contract-events/contract-events.processor';
 import { DocumentExtractionProcessor } from './document-extraction/document-extraction.processor';
+import { ParserSandboxLifecycle } from './document-extraction/parser-sandbox.lifecycle';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { WorkerSchedule } from './scheduler/worker.schedule';
@@ -30,6 +31,7 @@ export class WorkerModule {
       providers: [
         WorkerJobs,
         DocumentExtractionProcessor,
+        ParserSandboxLifecycle,
         MaintenanceProcessor,
         ContractEventsProcessor,
         AlertsProcessor,

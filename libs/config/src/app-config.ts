@@ -5,6 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DomainError, parsePlanCatalogue, type PlanCatalogue } from '@cb/domain';
 import { EnvDto } from './env.dto';
+import { jwtSecretProblem } from './secret-policy';
 
 /** Typed, validated configuration. Nothing else in the code base reads process.env. */
 export interface AppConfig {
@@ -31,6 +32,9 @@ export interface AppConfig {
   webhookAllowPrivateUrls: boolean;
   logLevel: string;
   workerConcurrency: number;
+  /** Limits of the parser sandbox process (see libs/extraction/src/sandbox). */
+  parserMemoryMb: number;
+  parserTimeoutMs: number;
   /** How long a parse job's lock lasts without renewal: a killed worker's job is retried after it. */
   workerLockMs: number;
   /** How often workers look for jobs whose worker died (stalled jobs). */
@@ -80,6 +84,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(
       'Invalid configuration:\n  JWT_SECRET: must be set in production (32+ characters)',
     );
+  }
+  const secretProblem = isProduction && dto.JWT_SECRET ? jwtSecretProblem(dto.JWT_SECRET) : null;
+  if (secretProblem) {
+    throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: ${secretProblem}`);
   }
   if (dto.STORAGE_DRIVER === 's3' && !dto.S3_BUCKET) {
     throw new ConfigError(
@@ -133,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerConcurrency: dto.WORKER_CONCURRENCY ?? 2,
+    parserMemoryMb: dto.PARSER_MEMORY_MB ?? 1024,
+    parserTimeoutMs: (dto.PARSER_TIMEOUT_S ?? 120) * 1000,
     workerLockMs: dto.WORKER_LOCK_MS ?? 120_000,
     workerStalledIntervalMs: dto.WORKER_STALLED_INTERVAL_MS ?? 30_000,
     ocrEnabled: dto.OCR_ENABLED !== 'false',

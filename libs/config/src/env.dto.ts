@@ -144,6 +144,22 @@ export class EnvDto {
   @Max(16)
   WORKER_CONCURRENCY?: number;
 
+  /** Resident memory one document parser (pdf.js, mammoth, tesseract) may use before it is killed, in MiB. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(128)
+  @Max(16_384)
+  PARSER_MEMORY_MB?: number;
+
+  /** Longest one parser operation may take before it is killed, in seconds. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  PARSER_TIMEOUT_S?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -7,6 +7,9 @@ export enum ExtractionErrorCode {
   Timeout = 'pdf_timeout',
   NoText = 'no_text',
   CorruptDocx = 'docx_corrupt',
+  DocxTimeout = 'docx_timeout',
+  /** A parser needed more memory than the sandbox allows (a parser bomb, or a pathological file). */
+  MemoryLimit = 'document_memory_limit',
   Internal = 'extraction_internal',
 }
 

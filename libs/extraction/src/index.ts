@@ -30,3 +30,15 @@ export { DEFAULT_MODEL } from './scoring/default-model';
 export { probability, scoreCandidates } from './scoring/score-candidates';
 export type { FieldModel, ScoringModel } from './scoring/scoring-model.types';
 export type { Finding, Candidate, FieldExtractor } from './fields/field-extractor.types';
+export {
+  configureParserSandbox,
+  DEFAULT_SANDBOX_LIMITS,
+  lastSandboxRun,
+  parserSandboxLimits,
+  shutdownParserSandbox,
+  type SandboxLimits,
+  type SandboxRun,
+} from './sandbox/parser-sandbox';
+// Test and bench helpers: hostile and minimal documents built in memory.
+export { docxParts, makeDocx } from './testing/make-docx';
+export { docxParserBomb, pdfBomb } from './testing/parser-bombs';

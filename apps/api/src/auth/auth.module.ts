@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { APP_CONFIG, deriveKey, type AppConfig } from '@cb/config';
 import { PersistenceModule } from '@cb/persistence';
 import { BearerStrategy } from '../common/auth/bearer.strategy';
 import { AuthController } from './auth.controller';
@@ -14,7 +14,11 @@ import { PasswordHasher } from './password-hasher';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      useFactory: (c: AppConfig) => ({ secret: c.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+      // Access tokens are signed with their own key derived from JWT_SECRET (HKDF), not the secret itself.
+      useFactory: (c: AppConfig) => ({
+        secret: deriveKey(c.jwtSecret, 'access-token'),
+        signOptions: { algorithm: 'HS256' },
+      }),
     }),
   ],
   controllers: [AuthController],

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, type AppConfig } from '@cb/config';
+import { APP_CONFIG, deriveKey, type AppConfig } from '@cb/config';
 import { TenantCalendar } from '@cb/application';
 import { NotFoundError, addDays } from '@cb/domain';
 import { CalendarFeedsRepository } from '@cb/persistence';
@@ -27,7 +27,15 @@ export class CalendarService {
     @Inject(TenantCalendar) private readonly calendar: TenantCalendar,
   ) {}
 
+  /** The feed's token: an HMAC of its id with the calendar-feed key (HKDF from JWT_SECRET). */
   private tokenFor(feedId: string): string {
+    return createHmac('sha256', deriveKey(this.config.jwtSecret, 'calendar-feed'))
+      .update(`calendar-feed:${feedId}`)
+      .digest('base64url');
+  }
+
+  /** Feeds made before the keys were separated used JWT_SECRET itself; their URLs keep working. */
+  private legacyTokenFor(feedId: string): string {
     return createHmac('sha256', this.config.jwtSecret)
       .update(`calendar-feed:${feedId}`)
       .digest('base64url');
@@ -41,8 +49,9 @@ export class CalendarService {
     for (let attempt = 0; attempt < 2; attempt++) {
       const id = randomUUID();
       const feed = await this.feeds.ensureLive(tenantId, id, hashFeedToken(this.tokenFor(id)));
-      const token = this.tokenFor(feed.id);
-      if (hashFeedToken(token) === feed.tokenHash) return { url: this.urlFor(token) };
+      for (const token of [this.tokenFor(feed.id), this.legacyTokenFor(feed.id)]) {
+        if (hashFeedToken(token) === feed.tokenHash) return { url: this.urlFor(token) };
+      }
       // The server secret changed since the feed was made: its URL cannot be rebuilt, so start a new one.
       await this.feeds.revoke(tenantId);
     }

@@ -42,6 +42,7 @@ import {
 import { MultipartFields } from '../common/multipart/multipart-body.decorator';
 import { MultipartUpload } from '../common/multipart/multipart.interceptor';
 import { toContractList, toContractResponse } from './contracts.mapper';
+import { contentDisposition } from './file-download.util';
 import {
   ContractListResponseDto,
   ContractResponseDto,
@@ -128,13 +129,16 @@ export class ContractsController {
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     'text/plain',
   )
-  @ApiOkResponse({ description: 'The original bytes, byte-identical' })
+  @ApiOkResponse({
+    description:
+      'The original bytes, byte-identical. PDFs come `inline`, other files (DOCX, text) as `attachment`',
+  })
   async file(@CurrentTenant() tenantId: string, @Param('id', ParseUUIDPipe) id: string) {
     const { contract, stream } = await this.openFile.execute(tenantId, id);
     return new StreamableFile(stream as Readable, {
       type: contract.mediaType,
       length: contract.fileSize,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(contract.fileName)}`,
+      disposition: contentDisposition(contract.mediaType, contract.fileName),
     });
   }
 

@@ -4,9 +4,9 @@ import express, { type Express, type NextFunction, type Request, type Response }
 
 /** Paths the API answers itself; every other GET from a browser gets the web UI. */
 const API_PREFIXES = ['/v1', '/health', '/docs'];
-/** The iCal feed (`/calendar/<token>.ics`); `/calendar` itself is a UI route (it redirects to /deadlines). */
 /** Build output folders: a file missing there is a 404, never index.html. */
 const STATIC_DIRS = ['/assets/', '/pdfjs/'];
+/** The iCal feed (`/calendar/<token>.ics`); `/calendar` itself is a UI route (it redirects to /deadlines). */
 const CALENDAR_FEED = /^\/calendar\/[^/]+\.ics$/i;
 
 /** True for the paths the API owns, which never get the web UI's index.html. */
@@ -18,9 +18,14 @@ export function isApiPath(p: string): boolean {
  * Serves the built web UI (apps/web/dist) at `/`: its static files, and index.html for every other path a
  * browser asks for (GET or HEAD accepting HTML) outside the API's own paths, so that the UI's router answers
  * client-side routes and shows its own "Page not found". Anything else (an API client, another method, an
- * unknown /v1 path) falls through to the API, which answers problem+json.
+ * unknown /v1 path) falls through to the API, which answers problem+json. Source maps (`*.map`) are answered
+ * 404 unless `serveSourceMaps` (development).
  */
-export function mountWebUi(app: Express, distDir: string): void {
+export function mountWebUi(
+  app: Express,
+  distDir: string,
+  options: { serveSourceMaps: boolean } = { serveSourceMaps: false },
+): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) {
     app.get('/', (_req: Request, res: Response) => {
@@ -31,6 +36,11 @@ export function mountWebUi(app: Express, distDir: string): void {
         );
     });
     return;
+  }
+  if (!options.serveSourceMaps) {
+    app.use((req: Request, res: Response, next: NextFunction) =>
+      req.path.endsWith('.map') ? res.status(404).type('text').send('Not found') : next(),
+    );
   }
   app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
   app.use((req: Request, res: Response, next: NextFunction) => {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { DeadlineKind } from '@cb/domain';
 import type { JobPayloads } from '@cb/jobs';
-import { UnsafeUrlError, assertSafeWebhookUrl, signWebhook } from '@cb/notifications';
+import { UnsafeUrlError, postWebhook, signWebhook } from '@cb/notifications';
 import type {
   AlertsRepository,
   TenantDb,
@@ -55,14 +55,13 @@ export class DeliverWebhook {
       let error: string | null = null;
       let permanent = false;
       try {
-        // Checked again at delivery: DNS may now point somewhere private.
-        const url = await assertSafeWebhookUrl(endpoint.url, this.options.webhookAllowPrivateUrls);
         const body = JSON.stringify(delivery.payload);
         const timestamp = Math.floor((opts.now ?? new Date()).getTime() / 1000);
-        const res = await fetch(url, {
-          method: 'POST',
-          redirect: 'manual', // a redirect could lead to a private address
-          signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        // Checked again at delivery, at connect time: the address judged public is the one connected to
+        // (pinned, no second DNS look-up); redirects are not followed.
+        statusCode = await postWebhook(endpoint.url, {
+          allowPrivate: this.options.webhookAllowPrivateUrls,
+          timeoutMs: WEBHOOK_TIMEOUT_MS,
           headers: {
             'content-type': 'application/json',
             'user-agent': 'ContractBank-Webhooks/1',
@@ -72,9 +71,7 @@ export class DeliverWebhook {
           },
           body,
         });
-        statusCode = res.status;
-        await res.body?.cancel().catch(() => undefined);
-        if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+        if (statusCode < 200 || statusCode >= 300) error = `HTTP ${statusCode}`;
       } catch (err) {
         permanent = err instanceof UnsafeUrlError;
         error =

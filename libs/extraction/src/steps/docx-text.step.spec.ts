@@ -3,7 +3,7 @@ import path from 'node:path';
 import mammoth from 'mammoth';
 import { craftZip, deflateBomb } from '@cb/archive';
 import { watchPeakRss } from '@cb/test-support/peak-rss';
-import { docxParts } from '../../test/make-docx';
+import { docxParts } from '../testing/make-docx';
 import { extractDocument } from '../extract-document';
 import { ExtractionErrorCode } from '../extraction.error';
 
@@ -41,7 +41,7 @@ describe('DocxTextStep: the DOCX is read through the ZIP guard', () => {
       const words = (s: string) => s.split(/\s+/).filter(Boolean).join(' ');
       expect(words(result.text)).toBe(words(direct));
     }
-  });
+  }, 30_000);
 
   it('a 4 MB DOCX that declares ~3.9 GiB unpacked ends docx_corrupt before anything is inflated', async () => {
     const bomb = docxBomb(4000, 4000 * MIB);
@@ -51,7 +51,7 @@ describe('DocxTextStep: the DOCX is read through the ZIP guard', () => {
     expect(result.error?.code).toBe(ExtractionErrorCode.CorruptDocx);
     expect(result.error?.message).toMatch(/decompression bomb/);
     expect(growth).toBeLessThan(64 * MIB);
-  });
+  }, 30_000);
 
   it('a 4 MB DOCX whose header lies (2 KB declared, ~3.9 GiB inside) stops at the declared size', async () => {
     const bomb = docxBomb(4000, 2048);
@@ -61,12 +61,12 @@ describe('DocxTextStep: the DOCX is read through the ZIP guard', () => {
     expect(result.error?.message).toMatch(/decompression bomb/);
     // Before the guard, mammoth's own unzip inflated the part whole: RSS grew by gigabytes.
     expect(growth).toBeLessThan(64 * MIB);
-  });
+  }, 30_000);
 
   it('a DOCX whose honest part is over the per-part budget ends docx_corrupt without inflating past it', async () => {
     const bomb = docxBomb(200, 200 * MIB);
     const { result, growth } = await peakGrowth(() => extractDocument(bomb));
     expect(result.error?.code).toBe(ExtractionErrorCode.CorruptDocx);
     expect(growth).toBeLessThan(128 * MIB);
-  });
+  }, 30_000);
 });

@@ -1,4 +1,3 @@
-import mammoth from 'mammoth';
 import {
   ArchiveRefusalCode,
   ArchiveRefusedError,
@@ -10,34 +9,35 @@ import {
 } from '@cb/archive';
 import { MEDIA_TYPES } from '../media-type';
 import { ExtractionErrorCode, ExtractionStopError } from '../extraction.error';
+import { acquireSandbox, parserSandboxLimits } from '../sandbox/parser-sandbox';
+import { SandboxLimitError } from '../sandbox/parser-sandbox.error';
+import { memoryLimitStop } from './sandbox-stop';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 
 const MIB = 1024 * 1024;
 
 /**
- * What a DOCX may unpack to. A long contract's word/document.xml is a few MB; 64 MiB per part and 256 MiB in
- * all leaves a wide margin while a 4 MB file that inflates to gigabytes is refused (declared) or cut off after
- * the budget (a lying header), never inflated into memory.
+ * What a DOCX may unpack to. A long contract's word/document.xml is a few MB and its pictures barely
+ * compress; 64 MiB per part and 128 MiB in all leave a wide margin while a 4 MB file that inflates to
+ * gigabytes is refused (declared) or cut off after the budget (a lying header), never inflated into memory.
  */
 export const DOCX_ZIP_LIMITS: Readonly<ZipLimits> = Object.freeze({
   maxEntries: 5000,
-  maxTotalBytes: 256 * MIB,
+  maxTotalBytes: 128 * MIB,
   maxEntryBytes: 64 * MIB,
 });
 
-/** The part reader mammoth uses (its `file` input): every read goes through the ZIP guard's byte budget. */
-function guardedDocxFile(archive: ZipArchive) {
-  return {
-    exists: (name: string) => archive.find(name) !== undefined,
-    read: async (name: string, encoding?: string) => {
-      const entry = archive.find(name);
-      if (!entry) throw new Error(`the DOCX has no part ${name}`);
-      const bytes = await archive.readEntry(entry);
-      if (encoding === 'base64') return bytes.toString('base64');
-      if (encoding) return new TextDecoder(encoding).decode(bytes);
-      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    },
-  };
+/** The parts mammoth reads for raw text: XML and relationships (pictures and embedded objects are skipped). */
+const TEXT_PART = /\.(xml|rels)$/i;
+
+/** Reads the text parts through the guard's byte budget: the bytes mammoth will see, and no more. */
+async function readTextParts(archive: ZipArchive): Promise<Map<string, Uint8Array>> {
+  const parts = new Map<string, Uint8Array>();
+  for (const entry of archive.entries) {
+    if (entry.outcome !== 'ok' || !TEXT_PART.test(entry.name)) continue;
+    parts.set(entry.name, new Uint8Array(await archive.readEntry(entry)));
+  }
+  return parts;
 }
 
 function unreadable(detail: string): ExtractionStopError {
@@ -56,6 +56,16 @@ function tooLarge(): ExtractionStopError {
 }
 
 function stopFor(error: unknown): ExtractionStopError {
+  if (error instanceof ExtractionStopError) return error;
+  if (error instanceof SandboxLimitError) {
+    if (error.limit === 'memory') return memoryLimitStop('DOCX', error);
+    if (error.limit === 'timeout') {
+      return new ExtractionStopError(
+        ExtractionErrorCode.DocxTimeout,
+        `The DOCX could not be read in time (${error.message}); it may be damaged, or split it into smaller files`,
+      );
+    }
+  }
   if (error instanceof ArchiveRefusedError) {
     return error.code === ArchiveRefusalCode.Invalid ? unreadable(error.message) : tooLarge();
   }
@@ -70,8 +80,9 @@ function stopFor(error: unknown): ExtractionStopError {
 
 /**
  * Reads a DOCX's raw text with mammoth; a DOCX has no fixed pages, so it is one page. The parts are read
- * through the ZIP guard (@cb/archive), never by mammoth's own unzip: entry count and declared sizes are
- * checked before anything is inflated, and each part stops inflating at its byte budget.
+ * here through the ZIP guard (@cb/archive), never by mammoth's own unzip: entry count and declared sizes are
+ * checked before anything is inflated, and each part stops inflating at its byte budget. mammoth then runs
+ * in a parser sandbox process under the memory and time limits, reading only those parts.
  */
 export class DocxTextStep implements ExtractionStep {
   readonly name = 'docx-text';
@@ -81,17 +92,25 @@ export class DocxTextStep implements ExtractionStep {
   }
 
   async run(ctx: ExtractionContext): Promise<void> {
+    let parts: Map<string, Uint8Array>;
     let archive: ZipArchive | null = null;
     try {
       archive = await openZip(ctx.data, DOCX_ZIP_LIMITS);
-      // mammoth reads the parts it needs lazily through `file` (its own unzip would inflate without a limit).
-      const input = { file: guardedDocxFile(archive) } as unknown as { buffer: Buffer };
-      const result = await mammoth.extractRawText(input);
-      ctx.pageTexts = [result.value];
+      parts = await readTextParts(archive);
     } catch (error) {
       throw stopFor(error);
     } finally {
       archive?.close();
+    }
+    const sandbox = acquireSandbox();
+    try {
+      ctx.pageTexts = [
+        await sandbox.request<string>('docx.text', { parts }, parserSandboxLimits().timeoutMs),
+      ];
+    } catch (error) {
+      throw stopFor(error);
+    } finally {
+      sandbox.release();
     }
   }
 }

@@ -1,14 +1,14 @@
 import { MEDIA_TYPES } from '../media-type';
 import { ExtractionErrorCode, ExtractionStopError } from '../extraction.error';
-import { PdfDocument } from '../pdf/pdf-worker.client';
-import { PdfWorkerError } from '../pdf/pdf-worker.error';
+import { PdfDocument } from '../pdf/pdf-document';
+import { ParserError, SandboxLimitError } from '../sandbox/parser-sandbox.error';
+import { parserSandboxLimits } from '../sandbox/parser-sandbox';
+import { memoryLimitStop } from './sandbox-stop';
 import type { ExtractionContext, ExtractionStep } from './step.types';
 
 export const PDF_RESOURCE = 'pdf';
 /** A page with fewer visible characters than this is treated as having no text layer. */
 const MIN_PAGE_CHARS = 20;
-/** A text layer that takes longer than this to read is treated as a broken file. */
-const READ_TIMEOUT_MS = 120_000;
 
 /** Reads the text layer of a PDF page by page with pdf-parse (pdf.js). */
 export class PdfTextStep implements ExtractionStep {
@@ -21,7 +21,7 @@ export class PdfTextStep implements ExtractionStep {
   async run(ctx: ExtractionContext): Promise<void> {
     let pages: Array<{ num: number; text: string }>;
     try {
-      const pdf = await PdfDocument.open(ctx.data, READ_TIMEOUT_MS);
+      const pdf = await PdfDocument.open(ctx.data, parserSandboxLimits().timeoutMs);
       ctx.resources.set(PDF_RESOURCE, pdf);
       pages = (await pdf.text(ctx.maxPages)).pages;
     } catch (error) {
@@ -46,20 +46,23 @@ export class PdfTextStep implements ExtractionStep {
   }
 }
 
-function toStopError(error: unknown): ExtractionStopError {
+/** Maps what stopped reading a PDF (the parser's error, or a sandbox limit) to the document's failure. */
+export function toStopError(error: unknown): ExtractionStopError {
+  if (error instanceof SandboxLimitError && error.limit === 'memory')
+    return memoryLimitStop('PDF', error);
   const name =
-    error instanceof PdfWorkerError ? error.errorName : error instanceof Error ? error.name : '';
+    error instanceof ParserError ? error.errorName : error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SandboxLimitError && error.limit === 'timeout') {
+    return new ExtractionStopError(
+      ExtractionErrorCode.Timeout,
+      `The PDF could not be read in time (${message}); it may be damaged, or split it into smaller files`,
+    );
+  }
   if (name === 'PasswordException' || /password/i.test(message)) {
     return new ExtractionStopError(
       ExtractionErrorCode.Encrypted,
       'The PDF is encrypted (password protected); upload an unprotected copy',
-    );
-  }
-  if (name === 'TimeoutError') {
-    return new ExtractionStopError(
-      ExtractionErrorCode.Timeout,
-      `The PDF could not be read in time (${message}); it may be damaged, or split it into smaller files`,
     );
   }
   return new ExtractionStopError(

@@ -3,7 +3,7 @@ import type { DeadlineKind } from '@cb/domain';
 import { AlertEntity, ContractEntity, type AlertStatus } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
-import { decodeCursor, encodeCursor } from './contracts.repository';
+import { decodeCursor, encodeCursor } from './list-cursor';
 
 export interface NewAlert {
   alertKey: string;
@@ -43,7 +43,7 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
     rows: (AlertEntity & { contractTitle: string | null })[];
     nextCursor: string | null;
   }> {
-    const after = cursor ? decodeCursor(cursor) : null;
+    const after = cursor ? decodeCursor(cursor, 'timestamptz') : null;
     return this.run(tenantId, async (m) => {
       // The cursor keeps created_at as PostgreSQL prints it (microseconds): a JS Date would cut it to
       // milliseconds, and rows inserted together would be skipped.

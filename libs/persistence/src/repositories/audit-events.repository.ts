@@ -1,7 +1,7 @@
 import { AuditEventEntity } from '../entities/audit-event.entity';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
-import { decodeCursor, encodeCursor, InvalidCursorError } from './contracts.repository';
+import { decodeCursor, encodeCursor } from './list-cursor';
 
 export interface AuditEventListQuery {
   limit: number;
@@ -30,9 +30,7 @@ export class AuditEventsRepository extends TenantScopedRepository<AuditEventEnti
       if (query.contractId)
         qb.andWhere('e.contract_id = :contractId', { contractId: query.contractId });
       if (query.cursor) {
-        const { v, id } = decodeCursor(query.cursor);
-        if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(v))
-          throw new InvalidCursorError('cursor is not valid');
+        const { v, id } = decodeCursor(query.cursor, 'timestamptz');
         qb.andWhere('(e.created_at, e.id) < (CAST(:v AS timestamptz), CAST(:id AS uuid))', {
           v,
           id,

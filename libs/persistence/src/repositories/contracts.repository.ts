@@ -2,6 +2,9 @@ import type { ContractStatus, DeadlineItem, ExtractedObligation } from '@cb/doma
 import { ContractEntity, DeadlineEntity, ObligationEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
+import { decodeCursor, encodeCursor, type CursorValueKind } from './list-cursor';
+
+export { decodeCursor, encodeCursor, InvalidCursorError } from './list-cursor';
 
 export type ContractSort =
   | 'createdAt'
@@ -25,7 +28,7 @@ export interface ContractListQuery {
 }
 
 // Sort keys map to SQL expressions that are never NULL, so keyset paging is one row comparison.
-const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: string }> = {
+const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: CursorValueKind }> = {
   createdAt: { expr: 'c.created_at', dir: 'ASC', cast: 'timestamptz' },
   '-createdAt': { expr: 'c.created_at', dir: 'DESC', cast: 'timestamptz' },
   title: { expr: 'lower(coalesce(c.title, c.file_name))', dir: 'ASC', cast: 'text' },
@@ -46,8 +49,6 @@ const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: str
     cast: 'date',
   },
 };
-
-export class InvalidCursorError extends Error {}
 
 export class ContractsRepository extends TenantScopedRepository<ContractEntity> {
   constructor(db: TenantDb) {
@@ -96,7 +97,7 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       if (query.renewsBefore) qb.andWhere('c.next_renewal_date < :rb', { rb: query.renewsBefore });
       if (query.renewsAfter) qb.andWhere('c.next_renewal_date > :ra', { ra: query.renewsAfter });
       if (query.cursor) {
-        const { v, id } = decodeCursor(query.cursor);
+        const { v, id } = decodeCursor(query.cursor, sort.cast);
         const op = sort.dir === 'ASC' ? '>' : '<';
         qb.andWhere(`(${sort.expr}, c.id) ${op} (CAST(:cv AS ${sort.cast}), CAST(:cid AS uuid))`, {
           cv: v,
@@ -197,26 +198,4 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-export function encodeCursor(v: string, id: string): string {
-  return Buffer.from(JSON.stringify({ v, id })).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): { v: string; id: string } {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      parsed &&
-      typeof parsed === 'object' &&
-      typeof (parsed as { v: unknown }).v === 'string' &&
-      typeof (parsed as { id: unknown }).id === 'string' &&
-      /^[0-9a-f-]{36}$/i.test((parsed as { id: string }).id)
-    ) {
-      return parsed as { v: string; id: string };
-    }
-  } catch {
-    // fall through
-  }
-  throw new InvalidCursorError('cursor is not valid');
 }

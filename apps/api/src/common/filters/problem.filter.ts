@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { DomainError, DomainErrorCode } from '@cb/domain';
 import type { Request, Response } from 'express';
+import { redactPath } from '../log-redaction';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../problem';
 
 /** Maps every domain error code to its HTTP status (exhaustive: a new code fails the build). */
@@ -101,7 +102,7 @@ export class ProblemFilter implements ExceptionFilter {
     }
     const errorId = randomUUID();
     this.logger.error(
-      { errorId, err: exception, path: instance, method: req.method },
+      { errorId, err: exception, path: redactPath(instance), method: req.method },
       'Unhandled error',
     );
     return {

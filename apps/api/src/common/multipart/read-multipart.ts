@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { ValidationError, type StoragePort, type StoredFile } from '@cb/domain';
 import busboy from 'busboy';
+import { nullCharacterErrors, nullCharacterFields } from '../input-guards';
 
 /** A multipart/form-data body as the API reads it: the one file (already in storage) and the text fields. */
 export interface MultipartBody {
@@ -112,6 +113,16 @@ export function readMultipart(
             ]);
           return;
         }
+        if (info.filename?.includes('\u0000')) {
+          stream.resume();
+          failure ??= new ValidationError('The file name is invalid', [
+            {
+              field: limits.fileField,
+              message: 'the file name must not contain a null character (U+0000)',
+            },
+          ]);
+          return;
+        }
         result.fileName = info.filename ?? null;
         pending = storage
           .put(namespace, stream, limits.maxFileBytes)
@@ -127,6 +138,14 @@ export function readMultipart(
     bb.on(
       'field',
       guarded((name: string, value: string) => {
+        const nul = nullCharacterFields({ [name]: value });
+        if (nul.length) {
+          failure ??= new ValidationError(
+            `The request is invalid: ${nul.join(', ')}`,
+            nullCharacterErrors(nul),
+          );
+          return;
+        }
         const values = result.fields.get(name) ?? [];
         values.push(value);
         result.fields.set(name, values);

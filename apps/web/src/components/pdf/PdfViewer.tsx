@@ -10,12 +10,14 @@ import { findEvidence, markItem, type ItemRanges, type TextItemLike } from './ev
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
-// Font and character maps are served from our own origin (copied from pdfjs-dist at build time).
+// Font and character maps are served from our own origin (copied from pdfjs-dist at build time). The API's
+// Content-Security-Policy allows wasm but not eval: pdf.js is told so instead of probing with new Function.
 const documentOptions = {
   cMapUrl: '/pdfjs/cmaps/',
   cMapPacked: true,
   standardFontDataUrl: '/pdfjs/standard_fonts/',
   wasmUrl: '/pdfjs/wasm/',
+  isEvalSupported: false,
 };
 
 export interface Highlight {

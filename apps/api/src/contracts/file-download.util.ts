@@ -1,0 +1,9 @@
+/**
+ * How a stored file is handed out: a PDF may be shown in the browser (`inline`); anything else (DOCX, text,
+ * whatever a sniffer might take for HTML) only as a download (`attachment`). The name keeps its Unicode
+ * (RFC 6266 / RFC 8187 `filename*`).
+ */
+export function contentDisposition(mediaType: string, fileName: string): string {
+  const kind = mediaType === 'application/pdf' ? 'inline' : 'attachment';
+  return `${kind}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
