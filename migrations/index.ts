@@ -6,6 +6,7 @@ import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEve
 import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
 import { ContractEvents1764400000000 } from './1764400000000-ContractEvents';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
+import { AccountSecurity1796196530111 } from './1796196530111-AccountSecurity';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AlertLanguage1764300000000,
   ContractEvents1764400000000,
   BillingOrders1796192169983,
+  AccountSecurity1796196530111,
 ];

@@ -51,7 +51,8 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only when TRUST_PROXY says a proxy is in front (off by default).
+  app.set('trust proxy', config.trustProxy);
   for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
   app.use(rejectOversizedBodies(config.maxUploadBytes));

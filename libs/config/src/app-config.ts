@@ -30,6 +30,13 @@ export interface AppConfig {
   trialDays: number;
   maxUploadBytes: number;
   webhookAllowPrivateUrls: boolean;
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): false by default, so X-Forwarded-For is ignored and the client IP is
+   * the socket's. Set it (true, a hop count, or addresses/subnets such as `loopback`) only behind a proxy.
+   */
+  trustProxy: boolean | number | string;
+  /** Sign-ups one client IP may make per hour (then 429). */
+  signupsPerIpPerHour: number;
   logLevel: string;
   workerConcurrency: number;
   /** Limits of the parser sandbox process (see libs/extraction/src/sandbox). */
@@ -139,6 +146,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+    trustProxy: parseTrustProxy(dto.TRUST_PROXY),
+    signupsPerIpPerHour: dto.SIGNUP_RATE_LIMIT_PER_HOUR ?? 20,
     logLevel: dto.LOG_LEVEL ?? 'info',
     workerConcurrency: dto.WORKER_CONCURRENCY ?? 2,
     parserMemoryMb: dto.PARSER_MEMORY_MB ?? 1024,
@@ -186,6 +195,14 @@ export function loadPlanCatalogue(file: string): PlanCatalogue {
       `Invalid configuration:\n  ${lines.length ? lines.join('\n  ') : `PLANS_FILE ${file}: ${err.message}`}`,
     );
   }
+}
+
+/** `true`/`false`, a number of proxy hops, or a comma-separated list of addresses, subnets or names (`loopback`). */
+export function parseTrustProxy(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 let generatedSecret: string | null = null;

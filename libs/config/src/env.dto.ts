@@ -130,6 +130,20 @@ export class EnvDto {
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;
 
   @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[A-Za-z0-9.:/_-]+(\s*,\s*[A-Za-z0-9.:/_-]+)*)$/, {
+    message:
+      'TRUST_PROXY must be true, false, a hop count, or comma-separated addresses, subnets or loopback/linklocal/uniquelocal',
+  })
+  TRUST_PROXY?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  SIGNUP_RATE_LIMIT_PER_HOUR?: number;
+
+  @IsOptional()
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL?: string;
 

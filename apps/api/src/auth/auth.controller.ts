@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import type { Principal } from '../common/auth/principal';
 import { Authenticated, CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
 import { AuthService } from './auth.service';
@@ -32,8 +33,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
-  login(@Body() dto: LoginDto) {
-    return this.auth.login(dto);
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto, clientIp(req));
   }
 
   @Public()
@@ -59,4 +60,9 @@ export class AuthController {
   me(@CurrentPrincipal() p: Principal) {
     return this.auth.me(p.tenantId, p.userId);
   }
+}
+
+/** The client's address as Express computes it (X-Forwarded-For only under TRUST_PROXY). */
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

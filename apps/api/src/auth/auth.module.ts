@@ -6,7 +6,10 @@ import { PersistenceModule } from '@cb/persistence';
 import { BearerStrategy } from '../common/auth/bearer.strategy';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { AuthRedis } from './auth-redis';
+import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 
 @Module({
   imports: [
@@ -22,7 +25,14 @@ import { PasswordHasher } from './password-hasher';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, BearerStrategy, PasswordHasher],
-  exports: [AuthService, JwtModule],
+  providers: [
+    AuthService,
+    BearerStrategy,
+    PasswordHasher,
+    PasswordPolicy,
+    AuthRedis,
+    LoginThrottle,
+  ],
+  exports: [AuthService, JwtModule, PasswordHasher, PasswordPolicy, AuthRedis],
 })
 export class AuthModule {}

@@ -13,7 +13,9 @@ import {
 } from '@cb/persistence';
 import type { AccessTokenClaims } from '../common/auth/bearer.strategy';
 import type { LoginDto, SignupDto } from './dto/auth.dto';
+import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { PasswordPolicy } from './password-policy';
 
 export interface TokenPair {
   accessToken: string;
@@ -36,9 +38,16 @@ export class AuthService {
     @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(SubscriptionsRepository) private readonly subscriptions: SubscriptionsRepository,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(PasswordPolicy) private readonly policy: PasswordPolicy,
+    @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
   ) {}
 
   async signup(dto: SignupDto) {
+    this.policy.assertAcceptable(dto.password, {
+      email: dto.email,
+      name: dto.name,
+      company: dto.company,
+    });
     const passwordHash = await this.hasher.hash(dto.password);
     const tenantId = randomUUID();
     const now = new Date();
@@ -75,12 +84,26 @@ export class AuthService {
     }
   }
 
-  async login(dto: LoginDto): Promise<TokenPair> {
-    const creds = await this.users.credentialsByEmail(dto.email.trim());
+  /**
+   * Checks the password, slowed down per account and per IP (LoginThrottle): while either is locked the answer
+   * is 429 whatever the password.
+   */
+  async login(dto: LoginDto, ip: string): Promise<TokenPair> {
+    const email = dto.email.trim();
+    await this.throttle.assertAllowed(email, ip);
+    const creds = await this.users.credentialsByEmail(email);
     const ok = await this.hasher.verify(creds?.passwordHash ?? null, dto.password);
-    if (!creds || !ok) throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
-    const user = await this.users.findOne(creds.tenantId, { id: creds.id });
-    if (!user) throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
+    const user = creds && ok ? await this.users.findOne(creds.tenantId, { id: creds.id }) : null;
+    if (!user) {
+      await this.throttle.recordFailure(email, ip);
+      throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
+    }
+    await this.throttle.clearAccount(email);
+    return this.startSession(user);
+  }
+
+  /** A new session (refresh-token family) for a user who has just proved who they are. */
+  startSession(user: UserEntity): Promise<TokenPair> {
     return this.issueTokens(user, randomUUID());
   }
 

@@ -15,6 +15,7 @@ import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toUserDto } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import { PasswordPolicy } from '../auth/password-policy';
 
 import type { Principal } from '../common/auth/principal';
 import type {
@@ -45,6 +46,7 @@ export class InvitationsService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
+    @Inject(PasswordPolicy) private readonly policy: PasswordPolicy,
     @Inject(MAILER) private readonly mailer: Mailer,
     @Inject(AlertSettingsRepository) private readonly alertSettings: AlertSettingsRepository,
   ) {}
@@ -101,6 +103,11 @@ export class InvitationsService {
     const tokenHash = hashInvitationToken(dto.token);
     const tenantId = await this.invitations.tenantOfToken(tokenHash);
     if (!tenantId) throw new NotFoundError('Invitation');
+    const pending = await this.invitations.findOne(tenantId, { tokenHash });
+    if (pending) {
+      const company = (await this.tenants.get(tenantId))?.name;
+      this.policy.assertAcceptable(dto.password, { email: pending.email, name: dto.name, company });
+    }
     const passwordHash = await this.hasher.hash(dto.password);
     let joined: { user: UserEntity; tenantName: string };
     try {
@@ -139,8 +146,8 @@ export class InvitationsService {
       }
       throw err;
     }
-    // Signs the new member in through the normal login path (same token issuing and refresh families).
-    const tokens = await this.auth.login({ email: joined.user.email, password: dto.password });
+    // The new member is signed in: a session like any other (token issuing and refresh families).
+    const tokens = await this.auth.startSession(joined.user);
     return {
       tenant: { id: tenantId, name: joined.tenantName },
       user: toUserDto(joined.user),

@@ -45,6 +45,10 @@ export const en = {
     forbidden: 'Your role does not allow this action. Ask an owner or admin.',
   },
   auth: {
+    weakPassword:
+      'This password is too easy to guess, or it contains your e-mail address, your name or the company name. A few unrelated words make a strong one.',
+    loginLocked:
+      'Too many failed sign-ins for this account or network. Wait a moment and try again.',
     loginTitle: 'Log in to Contract Bank',
     signupTitle: 'Start your free trial',
     signupLead:
@@ -53,7 +57,7 @@ export const en = {
     acceptLead: 'Choose your name and password to accept the invitation.',
     email: 'Work e-mail',
     password: 'Password',
-    passwordHint: 'At least 10 characters.',
+    passwordHint: 'At least 10 characters, hard to guess, and not your e-mail or company name.',
     name: 'Your name',
     company: 'Company',
     login: 'Log in',

@@ -47,6 +47,10 @@ export const fi: Catalogue = {
     forbidden: 'Roolisi ei salli tätä toimintoa. Pyydä apua omistajalta tai ylläpitäjältä.',
   },
   auth: {
+    weakPassword:
+      'Salasana on liian helppo arvata, tai siinä on sähköpostiosoitteesi, nimesi tai yrityksen nimi. Muutama toisiinsa liittymätön sana tekee vahvan salasanan.',
+    loginLocked:
+      'Liian monta epäonnistunutta kirjautumista tälle tilille tai verkosta. Odota hetki ja yritä uudelleen.',
     loginTitle: 'Kirjaudu Contract Bankiin',
     signupTitle: 'Aloita maksuton kokeilu',
     signupLead:
@@ -55,7 +59,8 @@ export const fi: Catalogue = {
     acceptLead: 'Hyväksy kutsu valitsemalla nimesi ja salasanasi.',
     email: 'Työsähköposti',
     password: 'Salasana',
-    passwordHint: 'Vähintään 10 merkkiä.',
+    passwordHint:
+      'Vähintään 10 merkkiä, vaikea arvata, eikä sähköpostiosoitteesi tai yrityksen nimi.',
     name: 'Nimesi',
     company: 'Yritys',
     login: 'Kirjaudu sisään',

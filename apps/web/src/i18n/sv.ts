@@ -47,6 +47,10 @@ export const sv: Catalogue = {
     forbidden: 'Din roll tillåter inte den här åtgärden. Be en ägare eller administratör.',
   },
   auth: {
+    weakPassword:
+      'Lösenordet är för lätt att gissa, eller så innehåller det din e-postadress, ditt namn eller företagets namn. Några orelaterade ord ger ett starkt lösenord.',
+    loginLocked:
+      'För många misslyckade inloggningar för det här kontot eller nätverket. Vänta en stund och försök igen.',
     loginTitle: 'Logga in på Contract Bank',
     signupTitle: 'Starta din gratis provperiod',
     signupLead:
@@ -55,7 +59,8 @@ export const sv: Catalogue = {
     acceptLead: 'Välj namn och lösenord för att acceptera inbjudan.',
     email: 'E-post (arbete)',
     password: 'Lösenord',
-    passwordHint: 'Minst 10 tecken.',
+    passwordHint:
+      'Minst 10 tecken, svårt att gissa och inte din e-postadress eller företagets namn.',
     name: 'Ditt namn',
     company: 'Företag',
     login: 'Logga in',

@@ -93,11 +93,23 @@ export function Field({
   );
 }
 
-/** Field errors named by a 400 problem, keyed by field. */
-function serverFieldErrors(err: unknown): Record<string, string> {
+/** Field errors named by a 400 problem, keyed by field (a weak password in the user's language). */
+export function serverFieldErrors(err: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (err instanceof ApiError) for (const e of err.problem.errors ?? []) out[e.field] = e.message;
+  if (isWeakPassword(err)) out.password = t('auth.weakPassword');
   return out;
+}
+
+const isWeakPassword = (err: unknown) => err instanceof ApiError && err.code === 'weak_password';
+
+/** The problem to show above a password form: a weak password and a sign-in lock in the user's language. */
+export function localizedAuthError(err: unknown): unknown {
+  if (isWeakPassword(err))
+    return new ApiError(400, { status: 400, detail: t('auth.weakPassword') });
+  if (err instanceof ApiError && err.status === 429)
+    return new ApiError(429, { status: 429, detail: t('auth.loginLocked') });
+  return err;
 }
 
 export function LoginPage() {
@@ -120,7 +132,7 @@ export function LoginPage() {
       setError(
         err instanceof ApiError && err.status === 401
           ? new ApiError(401, { status: 401, detail: t('auth.wrongCredentials') })
-          : err,
+          : localizedAuthError(err),
       );
     } finally {
       setBusy(false);
@@ -193,7 +205,7 @@ export function SignupPage() {
       void navigate('/', { replace: true });
     } catch (err) {
       setErrors(serverFieldErrors(err));
-      setError(err);
+      setError(localizedAuthError(err));
     } finally {
       setBusy(false);
     }
@@ -276,7 +288,7 @@ export function AcceptInvitePage() {
       void navigate('/', { replace: true });
     } catch (err) {
       setErrors(serverFieldErrors(err));
-      setError(err);
+      setError(localizedAuthError(err));
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,10 @@ export enum DomainErrorCode {
   IdempotencyMismatch = 'idempotency_key_reused',
   RateLimited = 'rate_limited',
   InvalidState = 'invalid_state',
+  /** A password that is too easy to guess or built from the account's own e-mail or company name. */
+  WeakPassword = 'weak_password',
+  /** The tenant requires multi-factor authentication and this user has not turned it on yet. */
+  MfaEnrollmentRequired = 'mfa_enrollment_required',
 }
 
 export interface FieldError {

@@ -12,4 +12,6 @@ export class ApiKeyEntity {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'last_used_at', nullable: true }) lastUsedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  /** After this instant the key is refused (401); null: no expiry. */
+  @Column('timestamptz', { name: 'expires_at', nullable: true }) expiresAt: Date | null;
 }

@@ -8,6 +8,8 @@ export class RefreshTokenEntity {
   @Column('uuid', { name: 'family_id' }) familyId: string;
   @Column('text', { name: 'token_hash' }) tokenHash: string;
   @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
+  /** When the family (the session) began: it ends REFRESH_FAMILY_MAX_DAYS later however often it rotates. */
+  @Column('timestamptz', { name: 'family_started_at' }) familyStartedAt: Date;
   @Column('timestamptz', { name: 'used_at', nullable: true }) usedAt: Date | null;
   @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -14,6 +14,16 @@ export class UserEntity {
   @Column('text') name: string;
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text') role: 'owner' | 'admin' | 'member' | 'viewer';
+  /** The TOTP secret (base32) once multi-factor authentication is on; null otherwise. */
+  @Column('text', { name: 'mfa_secret', nullable: true }) mfaSecret: string | null;
+  /** A secret being enrolled: it becomes mfaSecret when the user confirms a code from it. */
+  @Column('text', { name: 'mfa_pending_secret', nullable: true }) mfaPendingSecret: string | null;
+  @Column('timestamptz', { name: 'mfa_enabled_at', nullable: true }) mfaEnabledAt: Date | null;
+  /** The last TOTP time step accepted: a code is never accepted twice (RFC 6238 section 5.2). */
+  @Column('bigint', { name: 'mfa_last_step', nullable: true }) mfaLastStep: string | null;
+  /** SHA-256 of the unused one-time recovery codes. */
+  @Column('text', { name: 'mfa_recovery_codes', array: true, default: () => "'{}'" })
+  mfaRecoveryCodes: string[];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

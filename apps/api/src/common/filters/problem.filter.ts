@@ -39,6 +39,10 @@ export function statusOf(code: DomainErrorCode): number {
       return 429;
     case DomainErrorCode.InvalidState:
       return 409;
+    case DomainErrorCode.WeakPassword:
+      return 400;
+    case DomainErrorCode.MfaEnrollmentRequired:
+      return 403;
   }
 }
 
