@@ -211,6 +211,14 @@ describe('web UI (browser)', () => {
   }, 60_000);
 
   it('keeps the session across a reload (refresh token) and logs out and in again', async () => {
+    // The refresh token is in an HttpOnly, SameSite=Strict cookie on /v1/auth, out of reach of scripts.
+    const cookies = await context.cookies();
+    const refresh = cookies.find((c) => c.name === 'cb_refresh');
+    expect(refresh).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/v1/auth' });
+    await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('cb_refresh');
+    await expect(
+      page.evaluate(() => JSON.stringify(Object.values(localStorage))),
+    ).resolves.not.toMatch(/cbr_/);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).click();

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@cb/config';
+import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { ApiModule } from './api.module';
@@ -56,6 +57,8 @@ export async function createApiApp(
   for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
   app.use(rejectOversizedBodies(config.maxUploadBytes));
+  // Only the web UI's refresh-token cookie is read (POST /v1/auth/refresh and logout).
+  app.use(cookieParser());
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
   app.use(
     express.json({

@@ -23,7 +23,10 @@ export interface AppConfig {
   storage: { driver: 'local' } | S3StorageConfig;
   jwtSecret: string;
   accessTokenTtlSeconds: number;
+  /** A refresh token lives this long unused (sliding: each refresh issues a new one). */
   refreshTokenTtlDays: number;
+  /** Absolute: a session (refresh-token family) ends this long after sign-in, however often it is refreshed. */
+  refreshFamilyMaxDays: number;
   alertScanIntervalMs: number;
   /** Requests per minute one API key may make (then 429 with Retry-After). */
   apiKeyRateLimitPerMinute: number;
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: dto.JWT_SECRET ?? devJwtSecret(),
     accessTokenTtlSeconds: 900,
     refreshTokenTtlDays: 30,
+    refreshFamilyMaxDays: 90,
     alertScanIntervalMs: dto.ALERT_SCAN_INTERVAL_MS ?? 3_600_000,
     apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
     trialDays: dto.TRIAL_DAYS ?? 14,

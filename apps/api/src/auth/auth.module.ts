@@ -10,6 +10,7 @@ import { AuthRedis } from './auth-redis';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
+import { SessionRevocations } from './session-revocations';
 
 @Module({
   imports: [
@@ -32,7 +33,8 @@ import { PasswordPolicy } from './password-policy';
     PasswordPolicy,
     AuthRedis,
     LoginThrottle,
+    SessionRevocations,
   ],
-  exports: [AuthService, JwtModule, PasswordHasher, PasswordPolicy, AuthRedis],
+  exports: [AuthService, JwtModule, PasswordHasher, PasswordPolicy, AuthRedis, SessionRevocations],
 })
 export class AuthModule {}

@@ -12,10 +12,12 @@ import {
   type UserEntity,
 } from '@cb/persistence';
 import type { AccessTokenClaims } from '../common/auth/bearer.strategy';
+import type { Principal } from '../common/auth/principal';
 import type { LoginDto, SignupDto } from './dto/auth.dto';
 import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
+import { SessionRevocations } from './session-revocations';
 
 export interface TokenPair {
   accessToken: string;
@@ -40,6 +42,7 @@ export class AuthService {
     @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(PasswordPolicy) private readonly policy: PasswordPolicy,
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
+    @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
   ) {}
 
   async signup(dto: SignupDto) {
@@ -70,7 +73,7 @@ export class AuthService {
         });
         return { tenant, user };
       });
-      const tokens = await this.issueTokens(user, randomUUID());
+      const tokens = await this.startSession(user);
       return { tenant: { id: tenant.id, name: tenant.name }, user: toUserDto(user), ...tokens };
     } catch (err) {
       if ((err as { code?: string }).code === '23505') {
@@ -104,10 +107,13 @@ export class AuthService {
 
   /** A new session (refresh-token family) for a user who has just proved who they are. */
   startSession(user: UserEntity): Promise<TokenPair> {
-    return this.issueTokens(user, randomUUID());
+    return this.issueTokens(user, randomUUID(), new Date());
   }
 
-  /** Rotates a refresh token. Presenting a token that was already rotated revokes its whole family. */
+  /**
+   * Rotates a refresh token. Presenting a token that was already rotated revokes its whole family. A family
+   * ends refreshFamilyMaxDays (90) after its sign-in however often it rotates (30 days unused is the sliding end).
+   */
   async refresh(refreshToken: string): Promise<TokenPair> {
     const tokenHash = hashToken(refreshToken);
     const invalid = () =>
@@ -118,29 +124,46 @@ export class AuthService {
       const row = await this.refreshTokens.findForUpdate(tenantId, tokenHash);
       if (!row) return { error: true as const };
       if (row.usedAt || row.revokedAt) {
+        // Reuse of a rotated token: the family may be stolen, so it ends, access tokens included.
         await this.refreshTokens.revokeFamily(tenantId, row.familyId);
+        await this.sessions.markRevoked([row.familyId]);
         return { error: true as const };
       }
       if (row.expiresAt.getTime() <= Date.now()) return { error: true as const };
+      if (this.familyEnd(row.familyStartedAt).getTime() <= Date.now()) {
+        await this.refreshTokens.revokeFamily(tenantId, row.familyId);
+        return { error: true as const };
+      }
       await this.refreshTokens.update(tenantId, { id: row.id }, { usedAt: new Date() });
       const user = await this.users.findOne(tenantId, { id: row.userId });
       if (!user) return { error: true as const };
-      return { error: false as const, pair: await this.issueTokens(user, row.familyId) };
+      return {
+        error: false as const,
+        pair: await this.issueTokens(user, row.familyId, row.familyStartedAt),
+      };
     });
     if (outcome.error) throw invalid();
     return outcome.pair;
   }
 
-  async logout(tenantId: string, userId: string, refreshToken?: string): Promise<void> {
+  /**
+   * Ends the session of the given refresh token (and the caller's own: its access token stops working at
+   * once); without a refresh token, every session of the user.
+   */
+  async logout(p: Principal, refreshToken?: string): Promise<void> {
+    const { tenantId, userId } = p;
     if (!refreshToken) {
-      await this.refreshTokens.revokeUser(tenantId, userId);
+      await this.sessions.revokeUserSessions(tenantId, userId);
+      if (p.sessionId) await this.sessions.markRevoked([p.sessionId]);
       return;
     }
     const row = await this.refreshTokens.findOne(tenantId, {
       tokenHash: hashToken(refreshToken),
       userId,
     });
-    if (row) await this.refreshTokens.revokeFamily(tenantId, row.familyId);
+    if (row) await this.sessions.revokeSession(tenantId, row.familyId);
+    if (p.sessionId && p.sessionId !== row?.familyId)
+      await this.sessions.revokeSession(tenantId, p.sessionId);
   }
 
   async me(tenantId: string, userId: string) {
@@ -152,8 +175,21 @@ export class AuthService {
     return { user: toUserDto(user), tenant: { id: tenant.id, name: tenant.name } };
   }
 
-  private async issueTokens(user: UserEntity, familyId: string): Promise<TokenPair> {
-    const claims: AccessTokenClaims = { sub: user.id, tid: user.tenantId, typ: 'access' };
+  private familyEnd(startedAt: Date): Date {
+    return new Date(startedAt.getTime() + this.config.refreshFamilyMaxDays * 86_400_000);
+  }
+
+  private async issueTokens(
+    user: UserEntity,
+    familyId: string,
+    familyStartedAt: Date,
+  ): Promise<TokenPair> {
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      tid: user.tenantId,
+      typ: 'access',
+      sid: familyId,
+    };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn: this.config.accessTokenTtlSeconds,
     });
@@ -162,7 +198,14 @@ export class AuthService {
       userId: user.id,
       familyId,
       tokenHash: hashToken(refreshToken),
-      expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
+      familyStartedAt,
+      // Sliding, but never past the family's absolute end.
+      expiresAt: new Date(
+        Math.min(
+          Date.now() + this.config.refreshTokenTtlDays * 86_400_000,
+          this.familyEnd(familyStartedAt).getTime(),
+        ),
+      ),
     });
     return { accessToken, refreshToken, expiresIn: this.config.accessTokenTtlSeconds };
   }

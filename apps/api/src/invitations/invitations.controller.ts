@@ -1,4 +1,7 @@
-import { Body, Controller, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Res } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '@cb/config';
+import type { Response } from 'express';
+import { deliverSession } from '../auth/session-cookie';
 import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import type { Principal } from '../common/auth/principal';
 import { CurrentPrincipal, Public, RequirePermission } from '../common/decorators/auth.decorators';
@@ -13,7 +16,10 @@ import { InvitationsService } from './invitations.service';
 @ApiTags('team')
 @Controller('v1/invitations')
 export class InvitationsController {
-  constructor(@Inject(InvitationsService) private readonly invitations: InvitationsService) {}
+  constructor(
+    @Inject(InvitationsService) private readonly invitations: InvitationsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post()
   @ApiBearerAuth()
@@ -35,7 +41,11 @@ export class InvitationsController {
     type: AcceptedInvitationDto,
     description: 'The account is created and signed in',
   })
-  accept(@Body() dto: AcceptInvitationDto): Promise<AcceptedInvitationDto> {
-    return this.invitations.accept(dto);
+  async accept(
+    @Body() dto: AcceptInvitationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AcceptedInvitationDto> {
+    const joined = await this.invitations.accept(dto);
+    return deliverSession(res, this.config, joined, dto.refreshTokenInCookie);
   }
 }

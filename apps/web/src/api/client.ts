@@ -1,7 +1,9 @@
-// HTTP client for the public API: bearer access token kept in memory only, refresh token in localStorage so a
-// reload or a second tab stays signed in. Refresh tokens rotate and reuse of a rotated one revokes the whole
-// family, so refreshes are serialised: one in flight per tab, and across tabs through the Web Locks API; a request
-// that got 401 is retried exactly once after a successful refresh.
+// HTTP client for the public API: bearer access token kept in memory only; the refresh token lives in an
+// HttpOnly, SameSite=Strict cookie scoped to /v1/auth that no script can read (the server sets it when a request
+// says `refreshTokenInCookie: true`), so a reload or a second tab stays signed in. localStorage keeps only a
+// "signed in" hint, never a token. Refresh tokens rotate and reuse of a rotated one revokes the whole family, so
+// refreshes are serialised: one in flight per tab, and across tabs through the Web Locks API; a request that got
+// 401 is retried exactly once after a successful refresh.
 import type { TokenPair } from './types';
 
 export interface ProblemFieldError {
@@ -41,7 +43,10 @@ export class NetworkError extends Error {
   }
 }
 
-const REFRESH_KEY = 'contract-bank.refreshToken';
+/** Not a secret: "this browser has a session cookie", so an anonymous visit skips the refresh call. */
+const SESSION_HINT_KEY = 'contract-bank.session';
+/** Where older versions kept the refresh token itself: moved into the cookie on the next refresh. */
+const LEGACY_REFRESH_KEY = 'contract-bank.refreshToken';
 let accessToken: string | null = null;
 let refreshInFlight: Promise<boolean> | null = null;
 
@@ -59,37 +64,41 @@ export function onSubscriptionRequired(fn: Listener): () => void {
   return () => readOnlyListeners.delete(fn);
 }
 
-function readRefreshToken(): string | null {
+function readStorage(key: string): string | null {
   try {
-    return localStorage.getItem(REFRESH_KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
 }
-
-export function setTokens(pair: TokenPair): void {
-  accessToken = pair.accessToken;
+function writeStorage(key: string, value: string | null): void {
   try {
-    localStorage.setItem(REFRESH_KEY, pair.refreshToken);
+    if (value === null) localStorage.removeItem(key);
+    else localStorage.setItem(key, value);
   } catch {
-    // Private mode without storage: the session then lasts as long as the tab.
+    // Private mode without storage: the cookie still holds the session.
   }
+}
+
+/** Keeps the access token (the refresh token is in the HttpOnly cookie the response set). */
+export function setTokens(pair: Pick<TokenPair, 'accessToken'>): void {
+  accessToken = pair.accessToken;
+  writeStorage(SESSION_HINT_KEY, '1');
+  writeStorage(LEGACY_REFRESH_KEY, null);
 }
 
 export function clearTokens(): void {
   accessToken = null;
-  try {
-    localStorage.removeItem(REFRESH_KEY);
-  } catch {
-    /* nothing stored */
-  }
+  writeStorage(SESSION_HINT_KEY, null);
+  writeStorage(LEGACY_REFRESH_KEY, null);
 }
 
 export function hasAccessToken(): boolean {
   return accessToken !== null;
 }
+/** Whether this browser may have a session to resume (the cookie itself is invisible to scripts). */
 export function hasRefreshToken(): boolean {
-  return readRefreshToken() !== null;
+  return readStorage(SESSION_HINT_KEY) !== null || readStorage(LEGACY_REFRESH_KEY) !== null;
 }
 export function getAccessToken(): string | null {
   return accessToken;
@@ -103,7 +112,7 @@ function signedOut(): void {
 // Another tab logged out: follow it.
 if (typeof window !== 'undefined') {
   window.addEventListener('storage', (e) => {
-    if (e.key === REFRESH_KEY && e.newValue === null && accessToken) {
+    if (e.key === SESSION_HINT_KEY && e.newValue === null && accessToken) {
       accessToken = null;
       signedOutListeners.forEach((fn) => fn());
     }
@@ -111,23 +120,25 @@ if (typeof window !== 'undefined') {
 }
 
 async function doRefresh(): Promise<boolean> {
-  // Read inside the lock: another tab may have rotated the token while we waited.
-  const refreshToken = readRefreshToken();
-  if (!refreshToken) return false;
+  // Inside the lock: another tab may have rotated the cookie while we waited; the browser sends the newest.
+  const legacy = readStorage(LEGACY_REFRESH_KEY);
   let res: Response;
   try {
     res = await fetch('/v1/auth/refresh', {
       method: 'POST',
+      credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify({ refreshToken }),
+      body: JSON.stringify(
+        legacy
+          ? { refreshToken: legacy, refreshTokenInCookie: true }
+          : { refreshTokenInCookie: true },
+      ),
     });
   } catch (e) {
     throw new NetworkError(e);
   }
   if (!res.ok) {
-    // Only clear the stored token if nobody replaced it meanwhile.
-    if (readRefreshToken() === refreshToken) clearTokens();
-    accessToken = null;
+    clearTokens();
     return false;
   }
   setTokens((await res.json()) as TokenPair);

@@ -537,6 +537,11 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         SignupDto: {
+            /**
+             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
+             * @default false
+             */
+            refreshTokenInCookie: boolean;
             /** @example Nordic Widgets Oy */
             company: string;
             /** @example Aino Virtanen */
@@ -561,7 +566,8 @@ export interface components {
         };
         SignupResponseDto: {
             accessToken: string;
-            refreshToken: string;
+            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
+            refreshToken?: string;
             /**
              * @description Access token lifetime in seconds
              * @example 900
@@ -571,13 +577,19 @@ export interface components {
             user: components["schemas"]["UserDto"];
         };
         LoginDto: {
+            /**
+             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
+             * @default false
+             */
+            refreshTokenInCookie: boolean;
             /** @example aino@example.com */
             email: string;
             password: string;
         };
         TokenPairDto: {
             accessToken: string;
-            refreshToken: string;
+            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
+            refreshToken?: string;
             /**
              * @description Access token lifetime in seconds
              * @example 900
@@ -585,10 +597,16 @@ export interface components {
             expiresIn: number;
         };
         RefreshDto: {
-            refreshToken: string;
+            /**
+             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
+             * @default false
+             */
+            refreshTokenInCookie: boolean;
+            /** @description The refresh token; may be left out when it travels in the `cb_refresh` cookie. */
+            refreshToken?: string;
         };
         LogoutDto: {
-            /** @description The refresh token to revoke; without it, all of the caller's sessions end. */
+            /** @description The refresh token to revoke (or the `cb_refresh` cookie); without either, all of the caller's sessions end. The calling access token stops working at once in every case. */
             refreshToken?: string;
         };
         MeDto: {
@@ -1069,6 +1087,11 @@ export interface components {
             createdAt: string;
         };
         AcceptInvitationDto: {
+            /**
+             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
+             * @default false
+             */
+            refreshTokenInCookie: boolean;
             /** @description The token from the invitation link */
             token: string;
             /** @example Mikko Virtanen */
@@ -1079,7 +1102,8 @@ export interface components {
             tenant: components["schemas"]["TenantRefDto"];
             user: components["schemas"]["UserDto"];
             accessToken: string;
-            refreshToken: string;
+            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
+            refreshToken?: string;
             expiresIn: number;
         };
         AlertSettingsResponseDto: {

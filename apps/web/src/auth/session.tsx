@@ -113,7 +113,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async login(email, password) {
         const pair = await api<TokenPair>('/v1/auth/login', {
           method: 'POST',
-          body: { email, password },
+          body: { email, password, refreshTokenInCookie: true },
           anonymous: true,
         });
         setTokens(pair);
@@ -122,7 +122,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signup(input) {
         const res = await api<TokenPair & { user: User; tenant: Tenant }>('/v1/signup', {
           method: 'POST',
-          body: input,
+          body: { ...input, refreshTokenInCookie: true },
           anonymous: true,
         });
         setTokens(res);
@@ -133,7 +133,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           '/v1/invitations/accept',
           {
             method: 'POST',
-            body: input,
+            body: { ...input, refreshTokenInCookie: true },
             anonymous: true,
           },
         );
@@ -141,9 +141,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await enter(res.user && res.tenant ? { user: res.user, tenant: res.tenant } : undefined);
       },
       async logout() {
-        const refreshToken = localStorage.getItem('contract-bank.refreshToken');
         try {
-          await api('/v1/auth/logout', { method: 'POST', body: { refreshToken } });
+          // The session's refresh token travels in its cookie: this session ends, the others go on.
+          await api('/v1/auth/logout', { method: 'POST', body: {} });
         } catch {
           // Logging out locally matters more than the server's answer.
         }

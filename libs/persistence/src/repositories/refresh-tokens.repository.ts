@@ -1,4 +1,4 @@
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan, Not } from 'typeorm';
 import { RefreshTokenEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
@@ -32,5 +32,33 @@ export class RefreshTokensRepository extends TenantScopedRepository<RefreshToken
 
   revokeUser(tenantId: string, userId: string): Promise<number> {
     return this.update(tenantId, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Every session of the user but one (the caller's own, after a password change). */
+  revokeUserExceptFamily(tenantId: string, userId: string, familyId: string): Promise<number> {
+    return this.update(
+      tenantId,
+      { userId, familyId: Not(familyId), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  /** The families that issued a token in the last `seconds`: the sessions whose access tokens may still live. */
+  async recentFamilies(tenantId: string, userId: string, seconds: number): Promise<string[]> {
+    const rows = await this.find(tenantId, {
+      userId,
+      createdAt: MoreThan(new Date(Date.now() - seconds * 1000)),
+    });
+    return [...new Set(rows.map((r) => r.familyId))];
+  }
+
+  /** Whether the family still has a usable (unrevoked, unexpired) refresh token. */
+  async familyActive(tenantId: string, familyId: string): Promise<boolean> {
+    const n = await this.count(tenantId, {
+      familyId,
+      revokedAt: IsNull(),
+      expiresAt: MoreThan(new Date()),
+    });
+    return n > 0;
   }
 }

@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class SignupDto {
+/** Web clients: the refresh token as an HttpOnly cookie instead of in the response body. */
+export class SessionCookieOption {
+  @ApiPropertyOptional({
+    description:
+      'Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  refreshTokenInCookie?: boolean;
+}
+
+export class SignupDto extends SessionCookieOption {
   @ApiProperty({ example: 'Nordic Widgets Oy' })
   @Transform(trim)
   @IsString()
@@ -32,7 +44,7 @@ export class SignupDto {
   password: string;
 }
 
-export class LoginDto {
+export class LoginDto extends SessionCookieOption {
   @ApiProperty({ example: 'aino@example.com' })
   @Transform(trim)
   @IsString()
@@ -47,17 +59,21 @@ export class LoginDto {
   password: string;
 }
 
-export class RefreshDto {
-  @ApiProperty()
+export class RefreshDto extends SessionCookieOption {
+  @ApiPropertyOptional({
+    description: 'The refresh token; may be left out when it travels in the `cb_refresh` cookie.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(10)
   @MaxLength(200)
-  refreshToken: string;
+  refreshToken?: string;
 }
 
 export class LogoutDto {
   @ApiPropertyOptional({
-    description: "The refresh token to revoke; without it, all of the caller's sessions end.",
+    description:
+      "The refresh token to revoke (or the `cb_refresh` cookie); without either, all of the caller's sessions end. The calling access token stops working at once in every case.",
   })
   @IsOptional()
   @IsString()
@@ -67,7 +83,11 @@ export class LogoutDto {
 
 export class TokenPairDto {
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({
+    description:
+      'Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead.',
+  })
+  refreshToken?: string;
   @ApiProperty({ description: 'Access token lifetime in seconds', example: 900 }) expiresIn: number;
 }
 

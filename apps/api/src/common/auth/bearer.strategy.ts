@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { ApiKeysRepository, UsersRepository } from '@cb/persistence';
 import { Strategy } from 'passport-http-bearer';
 import { hashApiKey, looksLikeApiKey } from '../../api-keys/api-key-secret.util';
+import { SessionRevocations } from '../../auth/session-revocations';
 import type { Principal, Role } from './principal';
 
 /** lastUsedAt is written at most this often per key, so a busy integration does not write on every call. */
@@ -13,6 +14,8 @@ export interface AccessTokenClaims {
   sub: string;
   tid: string;
   typ: 'access';
+  /** The session (refresh-token family): logout revokes it and its access tokens stop working at once. */
+  sid: string;
 }
 
 /** Resolves `Authorization: Bearer <token>`: a user access token (JWT) or an API key (`cbk_...`). */
@@ -22,6 +25,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     @Inject(JwtService) private readonly jwt: JwtService,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
+    @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
   ) {
     super();
   }
@@ -34,8 +38,15 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     } catch {
       return false;
     }
-    if (claims.typ !== 'access' || typeof claims.tid !== 'string' || typeof claims.sub !== 'string')
+    if (
+      claims.typ !== 'access' ||
+      typeof claims.tid !== 'string' ||
+      typeof claims.sub !== 'string' ||
+      typeof claims.sid !== 'string'
+    )
       return false;
+    // Logout, a password change or reset, or removal ended the session: refused at once.
+    if (await this.sessions.isRevoked(claims.tid, claims.sid)) return false;
     // The user is re-read on every request: a removed user or a changed role takes effect at once.
     const user = await this.users.findOne(claims.tid, { id: claims.sub });
     if (!user) return false;
@@ -45,6 +56,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
       userId: user.id,
       role: user.role as Role,
       scopes: null,
+      sessionId: claims.sid,
     };
   }
 

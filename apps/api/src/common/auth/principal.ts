@@ -12,6 +12,8 @@ export interface Principal {
   /** null for users (all scopes); the key's scopes for API keys. */
   scopes: string[] | null;
   apiKeyId?: string;
+  /** For a user: the session (refresh-token family) the access token belongs to. */
+  sessionId?: string;
 }
 
 /** The principal as the audit trail names it: the user, or the API key (not its creator). */

@@ -1,8 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@cb/domain';
-import { TenantRefDto, UserDto } from '../../auth/dto/auth.dto';
+import { SessionCookieOption, TenantRefDto, UserDto } from '../../auth/dto/auth.dto';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -26,7 +26,7 @@ export class InvitationDto {
   @ApiProperty() createdAt: string;
 }
 
-export class AcceptInvitationDto {
+export class AcceptInvitationDto extends SessionCookieOption {
   @ApiProperty({ description: 'The token from the invitation link' })
   @IsString()
   @MinLength(10)
@@ -51,6 +51,10 @@ export class AcceptedInvitationDto {
   @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty() accessToken: string;
-  @ApiProperty() refreshToken: string;
+  @ApiPropertyOptional({
+    description:
+      'Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead.',
+  })
+  refreshToken?: string;
   @ApiProperty() expiresIn: number;
 }
