@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { authenticator } from 'otplib';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createBillingActivateCommand } from '../../apps/cli/src/commands/billing-activate.command';
 import { queryOnce } from '../support/database';
@@ -1140,6 +1141,106 @@ describe('web UI (browser)', () => {
     await invoices.getByText('€61.50').waitFor();
     await shot('18-subscribed');
   }, 60_000);
+
+  it('resets a forgotten password from the e-mailed link, then turns on two-factor authentication', async () => {
+    const who = `forgetful-${Date.now()}@example.com`;
+    const signup = await fetch(`${server.url}/v1/signup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        company: 'Unohtelias Oy',
+        name: 'Olli Unohtelias',
+        email: who,
+        password: 'the first sound password',
+      }),
+    });
+    expect(signup.status).toBe(201);
+    const ctx = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+    });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    try {
+      await p.goto(`${server.url}/login`);
+      await p.getByRole('link', { name: 'Forgot your password?' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Reset your password' }).waitFor();
+      await p.getByLabel('Work e-mail').fill(who);
+      await p.getByRole('button', { name: 'Send the link' }).click();
+      await p.getByText(/If an account uses this address, a link to reset its password/).waitFor();
+      await shot('19-forgot-password', p);
+
+      const deadline = Date.now() + 20_000;
+      let mail: ParsedMail | undefined;
+      while (!mail && Date.now() < deadline) {
+        mail = mails.find(
+          (m) => JSON.stringify(m.to).includes(who) && /Reset/.test(m.subject ?? ''),
+        );
+        if (!mail) await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(mail).toBeDefined();
+      const link = /https?:\/\/\S+\/reset-password\?token=[^\s"<>]+/.exec(mail!.text ?? '')?.[0];
+      expect(link).toBeDefined();
+      await p.goto(link!.replace(/^https?:\/\/[^/]+/, server.url));
+      await p.getByRole('heading', { level: 1, name: 'Choose a new password' }).waitFor();
+      await p.getByLabel('New password').fill('password12');
+      await p.getByRole('button', { name: 'Save the new password' }).click();
+      await p
+        .getByRole('alert')
+        .getByText(/This password is too easy to guess/)
+        .waitFor();
+      await p.getByLabel('New password').fill('the second sound password');
+      await p.getByRole('button', { name: 'Save the new password' }).click();
+      await p.getByText('Your password is changed. Log in with the new password.').waitFor();
+      await shot('20-password-reset', p);
+      await p.getByRole('link', { name: 'Log in' }).click();
+      await p.getByLabel('Work e-mail').fill(who);
+      await p.getByLabel('Password').fill('the second sound password');
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      // Two-factor authentication: the QR code, a code computed from the shown key, ten recovery codes.
+      await p.goto(`${server.url}/settings/security`);
+      await p.getByRole('button', { name: 'Turn on two-factor authentication' }).click();
+      await p.getByRole('img', { name: 'QR code for the authenticator app' }).waitFor();
+      const secret = (await p.getByTestId('mfa-secret').innerText()).trim();
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      await shot('21-mfa-setup', p);
+      await p.getByLabel('Code from the app').fill(authenticator.generate(secret));
+      await p.getByRole('button', { name: 'Confirm and turn on' }).click();
+      await p.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
+      await expect(p.getByTestId('recovery-codes').locator('li').count()).resolves.toBe(10);
+      await shot('22-mfa-recovery-codes', p);
+      await p.getByRole('button', { name: 'I have saved the codes' }).click();
+      await p
+        .getByTestId('mfa-status')
+        .getByText(/^On since .* Recovery codes left: 10\.$/)
+        .waitFor();
+
+      // The next sign-in asks for the code as a second step.
+      await p.getByRole('button', { name: 'Log out' }).click();
+      await p.waitForURL(/\/login/);
+      await p.getByLabel('Work e-mail').fill(who);
+      await p.getByLabel('Password').fill('the second sound password');
+      await p.getByRole('button', { name: 'Log in' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Two-factor authentication' }).waitFor();
+      await p.getByLabel('Authentication code').fill('000000');
+      await p.getByRole('button', { name: 'Verify' }).click();
+      await p
+        .getByRole('alert')
+        .getByText(/The code is not correct or was already used/)
+        .waitFor();
+      await shot('23-mfa-login', p);
+      // The enrolment used this 30-second step's code; the next step's is accepted (one step of clock drift).
+      await p
+        .getByLabel('Authentication code')
+        .fill(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret));
+      await p.getByRole('button', { name: 'Verify' }).click();
+      await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+    } finally {
+      await ctx.close();
+    }
+  }, 90_000);
 
   it('logged no errors in the browser console', () => {
     // 4xx answers the UI handles (the rejected upload, the wrong password) are logged by Chromium as

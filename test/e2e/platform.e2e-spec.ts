@@ -19,6 +19,7 @@ describe('accounts, errors and platform endpoints', () => {
     expect(me.body).toEqual({
       user: { id: a.userId, email: a.email, name: 'Aino', role: 'owner' },
       tenant: { id: a.tenantId, name: 'Nordic Widgets Oy' },
+      security: { mfaEnabled: false, mfaRequired: false, mfaEnrollmentRequired: false },
     });
     expect(JSON.stringify(me.body)).not.toMatch(/argon2|password/i);
     const sub = await request(server.url)

@@ -18,6 +18,7 @@ import { redactPath } from './common/log-redaction';
 import { RouteDeclarationsCheck } from './common/guards/route-declarations.check';
 import { MultipartInterceptor } from './common/multipart/multipart.interceptor';
 import { ContractEventsModule } from './contract-events/contract-events.module';
+import { MfaEnrollmentGuard } from './common/guards/mfa-enrollment.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
 import { ContractsModule } from './contracts/contracts.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -90,6 +91,8 @@ export class ApiModule {
         // Right after authentication: per IP on auth routes, per key for API keys (429 + Retry-After).
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyRoutesGuard },
+        // A tenant that requires MFA: members without it may only enrol (403 mfa_enrollment_required).
+        { provide: APP_GUARD, useClass: MfaEnrollmentGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         // After authentication and permissions: 402 for writes once the subscription has ended.
         { provide: APP_GUARD, useClass: SubscriptionGateGuard },

@@ -3,7 +3,13 @@ import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react
 import { SessionProvider, useSession } from './auth/session';
 import { Layout, PageTitle } from './components/Layout';
 import { LoadingBlock } from './components/feedback';
-import { AcceptInvitePage, LoginPage, SignupPage } from './pages/AuthPages';
+import {
+  AcceptInvitePage,
+  ForgotPasswordPage,
+  LoginPage,
+  ResetPasswordPage,
+  SignupPage,
+} from './pages/AuthPages';
 import { t } from './i18n';
 
 // The API owns /v1, /health, /docs and the iCal feed /calendar/<token>.ics; every other path is the UI's.
@@ -17,7 +23,7 @@ const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const PricingPage = lazy(() => import('./pages/PricingPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { status } = useSession();
+  const { status, me } = useSession();
   const location = useLocation();
   if (status === 'loading') return <FullPageLoading />;
   if (status === 'anonymous') {
@@ -26,6 +32,9 @@ function RequireAuth({ children }: { children: ReactNode }) {
       <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />
     );
   }
+  // The tenant requires two-factor authentication and this user has not turned it on: that comes first.
+  if (me?.security.mfaEnrollmentRequired && location.pathname !== '/settings/security')
+    return <Navigate to="/settings/security" replace />;
   return <>{children}</>;
 }
 
@@ -91,6 +100,15 @@ export function App() {
               </Lazy>
             }
           />
+          <Route
+            path="/forgot-password"
+            element={
+              <PublicOnly>
+                <ForgotPasswordPage />
+              </PublicOnly>
+            }
+          />
+          <Route path="/reset-password" element={<ResetPasswordPage />} />
           <Route
             element={
               <RequireAuth>

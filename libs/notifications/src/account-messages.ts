@@ -25,7 +25,23 @@ export interface TrialReminderMailInput {
   language?: AlertLanguage;
 }
 
+export interface PasswordResetMailInput {
+  name: string;
+  link: string;
+  /** How long the link works, in minutes. */
+  minutes: number;
+  language?: AlertLanguage;
+}
+
 interface AccountCatalogue {
+  passwordReset: {
+    subject: string;
+    hello(name: string): string;
+    body: string;
+    link: string;
+    validFor(minutes: number): string;
+    notYou: string;
+  };
   invitation: {
     subject(tenant: string): string;
     invited(tenant: string): string;
@@ -46,6 +62,15 @@ interface AccountCatalogue {
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 const en: AccountCatalogue = {
+  passwordReset: {
+    subject: 'Reset your Contract Bank password',
+    hello: (name) => `Hello ${name},`,
+    body: 'Someone asked to reset the password of your Contract Bank account.',
+    link: 'Choose a new password',
+    validFor: (minutes) =>
+      `The link works once, for ${minutes} minutes. Resetting signs you out everywhere.`,
+    notYou: 'If it was not you, ignore this e-mail: your password stays as it is.',
+  },
   invitation: {
     subject: (tenant) => `Join ${tenant} on Contract Bank`,
     invited: (tenant) => `You have been invited to ${tenant} on Contract Bank.`,
@@ -64,6 +89,15 @@ const en: AccountCatalogue = {
 };
 
 const fi: AccountCatalogue = {
+  passwordReset: {
+    subject: 'Vaihda Contract Bank -salasanasi',
+    hello: (name) => `Hei ${name},`,
+    body: 'Contract Bank -tilisi salasanan vaihtamista on pyydetty.',
+    link: 'Valitse uusi salasana',
+    validFor: (minutes) =>
+      `Linkki toimii kerran, ${minutes} minuutin ajan. Vaihto kirjaa sinut ulos kaikkialta.`,
+    notYou: 'Jos et pyytänyt tätä, voit jättää viestin huomiotta: salasanasi pysyy ennallaan.',
+  },
   invitation: {
     subject: (tenant) => `Liity Contract Bankiin: ${tenant}`,
     invited: (tenant) => `Sinut on kutsuttu Contract Bankiin organisaatioon ${tenant}.`,
@@ -82,6 +116,15 @@ const fi: AccountCatalogue = {
 };
 
 const sv: AccountCatalogue = {
+  passwordReset: {
+    subject: 'Återställ ditt lösenord till Contract Bank',
+    hello: (name) => `Hej ${name},`,
+    body: 'Någon har bett om att återställa lösenordet till ditt Contract Bank-konto.',
+    link: 'Välj ett nytt lösenord',
+    validFor: (minutes) =>
+      `Länken fungerar en gång, i ${minutes} minuter. Återställningen loggar ut dig överallt.`,
+    notYou: 'Om det inte var du kan du bortse från meddelandet: ditt lösenord förblir oförändrat.',
+  },
   invitation: {
     subject: (tenant) => `Gå med i ${tenant} på Contract Bank`,
     invited: (tenant) => `Du har bjudits in till ${tenant} på Contract Bank.`,
@@ -122,5 +165,15 @@ export function renderTrialReminderEmail(input: TrialReminderMailInput): Rendere
     subject: c.subject(input.days),
     text: `${c.hello(input.ownerName)}\n\n${c.body(company, date)}\n\n${c.choosePlan}: ${input.link}\n`,
     html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.hello(input.ownerName))}</p><p>${escapeHtml(c.body(company, date))}</p><p><a href="${input.link}">${escapeHtml(c.choosePlan)}</a></p></body></html>`,
+  };
+}
+
+export function renderPasswordResetEmail(input: PasswordResetMailInput): RenderedMail {
+  const c = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE].passwordReset;
+  const { htmlLang } = mailCatalogue(input.language);
+  return {
+    subject: c.subject,
+    text: `${c.hello(input.name)}\n\n${c.body}\n\n${c.link}: ${input.link}\n\n${c.validFor(input.minutes)}\n${c.notYou}\n`,
+    html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.hello(input.name))}</p><p>${escapeHtml(c.body)}</p><p><a href="${input.link}">${escapeHtml(c.link)}</a></p><p>${escapeHtml(c.validFor(input.minutes))}</p><p>${escapeHtml(c.notYou)}</p></body></html>`,
   };
 }

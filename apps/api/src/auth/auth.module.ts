@@ -2,9 +2,16 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { APP_CONFIG, deriveKey, type AppConfig } from '@cb/config';
+import { ApplicationModule } from '@cb/application';
 import { PersistenceModule } from '@cb/persistence';
 import { BearerStrategy } from '../common/auth/bearer.strategy';
+import { AuditModule } from '../audit/audit.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
+import { AccountController } from './account.controller';
+import { AccountService } from './account.service';
 import { AuthController } from './auth.controller';
+import { MfaService } from './mfa.service';
+import { SecondFactor } from './second-factor';
 import { AuthService } from './auth.service';
 import { AuthRedis } from './auth-redis';
 import { LoginThrottle } from './login-throttle.service';
@@ -15,6 +22,9 @@ import { SessionRevocations } from './session-revocations';
 @Module({
   imports: [
     PersistenceModule,
+    ApplicationModule,
+    AuditModule,
+    RateLimitModule,
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -25,7 +35,7 @@ import { SessionRevocations } from './session-revocations';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, AccountController],
   providers: [
     AuthService,
     BearerStrategy,
@@ -34,6 +44,9 @@ import { SessionRevocations } from './session-revocations';
     AuthRedis,
     LoginThrottle,
     SessionRevocations,
+    SecondFactor,
+    AccountService,
+    MfaService,
   ],
   exports: [AuthService, JwtModule, PasswordHasher, PasswordPolicy, AuthRedis, SessionRevocations],
 })

@@ -68,6 +68,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/login/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AuthController_loginWithSecondFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -109,6 +125,150 @@ export interface paths {
         };
         get: operations["AuthController_me"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_forgot"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password/change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_setup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_renewRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenant/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["AccountController_tenantSecurity"];
+        put: operations["AccountController_setTenantSecurity"];
         post?: never;
         delete?: never;
         options?: never;
@@ -576,6 +736,30 @@ export interface components {
             tenant: components["schemas"]["TenantRefDto"];
             user: components["schemas"]["UserDto"];
         };
+        TokenPairDto: {
+            accessToken: string;
+            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
+            refreshToken?: string;
+            /**
+             * @description Access token lifetime in seconds
+             * @example 900
+             */
+            expiresIn: number;
+        };
+        MfaChallengeDto: {
+            /**
+             * @description The password was right; a second factor is needed
+             * @enum {boolean}
+             */
+            mfaRequired: true;
+            /** @description Send it to POST /v1/auth/login/mfa with the code */
+            mfaToken: string;
+            /**
+             * @description Seconds the mfaToken is valid
+             * @example 300
+             */
+            expiresIn: number;
+        };
         LoginDto: {
             /**
              * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
@@ -586,15 +770,18 @@ export interface components {
             email: string;
             password: string;
         };
-        TokenPairDto: {
-            accessToken: string;
-            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
-            refreshToken?: string;
+        MfaLoginDto: {
             /**
-             * @description Access token lifetime in seconds
-             * @example 900
+             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
+             * @default false
              */
-            expiresIn: number;
+            refreshTokenInCookie: boolean;
+            /** @description The mfaToken from POST /v1/auth/login (valid 5 minutes) */
+            mfaToken: string;
+            /** @example 123456 */
+            code?: string;
+            /** @example ABCDE-12345 */
+            recoveryCode?: string;
         };
         RefreshDto: {
             /**
@@ -609,9 +796,100 @@ export interface components {
             /** @description The refresh token to revoke (or the `cb_refresh` cookie); without either, all of the caller's sessions end. The calling access token stops working at once in every case. */
             refreshToken?: string;
         };
+        AccountSecurityDto: {
+            /** @description This user signs in with a second factor (TOTP) */
+            mfaEnabled: boolean;
+            /** @description The tenant requires multi-factor authentication of every member */
+            mfaRequired: boolean;
+            /** @description The tenant requires it and this user has not turned it on: every other request answers 403 mfa_enrollment_required */
+            mfaEnrollmentRequired: boolean;
+        };
         MeDto: {
             user: components["schemas"]["UserDto"];
             tenant: components["schemas"]["TenantRefDto"];
+            security: components["schemas"]["AccountSecurityDto"];
+        };
+        ForgotPasswordDto: {
+            /** @example aino@example.com */
+            email: string;
+        };
+        ForgotPasswordResponseDto: {
+            /** @example If an account uses this address, a link to reset its password is on its way. */
+            message: string;
+        };
+        ResetPasswordDto: {
+            /** @description The token from the reset link (`cbp_...`) */
+            token: string;
+            password: string;
+        };
+        ChangePasswordDto: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        MfaStatusDto: {
+            enabled: boolean;
+            enabledAt: string | null;
+            /** @description Unused recovery codes */
+            recoveryCodesLeft: number;
+            /** @description The tenant requires multi-factor authentication */
+            requiredByTenant: boolean;
+        };
+        MfaSetupDto: {
+            /** @description The TOTP secret (base32), for typing into an app by hand */
+            secret: string;
+            /**
+             * @description The otpauth:// URI to show as a QR code
+             * @example otpauth://totp/Contract%20Bank:aino%40example.com?secret=...&issuer=Contract%20Bank
+             */
+            otpauthUri: string;
+        };
+        EnableMfaDto: {
+            /**
+             * @description A current code from the app, proving the setup
+             * @example 123456
+             */
+            code: string;
+        };
+        RecoveryCodesDto: {
+            /**
+             * @description Ten one-time codes, shown only now (stored hashed)
+             * @example [
+             *       "ABCDE-12345"
+             *     ]
+             */
+            recoveryCodes: string[];
+        };
+        DisableMfaDto: {
+            /**
+             * @description The 6-digit code of the authenticator app
+             * @example 123456
+             */
+            code?: string;
+            /**
+             * @description A one-time recovery code instead
+             * @example ABCDE-12345
+             */
+            recoveryCode?: string;
+            password: string;
+        };
+        SecondFactorDto: {
+            /**
+             * @description The 6-digit code of the authenticator app
+             * @example 123456
+             */
+            code?: string;
+            /**
+             * @description A one-time recovery code instead
+             * @example ABCDE-12345
+             */
+            recoveryCode?: string;
+        };
+        TenantSecurityDto: {
+            /** @description Every member must use multi-factor authentication */
+            requireMfa: boolean;
+        };
+        UpdateTenantSecurityDto: {
+            requireMfa: boolean;
         };
         UploadContractDto: {
             /**
@@ -1320,6 +1598,31 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Signed in (a token pair), or, when the account uses multi-factor authentication, a challenge: send its mfaToken and a code to POST /v1/auth/login/mfa */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"] | components["schemas"]["MfaChallengeDto"];
+                };
+            };
+        };
+    };
+    AuthController_loginWithSecondFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaLoginDto"];
+            };
+        };
+        responses: {
+            /** @description Signed in */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1389,6 +1692,226 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+        };
+    };
+    AccountController_forgot: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The same answer whether or not the address has an account; if it has, a single-use link valid for one hour is e-mailed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForgotPasswordResponseDto"];
+                };
+            };
+        };
+    };
+    AccountController_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed and every session of the account has ended; sign in again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed; this session goes on, the account's other sessions end at once */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaStatusDto"];
+                };
+            };
+        };
+    };
+    AccountController_setup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new TOTP secret, not in force until confirmed with POST /v1/auth/mfa/enable */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaSetupDto"];
+                };
+            };
+        };
+    };
+    AccountController_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnableMfaDto"];
+            };
+        };
+        responses: {
+            /** @description On; the ten recovery codes, shown once */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+        };
+    };
+    AccountController_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisableMfaDto"];
+            };
+        };
+        responses: {
+            /** @description Off (refused while the tenant requires it) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_renewRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecondFactorDto"];
+            };
+        };
+        responses: {
+            /** @description Ten new codes; the old ones stop working */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesDto"];
+                };
+            };
+        };
+    };
+    AccountController_tenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurityDto"];
+                };
+            };
+        };
+    };
+    AccountController_setTenantSecurity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTenantSecurityDto"];
+            };
+        };
+        responses: {
+            /** @description Owner only; requiring MFA needs the owner to use it first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecurityDto"];
                 };
             };
         };
@@ -1525,7 +2048,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The original bytes, byte-identical */
+            /** @description The original bytes, byte-identical. PDFs come `inline`, other files (DOCX, text) as `attachment` */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -22,6 +22,11 @@ export type TeamMember = Schemas['TeamMemberDto'];
 export type Tenant = Schemas['TenantRefDto'];
 export type Me = Schemas['MeDto'];
 export type TokenPair = Schemas['TokenPairDto'];
+export type MfaChallenge = Schemas['MfaChallengeDto'];
+export type MfaStatus = Schemas['MfaStatusDto'];
+export type MfaSetup = Schemas['MfaSetupDto'];
+export type RecoveryCodes = Schemas['RecoveryCodesDto'];
+export type TenantSecurity = Schemas['TenantSecurityDto'];
 export type SignupResponse = Schemas['SignupResponseDto'];
 
 export type Subscription = Schemas['SubscriptionDto'];

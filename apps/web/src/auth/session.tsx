@@ -17,7 +17,7 @@ import {
   refreshSession,
   setTokens,
 } from '../api/client';
-import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+import type { Me, MfaChallenge, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -29,7 +29,9 @@ interface SessionValue {
   subscriptionUnavailable: boolean;
   /** Writes are refused (trial over, no plan). */
   readOnly: boolean;
-  login(email: string, password: string): Promise<void>;
+  /** 'mfa' when the account needs its second factor next (loginWithSecondFactor). */
+  login(email: string, password: string): Promise<'ok' | 'mfa'>;
+  loginWithSecondFactor(factor: { code?: string; recoveryCode?: string }): Promise<void>;
   signup(input: { company: string; name: string; email: string; password: string }): Promise<void>;
   acceptInvite(input: { token: string; name: string; password: string }): Promise<void>;
   logout(): Promise<void>;
@@ -67,9 +69,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(m);
   }, []);
 
+  const [mfaToken, setMfaToken] = useState<string | null>(null);
+
   const enter = useCallback(
     async (known?: { user: User; tenant: Tenant }) => {
-      if (known) setMe(known);
+      // A just-created account has no second factor; its tenant may not require one yet either.
+      if (known)
+        setMe({
+          ...known,
+          security: { mfaEnabled: false, mfaRequired: false, mfaEnrollmentRequired: false },
+        });
       else await loadMe();
       setStatus('authenticated');
       void loadSubscription();
@@ -111,11 +120,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       subscriptionUnavailable,
       readOnly,
       async login(email, password) {
-        const pair = await api<TokenPair>('/v1/auth/login', {
+        const res = await api<TokenPair | MfaChallenge>('/v1/auth/login', {
           method: 'POST',
           body: { email, password, refreshTokenInCookie: true },
           anonymous: true,
         });
+        if ('mfaRequired' in res) {
+          setMfaToken(res.mfaToken);
+          return 'mfa';
+        }
+        setTokens(res);
+        await enter();
+        return 'ok';
+      },
+      async loginWithSecondFactor(factor) {
+        const pair = await api<TokenPair>('/v1/auth/login/mfa', {
+          method: 'POST',
+          body: { mfaToken, ...factor, refreshTokenInCookie: true },
+          anonymous: true,
+        });
+        setMfaToken(null);
         setTokens(pair);
         await enter();
       },
@@ -171,6 +195,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     enter,
     loadSubscription,
     loadMe,
+    mfaToken,
   ]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

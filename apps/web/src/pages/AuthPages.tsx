@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError } from '../api/client';
+import { ApiError, api } from '../api/client';
 import { useSession } from '../auth/session';
 import { ProblemAlert } from '../components/feedback';
 import { t } from '../i18n';
@@ -120,14 +120,27 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [secondStep, setSecondStep] = useState(false);
+  const next = params.get('next') || '/';
+
+  if (secondStep)
+    return (
+      <SecondFactorStep
+        onDone={() => void navigate(next, { replace: true })}
+        onRestart={() => {
+          setSecondStep(false);
+          setPassword('');
+        }}
+      />
+    );
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await login(email.trim(), password);
-      void navigate(params.get('next') || '/', { replace: true });
+      if ((await login(email.trim(), password)) === 'mfa') setSecondStep(true);
+      else void navigate(next, { replace: true });
     } catch (err) {
       setError(
         err instanceof ApiError && err.status === 401
@@ -164,6 +177,9 @@ export function LoginPage() {
           {busy ? t('auth.loggingIn') : t('auth.login')}
         </button>
       </form>
+      <p className="auth-switch">
+        <Link to="/forgot-password">{t('auth.forgotLink')}</Link>
+      </p>
       <p className="auth-switch">
         {t('auth.noAccount')} <Link to="/signup">{t('auth.createAccount')}</Link> ·{' '}
         <Link to="/pricing">{t('pricing.seePrices')}</Link>
@@ -327,6 +343,216 @@ export function AcceptInvitePage() {
           </button>
         </form>
       )}
+    </AuthCard>
+  );
+}
+
+/** The second step of a sign-in: the authenticator app's code, or a recovery code. */
+function SecondFactorStep({ onDone, onRestart }: { onDone(): void; onRestart(): void }) {
+  const { loginWithSecondFactor } = useSession();
+  const [useRecovery, setUseRecovery] = useState(false);
+  const [value, setValue] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    const v = value.trim();
+    if (!useRecovery && !/^\d{3}\s?\d{3}$/.test(v)) {
+      setFieldError(t('auth.codeInvalid'));
+      return;
+    }
+    setFieldError(undefined);
+    setBusy(true);
+    setError(null);
+    try {
+      await loginWithSecondFactor(
+        useRecovery ? { recoveryCode: v } : { code: v.replace(/\s/g, '') },
+      );
+      onDone();
+    } catch (err) {
+      const expired =
+        err instanceof ApiError && err.status === 401 && /expired/.test(err.problem.detail ?? '');
+      if (expired) return onRestart();
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? new ApiError(401, { status: 401, detail: t('auth.mfaWrongCode') })
+          : localizedAuthError(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title={t('auth.mfaTitle')} lead={t('auth.mfaLead')}>
+      <form onSubmit={submit} noValidate className="stack">
+        <ProblemAlert error={error} />
+        <Field
+          id={useRecovery ? 'recovery-code' : 'mfa-code'}
+          label={useRecovery ? t('auth.mfaRecoveryCode') : t('auth.mfaCode')}
+          value={value}
+          onChange={setValue}
+          error={fieldError}
+          autoComplete="one-time-code"
+          autoFocus
+        />
+        <button className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? t('auth.mfaVerifying') : t('auth.mfaVerify')}
+        </button>
+      </form>
+      <p className="auth-switch">
+        <button
+          type="button"
+          className="btn-link"
+          onClick={() => {
+            setUseRecovery((r) => !r);
+            setValue('');
+            setFieldError(undefined);
+          }}
+        >
+          {useRecovery ? t('auth.mfaUseCode') : t('auth.mfaUseRecovery')}
+        </button>
+      </p>
+    </AuthCard>
+  );
+}
+
+export function ForgotPasswordPage() {
+  const [email, setEmail] = useState('');
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [sent, setSent] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!EMAIL_RE.test(email.trim())) {
+      setFieldError(t('auth.invalidEmail'));
+      return;
+    }
+    setFieldError(undefined);
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/v1/auth/password/forgot', {
+        method: 'POST',
+        body: { email: email.trim() },
+        anonymous: true,
+      });
+      setSent(true);
+    } catch (err) {
+      setError(localizedAuthError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title={t('auth.forgotTitle')} lead={sent ? undefined : t('auth.forgotLead')}>
+      {sent ? (
+        <div className="alert alert-success" role="status">
+          {t('auth.forgotSent')}
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          <ProblemAlert error={error} />
+          <Field
+            id="email"
+            label={t('auth.email')}
+            type="email"
+            value={email}
+            onChange={setEmail}
+            error={fieldError}
+            autoComplete="email"
+            autoFocus
+          />
+          <button className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('auth.forgotSending') : t('auth.forgotSubmit')}
+          </button>
+        </form>
+      )}
+      <p className="auth-switch">
+        <Link to="/login">{t('auth.backToLogin')}</Link>
+      </p>
+    </AuthCard>
+  );
+}
+
+export function ResetPasswordPage() {
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (password.length < 10) {
+      setErrors({ password: t('auth.passwordTooShort') });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    setError(null);
+    try {
+      await api('/v1/auth/password/reset', {
+        method: 'POST',
+        body: { token, password },
+        anonymous: true,
+      });
+      setDone(true);
+    } catch (err) {
+      const badToken =
+        err instanceof ApiError && (err.problem.errors ?? []).some((f) => f.field === 'token');
+      setErrors(badToken ? {} : serverFieldErrors(err));
+      setError(
+        badToken
+          ? new ApiError(400, { status: 400, detail: t('auth.resetInvalid') })
+          : localizedAuthError(err),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <AuthCard title={t('auth.resetTitle')} lead={done || !token ? undefined : t('auth.resetLead')}>
+      {!token ? (
+        <div className="alert alert-error" role="alert">
+          {t('auth.missingResetToken')}
+        </div>
+      ) : done ? (
+        <div className="alert alert-success" role="status">
+          {t('auth.resetDone')}
+        </div>
+      ) : (
+        <form onSubmit={submit} noValidate className="stack">
+          <ProblemAlert error={error} />
+          <Field
+            id="password"
+            label={t('auth.newPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            error={errors.password}
+            hint={t('auth.passwordHint')}
+            autoComplete="new-password"
+            autoFocus
+          />
+          <button className="btn btn-primary btn-block" disabled={busy}>
+            {busy ? t('auth.resetSaving') : t('auth.resetSubmit')}
+          </button>
+        </form>
+      )}
+      <p className="auth-switch">
+        <Link to={done ? '/login' : '/forgot-password'}>
+          {done ? t('auth.goLogin') : t('auth.forgotSubmit')}
+        </Link>
+      </p>
     </AuthCard>
   );
 }

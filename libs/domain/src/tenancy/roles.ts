@@ -13,6 +13,7 @@ export const ACTIONS = [
   'webhooks:manage',
   'settings:manage',
   'audit:read',
+  'security:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,7 +30,8 @@ const ADMIN: readonly Action[] = [
 
 /** The permission matrix: owner everything; admin everything but billing; member reads and writes contracts; viewer reads. */
 export const ROLE_PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = Object.freeze({
-  owner: [...ADMIN, 'billing:manage'],
+  // Security policy for the whole tenant (requiring multi-factor authentication) is the owner's alone.
+  owner: [...ADMIN, 'billing:manage', 'security:manage'],
   admin: ADMIN,
   member: [...READ, 'contracts:write'],
   viewer: READ,
@@ -105,6 +107,7 @@ const SCOPE_FOR_ACTION: Readonly<Record<Action, ApiKeyScope | null>> = Object.fr
   'apikeys:manage': null,
   'settings:manage': null,
   'audit:read': null,
+  'security:manage': null,
 });
 
 /** The scope an API key needs for `action`; `null` when no API key may perform it. */

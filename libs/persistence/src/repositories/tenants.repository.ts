@@ -11,6 +11,10 @@ export class TenantsRepository {
     );
   }
 
+  async setRequireMfa(tenantId: string, requireMfa: boolean): Promise<void> {
+    await this.db.run(tenantId, (m) => m.update(TenantEntity, { id: tenantId }, { requireMfa }));
+  }
+
   get(tenantId: string): Promise<TenantEntity | null> {
     return this.db.run(tenantId, (m) => m.findOne(TenantEntity, { where: { id: tenantId } }));
   }

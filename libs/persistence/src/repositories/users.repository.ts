@@ -23,4 +23,34 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
     const row = rows[0];
     return row ? { id: row.id, tenantId: row.tenant_id, passwordHash: row.password_hash } : null;
   }
+
+  /**
+   * Accepts a TOTP time step once: true when `step` is newer than the last one accepted (and records it), false
+   * for a replayed code. Atomic, so two requests with one code cannot both pass.
+   */
+  consumeTotpStep(tenantId: string, userId: string, step: number): Promise<boolean> {
+    return this.run(tenantId, async (m) => {
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [, affected]: [unknown[], number] = await m.query(
+        `UPDATE users SET mfa_last_step = $3
+          WHERE tenant_id = $1 AND id = $2 AND (mfa_last_step IS NULL OR mfa_last_step < $3)
+          RETURNING id`,
+        [tenantId, userId, step],
+      );
+      return affected === 1;
+    });
+  }
+
+  /** Uses up a recovery code (by its hash): true once per code, atomically. */
+  consumeRecoveryCode(tenantId: string, userId: string, codeHash: string): Promise<boolean> {
+    return this.run(tenantId, async (m) => {
+      const [, affected]: [unknown[], number] = await m.query(
+        `UPDATE users SET mfa_recovery_codes = array_remove(mfa_recovery_codes, $3)
+          WHERE tenant_id = $1 AND id = $2 AND $3 = ANY(mfa_recovery_codes)
+          RETURNING id`,
+        [tenantId, userId, codeHash],
+      );
+      return affected === 1;
+    });
+  }
 }

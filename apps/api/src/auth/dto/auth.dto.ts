@@ -108,7 +108,20 @@ export class SignupResponseDto extends TokenPairDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
 }
 
+export class AccountSecurityDto {
+  @ApiProperty({ description: 'This user signs in with a second factor (TOTP)' })
+  mfaEnabled: boolean;
+  @ApiProperty({ description: 'The tenant requires multi-factor authentication of every member' })
+  mfaRequired: boolean;
+  @ApiProperty({
+    description:
+      'The tenant requires it and this user has not turned it on: every other request answers 403 mfa_enrollment_required',
+  })
+  mfaEnrollmentRequired: boolean;
+}
+
 export class MeDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty({ type: AccountSecurityDto }) security: AccountSecurityDto;
 }

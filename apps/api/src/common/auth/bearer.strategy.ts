@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { JwtService } from '@nestjs/jwt';
-import { ApiKeysRepository, UsersRepository } from '@cb/persistence';
+import { ApiKeysRepository, TenantsRepository, UsersRepository } from '@cb/persistence';
 import { Strategy } from 'passport-http-bearer';
 import { hashApiKey, looksLikeApiKey } from '../../api-keys/api-key-secret.util';
 import { SessionRevocations } from '../../auth/session-revocations';
@@ -26,6 +26,7 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
     @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
+    @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
   ) {
     super();
   }
@@ -50,8 +51,12 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     // The user is re-read on every request: a removed user or a changed role takes effect at once.
     const user = await this.users.findOne(claims.tid, { id: claims.sub });
     if (!user) return false;
+    // Only users without a second factor need the tenant's policy (one more look-up).
+    const mfaEnrollmentRequired =
+      !user.mfaEnabledAt && ((await this.tenants.get(user.tenantId))?.requireMfa ?? false);
     return {
       kind: 'user',
+      mfaEnrollmentRequired,
       tenantId: user.tenantId,
       userId: user.id,
       role: user.role as Role,

@@ -14,6 +14,8 @@ export interface Principal {
   apiKeyId?: string;
   /** For a user: the session (refresh-token family) the access token belongs to. */
   sessionId?: string;
+  /** The tenant requires multi-factor authentication and this user has not turned it on. */
+  mfaEnrollmentRequired?: boolean;
 }
 
 /** The principal as the audit trail names it: the user, or the API key (not its creator). */

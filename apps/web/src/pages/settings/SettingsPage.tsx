@@ -3,6 +3,7 @@ import { PageTitle } from '../../components/Layout';
 import { t } from '../../i18n';
 import { AlertSettingsSection } from './AlertSettingsSection';
 import { ApiKeysSection } from './ApiKeysSection';
+import { SecuritySection } from './SecuritySection';
 import { SubscriptionSection } from './SubscriptionSection';
 import { TeamSection } from './TeamSection';
 import { WebhooksSection } from './WebhooksSection';
@@ -10,6 +11,7 @@ import { WebhooksSection } from './WebhooksSection';
 export default function SettingsPage() {
   const sections = [
     { to: 'alerts', label: t('settings.alerts') },
+    { to: 'security', label: t('security.nav') },
     { to: 'team', label: t('settings.team') },
     { to: 'api-keys', label: t('settings.apiKeys') },
     { to: 'webhooks', label: t('settings.webhooks') },
@@ -32,6 +34,7 @@ export default function SettingsPage() {
           <Routes>
             <Route index element={<Navigate to="alerts" replace />} />
             <Route path="alerts" element={<AlertSettingsSection />} />
+            <Route path="security" element={<SecuritySection />} />
             <Route path="team" element={<TeamSection />} />
             <Route path="api-keys" element={<ApiKeysSection />} />
             <Route path="webhooks" element={<WebhooksSection />} />
