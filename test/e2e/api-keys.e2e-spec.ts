@@ -37,6 +37,7 @@ describe('API keys', () => {
       prefix: expect.stringMatching(/^[0-9a-f]{8}$/),
       scopes: ['contracts:read', 'contracts:write', 'deadlines:read', 'webhooks:write'],
       createdAt: expect.any(String),
+      expiresAt: null,
     });
     expect(res.body.key.startsWith(`cbk_${res.body.prefix}_`)).toBe(true);
 
@@ -56,6 +57,7 @@ describe('API keys', () => {
       scopes: res.body.scopes,
       createdAt: res.body.createdAt,
       lastUsedAt: null,
+      expiresAt: null,
     });
     expect(JSON.stringify(list0.body)).not.toContain(res.body.key);
     expect(JSON.stringify(list0.body)).not.toContain(sha256(res.body.key));

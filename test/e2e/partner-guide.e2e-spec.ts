@@ -34,6 +34,7 @@ describe('docs/api.md: every curl example runs against a real server', () => {
       timeout: 120_000,
     });
     expect(stdout).toMatch(/key prefix: cbk_/);
+    expect(stdout).toMatch(/expiring key: [0-9a-f]{8} until \d{4}-\d{2}-\d{2}T/);
     expect(stdout).toMatch(/uploaded [0-9a-f-]{36}/);
     expect(stdout).toMatch(/idempotent replay ok/);
     expect(stdout).toMatch(/status: (parsed|needs_review)/);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NotFoundError, normalizeApiKeyScopes } from '@cb/domain';
+import { NotFoundError, normalizeApiKeyScopes, ValidationError } from '@cb/domain';
 import { ApiKeysRepository, TenantDb, type ApiKeyEntity } from '@cb/persistence';
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -14,7 +14,23 @@ const toDto = (k: ApiKeyEntity): ApiKeyDto => ({
   scopes: k.scopes,
   createdAt: k.createdAt.toISOString(),
   lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+  expiresAt: k.expiresAt?.toISOString() ?? null,
 });
+
+/** Keys may be made to expire at most this far ahead. */
+const MAX_KEY_LIFETIME_DAYS = 5 * 366;
+
+function parseExpiry(value: string | undefined): Date | null {
+  if (value === undefined) return null;
+  const at = new Date(value);
+  const invalid = (message: string) =>
+    new ValidationError(`expiresAt ${message}`, [{ field: 'expiresAt', message }]);
+  if (Number.isNaN(at.getTime())) throw invalid('must be an ISO 8601 date-time');
+  if (at.getTime() <= Date.now()) throw invalid('must be in the future');
+  if (at.getTime() > Date.now() + MAX_KEY_LIFETIME_DAYS * 86_400_000)
+    throw invalid('must be at most 5 years ahead');
+  return at;
+}
 
 @Injectable()
 export class ApiKeysService {
@@ -26,6 +42,7 @@ export class ApiKeysService {
 
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const scopes = normalizeApiKeyScopes(dto.scopes);
+    const expiresAt = parseExpiry(dto.expiresAt);
     const { key, prefix, keyHash } = generateApiKey();
     const row = await this.db.run(principal.tenantId, async () => {
       const created = await this.keys.insert(principal.tenantId, {
@@ -34,11 +51,12 @@ export class ApiKeysService {
         keyHash,
         scopes,
         createdBy: principal.kind === 'user' ? principal.userId : null,
+        expiresAt,
       });
       await this.audit.record(principal.tenantId, 'apikey.created', {
         targetType: 'apiKey',
         targetId: created.id,
-        data: { name: dto.name, prefix, scopes },
+        data: { name: dto.name, prefix, scopes, expiresAt: expiresAt?.toISOString() ?? null },
       });
       return created;
     });
@@ -49,6 +67,7 @@ export class ApiKeysService {
       prefix,
       scopes: row.scopes,
       createdAt: row.createdAt.toISOString(),
+      expiresAt: row.expiresAt?.toISOString() ?? null,
     };
   }
 

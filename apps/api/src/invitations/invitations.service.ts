@@ -9,9 +9,10 @@ import {
   TenantDb,
   TenantsRepository,
   UsersRepository,
+  type InvitationEntity,
   type UserEntity,
 } from '@cb/persistence';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, toUserDto } from '../auth/auth.service';
 import { PasswordHasher } from '../auth/password-hasher';
@@ -90,13 +91,38 @@ export class InvitationsService {
       };
     });
     await this.sendInvitation(tenantId, email, tenantName, token);
-    return {
-      id: invitation.id,
-      email: invitation.email,
-      role: invitation.role,
-      expiresAt: invitation.expiresAt.toISOString(),
-      createdAt: invitation.createdAt.toISOString(),
-    };
+    return toInvitationDto(invitation);
+  }
+
+  /** The invitations that can still be accepted (not accepted, withdrawn or expired), newest first. */
+  async listPending(tenantId: string): Promise<{ data: InvitationDto[]; nextCursor: null }> {
+    const rows = await this.invitations.find(
+      tenantId,
+      { acceptedAt: IsNull(), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      { order: { createdAt: 'DESC', id: 'DESC' } },
+    );
+    return { data: rows.map(toInvitationDto), nextCursor: null };
+  }
+
+  /** Withdraws an invitation: its link stops working and its seat is freed. Twice is a no-op; accepted is 409. */
+  async revoke(tenantId: string, id: string): Promise<void> {
+    await this.db.run(tenantId, async () => {
+      const row = await this.invitations.findOne(tenantId, { id });
+      if (!row) throw new NotFoundError('Invitation');
+      if (row.acceptedAt) {
+        throw new DomainError(
+          DomainErrorCode.InvalidState,
+          'The invitation was already accepted; remove the member instead',
+        );
+      }
+      if (row.revokedAt) return;
+      await this.invitations.update(tenantId, { id }, { revokedAt: new Date() });
+      await this.audit.record(tenantId, 'invitation.revoked', {
+        targetType: 'invitation',
+        targetId: id,
+        data: { email: row.email, role: row.role },
+      });
+    });
   }
 
   async accept(dto: AcceptInvitationDto): Promise<AcceptedInvitationDto> {
@@ -174,4 +200,14 @@ export class InvitationsService {
       this.logger.warn(`invitation e-mail to ${email} failed: ${(err as Error).message}`);
     }
   }
+}
+
+function toInvitationDto(invitation: InvitationEntity): InvitationDto {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    role: invitation.role,
+    expiresAt: invitation.expiresAt.toISOString(),
+    createdAt: invitation.createdAt.toISOString(),
+  };
 }

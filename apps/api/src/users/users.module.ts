@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule, TeamRepository, TenantDb } from '@cb/persistence';
 import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [PersistenceModule, AuditModule],
+  imports: [PersistenceModule, AuditModule, AuthModule],
   controllers: [UsersController],
   providers: [
     UsersService,

@@ -8,13 +8,15 @@ import {
   type Role,
 } from '@cb/domain';
 import {
-  RefreshTokensRepository,
+  ApiKeysRepository,
   TeamRepository,
   TenantDb,
   UsersRepository,
   type UserEntity,
 } from '@cb/persistence';
+import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { SessionRevocations } from '../auth/session-revocations';
 import type { Principal } from '../common/auth/principal';
 import type { TeamMemberDto } from './dto/user.dto';
 
@@ -32,8 +34,9 @@ export class UsersService {
     @Inject(TenantDb) private readonly db: TenantDb,
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TeamRepository) private readonly team: TeamRepository,
-    @Inject(RefreshTokensRepository) private readonly refreshTokens: RefreshTokensRepository,
     @Inject(AuditService) private readonly audit: AuditService,
+    @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
+    @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
   ) {}
 
   async list(tenantId: string): Promise<{ data: TeamMemberDto[]; nextCursor: null }> {
@@ -64,7 +67,10 @@ export class UsersService {
     });
   }
 
-  /** Removes a member: their refresh tokens are revoked and their access tokens stop working at once. */
+  /**
+   * Removes a member: their sessions end at once, and the API keys they created are revoked (each recorded in
+   * the audit trail), so access does not outlive the person who was given it.
+   */
   async remove(actor: Principal, userId: string): Promise<void> {
     await this.db.run(actor.tenantId, async () => {
       const members = await this.team.lockMembers(actor.tenantId);
@@ -74,12 +80,31 @@ export class UsersService {
         throw new DomainError(DomainErrorCode.Forbidden, 'Only an owner may remove an owner');
       }
       assertOwnerRemains(members, { type: 'remove', userId });
-      await this.refreshTokens.revokeUser(actor.tenantId, userId);
+      const keys = await this.apiKeys.find(actor.tenantId, {
+        createdBy: userId,
+        revokedAt: IsNull(),
+      });
+      if (keys.length) {
+        await this.apiKeys.update(
+          actor.tenantId,
+          { createdBy: userId, revokedAt: IsNull() },
+          { revokedAt: new Date() },
+        );
+      }
+      for (const key of keys) {
+        await this.audit.record(actor.tenantId, 'apikey.revoked', {
+          targetType: 'apiKey',
+          targetId: key.id,
+          data: { name: key.name, prefix: key.prefix, reason: 'creator_removed', userId },
+        });
+      }
+      // Refresh tokens revoked, live access tokens marked (the user row goes too, which also refuses them).
+      await this.sessions.revokeUserSessions(actor.tenantId, userId);
       await this.users.delete(actor.tenantId, { id: userId });
       await this.audit.record(actor.tenantId, 'user.removed', {
         targetType: 'user',
         targetId: userId,
-        data: { email: target.email, role: target.role },
+        data: { email: target.email, role: target.role, revokedApiKeys: keys.length },
       });
     });
   }

@@ -571,10 +571,26 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["InvitationsController_list"];
         put?: never;
         post: operations["InvitationsController_create"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invitations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["InvitationsController_revoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1290,6 +1306,11 @@ export interface components {
             name: string;
             /** @description Default: all scopes */
             scopes?: ("contracts:read" | "contracts:write" | "deadlines:read" | "webhooks:write")[];
+            /**
+             * @description When the key stops working (401 after it); in the future, at most 5 years ahead. Default: no expiry.
+             * @example 2027-06-30T00:00:00Z
+             */
+            expiresAt?: string;
         };
         CreatedApiKeyDto: {
             /** Format: uuid */
@@ -1303,6 +1324,8 @@ export interface components {
             prefix: string;
             scopes: ("contracts:read" | "contracts:write" | "deadlines:read" | "webhooks:write")[];
             createdAt: string;
+            /** @description null: no expiry */
+            expiresAt: string | null;
         };
         ApiKeyDto: {
             /** Format: uuid */
@@ -1316,6 +1339,8 @@ export interface components {
             scopes: ("contracts:read" | "contracts:write" | "deadlines:read" | "webhooks:write")[];
             createdAt: string;
             lastUsedAt: string | null;
+            /** @description null: no expiry */
+            expiresAt: string | null;
         };
         ApiKeyListDto: {
             data: components["schemas"]["ApiKeyDto"][];
@@ -1363,6 +1388,10 @@ export interface components {
             role: "owner" | "admin" | "member" | "viewer";
             expiresAt: string;
             createdAt: string;
+        };
+        InvitationListDto: {
+            data: components["schemas"]["InvitationDto"][];
+            nextCursor: string | null;
         };
         AcceptInvitationDto: {
             /**
@@ -2445,6 +2474,26 @@ export interface operations {
             };
         };
     };
+    InvitationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending invitations (not accepted, withdrawn or expired), newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationListDto"];
+                };
+            };
+        };
+    };
     InvitationsController_create: {
         parameters: {
             query?: never;
@@ -2466,6 +2515,26 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["InvitationDto"];
                 };
+            };
+        };
+    };
+    InvitationsController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn: the link stops working at once (409 if already accepted) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -499,6 +499,20 @@ export const en = {
     weekdayHeader: 'Weekday',
   },
   settings: {
+    pendingTitle: 'Pending invitations',
+    pendingLead:
+      'Invitations not yet accepted. Withdrawing one makes its link stop working at once.',
+    noPending: 'No pending invitations.',
+    invitationExpires: 'Expires',
+    withdraw: 'Withdraw',
+    withdrawLabel: 'Withdraw the invitation to {email}',
+    withdrawConfirm: 'Withdraw the invitation to {email}? Its link stops working.',
+    keyExpiry: 'Expires',
+    expiryNever: 'Never',
+    expiry30: 'In 30 days',
+    expiry90: 'In 90 days',
+    expiry365: 'In one year',
+    keyExpired: 'Expired',
     title: 'Settings',
     sections: 'Settings sections',
     alerts: 'Alerts',
@@ -568,7 +582,8 @@ export const en = {
     inviteSent: 'Invitation sent to {email}.',
     changeRole: 'Role for {name}',
     removeUser: 'Remove {name}',
-    removeConfirm: 'Remove {name} from the team?',
+    removeConfirm:
+      'Remove {name} from the team? Their sessions end at once and the API keys they created are revoked.',
     apiKeysLead:
       'API keys let your ERP, accounting or procurement system read and write contracts. Treat them like passwords.',
     keyName: 'Key name',

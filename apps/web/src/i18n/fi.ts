@@ -500,6 +500,20 @@ export const fi: Catalogue = {
     weekdayHeader: 'Viikonpäivä',
   },
   settings: {
+    pendingTitle: 'Avoimet kutsut',
+    pendingLead:
+      'Kutsut, joita ei ole vielä hyväksytty. Peruttu kutsulinkki lakkaa toimimasta heti.',
+    noPending: 'Ei avoimia kutsuja.',
+    invitationExpires: 'Vanhenee',
+    withdraw: 'Peru',
+    withdrawLabel: 'Peru kutsu osoitteeseen {email}',
+    withdrawConfirm: 'Perutaanko kutsu osoitteeseen {email}? Kutsulinkki lakkaa toimimasta.',
+    keyExpiry: 'Vanhenee',
+    expiryNever: 'Ei koskaan',
+    expiry30: '30 päivän kuluttua',
+    expiry90: '90 päivän kuluttua',
+    expiry365: 'Vuoden kuluttua',
+    keyExpired: 'Vanhentunut',
     title: 'Asetukset',
     sections: 'Asetusten osiot',
     alerts: 'Muistutukset',
@@ -570,7 +584,8 @@ export const fi: Catalogue = {
     inviteSent: 'Kutsu lähetetty osoitteeseen {email}.',
     changeRole: 'Käyttäjän {name} rooli',
     removeUser: 'Poista {name}',
-    removeConfirm: 'Poistetaanko {name} tiimistä?',
+    removeConfirm:
+      'Poistetaanko {name} tiimistä? Hänen istuntonsa päättyvät heti ja hänen luomansa API-avaimet mitätöidään.',
     apiKeysLead:
       'API-avaimilla ERP-, kirjanpito- tai hankintajärjestelmäsi voi lukea ja kirjoittaa sopimuksia. Käsittele niitä kuin salasanoja.',
     keyName: 'Avaimen nimi',

@@ -501,6 +501,20 @@ export const sv: Catalogue = {
     weekdayHeader: 'Veckodag',
   },
   settings: {
+    pendingTitle: 'Väntande inbjudningar',
+    pendingLead:
+      'Inbjudningar som ännu inte har accepterats. En återkallad länk slutar fungera direkt.',
+    noPending: 'Inga väntande inbjudningar.',
+    invitationExpires: 'Går ut',
+    withdraw: 'Återkalla',
+    withdrawLabel: 'Återkalla inbjudan till {email}',
+    withdrawConfirm: 'Återkalla inbjudan till {email}? Länken slutar fungera.',
+    keyExpiry: 'Går ut',
+    expiryNever: 'Aldrig',
+    expiry30: 'Om 30 dagar',
+    expiry90: 'Om 90 dagar',
+    expiry365: 'Om ett år',
+    keyExpired: 'Har gått ut',
     title: 'Inställningar',
     sections: 'Inställningsavsnitt',
     alerts: 'Påminnelser',
@@ -571,7 +585,8 @@ export const sv: Catalogue = {
     inviteSent: 'Inbjudan har skickats till {email}.',
     changeRole: 'Roll för {name}',
     removeUser: 'Ta bort {name}',
-    removeConfirm: 'Ta bort {name} från teamet?',
+    removeConfirm:
+      'Ta bort {name} från teamet? Personens sessioner avslutas direkt och API-nycklarna personen skapat återkallas.',
     apiKeysLead:
       'Med API-nycklar kan ert affärssystem, ekonomisystem eller inköpssystem läsa och skriva avtal. Hantera dem som lösenord.',
     keyName: 'Nyckelns namn',

@@ -8,6 +8,7 @@ export interface ApiKeyLookup {
   scopes: string[];
   createdBy: string | null;
   revokedAt: Date | null;
+  expiresAt: Date | null;
 }
 
 export class ApiKeysRepository extends TenantScopedRepository<ApiKeyEntity> {
@@ -23,8 +24,9 @@ export class ApiKeysRepository extends TenantScopedRepository<ApiKeyEntity> {
       scopes: string[];
       created_by: string | null;
       revoked_at: Date | null;
+      expires_at: Date | null;
     }[] = await this.db.dataSource.query(
-      'SELECT id, tenant_id, scopes, created_by, revoked_at FROM auth_api_key_by_hash($1)',
+      'SELECT id, tenant_id, scopes, created_by, revoked_at, expires_at FROM auth_api_key_by_hash($1)',
       [keyHash],
     );
     const row = rows[0];
@@ -35,6 +37,7 @@ export class ApiKeysRepository extends TenantScopedRepository<ApiKeyEntity> {
           scopes: row.scopes,
           createdBy: row.created_by,
           revokedAt: row.revoked_at,
+          expiresAt: row.expires_at,
         }
       : null;
   }

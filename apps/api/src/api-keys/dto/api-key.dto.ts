@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsArray, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsArray, IsISO8601, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { API_KEY_SCOPES } from '@cb/domain';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -18,6 +18,15 @@ export class CreateApiKeyDto {
   @IsArray()
   @IsString({ each: true })
   scopes?: string[];
+
+  @ApiPropertyOptional({
+    example: '2027-06-30T00:00:00Z',
+    description:
+      'When the key stops working (401 after it); in the future, at most 5 years ahead. Default: no expiry.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'expiresAt must be an ISO 8601 date-time' })
+  expiresAt?: string;
 }
 
 export class ApiKeyDto {
@@ -28,6 +37,8 @@ export class ApiKeyDto {
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true, type: String }) lastUsedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'null: no expiry' })
+  expiresAt: string | null;
 }
 
 export class CreatedApiKeyDto {
@@ -44,6 +55,8 @@ export class CreatedApiKeyDto {
   @ApiProperty() prefix: string;
   @ApiProperty({ enum: API_KEY_SCOPES, isArray: true }) scopes: string[];
   @ApiProperty() createdAt: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null: no expiry' })
+  expiresAt: string | null;
 }
 
 export class ApiKeyListDto {

@@ -70,6 +70,8 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     if (token.length > 200) return false;
     const key = await this.apiKeys.findByHash(hashApiKey(token));
     if (!key || key.revokedAt) return false;
+    // An expired key is refused like a revoked one (401).
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) return false;
     const creator = key.createdBy
       ? await this.users.findOne(key.tenantId, { id: key.createdBy })
       : null;
@@ -77,7 +79,8 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     return {
       kind: 'apiKey',
       tenantId: key.tenantId,
-      // A key outlives its creator (integrations must not break when someone leaves); it then acts as an admin.
+      // Removing a user revokes the keys they created; a key whose creator is gone otherwise (created before
+      // that rule) acts as an admin.
       userId: creator?.id ?? key.createdBy ?? key.id,
       role: (creator?.role as Role | undefined) ?? 'admin',
       scopes: key.scopes,

@@ -26,6 +26,11 @@ export class InvitationDto {
   @ApiProperty() createdAt: string;
 }
 
+export class InvitationListDto {
+  @ApiProperty({ type: [InvitationDto] }) data: InvitationDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
 export class AcceptInvitationDto extends SessionCookieOption {
   @ApiProperty({ description: 'The token from the invitation link' })
   @IsString()

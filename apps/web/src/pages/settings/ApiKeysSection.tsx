@@ -54,6 +54,7 @@ export function ApiKeysSection() {
                       <th scope="col">{t('settings.scopes')}</th>
                       <th scope="col">{t('settings.createdAt')}</th>
                       <th scope="col">{t('settings.lastUsedAt')}</th>
+                      <th scope="col">{t('settings.keyExpiry')}</th>
                       {editable && (
                         <th scope="col">
                           <span className="visually-hidden">{t('settings.actions')}</span>
@@ -74,6 +75,13 @@ export function ApiKeysSection() {
                         <td data-label={t('settings.createdAt')}>{formatDateTime(k.createdAt)}</td>
                         <td data-label={t('settings.lastUsedAt')}>
                           {k.lastUsedAt ? formatDateTime(k.lastUsedAt) : t('settings.never')}
+                        </td>
+                        <td data-label={t('settings.keyExpiry')}>
+                          {!k.expiresAt
+                            ? t('settings.expiryNever')
+                            : Date.parse(k.expiresAt) <= Date.now()
+                              ? t('settings.keyExpired')
+                              : formatDateTime(k.expiresAt)}
                         </td>
                         {editable && (
                           <td className="actions-cell">
@@ -111,6 +119,7 @@ export function ApiKeysSection() {
 function CreateKeyForm({ onCreated }: { onCreated(k: CreatedApiKey): void }) {
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<string[]>(SCOPES);
+  const [expiryDays, setExpiryDays] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -125,7 +134,13 @@ function CreateKeyForm({ onCreated }: { onCreated(k: CreatedApiKey): void }) {
     try {
       const k = await api<CreatedApiKey>('/v1/api-keys', {
         method: 'POST',
-        body: { name: name.trim(), scopes },
+        body: {
+          name: name.trim(),
+          scopes,
+          ...(expiryDays
+            ? { expiresAt: new Date(Date.now() + Number(expiryDays) * 86_400_000).toISOString() }
+            : {}),
+        },
       });
       onCreated(k);
       setName('');
@@ -166,6 +181,19 @@ function CreateKeyForm({ onCreated }: { onCreated(k: CreatedApiKey): void }) {
             </label>
           ))}
         </fieldset>
+        <div className="field">
+          <label htmlFor="key-expiry">{t('settings.keyExpiry')}</label>
+          <select
+            id="key-expiry"
+            value={expiryDays}
+            onChange={(e) => setExpiryDays(e.target.value)}
+          >
+            <option value="">{t('settings.expiryNever')}</option>
+            <option value="30">{t('settings.expiry30')}</option>
+            <option value="90">{t('settings.expiry90')}</option>
+            <option value="365">{t('settings.expiry365')}</option>
+          </select>
+        </div>
         {fieldError && (
           <p className="field-error" role="alert">
             {fieldError}

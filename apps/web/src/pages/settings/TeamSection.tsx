@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
-import type { Page, Role, User } from '../../api/types';
+import type { Invitation, Page, Role, User } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
 import { t, tDynamic } from '../../i18n';
+import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 
 const ROLES: Role[] = ['owner', 'admin', 'member', 'viewer'];
@@ -120,7 +121,80 @@ export function TeamSection() {
           }}
         </Loadable>
       </div>
-      {isAdmin && !state.error && <InviteForm />}
+      {isAdmin && !state.error && <PendingInvitations />}
+    </>
+  );
+}
+
+/** Invitations not yet accepted, with a way to withdraw each; the invite form adds to them. */
+function PendingInvitations() {
+  const state = useApi((signal) => api<Page<Invitation>>('/v1/invitations', { signal }), []);
+  const [error, setError] = useState<unknown>(null);
+
+  async function withdraw(inv: Invitation) {
+    if (!window.confirm(t('settings.withdrawConfirm', { email: inv.email }))) return;
+    setError(null);
+    try {
+      await api(`/v1/invitations/${inv.id}`, { method: 'DELETE' });
+      await state.reload();
+    } catch (e) {
+      setError(e);
+    }
+  }
+
+  return (
+    <>
+      <InviteForm onSent={() => void state.reload()} />
+      <div className="card" data-testid="pending-invitations">
+        <h2>{t('settings.pendingTitle')}</h2>
+        <p className="muted">{t('settings.pendingLead')}</p>
+        <ProblemAlert error={error} />
+        <Loadable state={state}>
+          {(page) =>
+            page.data.length === 0 ? (
+              <p className="muted">{t('settings.noPending')}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('settings.email')}</th>
+                      <th scope="col">{t('settings.role')}</th>
+                      <th scope="col">{t('settings.invitationExpires')}</th>
+                      <th scope="col">
+                        <span className="visually-hidden">{t('settings.actions')}</span>
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.data.map((inv) => (
+                      <tr key={inv.id}>
+                        <td data-label={t('settings.email')}>{inv.email}</td>
+                        <td data-label={t('settings.role')}>
+                          {tDynamic(`settings.roles.${inv.role}`)}
+                        </td>
+                        <td data-label={t('settings.invitationExpires')}>
+                          {formatDate(inv.expiresAt)}
+                        </td>
+                        <td className="actions-cell">
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger-ghost"
+                            onClick={() => void withdraw(inv)}
+                            aria-label={t('settings.withdrawLabel', { email: inv.email })}
+                          >
+                            {t('settings.withdraw')}
+                          </button>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )
+          }
+        </Loadable>
+      </div>
     </>
   );
 }
@@ -133,7 +207,7 @@ function mapUsers(
   return Array.isArray(prev) ? prev.map(fn) : { ...prev, data: prev.data.map(fn) };
 }
 
-function InviteForm() {
+function InviteForm({ onSent }: { onSent(): void }) {
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('member');
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -152,6 +226,7 @@ function InviteForm() {
       await api('/v1/invitations', { method: 'POST', body: { email: email.trim(), role } });
       setSent(email.trim());
       setEmail('');
+      onSent();
     } catch (err) {
       setError(err);
     } finally {
