@@ -136,10 +136,23 @@ describe('team: invitations, roles, removal and the audit trail', () => {
       .send({ token: tokenFromLog(email), name: 'Late', password: 'a long enough password' });
     expect(late.status).toBe(404);
 
+    // An address with an account elsewhere is invited like any other (issue 10 item 12); only its
+    // acceptance fails, and only for the invitee. A member of the same team is refused at once.
     const other = await signUp(server.url);
-    const taken = await invite(a.token, other.email, 'member');
-    expect(taken.status).toBe(409);
-    expect(taken.body.errors).toEqual([{ field: 'email', message: 'already has an account' }]);
+    expect((await invite(a.token, other.email, 'member')).status).toBe(201);
+    const takenAccept = await request(server.url)
+      .post('/v1/invitations/accept')
+      .send({
+        token: tokenFromLog(other.email),
+        name: 'Other',
+        password: 'a long enough password',
+      });
+    expect(takenAccept.status).toBe(409);
+    const member = await invite(a.token, a.email, 'member');
+    expect(member.status).toBe(409);
+    expect(member.body.errors).toEqual([
+      { field: 'email', message: 'is already a member of this team' },
+    ]);
 
     const bad = await invite(a.token, 'not-an-email', 'superuser');
     expect(bad.status).toBe(400);

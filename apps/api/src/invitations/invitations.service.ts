@@ -58,10 +58,12 @@ export class InvitationsService {
     if (!canAssignRole(actor.role, null, dto.role)) {
       throw new DomainError(DomainErrorCode.Forbidden, `Your role may not invite a ${dto.role}`);
     }
-    // One account per e-mail across the product (login needs no tenant).
-    if (await this.users.credentialsByEmail(email)) {
-      throw new DomainError(DomainErrorCode.Conflict, 'This e-mail already has an account', [
-        { field: 'email', message: 'already has an account' },
+    // Someone already in this team: the admin sees the team list anyway. An address with an account in another
+    // tenant is invited like any other (the answer must not tell who uses the product); accepting then fails
+    // for the invitee alone (one account per e-mail, since sign-in needs no tenant).
+    if (await this.users.findOne(tenantId, { email })) {
+      throw new DomainError(DomainErrorCode.Conflict, 'This person is already in your team', [
+        { field: 'email', message: 'is already a member of this team' },
       ]);
     }
     const { token, tokenHash } = generateInvitationToken();

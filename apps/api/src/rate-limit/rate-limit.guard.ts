@@ -9,23 +9,27 @@ import {
   LOGIN_PER_IP_AND_EMAIL,
   perApiKey,
   PUBLIC_AUTH_PATHS,
+  signupsPerIp,
   type RateLimitRule,
 } from './rate-limit.rules';
 import { RateLimiterService } from './rate-limiter.service';
 
 /**
  * Global, right after authentication: per client IP on sign-up, sign-in, refresh and invitation
- * acceptance (plus per IP and e-mail on login), per key for API-key calls. 429 with Retry-After.
+ * acceptance (plus per IP and e-mail on login, and per IP per hour on sign-up), per key for API-key calls.
+ * 429 with Retry-After.
  */
 @Injectable()
 export class RateLimitGuard implements CanActivate {
   private readonly perKey: RateLimitRule;
+  private readonly signups: RateLimitRule;
 
   constructor(
     @Inject(RateLimiterService) private readonly limiter: RateLimiterService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.perKey = perApiKey(config.apiKeyRateLimitPerMinute);
+    this.signups = signupsPerIp(config.signupsPerIpPerHour);
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -36,6 +40,9 @@ export class RateLimitGuard implements CanActivate {
     if (path.startsWith('/v1/auth/') || PUBLIC_AUTH_PATHS.includes(path)) {
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
       checks.push([AUTH_PER_IP, ip]);
+      // Sign-up answers 409 for a registered e-mail (the usual trade-off): few tries per IP keep that from
+      // becoming a way to list who uses the product.
+      if (path === '/v1/signup') checks.push([this.signups, ip]);
       const email = (req.body as { email?: unknown } | undefined)?.email;
       if (path === '/v1/auth/login' && typeof email === 'string') {
         // Hashed: e-mail addresses do not belong in Redis keys.

@@ -13,6 +13,10 @@ export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = {
   limit: 10,
   windowSeconds: 300,
 };
+/** Sign-ups per client IP: SIGNUP_RATE_LIMIT_PER_HOUR (20 by default), on top of AUTH_PER_IP. */
+export function signupsPerIp(limitPerHour: number): RateLimitRule {
+  return { name: 'signup-ip', limit: limitPerHour, windowSeconds: 3600 };
+}
 /** Partner integrations, per API key. */
 /** Per API key: API_KEY_RATE_LIMIT_PER_MINUTE (600 by default). */
 export function perApiKey(limitPerMinute: number): RateLimitRule {
