@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
+import { invitationTokenFromLog } from '../support/log-mail';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(90_000);
@@ -25,14 +26,7 @@ describe('hardening item 9: access lifecycle (keys of removed users, key expiry,
 
   const invite = (email: string, role = 'admin') =>
     request(server.url).post('/v1/invitations').set(auth(owner.token)).send({ email, role });
-  function linkTokenFor(email: string): string {
-    for (const call of [...logSpy.mock.calls].reverse()) {
-      const mail = (call[0] as { mail?: { to: string; text: string } })?.mail;
-      if (mail?.to === email)
-        return decodeURIComponent(/accept-invite\?token=(\S+)/.exec(mail.text)![1]);
-    }
-    throw new Error(`no invitation to ${email}`);
-  }
+  const linkTokenFor = (email: string) => invitationTokenFromLog(logSpy, email);
   const accept = (email: string) =>
     request(server.url)
       .post('/v1/invitations/accept')

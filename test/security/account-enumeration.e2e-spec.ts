@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import request from 'supertest';
 import { signUp } from '../support/api-client';
+import { mailsFromLog } from '../support/log-mail';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(90_000);
@@ -21,10 +22,7 @@ describe('hardening item 12: account enumeration', () => {
     await server?.close();
   }, 60_000);
 
-  const mailTo = (email: string) =>
-    logSpy.mock.calls
-      .map((c) => (c[0] as { mail?: { to: string; text: string; subject: string } })?.mail)
-      .filter((m) => m?.to === email);
+  const mailTo = (email: string) => mailsFromLog(logSpy, email);
 
   it('invites an address that has an account in another tenant like any other; accepting fails only for the invitee', async () => {
     const a = await signUp(server.url, { company: 'Inviter Oy' });

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import IORedis from 'ioredis';
 import request from 'supertest';
 import { signUp } from '../support/api-client';
+import { invitationTokenFromLog } from '../support/log-mail';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(90_000);
@@ -71,10 +72,7 @@ describe('hardening item 6: weak passwords refused; failed sign-ins throttled pe
       .set('Authorization', `Bearer ${owner.token}`)
       .send({ email, role: 'member' });
     expect(inv.status).toBe(201);
-    const mail = logSpy.mock.calls
-      .map((c) => (c[0] as { mail?: { to: string; text: string } })?.mail)
-      .find((m) => m?.to === email);
-    const token = decodeURIComponent(/accept-invite\?token=(\S+)/.exec(mail!.text)![1]);
+    const token = invitationTokenFromLog(logSpy, email);
     const weak = await request(server.url)
       .post('/v1/invitations/accept')
       .send({ token, name: 'Invitee', password: 'password12' });

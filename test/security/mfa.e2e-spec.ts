@@ -3,6 +3,7 @@ import { authenticator } from 'otplib';
 import request from 'supertest';
 import { signUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
+import { invitationTokenFromLog } from '../support/log-mail';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 jest.setTimeout(90_000);
@@ -176,10 +177,7 @@ describe('hardening item 7: TOTP multi-factor authentication', () => {
 
     const email = `member-${Date.now()}@example.com`;
     await post('/v1/invitations', owner.token, { email, role: 'admin' });
-    const mail = logSpy.mock.calls
-      .map((c) => (c[0] as { mail?: { to: string; text: string } })?.mail)
-      .find((m) => m?.to === email);
-    const invite = decodeURIComponent(/accept-invite\?token=(\S+)/.exec(mail!.text)![1]);
+    const invite = invitationTokenFromLog(logSpy, email);
     const member = (
       await request(server.url)
         .post('/v1/invitations/accept')
