@@ -24,7 +24,13 @@ describe('hardening item 5: separate keys derived from JWT_SECRET', () => {
     await server?.close();
   }, 60_000);
 
-  const claims = () => ({ sub: owner.userId, tid: owner.tenantId, typ: 'access' });
+  // As the API signs them: the user, the tenant and the session (sid, the owner's own sign-in; issue 10 item 8).
+  const claims = () => ({
+    sub: owner.userId,
+    tid: owner.tenantId,
+    typ: 'access',
+    sid: (new JwtService().decode(owner.token) as { sid: string }).sid,
+  });
   const list = (token: string) =>
     request(server.url).get('/v1/contracts').set('Authorization', `Bearer ${token}`);
 
