@@ -35,7 +35,7 @@ const CHROMIUM_ARGS = [
 ];
 
 const RAW_KEY =
-  /\b(app|nav|errors|auth|subscription|status|upload|contracts|detail|terms|deadlines|dashboard|calendar|settings|export)\.[a-z][A-Za-z]+(\.[A-Za-z_.]+)?\b/g;
+  /\b(app|nav|errors|auth|subscription|status|upload|contracts|detail|terms|deadlines|dashboard|calendar|settings|export|review)\.[a-z][A-Za-z]+(\.[A-Za-z_.]+)?\b/g;
 
 function newestMtime(dir: string): number {
   let newest = 0;
