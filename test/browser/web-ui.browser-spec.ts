@@ -1350,6 +1350,45 @@ describe('web UI (browser)', () => {
         p.getByTestId('review-queue-item').filter({ hasText: 'HUOLTOSOPIMUS' }).count(),
       ).resolves.toBe(0);
     }, 240_000);
+
+    it('shows a plain-text contract as its text: evidence marked, selected text set as a term', async () => {
+      const upload = await request(server.url)
+        .post('/v1/contracts')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .attach('file', fs.readFileSync(REVIEW_TEXT), 'huoltosopimus.txt');
+      expect(upload.status).toBe(202);
+      await waitForParsed(server.url, owner.token, upload.body.id);
+      await p.goto(`${server.url}/contracts/${upload.body.id}`);
+      const view = p.getByTestId('text-view');
+      await view.getByText(/Sopimukseen sovelletaan Suomen lakia/).waitFor();
+      await p.locator('.term-row[data-field="governingLaw"] button.term-value').click();
+      await expect(view.locator('mark.evidence-mark').textContent()).resolves.toMatch(
+        /Suomen lakia/,
+      );
+      await p.evaluate((needle) => {
+        const el = document.querySelector('[data-testid="text-view"]')!;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = (n as Text).data.indexOf(needle);
+          if (i < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, i);
+          range.setEnd(n, i + needle.length);
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+          return;
+        }
+        throw new Error(`"${needle}" is not in the text view`);
+      }, 'kolmen (3) kuukauden');
+      const bar = p.getByRole('group', { name: /^Selected: / });
+      await bar.getByRole('button', { name: 'Set as notice period' }).click();
+      await p.getByText('Notice period set from the document: 3 months.').waitFor();
+      await p.locator('.term-row[data-field="noticePeriod"] button.term-value').click();
+      await expect(view.locator('mark.evidence-mark').textContent()).resolves.toBe(
+        'kolmen (3) kuukauden',
+      );
+      await shot('34-text-view', p, false);
+    }, 120_000);
   });
 
   it('logged no errors in the browser console', () => {

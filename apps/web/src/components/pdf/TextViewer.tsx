@@ -1,14 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { findEvidence } from './evidenceMatch';
+import { findQuote } from './evidenceMatch';
 import type { Highlight } from './PdfViewer';
 import { useTextSelection, type TextSelection } from './useTextSelection';
-
-/** Where `quote` is in `text`, compared as evidence is in the PDF viewer (findEvidence); null when absent. */
-export function findQuote(text: string, quote: string): { start: number; end: number } | null {
-  const ranges = findEvidence([{ str: text }], quote)?.ranges.get(0);
-  if (!ranges || ranges.length === 0) return null;
-  return { start: ranges[0][0], end: ranges[ranges.length - 1][1] };
-}
 
 /**
  * A plain-text contract shown as its text, with the evidence of the chosen term marked and scrolled into view;
