@@ -375,6 +375,10 @@ export const en = {
       one: '{count} contract renews automatically without a notice deadline',
       other: '{count} contracts renew automatically without a notice deadline',
     },
+    missingEnd: {
+      one: '{count} contract has no end date, renewal or open-ended term',
+      other: '{count} contracts have no end date, renewal or open-ended term',
+    },
     stillReading: {
       one: '{count} contract is still being read',
       other: '{count} contracts are still being read',

@@ -378,6 +378,10 @@ export const fi: Catalogue = {
       one: '{count} sopimus jatkuu automaattisesti ilman irtisanomisen määräpäivää',
       other: '{count} sopimusta jatkuu automaattisesti ilman irtisanomisen määräpäivää',
     },
+    missingEnd: {
+      one: '{count} sopimukselta puuttuu päättymispäivä, jatkuminen tai toistaiseksi voimassaolo',
+      other: '{count} sopimukselta puuttuu päättymispäivä, jatkuminen tai toistaiseksi voimassaolo',
+    },
     stillReading: {
       one: '{count} sopimus luetaan vielä',
       other: '{count} sopimusta luetaan vielä',

@@ -378,6 +378,10 @@ export const sv: Catalogue = {
       one: '{count} avtal förlängs automatiskt utan sista uppsägningsdag',
       other: '{count} avtal förlängs automatiskt utan sista uppsägningsdag',
     },
+    missingEnd: {
+      one: '{count} avtal saknar slutdatum, förlängning eller tillsvidaretid',
+      other: '{count} avtal saknar slutdatum, förlängning eller tillsvidaretid',
+    },
     stillReading: {
       one: '{count} avtal läses fortfarande in',
       other: '{count} avtal läses fortfarande in',

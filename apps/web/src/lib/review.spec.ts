@@ -2,11 +2,20 @@ import type { Contract } from '../api/types';
 import { fieldsInReview, quickSetFields, reasonText, uncheckedSummary } from './review';
 
 type Row = Pick<Contract, 'status' | 'terms' | 'deadlines'>;
-const row = (status: Contract['status'], autoRenewal: boolean | null, notice: string | null): Row =>
+const row = (
+  status: Contract['status'],
+  autoRenewal: boolean | null,
+  notice: string | null,
+  end: { perpetual?: boolean; expirationDate?: string } = { expirationDate: '2027-12-31' },
+): Row =>
   ({
     status,
-    terms: { autoRenewal } as Contract['terms'],
-    deadlines: { noticeDeadline: notice, nextRenewalDate: null, expirationDate: null },
+    terms: { autoRenewal, perpetual: end.perpetual ?? null } as Contract['terms'],
+    deadlines: {
+      noticeDeadline: notice,
+      nextRenewalDate: null,
+      expirationDate: end.expirationDate ?? null,
+    },
   }) as Row;
 
 describe('review helpers', () => {
@@ -16,13 +25,16 @@ describe('review helpers', () => {
         row('parsed', true, null),
         row('parsed', true, '2026-09-30'),
         row('parsed', false, null),
+        row('parsed', null, null, { perpetual: true }),
+        row('parsed', false, null, {}),
         row('needs_review', true, null),
         row('processing', null, null),
         row('failed', null, null),
       ]),
-    ).toEqual({ missingNotice: 1, processing: 1, failed: 1 });
+    ).toEqual({ missingNotice: 1, missingEnd: 1, processing: 1, failed: 1 });
     expect(uncheckedSummary([row('parsed', true, '2026-09-30')])).toEqual({
       missingNotice: 0,
+      missingEnd: 0,
       processing: 0,
       failed: 0,
     });

@@ -88,22 +88,27 @@ export function quickSetFields(contract: Pick<Contract, 'reviewReasons'>): TextS
 }
 
 /**
- * What keeps a portfolio from being "every contract has been checked": contracts waiting for review, and any
- * contract that renews automatically without a notice deadline, is still being read, or could not be read.
+ * What keeps a portfolio from being "every contract has been checked" beside the review queue: a read contract
+ * that renews automatically without a notice deadline, or that neither renews, nor is open-ended, nor has an
+ * end date (so no deadline at all); a contract still being read, or one that could not be read.
  */
 export function uncheckedSummary(
   contracts: readonly Pick<Contract, 'status' | 'terms' | 'deadlines'>[],
-): { missingNotice: number; processing: number; failed: number } {
+): { missingNotice: number; missingEnd: number; processing: number; failed: number } {
   let missingNotice = 0;
+  let missingEnd = 0;
   let processing = 0;
   let failed = 0;
   for (const c of contracts) {
     if (c.status === 'processing') processing++;
     else if (c.status === 'failed') failed++;
-    else if (c.status === 'parsed' && c.terms.autoRenewal === true && !c.deadlines.noticeDeadline)
-      missingNotice++;
+    else if (c.status !== 'parsed') continue;
+    else if (c.terms.autoRenewal === true) {
+      if (!c.deadlines.noticeDeadline) missingNotice++;
+    } else if (c.terms.perpetual !== true && !c.deadlines.expirationDate && !c.terms.expirationDate)
+      missingEnd++;
   }
-  return { missingNotice, processing, failed };
+  return { missingNotice, missingEnd, processing, failed };
 }
 
 /** "62 % sure" for a candidate. */

@@ -45,6 +45,7 @@ export default function DashboardPage() {
     ? [
         unchecked.missingNotice > 0 &&
           t('dashboard.missingNotice', { count: unchecked.missingNotice }),
+        unchecked.missingEnd > 0 && t('dashboard.missingEnd', { count: unchecked.missingEnd }),
         unchecked.failed > 0 && t('dashboard.unreadable', { count: unchecked.failed }),
         unchecked.processing > 0 && t('dashboard.stillReading', { count: unchecked.processing }),
       ].filter((n): n is string => !!n)
