@@ -27,6 +27,7 @@ const SAMPLE = path.join(
 );
 const FINNISH_PDF = path.join(ROOT, 'test/fixtures/nordic/fi-07-ohjelmistolisenssi.pdf');
 const REVIEW_TEXT = path.join(ROOT, 'test/fixtures/review/fi-huolto-ei-irtisanomisaikaa.txt');
+const GERMAN_TEXT = path.join(ROOT, 'test/fixtures/review/de-wartungsvertrag.txt');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -142,6 +143,26 @@ async function selectInPdf(p: Page, needle: string): Promise<void> {
       return;
     }
     throw new Error(`"${n}" is not in the text layer`);
+  }, needle);
+}
+
+/** Selects `needle` in the text view of a plain-text contract (once its text has loaded). */
+async function selectInTextView(p: Page, needle: string): Promise<void> {
+  await p.getByTestId('text-view').getByText(needle, { exact: false }).first().waitFor();
+  await p.evaluate((n) => {
+    const el = document.querySelector('[data-testid="text-view"]')!;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const i = (node as Text).data.indexOf(n);
+      if (i < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + n.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${n}" is not in the text view`);
   }, needle);
 }
 
@@ -1365,21 +1386,7 @@ describe('web UI (browser)', () => {
       await expect(view.locator('mark.evidence-mark').textContent()).resolves.toMatch(
         /Suomen lakia/,
       );
-      await p.evaluate((needle) => {
-        const el = document.querySelector('[data-testid="text-view"]')!;
-        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = (n as Text).data.indexOf(needle);
-          if (i < 0) continue;
-          const range = document.createRange();
-          range.setStart(n, i);
-          range.setEnd(n, i + needle.length);
-          document.getSelection()!.removeAllRanges();
-          document.getSelection()!.addRange(range);
-          return;
-        }
-        throw new Error(`"${needle}" is not in the text view`);
-      }, 'kolmen (3) kuukauden');
+      await selectInTextView(p, 'kolmen (3) kuukauden');
       const bar = p.getByRole('group', { name: /^Selected: / });
       await bar.getByRole('button', { name: 'Set as notice period' }).click();
       await p.getByText('Notice period set from the document: 3 months.').waitFor();
@@ -1388,6 +1395,61 @@ describe('web UI (browser)', () => {
         'kolmen (3) kuukauden',
       );
       await shot('34-text-view', p, false);
+    }, 120_000);
+
+    it('reviews in Finnish: the queue, the reasons and the selection reader speak the chosen language', async () => {
+      // A contract in a language the engine does not read: always in review, until a person enters terms.
+      const upload = await request(server.url)
+        .post('/v1/contracts')
+        .set('Authorization', `Bearer ${owner.token}`)
+        .attach('file', fs.readFileSync(GERMAN_TEXT), 'wartungsvertrag.txt');
+      expect(upload.status).toBe(202);
+      expect((await waitForParsed(server.url, owner.token, upload.body.id)).status).toBe(
+        'needs_review',
+      );
+      const fi = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-GB',
+        timezoneId: TENANT_TIMEZONE,
+      });
+      const f = await fi.newPage();
+      f.setDefaultTimeout(20_000);
+      f.on('pageerror', (e) => consoleErrors.push(String(e)));
+      try {
+        await f.goto(`${server.url}/login`);
+        await f.evaluate(() => localStorage.setItem('cb.lang', 'fi'));
+        await f.reload();
+        await f.getByLabel('Työsähköposti').fill(owner.email);
+        await f.getByLabel('Salasana').fill(owner.password);
+        await f.getByRole('button', { name: 'Kirjaudu sisään' }).click();
+        await f.getByRole('heading', { level: 1, name: 'Yleiskatsaus' }).waitFor();
+        await f
+          .getByRole('navigation', { name: 'Päänavigaatio' })
+          .getByRole('link', { name: 'Tarkistus' })
+          .click();
+        await f.getByRole('heading', { level: 1, name: 'Tarkistusjono' }).waitFor();
+        const item = f.getByTestId('review-queue-item').filter({ hasText: 'wartungsvertrag.txt' });
+        await item
+          .getByText('Sopimus on kielellä, jota Contract Bank ei lue (de). Syötä ehdot käsin.')
+          .waitFor();
+        await shot('35-fi-review-queue', f);
+        await item.getByRole('link', { name: 'Tarkista', exact: true }).click();
+        await f
+          .getByTestId('review-card')
+          .getByRole('heading', { name: 'Tarkistettavaa' })
+          .waitFor();
+        // German is not read (English rules apply): the message says so in Finnish, with the API's explanation.
+        await selectInTextView(f, 'zwei Jahre');
+        const bar = f.getByRole('group', { name: /^Valittu: / });
+        await bar.getByRole('button', { name: 'Aseta: irtisanomisaika' }).click();
+        await bar
+          .getByTestId('selection-error')
+          .getByText('Valinnasta ei voitu lukea arvoa: irtisanomisaika.')
+          .waitFor();
+        await shot('36-fi-review-card', f, false);
+      } finally {
+        await fi.close();
+      }
     }, 120_000);
   });
 
