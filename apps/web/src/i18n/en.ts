@@ -228,7 +228,7 @@ export const en = {
     deadlineCleared: '{kind} no longer applies (was {from}).',
     processing: 'This contract is still being read. Terms will appear here in a moment.',
     needsReview:
-      'Some terms could not be read with confidence. Check them against the document, then confirm or correct each one.',
+      'This contract needs a person’s check before its deadlines can be trusted: see “To check”.',
     failed: 'This contract could not be read: {message}',
     reparse: 'Read again',
     reparseStarted: 'Reading the contract again…',

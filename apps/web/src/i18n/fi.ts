@@ -231,7 +231,7 @@ export const fi: Catalogue = {
     deadlineCleared: '{kind} ei ole enää voimassa (oli {from}).',
     processing: 'Sopimusta luetaan vielä. Ehdot näkyvät tässä hetken kuluttua.',
     needsReview:
-      'Kaikkia ehtoja ei voitu lukea varmasti. Tarkista ne asiakirjasta ja vahvista tai korjaa jokainen.',
+      'Sopimus on tarkistettava ennen kuin sen määräpäiviin voi luottaa: katso ”Tarkistettavaa”.',
     failed: 'Sopimusta ei voitu lukea: {message}',
     reparse: 'Lue uudelleen',
     reparseStarted: 'Sopimusta luetaan uudelleen…',

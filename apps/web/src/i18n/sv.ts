@@ -231,7 +231,7 @@ export const sv: Catalogue = {
     deadlineCleared: '{kind} gäller inte längre (var {from}).',
     processing: 'Avtalet läses fortfarande. Villkoren visas här om en stund.',
     needsReview:
-      'Vissa villkor kunde inte läsas med säkerhet. Jämför dem med dokumentet och bekräfta eller rätta vart och ett.',
+      'Avtalet behöver granskas av en person innan dess datum går att lita på: se ”Att granska”.',
     failed: 'Avtalet kunde inte läsas: {message}',
     reparse: 'Läs in igen',
     reparseStarted: 'Avtalet läses in igen…',
