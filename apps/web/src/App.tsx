@@ -12,6 +12,7 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ContractsPage = lazy(() => import('./pages/ContractsPage'));
 const ContractDetailPage = lazy(() => import('./pages/contract-detail/ContractDetailPage'));
 const UploadPage = lazy(() => import('./pages/UploadPage'));
+const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const PricingPage = lazy(() => import('./pages/PricingPage'));
@@ -119,6 +120,14 @@ export function App() {
               element={
                 <Lazy>
                   <ContractDetailPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="review"
+              element={
+                <Lazy>
+                  <ReviewQueuePage />
                 </Lazy>
               }
             />

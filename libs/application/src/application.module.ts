@@ -51,6 +51,7 @@ import { PublishContractEvent } from './contract-events/publish-contract-event.u
 import { SweepContractEvents } from './contract-events/sweep-contract-events.use-case';
 import { ContractFiles } from './contract/contract-files.service';
 import { CorrectTerms } from './contract/correct-terms.use-case';
+import { SetTermFromText } from './contract/set-term-from-text.use-case';
 import { DeleteContract } from './contract/delete-contract.use-case';
 import { GetContract } from './contract/get-contract.use-case';
 import { GiveUpParse } from './contract/give-up-parse.use-case';
@@ -112,6 +113,7 @@ const CONTRACT = [
     JobPublisher,
     GetContract,
   ]),
+  provide(SetTermFromText, [TenantDb, ContractsRepository, CorrectTerms]),
   provide(DeleteContract, [TenantDb, ContractsRepository, ContractFiles, AuditTrail]),
   provide(RecordParseResult, [
     TenantDb,

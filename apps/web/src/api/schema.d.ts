@@ -148,6 +148,22 @@ export interface paths {
         patch: operations["ContractsController_update"];
         trace?: never;
     };
+    "/v1/contracts/{id}/terms-from-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContractsController_setFromText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/file": {
         parameters: {
             query?: never;
@@ -606,6 +622,24 @@ export interface components {
             /** @description Comma-separated, or the field repeated */
             tags?: string;
         };
+        EvidenceDto: {
+            page: number;
+            start: number;
+            end: number;
+            text: string;
+        };
+        CandidateDto: {
+            /** @description A value of the field's type (see TermsDto) */
+            value: string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[];
+            /**
+             * @description Calibrated probability that the value is right
+             * @example 0.62
+             */
+            confidence: number;
+            evidence: components["schemas"]["EvidenceDto"][];
+        };
         ContractErrorDto: {
             code: string;
             message: string;
@@ -659,12 +693,6 @@ export interface components {
             /** Format: date */
             expirationDate: string | null;
         };
-        EvidenceDto: {
-            page: number;
-            start: number;
-            end: number;
-            text: string;
-        };
         ObligationDto: {
             /** Format: uuid */
             id: string;
@@ -678,6 +706,19 @@ export interface components {
             recurrence: string | null;
             status: string;
             evidence: components["schemas"]["EvidenceDto"][];
+        };
+        ReviewReasonDto: {
+            /**
+             * @description The term concerned, or null for the document as a whole
+             * @example noticePeriod
+             */
+            field: string | null;
+            /**
+             * @description low_confidence, no_notice_deadline, unsupported_language, ocr_text (read from a scanned page), no_parties
+             * @example low_confidence
+             */
+            code: string;
+            message: string;
         };
         ContractResponseDto: {
             /** Format: uuid */
@@ -702,6 +743,21 @@ export interface components {
             };
             deadlines: components["schemas"]["ContractDeadlinesDto"];
             obligations: components["schemas"]["ObligationDto"][];
+            /**
+             * @description Detected language: en, fi, sv, or the code of a language the engine does not read
+             * @example fi
+             */
+            language: string | null;
+            /** @description Per extracted term field: the calibrated probability that the value is right (fields set by a person are not listed) */
+            confidence: {
+                [key: string]: number;
+            };
+            /** @description Why the contract needs review (empty unless status is needs_review) */
+            reviewReasons: components["schemas"]["ReviewReasonDto"][];
+            /** @description Per term field: the values a reviewer can pick, most probable first, each with its sentence (in lists only with expand=candidates or expand=evidence) */
+            candidates?: {
+                [key: string]: components["schemas"]["CandidateDto"][];
+            };
         };
         ContractListResponseDto: {
             data: components["schemas"]["ContractResponseDto"][];
@@ -721,6 +777,20 @@ export interface components {
             terms?: {
                 [key: string]: unknown;
             };
+        };
+        SetTermFromTextDto: {
+            /**
+             * @description The term field to set
+             * @enum {string}
+             */
+            field: "title" | "agreementDate" | "effectiveDate" | "expirationDate" | "initialTerm" | "renewalTerm" | "noticePeriod" | "governingLaw" | "contractValue" | "paymentTerms";
+            /**
+             * @description The selected text, read with the contract language's rules (day-first dates in Finnish and Swedish, durations in words)
+             * @example viimeistään kolme (3) kuukautta ennen
+             */
+            text: string;
+            /** @description The page the text was selected on (1-based) */
+            page?: number;
         };
         ContractEventErrorDto: {
             code: string;
@@ -1382,6 +1452,8 @@ export interface operations {
                 renewsBefore?: string;
                 renewsAfter?: string;
                 sort?: "createdAt" | "-createdAt" | "title" | "-title" | "noticeDeadline" | "nextRenewalDate" | "expirationDate";
+                /** @description Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case) */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -1490,6 +1562,32 @@ export interface operations {
             };
         };
     };
+    ContractsController_setFromText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTermFromTextDto"];
+            };
+        };
+        responses: {
+            /** @description The field is set to the value read from the text, as set by a person (like PATCH terms), with the text as its evidence; 400 (problem+json, a message saying what to select) when the text holds no such value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponseDto"];
+                };
+            };
+        };
+    };
     ContractsController_file: {
         parameters: {
             query?: never;
@@ -1501,7 +1599,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The original bytes, byte-identical */
+            /** @description The original bytes, byte-identical. PDFs come `inline`, other files (DOCX, text) as `attachment` */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -15,6 +15,10 @@ export type Money = Schemas['MoneyDto'];
 export type Party = Schemas['PartyDto'];
 export type ContractEvent = Schemas['ContractEventDto'];
 export type UpdateContract = Schemas['UpdateContractDto'];
+export type ReviewReason = Schemas['ReviewReasonDto'];
+export type TermCandidate = Schemas['CandidateDto'];
+export type SetTermFromText = Schemas['SetTermFromTextDto'];
+export type TextSettableField = SetTermFromText['field'];
 
 export type User = Schemas['UserDto'] & { createdAt?: string };
 export type Role = User['role'];

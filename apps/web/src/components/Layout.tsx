@@ -16,6 +16,7 @@ export function Layout() {
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },
+    { to: '/review', label: t('nav.review') },
     { to: '/upload', label: t('nav.upload') },
     { to: '/deadlines', label: t('nav.calendar') },
     { to: '/settings', label: t('nav.settings') },

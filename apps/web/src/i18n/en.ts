@@ -26,6 +26,7 @@ export const en = {
     main: 'Main navigation',
     dashboard: 'Dashboard',
     contracts: 'Contracts',
+    review: 'Review',
     upload: 'Upload',
     calendar: 'Calendar',
     settings: 'Settings',
@@ -316,7 +317,7 @@ export const en = {
     deadlineCleared: '{kind} no longer applies (was {from}).',
     processing: 'This contract is still being read. Terms will appear here in a moment.',
     needsReview:
-      'Some terms could not be read with confidence. Check them against the document, then confirm or correct each one.',
+      'This contract needs a person’s check before its deadlines can be trusted: see “To check”.',
     failed: 'This contract could not be read: {message}',
     reparse: 'Read again',
     reparseStarted: 'Reading the contract again…',
@@ -395,6 +396,43 @@ export const en = {
     },
     clear: 'Not stated',
   },
+  review: {
+    cardTitle: 'To check',
+    cardLead:
+      'Pick the right value with one click, or select the words in the document and set them as the value.',
+    reasons: {
+      low_confidence: '{field}: read with low confidence ({confidence}).',
+      no_notice_deadline:
+        'Renews automatically, but no notice deadline can be computed: {field} is missing.',
+      unsupported_language:
+        'The contract is in a language Contract Bank does not read ({language}). Enter its terms by hand.',
+      ocr_text: '{field} was read from a scanned page and may be misread.',
+      no_parties: 'No contracting party was found.',
+    },
+    candidates: 'Candidates for {field}',
+    noCandidates:
+      'No candidate was found. Select the words in the document that state it, then choose “Set as {field}”.',
+    show: 'Show',
+    showLabel: 'Show {value} in the document',
+    pick: 'Use this',
+    pickLabel: 'Use {value} as {field}',
+    picked: '{field} set to {value}.',
+    confidence: '{percent} sure',
+    inReview: 'Check',
+    selection: 'Selected: “{text}”',
+    setAs: 'Set as {field}',
+    setAsOther: 'Another term',
+    set: 'Set',
+    dismiss: 'Clear selection',
+    selectionHelp: 'Tip: select words in the document to set them as a term.',
+    unreadable: 'The selection could not be read as {field}.',
+    setFromText: '{field} set from the document: {value}.',
+    queueTitle: 'Review queue',
+    queueLead: 'Contracts waiting for a person, each with what to check.',
+    queueEmpty: 'No contract is waiting for review.',
+    open: 'Review',
+    textLoading: 'Loading the text…',
+  },
   deadlines: {
     notice: 'Notice deadline',
     renewal: 'Renewal',
@@ -422,6 +460,22 @@ export const en = {
       other: '{count} contracts need a check',
     },
     needsReviewNone: 'Every contract has been checked.',
+    missingNotice: {
+      one: '{count} contract renews automatically without a notice deadline',
+      other: '{count} contracts renew automatically without a notice deadline',
+    },
+    missingEnd: {
+      one: '{count} contract has no end date, renewal or open-ended term',
+      other: '{count} contracts have no end date, renewal or open-ended term',
+    },
+    stillReading: {
+      one: '{count} contract is still being read',
+      other: '{count} contracts are still being read',
+    },
+    unreadable: {
+      one: '{count} contract could not be read',
+      other: '{count} contracts could not be read',
+    },
     reviewNow: 'Review them',
     contracts: 'Contracts',
     annualValue: 'Annual committed value',

@@ -28,6 +28,7 @@ export const fi: Catalogue = {
     main: 'Päänavigaatio',
     dashboard: 'Yleiskatsaus',
     contracts: 'Sopimukset',
+    review: 'Tarkistus',
     upload: 'Tuo',
     calendar: 'Kalenteri',
     settings: 'Asetukset',
@@ -317,7 +318,7 @@ export const fi: Catalogue = {
     deadlineCleared: '{kind} ei ole enää voimassa (oli {from}).',
     processing: 'Sopimusta luetaan vielä. Ehdot näkyvät tässä hetken kuluttua.',
     needsReview:
-      'Kaikkia ehtoja ei voitu lukea varmasti. Tarkista ne asiakirjasta ja vahvista tai korjaa jokainen.',
+      'Sopimus on tarkistettava ennen kuin sen määräpäiviin voi luottaa: katso ”Tarkistettavaa”.',
     failed: 'Sopimusta ei voitu lukea: {message}',
     reparse: 'Lue uudelleen',
     reparseStarted: 'Sopimusta luetaan uudelleen…',
@@ -396,6 +397,43 @@ export const fi: Catalogue = {
     },
     clear: 'Ei mainittu',
   },
+  review: {
+    cardTitle: 'Tarkistettavaa',
+    cardLead:
+      'Valitse oikea arvo yhdellä napsautuksella tai maalaa sanat asiakirjasta ja aseta ne arvoksi.',
+    reasons: {
+      low_confidence: '{field}: luettu epävarmasti ({confidence}).',
+      no_notice_deadline:
+        'Sopimus jatkuu automaattisesti, mutta irtisanomisen määräpäivää ei voi laskea: {field} puuttuu.',
+      unsupported_language:
+        'Sopimus on kielellä, jota Contract Bank ei lue ({language}). Syötä ehdot käsin.',
+      ocr_text: '{field} luettiin skannatulta sivulta ja voi olla luettu väärin.',
+      no_parties: 'Sopijapuolia ei löytynyt.',
+    },
+    candidates: 'Vaihtoehdot: {field}',
+    noCandidates:
+      'Vaihtoehtoja ei löytynyt. Maalaa asiakirjasta kohta, jossa se mainitaan, ja valitse ”Aseta: {field}”.',
+    show: 'Näytä',
+    showLabel: 'Näytä {value} asiakirjassa',
+    pick: 'Käytä tätä',
+    pickLabel: 'Käytä arvoa {value}: {field}',
+    picked: '{field}: {value} tallennettu.',
+    confidence: 'varmuus {percent}',
+    inReview: 'Tarkista',
+    selection: 'Valittu: ”{text}”',
+    setAs: 'Aseta: {field}',
+    setAsOther: 'Muu ehto',
+    set: 'Aseta',
+    dismiss: 'Poista valinta',
+    selectionHelp: 'Vinkki: maalaa sanoja asiakirjasta ja aseta ne ehdon arvoksi.',
+    unreadable: 'Valinnasta ei voitu lukea arvoa: {field}.',
+    setFromText: '{field} asetettu asiakirjasta: {value}.',
+    queueTitle: 'Tarkistusjono',
+    queueLead: 'Sopimukset, jotka odottavat tarkistusta, ja mitä kustakin pitää tarkistaa.',
+    queueEmpty: 'Yksikään sopimus ei odota tarkistusta.',
+    open: 'Tarkista',
+    textLoading: 'Ladataan tekstiä…',
+  },
   deadlines: {
     notice: 'Irtisanomisen määräpäivä',
     renewal: 'Uusiutuminen',
@@ -423,6 +461,22 @@ export const fi: Catalogue = {
       other: '{count} sopimusta odottaa tarkistusta',
     },
     needsReviewNone: 'Kaikki sopimukset on tarkistettu.',
+    missingNotice: {
+      one: '{count} sopimus jatkuu automaattisesti ilman irtisanomisen määräpäivää',
+      other: '{count} sopimusta jatkuu automaattisesti ilman irtisanomisen määräpäivää',
+    },
+    missingEnd: {
+      one: '{count} sopimukselta puuttuu päättymispäivä, jatkuminen tai toistaiseksi voimassaolo',
+      other: '{count} sopimukselta puuttuu päättymispäivä, jatkuminen tai toistaiseksi voimassaolo',
+    },
+    stillReading: {
+      one: '{count} sopimus luetaan vielä',
+      other: '{count} sopimusta luetaan vielä',
+    },
+    unreadable: {
+      one: '{count} sopimuksen lukeminen epäonnistui',
+      other: '{count} sopimuksen lukeminen epäonnistui',
+    },
     reviewNow: 'Tarkista ne',
     contracts: 'Sopimukset',
     annualValue: 'Vuotuinen sopimusarvo',

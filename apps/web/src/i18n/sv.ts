@@ -28,6 +28,7 @@ export const sv: Catalogue = {
     main: 'Huvudnavigering',
     dashboard: 'Översikt',
     contracts: 'Avtal',
+    review: 'Granskning',
     upload: 'Ladda upp',
     calendar: 'Kalender',
     settings: 'Inställningar',
@@ -318,7 +319,7 @@ export const sv: Catalogue = {
     deadlineCleared: '{kind} gäller inte längre (var {from}).',
     processing: 'Avtalet läses fortfarande. Villkoren visas här om en stund.',
     needsReview:
-      'Vissa villkor kunde inte läsas med säkerhet. Jämför dem med dokumentet och bekräfta eller rätta vart och ett.',
+      'Avtalet behöver granskas av en person innan dess datum går att lita på: se ”Att granska”.',
     failed: 'Avtalet kunde inte läsas: {message}',
     reparse: 'Läs in igen',
     reparseStarted: 'Avtalet läses in igen…',
@@ -397,6 +398,43 @@ export const sv: Catalogue = {
     },
     clear: 'Ej angivet',
   },
+  review: {
+    cardTitle: 'Att granska',
+    cardLead:
+      'Välj rätt värde med ett klick, eller markera orden i dokumentet och ange dem som värde.',
+    reasons: {
+      low_confidence: '{field}: läst med låg säkerhet ({confidence}).',
+      no_notice_deadline:
+        'Avtalet förlängs automatiskt, men ingen sista uppsägningsdag kan räknas ut: {field} saknas.',
+      unsupported_language:
+        'Avtalet är på ett språk som Contract Bank inte läser ({language}). Ange villkoren för hand.',
+      ocr_text: '{field} lästes från en skannad sida och kan vara feltolkad.',
+      no_parties: 'Inga avtalsparter hittades.',
+    },
+    candidates: 'Förslag: {field}',
+    noCandidates:
+      'Inga förslag hittades. Markera orden i dokumentet där det står och välj ”Ange som {field}”.',
+    show: 'Visa',
+    showLabel: 'Visa {value} i dokumentet',
+    pick: 'Använd',
+    pickLabel: 'Använd {value} som {field}',
+    picked: '{field} satt till {value}.',
+    confidence: '{percent} säker',
+    inReview: 'Granska',
+    selection: 'Markerat: ”{text}”',
+    setAs: 'Ange som {field}',
+    setAsOther: 'Annat villkor',
+    set: 'Ange',
+    dismiss: 'Ta bort markeringen',
+    selectionHelp: 'Tips: markera ord i dokumentet för att ange dem som ett villkor.',
+    unreadable: 'Markeringen kunde inte läsas som {field}.',
+    setFromText: '{field} angiven från dokumentet: {value}.',
+    queueTitle: 'Granskningskö',
+    queueLead: 'Avtal som väntar på en person, och vad som ska granskas i vart och ett.',
+    queueEmpty: 'Inget avtal väntar på granskning.',
+    open: 'Granska',
+    textLoading: 'Läser in texten…',
+  },
   deadlines: {
     notice: 'Sista uppsägningsdag',
     renewal: 'Förnyelse',
@@ -424,6 +462,22 @@ export const sv: Catalogue = {
       other: '{count} avtal behöver granskas',
     },
     needsReviewNone: 'Alla avtal har granskats.',
+    missingNotice: {
+      one: '{count} avtal förlängs automatiskt utan sista uppsägningsdag',
+      other: '{count} avtal förlängs automatiskt utan sista uppsägningsdag',
+    },
+    missingEnd: {
+      one: '{count} avtal saknar slutdatum, förlängning eller tillsvidaretid',
+      other: '{count} avtal saknar slutdatum, förlängning eller tillsvidaretid',
+    },
+    stillReading: {
+      one: '{count} avtal läses fortfarande in',
+      other: '{count} avtal läses fortfarande in',
+    },
+    unreadable: {
+      one: '{count} avtal kunde inte läsas',
+      other: '{count} avtal kunde inte läsas',
+    },
     reviewNow: 'Granska dem',
     contracts: 'Avtal',
     annualValue: 'Årligt avtalsvärde',

@@ -15,6 +15,7 @@ import type {
   ContractsRepository,
   TenantDb,
 } from '@cb/persistence';
+import { reviewReasonsOf } from './contract-review';
 import type { RecomputeDeadlines } from './recompute-deadlines.use-case';
 
 export type ParseOutcome = 'parsed' | 'needs_review' | 'failed' | 'skipped';
@@ -46,11 +47,21 @@ export class RecordParseResult {
         await this.contracts.update(
           tenantId,
           { id: contractId },
-          { ...failed, pages: result.pages || null },
+          { ...failed, pages: result.pages || null, reviewReasons: [], candidates: {} },
         );
         return this.announce(tenantId, locked, 'failed', locked.title, failed);
       }
-      const read = parseSucceeded(result);
+      // The engine's reasons, recomputed over the terms in force: a person's corrections survive a reparse
+      // and stay out of review.
+      const reviewReasons = reviewReasonsOf({
+        language: result.language,
+        extractedTerms: result.terms,
+        userTerms: locked.userTerms,
+        confidence: result.confidence,
+        evidence: result.evidence,
+        ocrPages: result.ocrPages,
+      });
+      const read = parseSucceeded(reviewReasons);
       const title = locked.title ?? result.terms.title ?? null;
       await this.recompute.execute(
         tenantId,
@@ -64,12 +75,22 @@ export class RecordParseResult {
           pageStarts: result.pageStarts,
           evidence: result.evidence,
           confidence: result.confidence,
+          language: result.language,
+          candidates: result.candidates,
+          reviewReasons,
           title,
           counterparty: locked.counterparty ?? proposedCounterparty(result.terms.parties),
         },
       );
       this.logger.log(
-        { tenantId, contractId, status: read.status, pages: result.pages, ms: result.ms },
+        {
+          tenantId,
+          contractId,
+          status: read.status,
+          reviews: reviewReasons.map((r) => r.code),
+          pages: result.pages,
+          ms: result.ms,
+        },
         'Contract parsed',
       );
       return this.announce(tenantId, locked, read.status as Finished, title, read);

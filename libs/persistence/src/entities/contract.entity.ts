@@ -1,4 +1,20 @@
-import type { ContractStatus, ContractTerms, TermConfidence, TermEvidence } from '@cb/domain';
+import type {
+  ContractStatus,
+  ContractTerms,
+  EvidenceSpan,
+  ReviewReason,
+  TermConfidence,
+  TermEvidence,
+  TermField,
+} from '@cb/domain';
+
+/** A value a reviewer can pick for a field (the extraction engine's candidates, stored as it gave them). */
+export interface StoredCandidate {
+  value: unknown;
+  confidence: number;
+  evidence: EvidenceSpan[];
+}
+export type StoredCandidates = Partial<Record<TermField, StoredCandidate[]>>;
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 @Entity('contracts')
@@ -31,6 +47,11 @@ export class ContractEntity {
   @Column('jsonb', { nullable: true }) terms: ContractTerms | null;
   @Column('jsonb', { default: () => "'{}'" }) evidence: TermEvidence;
   @Column('jsonb', { default: () => "'{}'" }) confidence: TermConfidence;
+  /** Detected language (en, fi, sv, another ISO 639-1 code, und); null before a parse finished. */
+  @Column('text', { nullable: true }) language: string | null;
+  @Column('jsonb', { name: 'review_reasons', default: () => "'[]'" })
+  reviewReasons: ReviewReason[];
+  @Column('jsonb', { default: () => "'{}'" }) candidates: StoredCandidates;
   @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
   @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;

@@ -1,16 +1,19 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
+import { TEXT_SETTABLE_FIELDS, type TextSettableField } from '@cb/application';
 import { CONTRACT_STATUSES, type ContractStatus } from '@cb/domain';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { SingleLine } from '../../common/validation';
@@ -121,6 +124,43 @@ export class ListContractsQueryDto extends PageQueryDto {
     | 'noticeDeadline'
     | 'nextRenewalDate'
     | 'expirationDate';
+
+  @ApiPropertyOptional({
+    description:
+      'Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case)',
+    example: 'candidates',
+  })
+  @IsOptional()
+  @Matches(/^(evidence|obligations|candidates)(,(evidence|obligations|candidates))*$/, {
+    message: 'expand must be a comma-separated list of evidence, obligations, candidates',
+  })
+  expand?: string;
+}
+
+/** "Set as notice period": text selected in the document, read as a field's value. */
+export class SetTermFromTextDto {
+  @ApiProperty({
+    enum: [...TEXT_SETTABLE_FIELDS],
+    description: 'The term field to set',
+  })
+  @IsIn(TEXT_SETTABLE_FIELDS)
+  field: TextSettableField;
+
+  @ApiProperty({
+    description:
+      "The selected text, read with the contract language's rules (day-first dates in Finnish and Swedish, durations in words)",
+    example: 'viimeistään kolme (3) kuukautta ennen',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional({ description: 'The page the text was selected on (1-based)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  page?: number;
 }
 
 export class UpdateContractDto {
@@ -216,11 +256,44 @@ class ObligationDto {
   @ApiProperty() status: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
 }
+class ReviewReasonDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The term concerned, or null for the document as a whole',
+    example: 'noticePeriod',
+  })
+  field: string | null;
+  @ApiProperty({
+    description:
+      'low_confidence, no_notice_deadline, unsupported_language, ocr_text (read from a scanned page), no_parties',
+    example: 'low_confidence',
+  })
+  code: string;
+  @ApiProperty() message: string;
+}
+class CandidateDto {
+  @ApiProperty({
+    description: "A value of the field's type (see TermsDto)",
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
+  })
+  value: unknown;
+  @ApiProperty({ description: 'Calibrated probability that the value is right', example: 0.62 })
+  confidence: number;
+  @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+}
 class ContractErrorDto {
   @ApiProperty() code: string;
   @ApiProperty() message: string;
 }
 
+@ApiExtraModels(CandidateDto)
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
@@ -244,6 +317,31 @@ export class ContractResponseDto {
   termSources: Record<string, string>;
   @ApiProperty({ type: ContractDeadlinesDto }) deadlines: ContractDeadlinesDto;
   @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Detected language: en, fi, sv, or the code of a language the engine does not read',
+    example: 'fi',
+  })
+  language: string | null;
+  @ApiProperty({
+    description:
+      'Per extracted term field: the calibrated probability that the value is right (fields set by a person are not listed)',
+    additionalProperties: { type: 'number' },
+  })
+  confidence: Record<string, number>;
+  @ApiProperty({
+    type: [ReviewReasonDto],
+    description: 'Why the contract needs review (empty unless status is needs_review)',
+  })
+  reviewReasons: ReviewReasonDto[];
+  @ApiPropertyOptional({
+    description:
+      'Per term field: the values a reviewer can pick, most probable first, each with its sentence (in lists only with expand=candidates or expand=evidence)',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/CandidateDto' } },
+  })
+  candidates?: Record<string, CandidateDto[]>;
 }
 
 export class ContractListResponseDto {
@@ -251,4 +349,4 @@ export class ContractListResponseDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export { EvidenceDto };
+export { CandidateDto, EvidenceDto, ReviewReasonDto };
