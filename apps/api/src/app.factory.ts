@@ -14,7 +14,7 @@ import {
   MAX_JSON_DEPTH,
   rejectNullCharacters,
 } from './common/input-guards';
-import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
+import { PROBLEM_CONTENT_TYPE, problem, sendProblem } from './common/problem';
 import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
@@ -80,19 +80,8 @@ export async function createApiApp(
         return;
       }
       if (err?.type === 'json.too.deep') {
-        res
-          .status(400)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(
-            JSON.stringify(
-              problem(
-                400,
-                'json_too_deep',
-                `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
-                req.path,
-              ),
-            ),
-          );
+        const detail = `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`;
+        sendProblem(res, problem(400, 'json_too_deep', detail, req.path));
         return;
       }
       if (err?.type === 'entity.too.large') {

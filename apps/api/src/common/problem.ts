@@ -1,4 +1,5 @@
 import type { FieldError } from '@cb/domain';
+import type { Response } from 'express';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -46,4 +47,9 @@ export function problem(
     code,
     ...(errors && errors.length ? { errors } : {}),
   };
+}
+
+/** Answers with a problem document (for middleware that runs before Nest's exception filter). */
+export function sendProblem(res: Response, body: Problem): void {
+  res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }
