@@ -5,6 +5,7 @@ import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
 import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEvents';
 import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
 import { ContractEvents1764400000000 } from './1764400000000-ContractEvents';
+import { ContractFileHashes1796191566205 } from './1796191566205-ContractFileHashes';
 import { ContractReview1796191588173 } from './1796191588173-ContractReview';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   StaleWebhookEvents1764200000000,
   AlertLanguage1764300000000,
   ContractEvents1764400000000,
+  ContractFileHashes1796191566205,
   ContractReview1796191588173,
   BillingOrders1796192169983,
 ];

@@ -621,6 +621,11 @@ export interface components {
             counterparty?: string;
             /** @description Comma-separated, or the field repeated */
             tags?: string;
+            /**
+             * @description Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)
+             * @enum {string}
+             */
+            allowDuplicate?: "true" | "false";
         };
         EvidenceDto: {
             page: number;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   DomainError,
   DomainErrorCode,
+  DuplicateError,
   contractFileName,
   uploaded,
   type StoredFile,
@@ -25,10 +26,13 @@ export interface UploadContractCommand {
   title?: string;
   counterparty?: string;
   tags?: string[];
+  /** Keep a second contract for bytes the tenant already holds (else DuplicateError naming the first). */
+  allowDuplicate?: boolean;
 }
 
 /**
- * A new contract from a stored file: its type judged by its bytes, the plan limit checked, the contract
+ * A new contract from a stored file: its type judged by its bytes, refused as a duplicate when the tenant
+ * already holds the same bytes (unless allowDuplicate), the plan limit checked, the contract
  * recorded as `processing` with an audit event and committed, then the parse enqueued. If Redis is away the
  * upload still succeeds; the sweeper enqueues the parse later.
  */
@@ -56,6 +60,11 @@ export class UploadContract {
       }
       const id = randomUUID();
       contract = await this.db.run(tenantId, async () => {
+        await this.contracts.lockFileHash(tenantId, file.sha256);
+        if (!cmd.allowDuplicate) {
+          const existing = await this.contracts.findBySha256(tenantId, file.sha256);
+          if (existing) throw new DuplicateError(existing.id);
+        }
         await this.limits.assertWithinLimit(tenantId, 'contracts');
         const inserted = await this.contracts.insert(tenantId, {
           id,

@@ -190,6 +190,28 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     });
   }
 
+  /**
+   * The tenant's oldest contract holding a file with these bytes, or null. Called inside the upload's
+   * transaction after `lockFileHash`, so two uploads of the same file at once cannot both pass.
+   */
+  findBySha256(tenantId: string, sha256: string): Promise<ContractEntity | null> {
+    return this.run(tenantId, (m) =>
+      m.findOne(ContractEntity, {
+        where: this.scoped(tenantId, { fileSha256: sha256 }),
+        order: { createdAt: 'ASC' },
+      }),
+    );
+  }
+
+  /** A transaction-scoped lock on (tenant, sha256): the duplicate check and the insert happen under it. */
+  lockFileHash(tenantId: string, sha256: string): Promise<void> {
+    return this.run(tenantId, async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `contract-file:${tenantId}:${sha256}`,
+      ]);
+    });
+  }
+
   /** How many contracts of this tenant still point at a stored file (content-addressed blobs are shared). */
   countByStorageKey(tenantId: string, storageKey: string): Promise<number> {
     return this.count(tenantId, { storageKey });

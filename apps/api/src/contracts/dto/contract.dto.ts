@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -45,6 +46,10 @@ export class UploadContractFieldsDto {
   @MinLength(1, { each: true })
   @SingleLine({ each: true })
   tags?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicate?: boolean;
 }
 
 export class UploadContractDto {
@@ -57,6 +62,12 @@ export class UploadContractDto {
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() counterparty?: string;
   @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)',
+  })
+  allowDuplicate?: string;
 }
 
 export class ListContractsQueryDto extends PageQueryDto {
