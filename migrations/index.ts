@@ -7,6 +7,7 @@ import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
 import { ContractEvents1764400000000 } from './1764400000000-ContractEvents';
 import { ContractFileHashes1796191566205 } from './1796191566205-ContractFileHashes';
 import { ContractReview1796191588173 } from './1796191588173-ContractReview';
+import { Amendments1796191895049 } from './1796191895049-Amendments';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   ContractEvents1764400000000,
   ContractFileHashes1796191566205,
   ContractReview1796191588173,
+  Amendments1796191895049,
   BillingOrders1796192169983,
 ];

@@ -55,6 +55,7 @@ import { SetTermFromText } from './contract/set-term-from-text.use-case';
 import { DeleteContract } from './contract/delete-contract.use-case';
 import { GetContract } from './contract/get-contract.use-case';
 import { GiveUpParse } from './contract/give-up-parse.use-case';
+import { LinkAmendment } from './contract/link-amendment.use-case';
 import { ListContracts } from './contract/list-contracts.use-case';
 import { OpenContractFile } from './contract/open-contract-file.use-case';
 import { ParseContract } from './contract/parse-contract.use-case';
@@ -92,7 +93,7 @@ const SERVICES = [
 
 /** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
 const CONTRACT = [
-  provide(GetContract, [TenantDb, ContractsRepository]),
+  provide(GetContract, [TenantDb, ContractsRepository, TenantCalendar]),
   provide(ListContracts, [ContractsRepository]),
   provide(OpenContractFile, [STORAGE, ContractsRepository]),
   provide(UploadContract, [
@@ -112,9 +113,17 @@ const CONTRACT = [
     AuditTrail,
     JobPublisher,
     GetContract,
+    LinkAmendment,
+  ]),
+  provide(LinkAmendment, [TenantDb, ContractsRepository, RecomputeDeadlines]),
+  provide(DeleteContract, [
+    TenantDb,
+    ContractsRepository,
+    ContractFiles,
+    AuditTrail,
+    RecomputeDeadlines,
   ]),
   provide(SetTermFromText, [TenantDb, ContractsRepository, CorrectTerms]),
-  provide(DeleteContract, [TenantDb, ContractsRepository, ContractFiles, AuditTrail]),
   provide(RecordParseResult, [
     TenantDb,
     ContractsRepository,

@@ -725,6 +725,34 @@ export interface components {
             code: string;
             message: string;
         };
+        AmendmentChangeDto: {
+            /** @example expirationDate */
+            field: string;
+            /** @description The value in force before this amendment (a term value: date, duration, boolean, money) */
+            from: (string | boolean | components["schemas"]["MoneyDto"]) | null;
+            /** @description The value from this amendment on */
+            to: string | boolean | components["schemas"]["MoneyDto"];
+            /** @description The sentence of the amendment it came from */
+            evidence: components["schemas"]["EvidenceDto"][];
+        };
+        AmendmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description When it takes effect: its effectiveDate, else its agreementDate */
+            effectiveDate: string | null;
+            /** @description False while it takes effect only after the current term (GET one contract only) */
+            inForce?: boolean;
+            /** @description The terms it changes in its master (GET one contract only) */
+            changes?: components["schemas"]["AmendmentChangeDto"][];
+        };
+        ParentSuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description The sentence in which the document calls itself an amendment */
+            sentence: string;
+        };
         ContractResponseDto: {
             /** Format: uuid */
             id: string;
@@ -763,6 +791,17 @@ export interface components {
             candidates?: {
                 [key: string]: components["schemas"]["CandidateDto"][];
             };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends
+             */
+            parentId: string | null;
+            /** @description Its amendments; `deadlines` follow the terms in force */
+            amendments: components["schemas"]["AmendmentDto"][];
+            /** @description A master's terms overridden by its amendments from their effective dates (GET one contract only) */
+            termsInForce?: components["schemas"]["TermsDto"] | null;
+            /** @description The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it */
+            parentSuggestion?: components["schemas"]["ParentSuggestionDto"] | null;
         };
         ContractListResponseDto: {
             data: components["schemas"]["ContractResponseDto"][];
@@ -782,6 +821,11 @@ export interface components {
             terms?: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends (same tenant, no cycles); null makes it standalone
+             */
+            parentId?: string | null;
         };
         SetTermFromTextDto: {
             /**
