@@ -9,6 +9,7 @@ import { ContractFileHashes1796191566205 } from './1796191566205-ContractFileHas
 import { ContractReview1796191588173 } from './1796191588173-ContractReview';
 import { Amendments1796191895049 } from './1796191895049-Amendments';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
+import { Inboxes1796192474341 } from './1796192474341-Inboxes';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ContractReview1796191588173,
   Amendments1796191895049,
   BillingOrders1796192169983,
+  Inboxes1796192474341,
 ];

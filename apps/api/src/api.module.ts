@@ -29,6 +29,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SubscriptionModule } from './subscription/subscription.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { InboxModule } from './inbox/inbox.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export function loggerModule(config: AppConfig, name: string) {
@@ -83,6 +84,7 @@ export class ApiModule {
         RateLimitModule,
         AlertsModule,
         CalendarModule,
+        InboxModule,
         WebhooksModule,
       ],
       providers: [

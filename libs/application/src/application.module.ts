@@ -17,6 +17,7 @@ import {
   ContractsRepository,
   ContractsWithPassedDeadlinesQuery,
   DeadlinesRepository,
+  InboxesRepository,
   InvitationsRepository,
   LostWebhookDeliveriesQuery,
   PersistenceModule,
@@ -66,6 +67,10 @@ import { ReparseContract } from './contract/reparse-contract.use-case';
 import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
+import { GetInbox } from './inbox/get-inbox.use-case';
+import { InboxAddresses } from './inbox/inbox-addresses.service';
+import { ReceiveEmail } from './inbox/receive-email.use-case';
+import { RotateInbox } from './inbox/rotate-inbox.use-case';
 import { CheckTrials } from './subscription/check-trials.use-case';
 import { GetSubscription } from './subscription/get-subscription.use-case';
 import { ListPlans } from './subscription/list-plans.use-case';
@@ -218,6 +223,14 @@ const OTHERS = [
   ]),
 ];
 
+/** bringing contracts in: e-mail-in (the tenant's address, a received mail). */
+const INTAKE = [
+  provide(InboxAddresses, [InboxesRepository, APP_CONFIG]),
+  provide(GetInbox, [InboxAddresses]),
+  provide(RotateInbox, [TenantDb, InboxAddresses, AuditTrail]),
+  provide(ReceiveEmail, [UsersRepository, STORAGE, UploadContract, PlanLimits, MAILER, APP_CONFIG]),
+];
+
 /** billing: quotes, orders (Stripe Checkout or a manual order), the operator's activation, e-mails to owners. */
 const BILLING_CASES = [
   provide(BillingNotices, [
@@ -274,6 +287,7 @@ const PROVIDERS = [
   ...ALERTS,
   ...OTHERS,
   ...BILLING_CASES,
+  ...INTAKE,
 ];
 
 /**

@@ -49,3 +49,7 @@ export * from './billing/quote-plan.use-case';
 export * from './billing/change-cancellation.use-case';
 export * from './billing/list-invoices.use-case';
 export * from './billing/mark-invoice-paid.use-case';
+export * from './inbox/get-inbox.use-case';
+export * from './inbox/inbox-addresses.service';
+export * from './inbox/receive-email.use-case';
+export * from './inbox/rotate-inbox.use-case';

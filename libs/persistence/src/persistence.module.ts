@@ -21,6 +21,7 @@ import { ContractEventsRepository } from './repositories/contract-events.reposit
 import { BillingInvoicesRepository } from './repositories/billing-invoices.repository';
 import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
+import { InboxesRepository } from './repositories/inboxes.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -42,6 +43,7 @@ const REPOSITORIES = [
   ContractEventsRepository,
   BillingOrdersRepository,
   BillingInvoicesRepository,
+  InboxesRepository,
 ];
 
 /**

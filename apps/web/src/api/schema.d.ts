@@ -516,6 +516,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["InboxController_rotate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1288,6 +1304,10 @@ export interface components {
              * @example https://app.example.com/calendar/3q2-Vb....ics
              */
             url: string;
+        };
+        InboxDto: {
+            /** @example 3f1c0e9a7b2d4c6e8f0a1b2c3d4e5f60@in.contract-bank.example */
+            address: string;
         };
         CreateWebhookDto: {
             /**
@@ -2208,6 +2228,44 @@ export interface operations {
         responses: {
             /** @description iCalendar (RFC 5545) feed */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    InboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret address; PDF, DOCX and TXT attachments from users become contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+        };
+    };
+    InboxController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address stops working at once; the next GET /v1/inbox gives a new one */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -224,6 +224,10 @@ export const en = {
     needsReview: 'Parsed: needs review',
     failed: 'Could not be read',
     rejected: 'Rejected',
+    byEmail: 'Forward by e-mail',
+    byEmailHelp:
+      'Send or forward contracts as PDF, DOCX or TXT attachments to this address from your own e-mail address: each becomes a contract tagged “email”, and you get a reply listing what was created. Keep the address secret.',
+    byEmailAddress: 'Your company’s e-mail-in address',
     duplicate: 'Already in the bank',
     openExisting: 'Open the contract',
     keepSecondCopy: 'Upload a second copy',

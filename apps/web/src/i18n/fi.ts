@@ -226,6 +226,10 @@ export const fi: Catalogue = {
     needsReview: 'Luettu: tarkistettava',
     failed: 'Ei voitu lukea',
     rejected: 'Hylätty',
+    byEmail: 'Välitä sähköpostilla',
+    byEmailHelp:
+      'Lähetä tai välitä sopimukset PDF-, DOCX- tai TXT-liitteinä tähän osoitteeseen omasta sähköpostiosoitteestasi: jokaisesta tulee sopimus tunnisteella ”email”, ja saat vastauksen luoduista sopimuksista. Pidä osoite salassa.',
+    byEmailAddress: 'Yrityksesi sähköpostiosoite sopimuksille',
     duplicate: 'Jo pankissa',
     openExisting: 'Avaa sopimus',
     keepSecondCopy: 'Tuo toinen kappale',

@@ -227,6 +227,10 @@ export const sv: Catalogue = {
     needsReview: 'Inläst: behöver granskas',
     failed: 'Kunde inte läsas',
     rejected: 'Avvisad',
+    byEmail: 'Vidarebefordra via e-post',
+    byEmailHelp:
+      'Skicka eller vidarebefordra avtal som PDF-, DOCX- eller TXT-bilagor till den här adressen från din egen e-postadress: varje bilaga blir ett avtal med taggen ”email”, och du får ett svar om vad som skapades. Håll adressen hemlig.',
+    byEmailAddress: 'Ditt företags e-postadress för avtal',
     duplicate: 'Finns redan i banken',
     openExisting: 'Öppna avtalet',
     keepSecondCopy: 'Ladda upp en andra kopia',

@@ -4,8 +4,10 @@ import { api, ApiError, NetworkError, uploadWithProgress, type UploadHandle } fr
 import type { Contract, ContractStatus } from '../api/types';
 import { useSession } from '../auth/session';
 import { PageTitle } from '../components/Layout';
+import { CopyField } from '../components/feedback';
 import { t } from '../i18n';
 import { formatBytes, formatPercent } from '../lib/format';
+import { useApi } from '../lib/useApi';
 import { useContractEvents } from '../lib/useContractEvents';
 
 type Phase = 'queued' | 'uploading' | 'processing' | 'done' | 'rejected' | 'duplicate';
@@ -196,6 +198,8 @@ export default function UploadPage() {
         <p className="hint">{t('upload.accepted')}</p>
       </div>
 
+      {canWrite && <InboxCard />}
+
       {items.length > 0 && (
         <div className="card upload-list-card">
           <div className="card-head">
@@ -308,5 +312,18 @@ function UploadRow({ item, onKeepCopy }: { item: Item; onKeepCopy: () => void })
         )}
       </div>
     </li>
+  );
+}
+
+/** E-mail-in: the company's secret address; attachments mailed to it from a user become contracts. */
+function InboxCard() {
+  const inbox = useApi((signal) => api<{ address: string }>('/v1/inbox', { signal }), []);
+  if (!inbox.data) return null;
+  return (
+    <div className="card" data-testid="inbox-card">
+      <h2>{t('upload.byEmail')}</h2>
+      <p className="muted">{t('upload.byEmailHelp')}</p>
+      <CopyField value={inbox.data.address} label={t('upload.byEmailAddress')} />
+    </div>
   );
 }

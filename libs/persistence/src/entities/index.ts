@@ -19,6 +19,7 @@ import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity'
 import { ContractEventEntity } from './contract-event.entity';
 import { BillingOrderEntity } from './billing-order.entity';
 import { BillingInvoiceEntity } from './billing-invoice.entity';
+import { InboxEntity } from './inbox.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -41,6 +42,7 @@ export * from './webhook-delivery-attempt.entity';
 export * from './contract-event.entity';
 export * from './billing-order.entity';
 export * from './billing-invoice.entity';
+export * from './inbox.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -65,4 +67,5 @@ export const ENTITIES = [
   BillingOrderEntity,
   BillingInvoiceEntity,
   ContractEventEntity,
+  InboxEntity,
 ];
