@@ -10,6 +10,7 @@ import { ContractReview1796191588173 } from './1796191588173-ContractReview';
 import { Amendments1796191895049 } from './1796191895049-Amendments';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
 import { Inboxes1796192474341 } from './1796192474341-Inboxes';
+import { Imports1796193053295 } from './1796193053295-Imports';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Amendments1796191895049,
   BillingOrders1796192169983,
   Inboxes1796192474341,
+  Imports1796193053295,
 ];

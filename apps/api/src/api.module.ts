@@ -29,6 +29,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SubscriptionModule } from './subscription/subscription.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -85,6 +86,7 @@ export class ApiModule {
         AlertsModule,
         CalendarModule,
         InboxModule,
+        ImportsModule,
         WebhooksModule,
       ],
       providers: [

@@ -18,6 +18,7 @@ import {
   ContractsWithPassedDeadlinesQuery,
   DeadlinesRepository,
   InboxesRepository,
+  ImportsRepository,
   InvitationsRepository,
   LostWebhookDeliveriesQuery,
   PersistenceModule,
@@ -28,6 +29,7 @@ import {
   TenantsRepository,
   TenantsWithDeadlinesQuery,
   TrialsToCheckQuery,
+  UnfinishedImportsQuery,
   UnpublishedContractEventsQuery,
   UsersRepository,
   WebhooksRepository,
@@ -67,6 +69,10 @@ import { ReparseContract } from './contract/reparse-contract.use-case';
 import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
+import { ExpandImport } from './import/expand-import.use-case';
+import { GetImport, ListImports } from './import/get-import.use-case';
+import { StartImport } from './import/start-import.use-case';
+import { SweepImports } from './import/sweep-imports.use-case';
 import { GetInbox } from './inbox/get-inbox.use-case';
 import { InboxAddresses } from './inbox/inbox-addresses.service';
 import { ReceiveEmail } from './inbox/receive-email.use-case';
@@ -92,7 +98,7 @@ const SERVICES = [
     InvitationsRepository,
     APP_CONFIG,
   ]),
-  provide(ContractFiles, [STORAGE, ContractsRepository]),
+  provide(ContractFiles, [STORAGE, ContractsRepository, ImportsRepository]),
   provide(WebhookEvents, [WebhooksRepository, JobPublisher]),
 ];
 
@@ -223,12 +229,32 @@ const OTHERS = [
   ]),
 ];
 
-/** bringing contracts in: e-mail-in (the tenant's address, a received mail). */
+/** bringing contracts in: e-mail-in (the tenant's address, a received mail) and bulk import. */
 const INTAKE = [
   provide(InboxAddresses, [InboxesRepository, APP_CONFIG]),
   provide(GetInbox, [InboxAddresses]),
   provide(RotateInbox, [TenantDb, InboxAddresses, AuditTrail]),
   provide(ReceiveEmail, [UsersRepository, STORAGE, UploadContract, PlanLimits, MAILER, APP_CONFIG]),
+  provide(StartImport, [
+    TenantDb,
+    ImportsRepository,
+    ContractFiles,
+    PlanLimits,
+    AuditTrail,
+    JobPublisher,
+  ]),
+  provide(ExpandImport, [
+    TenantDb,
+    ImportsRepository,
+    STORAGE,
+    UploadContract,
+    LinkAmendment,
+    ContractFiles,
+    APP_CONFIG,
+  ]),
+  provide(GetImport, [TenantDb, ImportsRepository]),
+  provide(ListImports, [TenantDb, ImportsRepository]),
+  provide(SweepImports, [UnfinishedImportsQuery, JobPublisher]),
 ];
 
 /** billing: quotes, orders (Stripe Checkout or a manual order), the operator's activation, e-mails to owners. */

@@ -53,3 +53,8 @@ export * from './inbox/get-inbox.use-case';
 export * from './inbox/inbox-addresses.service';
 export * from './inbox/receive-email.use-case';
 export * from './inbox/rotate-inbox.use-case';
+export * from './import/expand-import.use-case';
+export * from './import/get-import.use-case';
+export * from './import/import-record';
+export * from './import/start-import.use-case';
+export * from './import/sweep-imports.use-case';

@@ -17,3 +17,4 @@ export * from './billing/billing.port';
 export * from './billing/vat';
 export * from './billing/proration';
 export * from './contract/amendments';
+export * from './import/import-metadata';

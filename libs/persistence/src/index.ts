@@ -25,4 +25,5 @@ export * from './repositories/contract-events.repository';
 export * from './repositories/billing-orders.repository';
 export * from './repositories/billing-invoices.repository';
 export * from './repositories/inboxes.repository';
+export * from './repositories/imports.repository';
 export * from './system';

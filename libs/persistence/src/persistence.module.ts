@@ -22,6 +22,7 @@ import { BillingInvoicesRepository } from './repositories/billing-invoices.repos
 import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
 import { InboxesRepository } from './repositories/inboxes.repository';
+import { ImportsRepository } from './repositories/imports.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -44,6 +45,7 @@ const REPOSITORIES = [
   BillingOrdersRepository,
   BillingInvoicesRepository,
   InboxesRepository,
+  ImportsRepository,
 ];
 
 /**

@@ -532,6 +532,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_list"];
+        put?: never;
+        post: operations["ImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -1308,6 +1340,67 @@ export interface components {
         InboxDto: {
             /** @example 3f1c0e9a7b2d4c6e8f0a1b2c3d4e5f60@in.contract-bank.example */
             address: string;
+        };
+        StartImportDto: {
+            /**
+             * Format: binary
+             * @description A ZIP of PDF, DOCX and TXT files; folders become tags
+             */
+            file: string;
+            /**
+             * Format: binary
+             * @description CSV (`;` or `,`, UTF-8 with or without BOM): a `file` column with the path inside the ZIP, and any of title, counterparty, tags (separated by `;`), ownerEmail, parentFile and term fields (effectiveDate, expirationDate, noticePeriod, ...); dates ISO or day first
+             */
+            metadata?: string;
+        };
+        ImportErrorDto: {
+            /** @example zip_invalid */
+            code: string;
+            message: string;
+        };
+        ImportItemDto: {
+            /** @example Suppliers/acme-supply.pdf */
+            path: string;
+            /** @enum {string} */
+            outcome: "pending" | "created" | "duplicate" | "failed";
+            /**
+             * Format: uuid
+             * @description The contract made (created) or the one already holding the same file (duplicate)
+             */
+            contractId: string | null;
+            /**
+             * @description The contract's status (a created file counts as processed once it has left processing)
+             * @enum {string|null}
+             */
+            contractStatus: "processing" | "parsed" | "needs_review" | "failed" | null;
+            /** @description Why it failed, or a note */
+            message: string | null;
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description done once every file has its outcome and every contract it made has been parsed
+             * @enum {string}
+             */
+            status: "running" | "done";
+            /** @description Files in the ZIP (0 until the worker has read its directory) */
+            total: number;
+            processed: number;
+            created: number;
+            duplicates: number;
+            failed: number;
+            /** @example archive.zip */
+            fileName: string;
+            /** @description The whole ZIP was refused (not readable, too many files, too large unpacked) */
+            error: components["schemas"]["ImportErrorDto"] | null;
+            createdAt: string;
+            /** @description Each file (GET one import) */
+            items?: components["schemas"]["ImportItemDto"][];
+        };
+        ImportListDto: {
+            data: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
         };
         CreateWebhookDto: {
             /**
@@ -2270,6 +2363,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+        };
+    };
+    ImportsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["StartImportDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; the worker reads it file by file */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
         };
     };

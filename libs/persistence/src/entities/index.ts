@@ -20,6 +20,7 @@ import { ContractEventEntity } from './contract-event.entity';
 import { BillingOrderEntity } from './billing-order.entity';
 import { BillingInvoiceEntity } from './billing-invoice.entity';
 import { InboxEntity } from './inbox.entity';
+import { ImportEntity, ImportItemEntity } from './import.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -43,6 +44,7 @@ export * from './contract-event.entity';
 export * from './billing-order.entity';
 export * from './billing-invoice.entity';
 export * from './inbox.entity';
+export * from './import.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -68,4 +70,6 @@ export const ENTITIES = [
   BillingInvoiceEntity,
   ContractEventEntity,
   InboxEntity,
+  ImportEntity,
+  ImportItemEntity,
 ];
