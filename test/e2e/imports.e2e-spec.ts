@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -55,7 +56,9 @@ describe('bulk import: a ZIP with a metadata CSV', () => {
   let a: SignedUp;
 
   beforeAll(async () => {
-    server = await startTestServer({ env: { MAX_UPLOAD_MB: '1', MAX_IMPORT_FILES: '20' } });
+    server = await startTestServer({
+      env: { MAX_UPLOAD_MB: '1', MAX_IMPORT_FILES: '20', MAX_IMPORT_MB: '3' },
+    });
     a = await signUp(server.url, { company: 'Archive Oy' });
   }, 60_000);
 
@@ -186,6 +189,25 @@ describe('bulk import: a ZIP with a metadata CSV', () => {
     const none = await post().field('x', 'y');
     expect(none.status).toBe(400);
   });
+
+  it('takes a ZIP larger than MAX_UPLOAD_MB, and answers 413 past MAX_IMPORT_MB', async () => {
+    // Two stored (uncompressed) files of 0.8 MB make a ZIP of 1.6 MB, over the 1 MB upload limit.
+    const noise = (n: number) => Buffer.from(randomBytes(n / 2).toString('hex'));
+    const big = craftZip([
+      { name: 'one.txt', data: noise(800_000), method: 0 },
+      { name: 'two.txt', data: noise(800_000), method: 0 },
+    ]);
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const res = await post().attach('file', big, 'big.zip');
+    expect(res.status).toBe(202);
+    const done = await waitForImport(server.url, a.token, res.body.id);
+    expect(done).toMatchObject({ total: 2, created: 2 });
+
+    const huge = craftZip([{ name: 'huge.txt', data: noise(3_400_000), method: 0 }]);
+    const over = await post().attach('file', huge, 'huge.zip');
+    expect(over.status).toBe(413);
+    expect(over.body.code).toBe('payload_too_large');
+  }, 120_000);
 
   it('ends an import whose ZIP lists more files than MAX_IMPORT_FILES with the reason, creating nothing', async () => {
     const many = Array.from({ length: 21 }, (_, i) => ({

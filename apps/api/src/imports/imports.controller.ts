@@ -18,6 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { GetImport, ListImports, StartImport, type Actor } from '@cb/application';
+import { IMPORT_METADATA_BYTES } from '../common/body-limits';
 import { PageQueryDto } from '../common/dto/page-query.dto';
 import {
   CurrentActor,
@@ -29,9 +30,6 @@ import { MultipartUpload } from '../common/multipart/multipart.interceptor';
 import { ImportDto, ImportListDto, StartImportDto } from './import.dto';
 import { toImportResponse } from './imports.mapper';
 import { StartImportPipe, type ImportUpload } from './start-import.pipe';
-
-/** The metadata CSV is read into memory: 2,000 rows of a dozen columns fit in far less. */
-export const MAX_METADATA_BYTES = 5 * 1024 * 1024;
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -46,7 +44,7 @@ export class ImportsController {
   @Post()
   @HttpCode(202)
   @RequirePermission('contracts:write')
-  @MultipartUpload('file', { limit: 'import', bufferedFiles: { metadata: MAX_METADATA_BYTES } })
+  @MultipartUpload('file', { limit: 'import', bufferedFiles: { metadata: IMPORT_METADATA_BYTES } })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ type: StartImportDto })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
