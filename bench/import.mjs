@@ -98,7 +98,7 @@ try {
   let imp;
   for (;;) {
     imp = await (await fetch(`${base}/v1/imports/${started.id}`, { headers: auth })).json();
-    if (readAt === null && imp.total > 0 && imp.items.every((i) => i.outcome !== 'pending')) readAt = performance.now() - t0;
+    if (readAt === null && imp.total > 0 && imp.items.length === imp.total) readAt = performance.now() - t0;
     if (imp.status === 'done') break;
     if (performance.now() - t0 > 30 * 60_000) throw new Error('import still running after 30 minutes');
     await new Promise((r) => setTimeout(r, 500));

@@ -100,7 +100,7 @@ describe('web UI: bringing contracts in (browser)', () => {
     await progress.waitFor({ timeout: 90_000 });
     await page
       .getByTestId('import-summary')
-      .getByText('Done: 1 contracts created, 0 already in the bank, 2 failed.')
+      .getByText('Done. Created: 1 · already in the bank: 0 · failed: 2')
       .waitFor();
     const table = page.getByTestId('import-outcomes');
     await table

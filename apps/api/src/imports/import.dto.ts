@@ -18,7 +18,7 @@ export class StartImportDto {
 
 class ImportItemDto {
   @ApiProperty({ example: 'Suppliers/acme-supply.pdf' }) path: string;
-  @ApiProperty({ enum: ['pending', 'created', 'duplicate', 'failed'] }) outcome: string;
+  @ApiProperty({ enum: ['created', 'duplicate', 'failed'] }) outcome: string;
   @ApiProperty({
     nullable: true,
     type: String,
@@ -64,7 +64,10 @@ export class ImportDto {
   })
   error: ImportErrorDto | null;
   @ApiProperty() createdAt: string;
-  @ApiPropertyOptional({ type: [ImportItemDto], description: 'Each file (GET one import)' })
+  @ApiPropertyOptional({
+    type: [ImportItemDto],
+    description: 'Each file that has its outcome, in ZIP order (GET one import)',
+  })
   items?: ImportItemDto[];
 }
 

@@ -16,13 +16,16 @@ export function toImportResponse(r: ImportRecord): ImportDto {
     createdAt: i.createdAt.toISOString(),
     ...(r.items
       ? {
-          items: r.items.map((it) => ({
-            path: it.path,
-            outcome: it.outcome,
-            contractId: it.contractId,
-            contractStatus: it.contractStatus,
-            message: it.message,
-          })),
+          // Files still waiting to be read are not listed: an item appears once it has its outcome.
+          items: r.items
+            .filter((it) => it.outcome !== 'pending')
+            .map((it) => ({
+              path: it.path,
+              outcome: it.outcome,
+              contractId: it.contractId,
+              contractStatus: it.contractStatus,
+              message: it.message,
+            })),
         }
       : {}),
   };

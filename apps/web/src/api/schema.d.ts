@@ -1362,7 +1362,7 @@ export interface components {
             /** @example Suppliers/acme-supply.pdf */
             path: string;
             /** @enum {string} */
-            outcome: "pending" | "created" | "duplicate" | "failed";
+            outcome: "created" | "duplicate" | "failed";
             /**
              * Format: uuid
              * @description The contract made (created) or the one already holding the same file (duplicate)
@@ -1395,7 +1395,7 @@ export interface components {
             /** @description The whole ZIP was refused (not readable, too many files, too large unpacked) */
             error: components["schemas"]["ImportErrorDto"] | null;
             createdAt: string;
-            /** @description Each file (GET one import) */
+            /** @description Each file that has its outcome, in ZIP order (GET one import) */
             items?: components["schemas"]["ImportItemDto"][];
         };
         ImportListDto: {

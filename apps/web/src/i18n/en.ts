@@ -250,7 +250,7 @@ export const en = {
     start: 'Start the import',
     progressLabel: 'Import progress',
     running: '{processed} of {total} files done…',
-    done: 'Done: {created} contracts created, {duplicates} already in the bank, {failed} failed.',
+    done: 'Done. Created: {created} · already in the bank: {duplicates} · failed: {failed}',
     download: 'Download as CSV',
     file: 'File',
     outcome: 'Outcome',

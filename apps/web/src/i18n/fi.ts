@@ -252,7 +252,7 @@ export const fi: Catalogue = {
     start: 'Aloita tuonti',
     progressLabel: 'Tuonnin eteneminen',
     running: '{processed}/{total} tiedostoa valmiina…',
-    done: 'Valmis: {created} sopimusta luotu, {duplicates} jo pankissa, {failed} epäonnistui.',
+    done: 'Valmis. Luotu: {created} · jo pankissa: {duplicates} · epäonnistui: {failed}',
     download: 'Lataa CSV-tiedostona',
     file: 'Tiedosto',
     outcome: 'Tulos',

@@ -253,7 +253,7 @@ export const sv: Catalogue = {
     start: 'Starta importen',
     progressLabel: 'Importens förlopp',
     running: '{processed} av {total} filer klara…',
-    done: 'Klart: {created} avtal skapade, {duplicates} fanns redan i banken, {failed} misslyckades.',
+    done: 'Klart. Skapade: {created} · fanns redan i banken: {duplicates} · misslyckades: {failed}',
     download: 'Ladda ner som CSV',
     file: 'Fil',
     outcome: 'Resultat',
