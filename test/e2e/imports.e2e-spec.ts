@@ -183,6 +183,22 @@ describe('bulk import: a ZIP with a metadata CSV', () => {
     expect(imports.body.data.every((i: { fileName: string }) => i.fileName !== 'a.zip')).toBe(true);
   });
 
+  it('replays a POST with the same Idempotency-Key, and refuses the key for another CSV', async () => {
+    const zip = craftZip([{ name: 'idem.txt', data: text('An agreement sent twice.') }]);
+    const send = (csv: string) =>
+      post()
+        .set('Idempotency-Key', 'import-4711')
+        .attach('file', zip, 'idem.zip')
+        .attach('metadata', Buffer.from(csv), 'm.csv');
+    const first = await send('file,title\nidem.txt,Once\n');
+    expect(first.status).toBe(202);
+    const again = await send('file,title\nidem.txt,Once\n');
+    expect(again.status).toBe(202);
+    expect(again.body.id).toBe(first.body.id);
+    const other = await send('file,title\nidem.txt,Twice\n');
+    expect(other.status).toBe(422);
+  });
+
   it('refuses a file that is not a ZIP (415) and a missing file (400)', async () => {
     const notZip = await post().attach('file', text('just text'), 'fake.zip');
     expect(notZip.status).toBe(415);
