@@ -3,7 +3,9 @@
 // folder becomes a tag) posted to POST /v1/imports, then GET /v1/imports/:id polled until every contract is
 // parsed. Prints contracts per minute, the time to the ZIP being read, the time to the last parsed contract,
 // the outcomes, and the peak RSS of each process (VmHWM from /proc, the kernel's high-water mark).
-// usage: npm run bench:import [-- DIR] [--concurrency N]
+// With --synthetic N, the ZIP holds N generated plain-text agreements instead (a 2,000-file archive, the
+// MAX_IMPORT_FILES default, in 20 folders, each file different so none is a duplicate).
+// usage: npm run bench:import [-- DIR] [--concurrency N] [--synthetic N]
 import { execSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ const dir =
     .find((p) => fs.existsSync(p));
 if (!dir) throw new Error('CUAD dev set not found: pass its folder');
 const concurrency = flag('--concurrency') ?? '2';
+const synthetic = Number(flag('--synthetic') ?? 0);
 const port = 3991;
 const db = `cb_bench_import_${process.pid}`;
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-bench-import-'));
@@ -44,15 +47,33 @@ function memory(pid) {
 }
 
 execSync('node scripts/ensure-build.js', { cwd: root, stdio: 'inherit' });
-execSync('node dist/apps/api/src/migrate.js', { cwd: root, env, stdio: 'ignore' });
 
-// The ZIP: every PDF of the folder, under one folder name.
-const pdfs = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pdf'));
-fs.mkdirSync(path.join(scratch, 'zip', 'cuad-dev'), { recursive: true });
-for (const f of pdfs) fs.symlinkSync(path.join(dir, f), path.join(scratch, 'zip', 'cuad-dev', f));
-const zipPath = path.join(scratch, 'cuad-dev.zip');
-execSync(`zip -q -r ${JSON.stringify(zipPath)} cuad-dev`, { cwd: path.join(scratch, 'zip') });
+// The ZIP: every PDF of the folder under one folder name, or N generated agreements in 20 folders.
+const zipRoot = path.join(scratch, 'zip');
+const zipPath = path.join(scratch, 'archive.zip');
+let pdfs = [];
+if (synthetic > 0) {
+  for (let i = 0; i < synthetic; i++) {
+    const folder = path.join(zipRoot, 'archive', `unit-${String(i % 20).padStart(2, '0')}`);
+    fs.mkdirSync(folder, { recursive: true });
+    const day = String((i % 28) + 1).padStart(2, '0');
+    fs.writeFileSync(
+      path.join(folder, `agreement-${String(i).padStart(4, '0')}.txt`),
+      `SERVICE AGREEMENT No. ${i}\n\nThis Service Agreement is made on ${day} January 2025 between Bench Oy ("Customer") and Vendor ${i} AB ("Supplier").\n` +
+        `1. Term. This Agreement commences on ${day} January 2025 and continues for an initial term of two (2) years, and renews automatically for successive periods of one (1) year unless either party gives notice of non-renewal at least ninety (90) days before the end of the then-current term.\n` +
+        `2. Fees. The Customer pays EUR ${1000 + i} per month.\n3. Governing law. This Agreement is governed by the laws of Finland.\n`,
+    );
+  }
+  execSync(`zip -q -r ${JSON.stringify(zipPath)} archive`, { cwd: zipRoot });
+} else {
+  pdfs = fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pdf'));
+  fs.mkdirSync(path.join(zipRoot, 'cuad-dev'), { recursive: true });
+  for (const f of pdfs) fs.symlinkSync(path.join(dir, f), path.join(zipRoot, 'cuad-dev', f));
+  execSync(`zip -q -r ${JSON.stringify(zipPath)} cuad-dev`, { cwd: zipRoot });
+}
 const zipBytes = fs.readFileSync(zipPath);
+// The database last, once nothing before the cleanup below can fail.
+execSync('node dist/apps/api/src/migrate.js', { cwd: root, env, stdio: 'ignore' });
 
 const procs = Object.fromEntries(
   ['api', 'worker'].map((app) => [
@@ -88,7 +109,7 @@ try {
   const load0 = os.loadavg()[0];
 
   const form = new FormData();
-  form.append('file', new Blob([zipBytes], { type: 'application/zip' }), 'cuad-dev.zip');
+  form.append('file', new Blob([zipBytes], { type: 'application/zip' }), path.basename(zipPath));
   const t0 = performance.now();
   const res = await fetch(`${base}/v1/imports`, { method: 'POST', headers: auth, body: form });
   const started = await res.json();
@@ -111,7 +132,8 @@ try {
   }
   const mem = Object.fromEntries(Object.entries(procs).map(([n, p]) => [n, memory(p.pid)]));
   const pages = Number(psql(`SELECT coalesce(sum(pages), 0) FROM contracts WHERE tenant_id = '${tenant.id}'`));
-  console.log(`ZIP: ${pdfs.length} PDFs, ${(zipBytes.length / 1048576).toFixed(1)} MB; ${pages} pages parsed; WORKER_CONCURRENCY=${concurrency}; ${os.cpus().length} cores`);
+  const what = synthetic > 0 ? `${synthetic} generated TXT agreements` : `${pdfs.length} PDFs`;
+  console.log(`ZIP: ${what}, ${(zipBytes.length / 1048576).toFixed(1)} MB; ${pages} pages parsed; WORKER_CONCURRENCY=${concurrency}; ${os.cpus().length} cores`);
   console.log(`202 after ${accepted.toFixed(0)} ms; ZIP read (every file has its outcome) after ${((readAt ?? lastParsed) / 1000).toFixed(1)} s`);
   console.log(`last contract parsed after ${(lastParsed / 1000).toFixed(1)} s: ${((imp.created / lastParsed) * 60_000).toFixed(1)} contracts per minute`);
   console.log(`outcomes: ${JSON.stringify({ total: imp.total, created: imp.created, duplicates: imp.duplicates, failed: imp.failed, ...statuses })}`);
