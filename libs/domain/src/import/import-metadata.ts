@@ -314,9 +314,5 @@ export function folderTags(path: string): string[] {
 export function isIgnoredImportEntry(path: string): boolean {
   const parts = path.split('/');
   const hidden = (p: string) => p.startsWith('.') && p !== '.' && p !== '..';
-  return (
-    parts[0] === '__MACOSX' ||
-    parts.some(hidden) ||
-    /(^|\/)Thumbs\.db$/i.test(path)
-  );
+  return parts[0] === '__MACOSX' || parts.some(hidden) || /(^|\/)Thumbs\.db$/i.test(path);
 }
