@@ -36,6 +36,7 @@ describe('docs/api.md: every curl example runs against a real server', () => {
     expect(stdout).toMatch(/key prefix: cbk_/);
     expect(stdout).toMatch(/uploaded [0-9a-f-]{36}/);
     expect(stdout).toMatch(/idempotent replay ok/);
+    expect(stdout).toMatch(/duplicate refused ok/);
     expect(stdout).toMatch(/status: (parsed|needs_review)/);
     expect(stdout).toMatch(/"noticePeriodSource": "user"/);
     expect(stdout).toMatch(/\{"renewalTerm":"P1Y","source":"user","evidence":/);

@@ -54,7 +54,7 @@ export async function createApiApp(
   app.set('trust proxy', 'loopback');
   for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
-  app.use(rejectOversizedBodies(config.maxUploadBytes));
+  app.use(rejectOversizedBodies(config.maxUploadBytes, config.maxImportBytes));
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
   app.use(
     express.json({

@@ -13,6 +13,7 @@ const ContractsPage = lazy(() => import('./pages/ContractsPage'));
 const ContractDetailPage = lazy(() => import('./pages/contract-detail/ContractDetailPage'));
 const UploadPage = lazy(() => import('./pages/UploadPage'));
 const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const PricingPage = lazy(() => import('./pages/PricingPage'));
@@ -136,6 +137,14 @@ export function App() {
               element={
                 <Lazy>
                   <UploadPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="import"
+              element={
+                <Lazy>
+                  <ImportPage />
                 </Lazy>
               }
             />

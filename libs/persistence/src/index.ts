@@ -24,4 +24,6 @@ export * from './repositories/webhooks.repository';
 export * from './repositories/contract-events.repository';
 export * from './repositories/billing-orders.repository';
 export * from './repositories/billing-invoices.repository';
+export * from './repositories/inboxes.repository';
+export * from './repositories/imports.repository';
 export * from './system';

@@ -21,6 +21,8 @@ import { ContractEventsRepository } from './repositories/contract-events.reposit
 import { BillingInvoicesRepository } from './repositories/billing-invoices.repository';
 import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
+import { InboxesRepository } from './repositories/inboxes.repository';
+import { ImportsRepository } from './repositories/imports.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -42,6 +44,8 @@ const REPOSITORIES = [
   ContractEventsRepository,
   BillingOrdersRepository,
   BillingInvoicesRepository,
+  InboxesRepository,
+  ImportsRepository,
 ];
 
 /**

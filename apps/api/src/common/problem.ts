@@ -11,6 +11,8 @@ export interface Problem {
   code: string;
   errors?: FieldError[];
   errorId?: string;
+  /** `duplicate`: the contract that already holds the same file. */
+  contractId?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

@@ -8,7 +8,7 @@ export interface ContractParts {
 }
 
 export function toContractResponse(
-  { contract: c, obligations }: ContractRecord,
+  { contract: c, obligations, amendments, family }: ContractRecord,
   parts: ContractParts = { candidates: true },
 ): ContractResponseDto {
   // Confidence is the engine's, for the values it read: a person's value has none.
@@ -53,6 +53,19 @@ export function toContractResponse(
     confidence,
     reviewReasons: c.status === 'needs_review' ? c.reviewReasons : [],
     ...(parts.candidates ? { candidates: c.candidates } : {}),
+    parentId: c.parentId,
+    amendments: family
+      ? family.amendments.map((a) => ({
+          id: a.id,
+          title: a.title,
+          effectiveDate: a.effectiveDate,
+          inForce: a.inForce,
+          changes: a.changes,
+        }))
+      : (amendments ?? []),
+    ...(family
+      ? { termsInForce: family.termsInForce, parentSuggestion: family.parentSuggestion }
+      : {}),
   } as ContractResponseDto;
 }
 

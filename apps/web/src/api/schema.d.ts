@@ -516,6 +516,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["InboxController_rotate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_list"];
+        put?: never;
+        post: operations["ImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -621,6 +669,11 @@ export interface components {
             counterparty?: string;
             /** @description Comma-separated, or the field repeated */
             tags?: string;
+            /**
+             * @description Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)
+             * @enum {string}
+             */
+            allowDuplicate?: "true" | "false";
         };
         EvidenceDto: {
             page: number;
@@ -720,6 +773,34 @@ export interface components {
             code: string;
             message: string;
         };
+        AmendmentChangeDto: {
+            /** @example expirationDate */
+            field: string;
+            /** @description The value in force before this amendment (a term value: date, duration, boolean, money) */
+            from: (string | boolean | components["schemas"]["MoneyDto"]) | null;
+            /** @description The value from this amendment on */
+            to: string | boolean | components["schemas"]["MoneyDto"];
+            /** @description The sentence of the amendment it came from */
+            evidence: components["schemas"]["EvidenceDto"][];
+        };
+        AmendmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description When it takes effect: its effectiveDate, else its agreementDate */
+            effectiveDate: string | null;
+            /** @description False while it takes effect only after the current term (GET one contract only) */
+            inForce?: boolean;
+            /** @description The terms it changes in its master (GET one contract only) */
+            changes?: components["schemas"]["AmendmentChangeDto"][];
+        };
+        ParentSuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description The sentence in which the document calls itself an amendment */
+            sentence: string;
+        };
         ContractResponseDto: {
             /** Format: uuid */
             id: string;
@@ -758,6 +839,17 @@ export interface components {
             candidates?: {
                 [key: string]: components["schemas"]["CandidateDto"][];
             };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends
+             */
+            parentId: string | null;
+            /** @description Its amendments; `deadlines` follow the terms in force */
+            amendments: components["schemas"]["AmendmentDto"][];
+            /** @description A master's terms overridden by its amendments from their effective dates (GET one contract only) */
+            termsInForce?: components["schemas"]["TermsDto"] | null;
+            /** @description The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it */
+            parentSuggestion?: components["schemas"]["ParentSuggestionDto"] | null;
         };
         ContractListResponseDto: {
             data: components["schemas"]["ContractResponseDto"][];
@@ -777,6 +869,11 @@ export interface components {
             terms?: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends (same tenant, no cycles); null makes it standalone
+             */
+            parentId?: string | null;
         };
         SetTermFromTextDto: {
             /**
@@ -1239,6 +1336,71 @@ export interface components {
              * @example https://app.example.com/calendar/3q2-Vb....ics
              */
             url: string;
+        };
+        InboxDto: {
+            /** @example 3f1c0e9a7b2d4c6e8f0a1b2c3d4e5f60@in.contract-bank.example */
+            address: string;
+        };
+        StartImportDto: {
+            /**
+             * Format: binary
+             * @description A ZIP of PDF, DOCX and TXT files; folders become tags
+             */
+            file: string;
+            /**
+             * Format: binary
+             * @description CSV (`;` or `,`, UTF-8 with or without BOM): a `file` column with the path inside the ZIP, and any of title, counterparty, tags (separated by `;`), ownerEmail, parentFile and term fields (effectiveDate, expirationDate, noticePeriod, ...); dates ISO or day first
+             */
+            metadata?: string;
+        };
+        ImportErrorDto: {
+            /** @example zip_invalid */
+            code: string;
+            message: string;
+        };
+        ImportItemDto: {
+            /** @example Suppliers/acme-supply.pdf */
+            path: string;
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "failed";
+            /**
+             * Format: uuid
+             * @description The contract made (created) or the one already holding the same file (duplicate)
+             */
+            contractId: string | null;
+            /**
+             * @description The contract's status (a created file counts as processed once it has left processing)
+             * @enum {string|null}
+             */
+            contractStatus: "processing" | "parsed" | "needs_review" | "failed" | null;
+            /** @description Why it failed, or a note */
+            message: string | null;
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description done once every file has its outcome and every contract it made has been parsed
+             * @enum {string}
+             */
+            status: "running" | "done";
+            /** @description Files in the ZIP (0 until the worker has read its directory) */
+            total: number;
+            processed: number;
+            created: number;
+            duplicates: number;
+            failed: number;
+            /** @example archive.zip */
+            fileName: string;
+            /** @description The whole ZIP was refused (not readable, too many files, too large unpacked) */
+            error: components["schemas"]["ImportErrorDto"] | null;
+            createdAt: string;
+            /** @description Each file that has its outcome, in ZIP order (GET one import) */
+            items?: components["schemas"]["ImportItemDto"][];
+        };
+        ImportListDto: {
+            data: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
         };
         CreateWebhookDto: {
             /**
@@ -2163,6 +2325,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret address; PDF, DOCX and TXT attachments from users become contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+        };
+    };
+    InboxController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address stops working at once; the next GET /v1/inbox gives a new one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+        };
+    };
+    ImportsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["StartImportDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; the worker reads it file by file */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
         };
     };

@@ -70,3 +70,5 @@ export type TermField = (typeof TERM_FIELDS)[number];
 // Compile-time: a term the API adds that the list above misses fails the build.
 type MissingTermField = Exclude<keyof ContractTerms, TermField>;
 export const NO_MISSING_TERM_FIELD: MissingTermField extends never ? true : never = true;
+export type Import = Schemas['ImportDto'];
+export type ImportItem = NonNullable<Import['items']>[number];

@@ -13,6 +13,7 @@ import type { AuditTrail } from '../audit/audit-trail.service';
 import type { ContractRecord } from './contract-record';
 import { reviewReasonsOf } from './contract-review';
 import type { GetContract } from './get-contract.use-case';
+import type { LinkAmendment } from './link-amendment.use-case';
 import type { RecomputeDeadlines } from './recompute-deadlines.use-case';
 
 export interface CorrectTermsCommand {
@@ -24,6 +25,8 @@ export interface CorrectTermsCommand {
   tags?: string[];
   /** A person's corrections, field by field (validated by the domain's validateTermsPatch). */
   terms?: Record<string, unknown>;
+  /** The master agreement this contract amends, or null to unlink it (LinkAmendment). */
+  parentId?: string | null;
 }
 
 /** Evidence a caller has for corrected fields (the text a person selected in the document). */
@@ -36,6 +39,7 @@ export type CorrectionEvidence = Partial<TermEvidence>;
  * A corrected field leaves review: the review reasons are recomputed (reviewReasonsOf) and the status follows
  * them. A value that is one of the parse's candidates takes that candidate's evidence (a reviewer's pick);
  * `evidence` gives the span of a value set from selected text.
+ * A new parentId links the contract to its master as an amendment (LinkAmendment), in the same transaction.
  */
 export class CorrectTerms {
   constructor(
@@ -45,6 +49,7 @@ export class CorrectTerms {
     private readonly audit: AuditTrail,
     private readonly jobs: JobPublisher,
     private readonly getContract: GetContract,
+    private readonly linkAmendment: LinkAmendment,
   ) {}
 
   async execute(
@@ -92,11 +97,16 @@ export class CorrectTerms {
         targetId: id,
         contractId: id,
         data: {
-          fields: (['title', 'counterparty', 'tags'] as const).filter((k) => cmd[k] !== undefined),
+          fields: (['title', 'counterparty', 'tags', 'parentId'] as const).filter(
+            (k) => cmd[k] !== undefined,
+          ),
           terms: Object.keys(cmd.terms ?? {}),
         },
       });
-      return cmd.terms !== undefined;
+      const linked =
+        cmd.parentId !== undefined &&
+        (await this.linkAmendment.execute({ tenantId, contractId: id, parentId: cmd.parentId }));
+      return cmd.terms !== undefined || linked;
     });
     if (termsChanged) await this.jobs.tryPublish('alerts.refresh', { tenantId });
     return this.getContract.execute(tenantId, id);

@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import {
+  findAmendmentReference,
   finishedEvent,
+  isLikelyMaster,
   isCurrentParse,
   parseFailed,
   parseSucceeded,
@@ -82,6 +84,7 @@ export class RecordParseResult {
           counterparty: locked.counterparty ?? proposedCounterparty(result.terms.parties),
         },
       );
+      if (!locked.parentId) await this.suggestMaster(tenantId, contractId, result);
       this.logger.log(
         {
           tenantId,
@@ -99,6 +102,36 @@ export class RecordParseResult {
     if (recorded.eventId !== null)
       await this.jobs.tryPublish('contract-event.publish', { tenantId, eventId: recorded.eventId });
     return recorded.status;
+  }
+
+  /**
+   * A document that calls itself an amendment to an agreement with the same parties and title in this bank:
+   * that agreement is proposed as its master, with the sentence that says so (a person links it).
+   */
+  private async suggestMaster(
+    tenantId: string,
+    contractId: string,
+    result: ExtractionResult,
+  ): Promise<void> {
+    const reference = findAmendmentReference(result.text);
+    let suggested: string | null = null;
+    if (reference) {
+      const amendment = { parties: result.terms.parties, reference };
+      const master = (await this.contracts.masterCandidates(tenantId, contractId)).find(
+        (c) =>
+          isLikelyMaster(amendment, { title: c.title, parties: c.terms?.parties ?? [] }) ||
+          isLikelyMaster(amendment, {
+            title: c.terms?.title ?? null,
+            parties: c.terms?.parties ?? [],
+          }),
+      );
+      suggested = master?.id ?? null;
+    }
+    await this.contracts.update(
+      tenantId,
+      { id: contractId },
+      { suggestedParentId: suggested, parentSuggestion: suggested ? reference : null },
+    );
   }
 
   /** Appends the finished parse's event inside the transaction (see GiveUpParse for the other writer). */

@@ -1,5 +1,6 @@
 import {
   NotFoundError,
+  assertCanWrite,
   checkLimit,
   planOf,
   type LimitedResource,
@@ -43,6 +44,15 @@ export class PlanLimits {
         resource,
         adding,
       );
+    });
+  }
+
+  /** A tenant whose trial or subscription ended reads but writes nothing (402 subscription_required). */
+  assertCanWrite(tenantId: string, now = new Date()): Promise<void> {
+    return this.db.run(tenantId, async () => {
+      const row = await this.subscriptions.lockForUpdate(tenantId);
+      if (!row) throw new NotFoundError('Subscription');
+      assertCanWrite(toSubscription(row), now);
     });
   }
 }

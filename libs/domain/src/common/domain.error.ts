@@ -13,6 +13,7 @@ export enum DomainErrorCode {
   IdempotencyMismatch = 'idempotency_key_reused',
   RateLimited = 'rate_limited',
   InvalidState = 'invalid_state',
+  Duplicate = 'duplicate',
 }
 
 export interface FieldError {
@@ -41,5 +42,15 @@ export class NotFoundError extends DomainError {
 export class ValidationError extends DomainError {
   constructor(message: string, errors?: FieldError[]) {
     super(DomainErrorCode.Validation, message, errors);
+  }
+}
+
+/** The tenant already holds a file with the same bytes (sha256): the existing contract is named. */
+export class DuplicateError extends DomainError {
+  constructor(
+    readonly contractId: string,
+    message = 'This file is already in the bank',
+  ) {
+    super(DomainErrorCode.Duplicate, message);
   }
 }

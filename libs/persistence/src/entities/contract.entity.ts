@@ -1,4 +1,5 @@
 import type {
+  AmendmentReference,
   ContractStatus,
   ContractTerms,
   EvidenceSpan,
@@ -16,6 +17,9 @@ export interface StoredCandidate {
 }
 export type StoredCandidates = Partial<Record<TermField, StoredCandidate[]>>;
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** Why a parse proposes a master: the sentence of the document that calls it an amendment. */
+export type ParentSuggestion = AmendmentReference;
 
 @Entity('contracts')
 export class ContractEntity {
@@ -55,6 +59,12 @@ export class ContractEntity {
   @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
   @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
+  /** The master agreement this contract amends (same tenant), or null. */
+  @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
+  /** The master a parse proposes for a document that calls itself an amendment, until a person links it. */
+  @Column('uuid', { name: 'suggested_parent_id', nullable: true }) suggestedParentId: string | null;
+  @Column('jsonb', { name: 'parent_suggestion', nullable: true })
+  parentSuggestion: ParentSuggestion | null;
   @Column('integer', { name: 'parse_version', default: 1 }) parseVersion: number;
   @Column('integer', { name: 'parse_attempts', default: 0 }) parseAttempts: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -19,6 +19,8 @@ import { WebhookDeliveryAttemptEntity } from './webhook-delivery-attempt.entity'
 import { ContractEventEntity } from './contract-event.entity';
 import { BillingOrderEntity } from './billing-order.entity';
 import { BillingInvoiceEntity } from './billing-invoice.entity';
+import { InboxEntity } from './inbox.entity';
+import { ImportEntity, ImportItemEntity } from './import.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -41,6 +43,8 @@ export * from './webhook-delivery-attempt.entity';
 export * from './contract-event.entity';
 export * from './billing-order.entity';
 export * from './billing-invoice.entity';
+export * from './inbox.entity';
+export * from './import.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -65,4 +69,7 @@ export const ENTITIES = [
   BillingOrderEntity,
   BillingInvoiceEntity,
   ContractEventEntity,
+  InboxEntity,
+  ImportEntity,
+  ImportItemEntity,
 ];

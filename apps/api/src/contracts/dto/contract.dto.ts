@@ -3,11 +3,13 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
   Min,
@@ -45,6 +47,10 @@ export class UploadContractFieldsDto {
   @MinLength(1, { each: true })
   @SingleLine({ each: true })
   tags?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicate?: boolean;
 }
 
 export class UploadContractDto {
@@ -57,6 +63,12 @@ export class UploadContractDto {
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() counterparty?: string;
   @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)',
+  })
+  allowDuplicate?: string;
 }
 
 export class ListContractsQueryDto extends PageQueryDto {
@@ -199,6 +211,17 @@ export class UpdateContractDto {
   @IsOptional()
   @IsObject()
   terms?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'The master agreement this contract amends (same tenant, no cycles); null makes it standalone',
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
 }
 
 class MoneyDto {
@@ -293,6 +316,53 @@ class ContractErrorDto {
   @ApiProperty() message: string;
 }
 
+const TERM_VALUE = [
+  { type: 'string' },
+  { type: 'boolean' },
+  { $ref: '#/components/schemas/MoneyDto' },
+];
+
+class AmendmentChangeDto {
+  @ApiProperty({ example: 'expirationDate' }) field: string;
+  @ApiProperty({
+    description:
+      'The value in force before this amendment (a term value: date, duration, boolean, money)',
+    nullable: true,
+    oneOf: TERM_VALUE,
+  })
+  from: unknown;
+  @ApiProperty({ description: 'The value from this amendment on', oneOf: TERM_VALUE }) to: unknown;
+  @ApiProperty({ type: [EvidenceDto], description: 'The sentence of the amendment it came from' })
+  evidence: EvidenceDto[];
+}
+
+class AmendmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When it takes effect: its effectiveDate, else its agreementDate',
+  })
+  effectiveDate: string | null;
+  @ApiPropertyOptional({
+    description: 'False while it takes effect only after the current term (GET one contract only)',
+  })
+  inForce?: boolean;
+  @ApiPropertyOptional({
+    type: [AmendmentChangeDto],
+    description: 'The terms it changes in its master (GET one contract only)',
+  })
+  changes?: AmendmentChangeDto[];
+}
+
+class ParentSuggestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({ description: 'The sentence in which the document calls itself an amendment' })
+  sentence: string;
+}
+
 @ApiExtraModels(CandidateDto)
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -342,6 +412,32 @@ export class ContractResponseDto {
     additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/CandidateDto' } },
   })
   candidates?: Record<string, CandidateDto[]>;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The master agreement this contract amends',
+  })
+  parentId: string | null;
+  @ApiProperty({
+    type: [AmendmentDto],
+    description: 'Its amendments; `deadlines` follow the terms in force',
+  })
+  amendments: AmendmentDto[];
+  @ApiPropertyOptional({
+    type: TermsDto,
+    nullable: true,
+    description:
+      "A master's terms overridden by its amendments from their effective dates (GET one contract only)",
+  })
+  termsInForce?: TermsDto | null;
+  @ApiPropertyOptional({
+    type: ParentSuggestionDto,
+    nullable: true,
+    description:
+      'The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it',
+  })
+  parentSuggestion?: ParentSuggestionDto | null;
 }
 
 export class ContractListResponseDto {

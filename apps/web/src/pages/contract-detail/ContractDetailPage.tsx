@@ -17,6 +17,7 @@ import { ActivityCard } from './ActivityCard';
 import { DeadlinesCard, deadlineChangeNotes } from './DeadlinesCard';
 import { DetailsCard } from './DetailsCard';
 import { DocumentCard, type HighlightResult } from './DocumentCard';
+import { FamilyCard } from './FamilyCard';
 import { ObligationsCard } from './ObligationsCard';
 import { ReviewCard } from './ReviewCard';
 import { TermsCard } from './TermsCard';
@@ -238,6 +239,14 @@ export default function ContractDetailPage() {
             canWrite={editable}
             onShow={showEvidence}
             onSave={saveTerm}
+          />
+          <FamilyCard
+            contract={contract}
+            canWrite={editable}
+            onChanged={(c) => {
+              state.setData(c);
+              setNotes(deadlineChangeNotes(contract.deadlines, c.deadlines));
+            }}
           />
           <ObligationsCard contract={contract} onShow={(spans) => showEvidence(null, spans)} />
           <ActivityCard contractId={contract.id} updatedAt={contract.updatedAt} />
