@@ -5,7 +5,12 @@ import { TrialReminders1764100000000 } from './1764100000000-TrialReminders';
 import { StaleWebhookEvents1764200000000 } from './1764200000000-StaleWebhookEvents';
 import { AlertLanguage1764300000000 } from './1764300000000-AlertLanguage';
 import { ContractEvents1764400000000 } from './1764400000000-ContractEvents';
+import { ContractFileHashes1796191566205 } from './1796191566205-ContractFileHashes';
+import { ContractReview1796191588173 } from './1796191588173-ContractReview';
+import { Amendments1796191895049 } from './1796191895049-Amendments';
 import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
+import { Inboxes1796192474341 } from './1796192474341-Inboxes';
+import { Imports1796193053295 } from './1796193053295-Imports';
 import { AccountSecurity1796196530111 } from './1796196530111-AccountSecurity';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
@@ -17,6 +22,11 @@ export const MIGRATIONS = [
   StaleWebhookEvents1764200000000,
   AlertLanguage1764300000000,
   ContractEvents1764400000000,
+  ContractFileHashes1796191566205,
+  ContractReview1796191588173,
+  Amendments1796191895049,
   BillingOrders1796192169983,
+  Inboxes1796192474341,
+  Imports1796193053295,
   AccountSecurity1796196530111,
 ];

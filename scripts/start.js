@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm start`: migrates, then runs the API (serving the web UI) and the worker as two supervised
-// processes (scripts/supervisor.js: a crashed one is restarted with backoff; the other keeps running).
+// `npm start`: migrates, then runs the API (serving the web UI), the worker and the e-mail-in SMTP server as
+// supervised processes (scripts/supervisor.js: a crashed one is restarted with backoff; the others keep running).
 // Their JSON logs go to stdout, for the platform's log collector.
 //
 // With --demo (`npm run demo`) it is a quiet start for a person at a terminal: one line per step, the JSON
@@ -80,7 +80,7 @@ async function main() {
     };
   }
   const supervisor = supervise(
-    ['api', 'worker'].map((app) => ({
+    ['api', 'worker', 'inbound'].map((app) => ({
       name: app,
       command: process.execPath,
       args: [`dist/apps/${app}/src/main.js`],
@@ -94,7 +94,7 @@ async function main() {
   function stop() {
     if (stopping) return;
     stopping = true;
-    log('info', 'stopping api and worker');
+    log('info', 'stopping api, worker and inbound');
     if (demo) console.log('Stopping...');
     supervisor.stop().then(() => process.exit(0));
   }

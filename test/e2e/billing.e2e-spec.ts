@@ -54,8 +54,13 @@ describe('subscription gate, plans, limits and manual billing', () => {
       `UPDATE subscriptions SET trial_ends_at = now() - interval '1 day' WHERE tenant_id = $1`,
       [tenantId],
     );
+  let copies = 0;
   const upload = (token: string) =>
-    request(server.url).post('/v1/contracts').set(auth(token)).attach('file', TXT, 'agreement.txt');
+    request(server.url)
+      .post('/v1/contracts')
+      .set(auth(token))
+      // Each upload is a different file (the same bytes twice would be refused as a duplicate).
+      .attach('file', Buffer.concat([TXT, Buffer.from(`Copy ${++copies}.\n`)]), 'agreement.txt');
 
   it('after the trial: reads work, every write answers 402 subscription_required, sign-in still works', async () => {
     const a = await signUp(server.url);

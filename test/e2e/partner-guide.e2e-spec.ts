@@ -37,8 +37,10 @@ describe('docs/api.md: every curl example runs against a real server', () => {
     expect(stdout).toMatch(/expiring key: [0-9a-f]{8} until \d{4}-\d{2}-\d{2}T/);
     expect(stdout).toMatch(/uploaded [0-9a-f-]{36}/);
     expect(stdout).toMatch(/idempotent replay ok/);
+    expect(stdout).toMatch(/duplicate refused ok/);
     expect(stdout).toMatch(/status: (parsed|needs_review)/);
     expect(stdout).toMatch(/"noticePeriodSource": "user"/);
+    expect(stdout).toMatch(/\{"renewalTerm":"P1Y","source":"user","evidence":/);
     expect(stdout).toMatch(/"kind":"notice"/);
     expect(stdout).toMatch(/"count": 1/);
     expect(stdout).toMatch(/"status":400,"code":"validation_failed","errors":\[\{"field":"limit"/);

@@ -263,7 +263,11 @@ describe('team: invitations, roles, removal and the audit trail', () => {
         await request(server.url)
           .post('/v1/contracts')
           .set(auth(viewer.token))
-          .attach('file', file, 'b.txt')
+          .attach(
+            'file',
+            Buffer.from('CONSULTING AGREEMENT between Alpha Oy and Gamma AB.'),
+            'b.txt',
+          )
       ).status,
     ).toBe(202);
   });

@@ -22,7 +22,7 @@ describe('hardening item 10: names in uploads', () => {
   it.each(['ünïcödé 合同.pdf', 'Vuokrasopimus – Åbo Öy.txt', 'Hyresavtal för lokal i Malmö.txt'])(
     'keeps the Unicode file name %s intact, in the contract and in the download',
     async (name) => {
-      const res = await upload().attach('file', Buffer.from('A short agreement.\n'), name);
+      const res = await upload().attach('file', Buffer.from(`A short agreement: ${name}.\n`), name);
       expect(res.status).toBe(202);
       expect(res.body.file.name).toBe(name);
       const got = await request(server.url)

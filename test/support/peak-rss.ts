@@ -30,3 +30,13 @@ export async function watchPeakRss(): Promise<{ stop(): Promise<number> }> {
     },
   };
 }
+
+/** Runs `run` and returns its result with how far this process's RSS peaked above where it started. */
+export async function peakRssGrowth<T>(
+  run: () => Promise<T>,
+): Promise<{ result: T; growth: number }> {
+  const watch = await watchPeakRss();
+  const before = process.memoryUsage.rss();
+  const result = await run();
+  return { result, growth: (await watch.stop()) - before };
+}

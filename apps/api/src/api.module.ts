@@ -30,6 +30,8 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { SubscriptionModule } from './subscription/subscription.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ImportsModule } from './imports/imports.module';
+import { InboxModule } from './inbox/inbox.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
 export function loggerModule(config: AppConfig, name: string) {
@@ -84,6 +86,8 @@ export class ApiModule {
         RateLimitModule,
         AlertsModule,
         CalendarModule,
+        InboxModule,
+        ImportsModule,
         WebhooksModule,
       ],
       providers: [

@@ -15,7 +15,7 @@ import {
   MAX_JSON_DEPTH,
   rejectNullCharacters,
 } from './common/input-guards';
-import { PROBLEM_CONTENT_TYPE, problem } from './common/problem';
+import { PROBLEM_CONTENT_TYPE, problem, sendProblem } from './common/problem';
 import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
@@ -56,7 +56,7 @@ export async function createApiApp(
   app.set('trust proxy', config.trustProxy);
   for (const middleware of securityMiddleware(config)) app.use(middleware);
   // A declared body over the limit is answered 413 before any of it is read.
-  app.use(rejectOversizedBodies(config.maxUploadBytes));
+  app.use(rejectOversizedBodies(config.maxUploadBytes, config.maxImportBytes));
   // Only the web UI's refresh-token cookie is read (POST /v1/auth/refresh and logout).
   app.use(cookieParser());
   // JSON bodies, keeping the raw bytes for signature checks (payment-provider webhooks).
@@ -84,19 +84,8 @@ export async function createApiApp(
         return;
       }
       if (err?.type === 'json.too.deep') {
-        res
-          .status(400)
-          .type(PROBLEM_CONTENT_TYPE)
-          .send(
-            JSON.stringify(
-              problem(
-                400,
-                'json_too_deep',
-                `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`,
-                req.path,
-              ),
-            ),
-          );
+        const detail = `The JSON body is nested deeper than ${MAX_JSON_DEPTH} levels`;
+        sendProblem(res, problem(400, 'json_too_deep', detail, req.path));
         return;
       }
       if (err?.type === 'entity.too.large') {

@@ -18,6 +18,8 @@ const DashboardPage = lazy(() => import('./pages/DashboardPage'));
 const ContractsPage = lazy(() => import('./pages/ContractsPage'));
 const ContractDetailPage = lazy(() => import('./pages/contract-detail/ContractDetailPage'));
 const UploadPage = lazy(() => import('./pages/UploadPage'));
+const ReviewQueuePage = lazy(() => import('./pages/ReviewQueuePage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
 const CalendarPage = lazy(() => import('./pages/CalendarPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const PricingPage = lazy(() => import('./pages/PricingPage'));
@@ -141,10 +143,26 @@ export function App() {
               }
             />
             <Route
+              path="review"
+              element={
+                <Lazy>
+                  <ReviewQueuePage />
+                </Lazy>
+              }
+            />
+            <Route
               path="upload"
               element={
                 <Lazy>
                   <UploadPage />
+                </Lazy>
+              }
+            />
+            <Route
+              path="import"
+              element={
+                <Lazy>
+                  <ImportPage />
                 </Lazy>
               }
             />

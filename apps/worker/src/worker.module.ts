@@ -7,6 +7,7 @@ import { WorkerJobs } from './common/worker-jobs';
 import { ContractEventsProcessor } from './contract-events/contract-events.processor';
 import { DocumentExtractionProcessor } from './document-extraction/document-extraction.processor';
 import { ParserSandboxLifecycle } from './document-extraction/parser-sandbox.lifecycle';
+import { ImportsProcessor } from './imports/imports.processor';
 import { MaintenanceProcessor } from './maintenance/maintenance.processor';
 import { NotificationsProcessor } from './notifications/notifications.processor';
 import { WorkerSchedule } from './scheduler/worker.schedule';
@@ -37,6 +38,7 @@ export class WorkerModule {
         AlertsProcessor,
         NotificationsProcessor,
         WebhooksProcessor,
+        ImportsProcessor,
         ...(options.schedules === false ? [] : [WorkerSchedule]),
       ],
     };

@@ -17,6 +17,8 @@ import {
   ContractsRepository,
   ContractsWithPassedDeadlinesQuery,
   DeadlinesRepository,
+  InboxesRepository,
+  ImportsRepository,
   InvitationsRepository,
   LostWebhookDeliveriesQuery,
   PersistenceModule,
@@ -27,6 +29,7 @@ import {
   TenantsRepository,
   TenantsWithDeadlinesQuery,
   TrialsToCheckQuery,
+  UnfinishedImportsQuery,
   UnpublishedContractEventsQuery,
   UsersRepository,
   WebhooksRepository,
@@ -51,9 +54,11 @@ import { PublishContractEvent } from './contract-events/publish-contract-event.u
 import { SweepContractEvents } from './contract-events/sweep-contract-events.use-case';
 import { ContractFiles } from './contract/contract-files.service';
 import { CorrectTerms } from './contract/correct-terms.use-case';
+import { SetTermFromText } from './contract/set-term-from-text.use-case';
 import { DeleteContract } from './contract/delete-contract.use-case';
 import { GetContract } from './contract/get-contract.use-case';
 import { GiveUpParse } from './contract/give-up-parse.use-case';
+import { LinkAmendment } from './contract/link-amendment.use-case';
 import { ListContracts } from './contract/list-contracts.use-case';
 import { OpenContractFile } from './contract/open-contract-file.use-case';
 import { ParseContract } from './contract/parse-contract.use-case';
@@ -64,6 +69,14 @@ import { ReparseContract } from './contract/reparse-contract.use-case';
 import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
+import { ExpandImport } from './import/expand-import.use-case';
+import { GetImport, ListImports } from './import/get-import.use-case';
+import { StartImport } from './import/start-import.use-case';
+import { SweepImports } from './import/sweep-imports.use-case';
+import { GetInbox } from './inbox/get-inbox.use-case';
+import { InboxAddresses } from './inbox/inbox-addresses.service';
+import { ReceiveEmail } from './inbox/receive-email.use-case';
+import { RotateInbox } from './inbox/rotate-inbox.use-case';
 import { CheckTrials } from './subscription/check-trials.use-case';
 import { GetSubscription } from './subscription/get-subscription.use-case';
 import { ListPlans } from './subscription/list-plans.use-case';
@@ -85,13 +98,13 @@ const SERVICES = [
     InvitationsRepository,
     APP_CONFIG,
   ]),
-  provide(ContractFiles, [STORAGE, ContractsRepository]),
+  provide(ContractFiles, [STORAGE, ContractsRepository, ImportsRepository]),
   provide(WebhookEvents, [WebhooksRepository, JobPublisher]),
 ];
 
 /** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
 const CONTRACT = [
-  provide(GetContract, [TenantDb, ContractsRepository]),
+  provide(GetContract, [TenantDb, ContractsRepository, TenantCalendar]),
   provide(ListContracts, [ContractsRepository]),
   provide(OpenContractFile, [STORAGE, ContractsRepository]),
   provide(UploadContract, [
@@ -111,8 +124,17 @@ const CONTRACT = [
     AuditTrail,
     JobPublisher,
     GetContract,
+    LinkAmendment,
   ]),
-  provide(DeleteContract, [TenantDb, ContractsRepository, ContractFiles, AuditTrail]),
+  provide(LinkAmendment, [TenantDb, ContractsRepository, RecomputeDeadlines]),
+  provide(DeleteContract, [
+    TenantDb,
+    ContractsRepository,
+    ContractFiles,
+    AuditTrail,
+    RecomputeDeadlines,
+  ]),
+  provide(SetTermFromText, [TenantDb, ContractsRepository, CorrectTerms]),
   provide(RecordParseResult, [
     TenantDb,
     ContractsRepository,
@@ -207,6 +229,34 @@ const OTHERS = [
   ]),
 ];
 
+/** bringing contracts in: e-mail-in (the tenant's address, a received mail) and bulk import. */
+const INTAKE = [
+  provide(InboxAddresses, [InboxesRepository, APP_CONFIG]),
+  provide(GetInbox, [InboxAddresses]),
+  provide(RotateInbox, [TenantDb, InboxAddresses, AuditTrail]),
+  provide(ReceiveEmail, [UsersRepository, STORAGE, UploadContract, PlanLimits, MAILER, APP_CONFIG]),
+  provide(StartImport, [
+    TenantDb,
+    ImportsRepository,
+    ContractFiles,
+    PlanLimits,
+    AuditTrail,
+    JobPublisher,
+  ]),
+  provide(ExpandImport, [
+    TenantDb,
+    ImportsRepository,
+    STORAGE,
+    UploadContract,
+    LinkAmendment,
+    ContractFiles,
+    APP_CONFIG,
+  ]),
+  provide(GetImport, [TenantDb, ImportsRepository]),
+  provide(ListImports, [TenantDb, ImportsRepository]),
+  provide(SweepImports, [UnfinishedImportsQuery, JobPublisher]),
+];
+
 /** billing: quotes, orders (Stripe Checkout or a manual order), the operator's activation, e-mails to owners. */
 const BILLING_CASES = [
   provide(BillingNotices, [
@@ -263,6 +313,7 @@ const PROVIDERS = [
   ...ALERTS,
   ...OTHERS,
   ...BILLING_CASES,
+  ...INTAKE,
 ];
 
 /**

@@ -32,6 +32,12 @@ export interface AppConfig {
   apiKeyRateLimitPerMinute: number;
   trialDays: number;
   maxUploadBytes: number;
+  /** E-mail-in: the port of our SMTP server (0 = a free one) and the domain of the tenants' addresses. */
+  inboundSmtpPort: number;
+  inboundDomain: string;
+  /** Bulk import: at most this many files in one ZIP, and this many bytes uncompressed in all. */
+  maxImportFiles: number;
+  maxImportBytes: number;
   webhookAllowPrivateUrls: boolean;
   /**
    * Express's `trust proxy` (TRUST_PROXY): false by default, so X-Forwarded-For is ignored and the client IP is
@@ -149,6 +155,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
+    inboundSmtpPort: dto.INBOUND_SMTP_PORT ?? 2525,
+    inboundDomain: (
+      dto.INBOUND_DOMAIN ?? new URL(dto.APP_URL ?? `http://localhost:${port}`).hostname
+    ).toLowerCase(),
+    maxImportFiles: dto.MAX_IMPORT_FILES ?? 2000,
+    maxImportBytes: (dto.MAX_IMPORT_MB ?? 500) * 1024 * 1024,
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
     trustProxy: parseTrustProxy(dto.TRUST_PROXY),
     signupsPerIpPerHour: dto.SIGNUP_RATE_LIMIT_PER_HOUR ?? 20,

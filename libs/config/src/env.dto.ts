@@ -126,6 +126,36 @@ export class EnvDto {
   MAX_UPLOAD_MB?: number;
 
   @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  INBOUND_SMTP_PORT?: number;
+
+  @IsOptional()
+  @Matches(
+    /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+    {
+      message: 'must be a domain name such as in.example.com',
+    },
+  )
+  INBOUND_DOMAIN?: string;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_IMPORT_FILES?: number;
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  MAX_IMPORT_MB?: number;
+
+  @IsOptional()
   @IsBooleanString()
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;
 

@@ -16,3 +16,5 @@ export * from './tenancy/roles';
 export * from './billing/billing.port';
 export * from './billing/vat';
 export * from './billing/proration';
+export * from './contract/amendments';
+export * from './import/import-metadata';

@@ -5,6 +5,7 @@ import {
   alertsTenantJobId,
   contractEventJobId,
   digestSendJobId,
+  importExpandJobId,
   parseJobId,
   webhookDeliverJobId,
   type JobName,
@@ -132,6 +133,18 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     },
   },
   'webhooks.recover': { queue: QUEUES.webhooks, options: TICK },
+  // Resumable (each entry is decided once, in its own transaction), so retries continue where it stopped.
+  'import.expand': {
+    queue: QUEUES.imports,
+    id: importExpandJobId,
+    options: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 5000 },
+      removeOnComplete: { count: 100 },
+      removeOnFail: { count: 1000 },
+    },
+  },
+  'imports.sweep': { queue: QUEUES.maintenance, options: TICK },
 };
 
 /** The job names that run on `queue`. */
@@ -145,6 +158,8 @@ export const STUCK_AFTER_MS = 2 * 60_000;
 export const MAX_PARSE_ENQUEUES = 5;
 /** A contract event not handed over this long after its commit lost its publish job: the sweep hands it over. */
 export const UNPUBLISHED_EVENT_AFTER_MS = 30_000;
+/** An import whose entries have not moved this long lost its job (a worker dies, its lock expires sooner). */
+export const IMPORT_IDLE_AFTER_MS = 5 * 60_000;
 /** A pending webhook delivery without an attempt this long after it was recorded lost its job. */
 export const LOST_DELIVERY_AFTER_MS = 60_000;
 
@@ -160,6 +175,7 @@ export const SCHEDULES = {
   // Trials end and reminders go out within the hour.
   'subscriptions.check': 3_600_000,
   'webhooks.recover': 60_000,
+  'imports.sweep': 60_000,
   'alerts.scan': 'alertScanIntervalMs',
 } as const satisfies Partial<Record<JobName, number | 'alertScanIntervalMs'>>;
 

@@ -29,6 +29,10 @@ export interface JobPayloads {
   'webhook.deliver': { tenantId: string; deliveryId: string };
   /** Tick: enqueues again the webhook deliveries whose job was lost. */
   'webhooks.recover': Record<string, never>;
+  /** Reads one bulk import's ZIP entry by entry; each file becomes a contract (resumes where it stopped). */
+  'import.expand': { tenantId: string; importId: string };
+  /** Tick: enqueues again the imports whose job was lost before they finished. */
+  'imports.sweep': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -94,6 +98,8 @@ const PARSERS: { [N in JobName]: (d: Data) => JobPayloads[N] } = {
   'digest.send': (d) => ({ tenantId: uuid(d, 'tenantId'), digestId: uuid(d, 'digestId') }),
   'webhook.deliver': (d) => ({ tenantId: uuid(d, 'tenantId'), deliveryId: uuid(d, 'deliveryId') }),
   'webhooks.recover': none,
+  'import.expand': (d) => ({ tenantId: uuid(d, 'tenantId'), importId: uuid(d, 'importId') }),
+  'imports.sweep': none,
 };
 
 export function isJobName(name: string): name is JobName {
@@ -110,6 +116,10 @@ export function parsePayload<N extends JobName>(name: N, data: unknown): JobPayl
 /** Deterministic job ids (BullMQ forbids ':' in custom ids, so the parts are joined with '.'). */
 export function parseJobId(p: JobPayloads['contract.parse']): string {
   return `contract.parse.${p.tenantId}.${p.contractId}.${p.parseVersion}`;
+}
+
+export function importExpandJobId(p: JobPayloads['import.expand']): string {
+  return `import.expand.${p.tenantId}.${p.importId}`;
 }
 
 /** One per-tenant alert job per tenant-local day while it is queued or running. */

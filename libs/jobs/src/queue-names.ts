@@ -13,5 +13,7 @@ export const QUEUES = {
   webhooks: 'webhooks',
   /** Finished parses (the contract_events outbox) handed to webhooks, alerts and the live status. */
   contractEvents: 'contract-events',
+  /** Bulk imports: one long job per ZIP (its entries become contracts, whose parses go to documentExtraction). */
+  imports: 'imports',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -8,3 +8,4 @@ export * from './url-safety';
 export * from './webhook-signature';
 export * from './account-messages';
 export * from './billing-messages';
+export * from './inbound-reply-message';

@@ -22,6 +22,8 @@ import { BillingInvoicesRepository } from './repositories/billing-invoices.repos
 import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
 import { PasswordResetsRepository } from './repositories/password-resets.repository';
+import { InboxesRepository } from './repositories/inboxes.repository';
+import { ImportsRepository } from './repositories/imports.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -44,6 +46,8 @@ const REPOSITORIES = [
   BillingOrdersRepository,
   BillingInvoicesRepository,
   PasswordResetsRepository,
+  InboxesRepository,
+  ImportsRepository,
 ];
 
 /**

@@ -1,6 +1,6 @@
 import type { FieldError } from '@cb/domain';
 import type { NextFunction, Request, Response } from 'express';
-import { PROBLEM_CONTENT_TYPE, problem } from './problem';
+import { problem, sendProblem } from './problem';
 
 /** Deepest nesting of arrays and objects a JSON body may have; no endpoint needs more than a handful. */
 export const MAX_JSON_DEPTH = 32;
@@ -79,18 +79,9 @@ export function nullCharacterErrors(fields: string[]): FieldError[] {
 export function rejectNullCharacters(req: Request, res: Response, next: NextFunction): void {
   const fields = [...nullCharacterFields(req.query), ...nullCharacterFields(req.body as unknown)];
   if (fields.length === 0) return next();
-  res
-    .status(400)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(
-      JSON.stringify(
-        problem(
-          400,
-          'validation_failed',
-          `The request is invalid: ${fields.join(', ')}`,
-          req.path,
-          nullCharacterErrors(fields),
-        ),
-      ),
-    );
+  const detail = `The request is invalid: ${fields.join(', ')}`;
+  sendProblem(
+    res,
+    problem(400, 'validation_failed', detail, req.path, nullCharacterErrors(fields)),
+  );
 }

@@ -1,4 +1,5 @@
 import type { FieldError } from '@cb/domain';
+import type { Response } from 'express';
 
 /** RFC 9457 problem details, as every error leaves the API. */
 export interface Problem {
@@ -10,6 +11,8 @@ export interface Problem {
   code: string;
   errors?: FieldError[];
   errorId?: string;
+  /** `duplicate`: the contract that already holds the same file. */
+  contractId?: string;
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
@@ -46,4 +49,9 @@ export function problem(
     code,
     ...(errors && errors.length ? { errors } : {}),
   };
+}
+
+/** Answers with a problem document (for middleware that runs before Nest's exception filter). */
+export function sendProblem(res: Response, body: Problem): void {
+  res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
 }

@@ -30,6 +30,7 @@ import {
   ListContracts,
   OpenContractFile,
   ReparseContract,
+  SetTermFromText,
   UploadContract,
   type Actor,
 } from '@cb/application';
@@ -47,6 +48,7 @@ import {
   ContractListResponseDto,
   ContractResponseDto,
   ListContractsQueryDto,
+  SetTermFromTextDto,
   UpdateContractDto,
   UploadContractDto,
 } from './dto/contract.dto';
@@ -64,6 +66,7 @@ export class ContractsController {
     @Inject(DeleteContract) private readonly deleteContract: DeleteContract,
     @Inject(OpenContractFile) private readonly openFile: OpenContractFile,
     @Inject(ReparseContract) private readonly reparseContract: ReparseContract,
+    @Inject(SetTermFromText) private readonly setTermFromText: SetTermFromText,
   ) {}
 
   @Post()
@@ -86,7 +89,8 @@ export class ContractsController {
   @RequirePermission('contracts:read')
   @ApiOkResponse({ type: ContractListResponseDto })
   async list(@CurrentTenant() tenantId: string, @Query() query: ListContractsQueryDto) {
-    return toContractList(await this.listContracts.execute(tenantId, query));
+    const { expand, ...filters } = query;
+    return toContractList(await this.listContracts.execute(tenantId, filters), expand);
   }
 
   @Get(':id')
@@ -107,6 +111,25 @@ export class ContractsController {
   ) {
     return toContractResponse(
       await this.correctTerms.execute({ tenantId, actor, contractId, ...dto }),
+    );
+  }
+
+  @Post(':id/terms-from-text')
+  @HttpCode(200)
+  @RequirePermission('contracts:write')
+  @ApiOkResponse({
+    type: ContractResponseDto,
+    description:
+      'The field is set to the value read from the text, as set by a person (like PATCH terms), with the text as its evidence; 400 (problem+json, a message saying what to select) when the text holds no such value',
+  })
+  async setFromText(
+    @CurrentTenant() tenantId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) contractId: string,
+    @Body() dto: SetTermFromTextDto,
+  ) {
+    return toContractResponse(
+      await this.setTermFromText.execute({ tenantId, actor, contractId, ...dto }),
     );
   }
 

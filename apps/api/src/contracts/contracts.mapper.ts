@@ -2,10 +2,19 @@ import type { ContractRecord } from '@cb/application';
 import { mergeTerms, termSources } from '@cb/domain';
 import type { ContractListResponseDto, ContractResponseDto } from './dto/contract.dto';
 
-export function toContractResponse({
-  contract: c,
-  obligations,
-}: ContractRecord): ContractResponseDto {
+export interface ContractParts {
+  /** Include the candidates (the contract resource always does; a list only when expanded). */
+  candidates: boolean;
+}
+
+export function toContractResponse(
+  { contract: c, obligations, amendments, family }: ContractRecord,
+  parts: ContractParts = { candidates: true },
+): ContractResponseDto {
+  // Confidence is the engine's, for the values it read: a person's value has none.
+  const confidence = Object.fromEntries(
+    Object.entries(c.confidence).filter(([field]) => !(field in c.userTerms)),
+  );
   return {
     id: c.id,
     title: c.title,
@@ -40,12 +49,34 @@ export function toContractResponse({
       status: o.status,
       evidence: o.evidence,
     })),
+    language: c.language,
+    confidence,
+    reviewReasons: c.status === 'needs_review' ? c.reviewReasons : [],
+    ...(parts.candidates ? { candidates: c.candidates } : {}),
+    parentId: c.parentId,
+    amendments: family
+      ? family.amendments.map((a) => ({
+          id: a.id,
+          title: a.title,
+          effectiveDate: a.effectiveDate,
+          inForce: a.inForce,
+          changes: a.changes,
+        }))
+      : (amendments ?? []),
+    ...(family
+      ? { termsInForce: family.termsInForce, parentSuggestion: family.parentSuggestion }
+      : {}),
   } as ContractResponseDto;
 }
 
-export function toContractList(page: {
-  data: ContractRecord[];
-  nextCursor: string | null;
-}): ContractListResponseDto {
-  return { data: page.data.map(toContractResponse), nextCursor: page.nextCursor };
+export function toContractList(
+  page: { data: ContractRecord[]; nextCursor: string | null },
+  expand: string | undefined,
+): ContractListResponseDto {
+  const parts = (expand ?? '').split(',');
+  const candidates = parts.includes('candidates') || parts.includes('evidence');
+  return {
+    data: page.data.map((r) => toContractResponse(r, { candidates })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -6,7 +6,7 @@ import type { MultipartBody } from '../common/multipart/read-multipart';
 import { flattenValidationErrors } from '../common/validation';
 import { UploadContractFieldsDto } from './dto/contract.dto';
 
-const ACCEPTED_FIELDS = new Set(['title', 'counterparty', 'tags']);
+const ACCEPTED_FIELDS = new Set(['title', 'counterparty', 'tags', 'allowDuplicate']);
 
 /** An upload as the use case takes it: the stored file and the validated fields. */
 export interface ContractUpload extends UploadContractFieldsDto {
@@ -16,7 +16,7 @@ export interface ContractUpload extends UploadContractFieldsDto {
 
 /**
  * Validates the text fields of an upload (`title`, `counterparty`, `tags` as a comma-separated list or the
- * field repeated; anything else is refused by name) and its file: present, and named on one line.
+ * field repeated, `allowDuplicate` as `true` or `false`; anything else is refused by name) and its file: present, and named on one line.
  */
 @Injectable()
 export class UploadContractPipe implements PipeTransform<MultipartBody, ContractUpload> {
@@ -24,6 +24,7 @@ export class UploadContractPipe implements PipeTransform<MultipartBody, Contract
     if (!body.file)
       throw new ValidationError('A file is required', [{ field: 'file', message: 'is required' }]);
     const tags = body.fields.get('tags');
+    const allowDuplicate = body.fields.get('allowDuplicate')?.[0];
     const dto = plainToInstance(UploadContractFieldsDto, {
       title: body.fields.get('title')?.[0],
       counterparty: body.fields.get('counterparty')?.[0],
@@ -33,6 +34,14 @@ export class UploadContractPipe implements PipeTransform<MultipartBody, Contract
             .map((t) => t.trim())
             .filter(Boolean)
         : undefined,
+      allowDuplicate:
+        allowDuplicate === undefined
+          ? undefined
+          : allowDuplicate === 'true'
+            ? true
+            : allowDuplicate === 'false'
+              ? false
+              : allowDuplicate,
     });
     const errors = [
       ...flattenValidationErrors(validateSync(dto, { whitelist: true })),

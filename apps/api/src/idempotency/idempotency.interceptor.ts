@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   Inject,
   Injectable,
@@ -53,6 +54,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
             path,
             file: { sha256: req.multipart.file?.sha256 ?? null, name: req.multipart.fileName },
             fields: Object.fromEntries(req.multipart.fields),
+            // Small file parts (an import's metadata CSV) count too: another CSV is another request.
+            // (Only when there are some, so an upload's fingerprint stays what it always was.)
+            ...(req.multipart.buffers.size
+              ? {
+                  buffers: Object.fromEntries(
+                    [...req.multipart.buffers].map(([name, b]) => [
+                      name,
+                      {
+                        sha256: createHash('sha256').update(b.data).digest('hex'),
+                        name: b.fileName,
+                      },
+                    ]),
+                  ),
+                }
+              : {}),
           }
         : { method: req.method, path, body: req.body as unknown },
     );

@@ -19,6 +19,8 @@ export interface Problem {
   code?: string;
   errorId?: string;
   errors?: ProblemFieldError[];
+  /** `duplicate`: the contract that already holds the same file. */
+  contractId?: string;
 }
 
 export class ApiError extends Error {

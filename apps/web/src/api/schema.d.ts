@@ -308,6 +308,22 @@ export interface paths {
         patch: operations["ContractsController_update"];
         trace?: never;
     };
+    "/v1/contracts/{id}/terms-from-text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ContractsController_setFromText"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/file": {
         parameters: {
             query?: never;
@@ -676,6 +692,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["InboxController_get"];
+        put?: never;
+        post?: never;
+        delete: operations["InboxController_rotate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_list"];
+        put?: never;
+        post: operations["ImportsController_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ImportsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/webhooks": {
         parameters: {
             query?: never;
@@ -917,6 +981,29 @@ export interface components {
             counterparty?: string;
             /** @description Comma-separated, or the field repeated */
             tags?: string;
+            /**
+             * @description Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)
+             * @enum {string}
+             */
+            allowDuplicate?: "true" | "false";
+        };
+        EvidenceDto: {
+            page: number;
+            start: number;
+            end: number;
+            text: string;
+        };
+        CandidateDto: {
+            /** @description A value of the field's type (see TermsDto) */
+            value: string | number | boolean | {
+                [key: string]: unknown;
+            } | unknown[];
+            /**
+             * @description Calibrated probability that the value is right
+             * @example 0.62
+             */
+            confidence: number;
+            evidence: components["schemas"]["EvidenceDto"][];
         };
         ContractErrorDto: {
             code: string;
@@ -971,12 +1058,6 @@ export interface components {
             /** Format: date */
             expirationDate: string | null;
         };
-        EvidenceDto: {
-            page: number;
-            start: number;
-            end: number;
-            text: string;
-        };
         ObligationDto: {
             /** Format: uuid */
             id: string;
@@ -990,6 +1071,47 @@ export interface components {
             recurrence: string | null;
             status: string;
             evidence: components["schemas"]["EvidenceDto"][];
+        };
+        ReviewReasonDto: {
+            /**
+             * @description The term concerned, or null for the document as a whole
+             * @example noticePeriod
+             */
+            field: string | null;
+            /**
+             * @description low_confidence, no_notice_deadline, unsupported_language, ocr_text (read from a scanned page), no_parties
+             * @example low_confidence
+             */
+            code: string;
+            message: string;
+        };
+        AmendmentChangeDto: {
+            /** @example expirationDate */
+            field: string;
+            /** @description The value in force before this amendment (a term value: date, duration, boolean, money) */
+            from: (string | boolean | components["schemas"]["MoneyDto"]) | null;
+            /** @description The value from this amendment on */
+            to: string | boolean | components["schemas"]["MoneyDto"];
+            /** @description The sentence of the amendment it came from */
+            evidence: components["schemas"]["EvidenceDto"][];
+        };
+        AmendmentDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description When it takes effect: its effectiveDate, else its agreementDate */
+            effectiveDate: string | null;
+            /** @description False while it takes effect only after the current term (GET one contract only) */
+            inForce?: boolean;
+            /** @description The terms it changes in its master (GET one contract only) */
+            changes?: components["schemas"]["AmendmentChangeDto"][];
+        };
+        ParentSuggestionDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @description The sentence in which the document calls itself an amendment */
+            sentence: string;
         };
         ContractResponseDto: {
             /** Format: uuid */
@@ -1014,6 +1136,32 @@ export interface components {
             };
             deadlines: components["schemas"]["ContractDeadlinesDto"];
             obligations: components["schemas"]["ObligationDto"][];
+            /**
+             * @description Detected language: en, fi, sv, or the code of a language the engine does not read
+             * @example fi
+             */
+            language: string | null;
+            /** @description Per extracted term field: the calibrated probability that the value is right (fields set by a person are not listed) */
+            confidence: {
+                [key: string]: number;
+            };
+            /** @description Why the contract needs review (empty unless status is needs_review) */
+            reviewReasons: components["schemas"]["ReviewReasonDto"][];
+            /** @description Per term field: the values a reviewer can pick, most probable first, each with its sentence (in lists only with expand=candidates or expand=evidence) */
+            candidates?: {
+                [key: string]: components["schemas"]["CandidateDto"][];
+            };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends
+             */
+            parentId: string | null;
+            /** @description Its amendments; `deadlines` follow the terms in force */
+            amendments: components["schemas"]["AmendmentDto"][];
+            /** @description A master's terms overridden by its amendments from their effective dates (GET one contract only) */
+            termsInForce?: components["schemas"]["TermsDto"] | null;
+            /** @description The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it */
+            parentSuggestion?: components["schemas"]["ParentSuggestionDto"] | null;
         };
         ContractListResponseDto: {
             data: components["schemas"]["ContractResponseDto"][];
@@ -1033,6 +1181,25 @@ export interface components {
             terms?: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends (same tenant, no cycles); null makes it standalone
+             */
+            parentId?: string | null;
+        };
+        SetTermFromTextDto: {
+            /**
+             * @description The term field to set
+             * @enum {string}
+             */
+            field: "title" | "agreementDate" | "effectiveDate" | "expirationDate" | "initialTerm" | "renewalTerm" | "noticePeriod" | "governingLaw" | "contractValue" | "paymentTerms";
+            /**
+             * @description The selected text, read with the contract language's rules (day-first dates in Finnish and Swedish, durations in words)
+             * @example viimeistään kolme (3) kuukautta ennen
+             */
+            text: string;
+            /** @description The page the text was selected on (1-based) */
+            page?: number;
         };
         ContractEventErrorDto: {
             code: string;
@@ -1501,6 +1668,71 @@ export interface components {
              */
             url: string;
         };
+        InboxDto: {
+            /** @example 3f1c0e9a7b2d4c6e8f0a1b2c3d4e5f60@in.contract-bank.example */
+            address: string;
+        };
+        StartImportDto: {
+            /**
+             * Format: binary
+             * @description A ZIP of PDF, DOCX and TXT files; folders become tags
+             */
+            file: string;
+            /**
+             * Format: binary
+             * @description CSV (`;` or `,`, UTF-8 with or without BOM): a `file` column with the path inside the ZIP, and any of title, counterparty, tags (separated by `;`), ownerEmail, parentFile and term fields (effectiveDate, expirationDate, noticePeriod, ...); dates ISO or day first
+             */
+            metadata?: string;
+        };
+        ImportErrorDto: {
+            /** @example zip_invalid */
+            code: string;
+            message: string;
+        };
+        ImportItemDto: {
+            /** @example Suppliers/acme-supply.pdf */
+            path: string;
+            /** @enum {string} */
+            outcome: "created" | "duplicate" | "failed";
+            /**
+             * Format: uuid
+             * @description The contract made (created) or the one already holding the same file (duplicate)
+             */
+            contractId: string | null;
+            /**
+             * @description The contract's status (a created file counts as processed once it has left processing)
+             * @enum {string|null}
+             */
+            contractStatus: "processing" | "parsed" | "needs_review" | "failed" | null;
+            /** @description Why it failed, or a note */
+            message: string | null;
+        };
+        ImportDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description done once every file has its outcome and every contract it made has been parsed
+             * @enum {string}
+             */
+            status: "running" | "done";
+            /** @description Files in the ZIP (0 until the worker has read its directory) */
+            total: number;
+            processed: number;
+            created: number;
+            duplicates: number;
+            failed: number;
+            /** @example archive.zip */
+            fileName: string;
+            /** @description The whole ZIP was refused (not readable, too many files, too large unpacked) */
+            error: components["schemas"]["ImportErrorDto"] | null;
+            createdAt: string;
+            /** @description Each file that has its outcome, in ZIP order (GET one import) */
+            items?: components["schemas"]["ImportItemDto"][];
+        };
+        ImportListDto: {
+            data: components["schemas"]["ImportDto"][];
+            nextCursor: string | null;
+        };
         CreateWebhookDto: {
             /**
              * @description http(s) URL; private and loopback addresses are refused
@@ -1958,6 +2190,8 @@ export interface operations {
                 renewsBefore?: string;
                 renewsAfter?: string;
                 sort?: "createdAt" | "-createdAt" | "title" | "-title" | "noticeDeadline" | "nextRenewalDate" | "expirationDate";
+                /** @description Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case) */
+                expand?: string;
             };
             header?: never;
             path?: never;
@@ -2056,6 +2290,32 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponseDto"];
+                };
+            };
+        };
+    };
+    ContractsController_setFromText: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetTermFromTextDto"];
+            };
+        };
+        responses: {
+            /** @description The field is set to the value read from the text, as set by a person (like PATCH terms), with the text as its evidence; 400 (problem+json, a message saying what to select) when the text holds no such value */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2681,6 +2941,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    InboxController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The secret address; PDF, DOCX and TXT attachments from users become contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxDto"];
+                };
+            };
+        };
+    };
+    InboxController_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The address stops working at once; the next GET /v1/inbox gives a new one */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ImportsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportListDto"];
+                };
+            };
+        };
+    };
+    ImportsController_start: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["StartImportDto"];
+            };
+        };
+        responses: {
+            /** @description Stored; the worker reads it file by file */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
+            };
+        };
+    };
+    ImportsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportDto"];
+                };
             };
         };
     };

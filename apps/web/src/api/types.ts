@@ -15,6 +15,10 @@ export type Money = Schemas['MoneyDto'];
 export type Party = Schemas['PartyDto'];
 export type ContractEvent = Schemas['ContractEventDto'];
 export type UpdateContract = Schemas['UpdateContractDto'];
+export type ReviewReason = Schemas['ReviewReasonDto'];
+export type TermCandidate = Schemas['CandidateDto'];
+export type SetTermFromText = Schemas['SetTermFromTextDto'];
+export type TextSettableField = SetTermFromText['field'];
 
 export type User = Schemas['UserDto'] & { createdAt?: string };
 export type Role = User['role'];
@@ -71,3 +75,5 @@ export type TermField = (typeof TERM_FIELDS)[number];
 // Compile-time: a term the API adds that the list above misses fails the build.
 type MissingTermField = Exclude<keyof ContractTerms, TermField>;
 export const NO_MISSING_TERM_FIELD: MissingTermField extends never ? true : never = true;
+export type Import = Schemas['ImportDto'];
+export type ImportItem = NonNullable<Import['items']>[number];

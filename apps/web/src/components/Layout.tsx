@@ -16,7 +16,9 @@ export function Layout() {
   const links = [
     { to: '/', label: t('nav.dashboard'), end: true },
     { to: '/contracts', label: t('nav.contracts') },
+    { to: '/review', label: t('nav.review') },
     { to: '/upload', label: t('nav.upload') },
+    { to: '/import', label: t('nav.import') },
     { to: '/deadlines', label: t('nav.calendar') },
     { to: '/settings', label: t('nav.settings') },
   ];

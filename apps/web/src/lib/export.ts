@@ -94,7 +94,7 @@ function fileName(ext: string): string {
   return `${t('export.fileName', { date: todayIso() })}.${ext}`;
 }
 
-function download(blob: Blob, name: string) {
+export function download(blob: Blob, name: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -105,7 +105,7 @@ function download(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-function csvCell(v: Cell): string {
+export function csvCell(v: Cell): string {
   if (v === null || v === undefined) return '';
   let s: string;
   if (v instanceof Date)

@@ -16,6 +16,7 @@ import {
 } from '../lib/format';
 import { fetchAllContracts } from '../lib/export';
 import { computePortfolio } from '../lib/portfolio';
+import { uncheckedSummary } from '../lib/review';
 import { useApi } from '../lib/useApi';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -38,6 +39,17 @@ export default function DashboardPage() {
   );
   const contracts = useApi(() => fetchAllContracts({}, PORTFOLIO_LIMIT), []);
   const portfolio = contracts.data ? computePortfolio(contracts.data.rows, today) : null;
+  const unchecked = contracts.data ? uncheckedSummary(contracts.data.rows) : null;
+  // "Every contract has been checked" only when nothing waits for review and no contract lacks what it needs.
+  const uncheckedNotes = unchecked
+    ? [
+        unchecked.missingNotice > 0 &&
+          t('dashboard.missingNotice', { count: unchecked.missingNotice }),
+        unchecked.missingEnd > 0 && t('dashboard.missingEnd', { count: unchecked.missingEnd }),
+        unchecked.failed > 0 && t('dashboard.unreadable', { count: unchecked.failed }),
+        unchecked.processing > 0 && t('dashboard.stillReading', { count: unchecked.processing }),
+      ].filter((n): n is string => !!n)
+    : [];
 
   return (
     <section>
@@ -66,14 +78,22 @@ export default function DashboardPage() {
                 {formatNumber(review.data.data.length)}
                 {review.data.nextCursor ? '+' : ''}
               </p>
-              <p className="muted small">
-                {review.data.data.length === 0
-                  ? t('dashboard.needsReviewNone')
-                  : t('dashboard.needsReviewBody', { count: review.data.data.length })}
-              </p>
               {review.data.data.length > 0 && (
-                <Link to="/contracts?status=needs_review">{t('dashboard.reviewNow')}</Link>
+                <p className="muted small">
+                  {t('dashboard.needsReviewBody', { count: review.data.data.length })}
+                </p>
               )}
+              {uncheckedNotes.map((n) => (
+                <p key={n} className="small" data-testid="unchecked-note">
+                  {n}
+                </p>
+              ))}
+              {review.data.data.length === 0 && unchecked && uncheckedNotes.length === 0 && (
+                <p className="muted small" data-testid="all-checked">
+                  {t('dashboard.needsReviewNone')}
+                </p>
+              )}
+              {review.data.data.length > 0 && <Link to="/review">{t('dashboard.reviewNow')}</Link>}
             </>
           ) : (
             <KpiSkeleton />

@@ -4,11 +4,13 @@ import { api, ApiError, NetworkError, uploadWithProgress, type UploadHandle } fr
 import type { Contract, ContractStatus } from '../api/types';
 import { useSession } from '../auth/session';
 import { PageTitle } from '../components/Layout';
+import { CopyField } from '../components/feedback';
 import { t } from '../i18n';
 import { formatBytes, formatPercent } from '../lib/format';
+import { useApi } from '../lib/useApi';
 import { useContractEvents } from '../lib/useContractEvents';
 
-type Phase = 'queued' | 'uploading' | 'processing' | 'done' | 'rejected';
+type Phase = 'queued' | 'uploading' | 'processing' | 'done' | 'rejected' | 'duplicate';
 interface Item {
   key: string;
   file: File;
@@ -17,6 +19,10 @@ interface Item {
   contract?: Contract;
   status?: ContractStatus;
   message?: string;
+  /** `duplicate`: the contract that already holds these bytes. */
+  existingId?: string;
+  /** Sent with allowDuplicate=true (a person chose to keep a second copy). */
+  allowDuplicate?: boolean;
 }
 
 const ACCEPT =
@@ -86,6 +92,7 @@ export default function UploadPage() {
       patch(item.key, { phase: 'uploading', progress: 0 });
       const form = new FormData();
       form.append('file', item.file, item.file.name);
+      if (item.allowDuplicate) form.append('allowDuplicate', 'true');
       const handle = uploadWithProgress('/v1/contracts', form, (f) =>
         patch(item.key, { progress: f }),
       );
@@ -100,7 +107,10 @@ export default function UploadPage() {
             status: c.status,
           });
         },
-        (err) => patch(item.key, { phase: 'rejected', message: messageOf(err) }),
+        (err) =>
+          err instanceof ApiError && err.problem.code === 'duplicate' && err.problem.contractId
+            ? patch(item.key, { phase: 'duplicate', existingId: err.problem.contractId })
+            : patch(item.key, { phase: 'rejected', message: messageOf(err) }),
       );
     },
     [patch],
@@ -130,7 +140,11 @@ export default function UploadPage() {
     if (e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
   }
 
-  const finished = items.filter((i) => i.phase === 'done' || i.phase === 'rejected').length;
+  const finished = items.filter(
+    (i) => i.phase === 'done' || i.phase === 'rejected' || i.phase === 'duplicate',
+  ).length;
+  const keepCopy = (key: string) =>
+    patch(key, { phase: 'queued', progress: 0, allowDuplicate: true, existingId: undefined });
 
   return (
     <section>
@@ -184,6 +198,8 @@ export default function UploadPage() {
         <p className="hint">{t('upload.accepted')}</p>
       </div>
 
+      {canWrite && <InboxCard />}
+
       {items.length > 0 && (
         <div className="card upload-list-card">
           <div className="card-head">
@@ -193,7 +209,12 @@ export default function UploadPage() {
                 type="button"
                 className="btn btn-ghost btn-small"
                 onClick={() =>
-                  setItems((l) => l.filter((i) => i.phase !== 'done' && i.phase !== 'rejected'))
+                  setItems((l) =>
+                    l.filter(
+                      (i) =>
+                        i.phase !== 'done' && i.phase !== 'rejected' && i.phase !== 'duplicate',
+                    ),
+                  )
                 }
               >
                 {t('upload.clearDone')}
@@ -202,7 +223,7 @@ export default function UploadPage() {
           </div>
           <ul className="upload-list" aria-live="polite">
             {items.map((it) => (
-              <UploadRow key={it.key} item={it} />
+              <UploadRow key={it.key} item={it} onKeepCopy={() => keepCopy(it.key)} />
             ))}
           </ul>
         </div>
@@ -211,7 +232,7 @@ export default function UploadPage() {
   );
 }
 
-function UploadRow({ item }: { item: Item }) {
+function UploadRow({ item, onKeepCopy }: { item: Item; onKeepCopy: () => void }) {
   let label: string;
   let tone = '';
   switch (item.phase) {
@@ -240,6 +261,10 @@ function UploadRow({ item }: { item: Item }) {
       label = `${t('upload.rejected')}: ${item.message ?? ''}`;
       tone = 'error';
       break;
+    case 'duplicate':
+      label = t('upload.duplicate');
+      tone = 'warning';
+      break;
   }
   const pct = item.phase === 'uploading' || item.phase === 'queued' ? item.progress : 1;
   const id = `up-${item.key}`;
@@ -266,12 +291,39 @@ function UploadRow({ item }: { item: Item }) {
         </span>
       </div>
       <div className="upload-actions">
-        {item.contract && item.phase !== 'rejected' && (
+        {item.phase === 'duplicate' && item.existingId && (
+          <>
+            <Link
+              to={`/contracts/${item.existingId}`}
+              className="btn btn-small"
+              data-testid="duplicate-link"
+            >
+              {t('upload.openExisting')}
+            </Link>
+            <button type="button" className="btn btn-ghost btn-small" onClick={onKeepCopy}>
+              {t('upload.keepSecondCopy')}
+            </button>
+          </>
+        )}
+        {item.contract && item.phase !== 'rejected' && item.phase !== 'duplicate' && (
           <Link to={`/contracts/${item.contract.id}`} className="btn btn-small">
             {t('upload.open')}
           </Link>
         )}
       </div>
     </li>
+  );
+}
+
+/** E-mail-in: the company's secret address; attachments mailed to it from a user become contracts. */
+function InboxCard() {
+  const inbox = useApi((signal) => api<{ address: string }>('/v1/inbox', { signal }), []);
+  if (!inbox.data) return null;
+  return (
+    <div className="card" data-testid="inbox-card">
+      <h2>{t('upload.byEmail')}</h2>
+      <p className="muted">{t('upload.byEmailHelp')}</p>
+      <CopyField value={inbox.data.address} label={t('upload.byEmailAddress')} />
+    </div>
   );
 }

@@ -1,11 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CheckTrials, RefreshPassedDeadlines, SweepStuckContracts } from '@cb/application';
+import {
+  CheckTrials,
+  RefreshPassedDeadlines,
+  SweepImports,
+  SweepStuckContracts,
+} from '@cb/application';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { QUEUES } from '@cb/jobs';
 import { QueueProcessor } from '../common/queue-processor';
 import { WorkerJobs } from '../common/worker-jobs';
 
-/** The maintenance ticks, one at a time: stuck contracts, passed deadlines, trials. */
+/** The maintenance ticks, one at a time: stuck contracts, passed deadlines, trials, lost imports. */
 @Injectable()
 export class MaintenanceProcessor extends QueueProcessor {
   constructor(
@@ -14,12 +19,14 @@ export class MaintenanceProcessor extends QueueProcessor {
     @Inject(SweepStuckContracts) sweep: SweepStuckContracts,
     @Inject(RefreshPassedDeadlines) refresh: RefreshPassedDeadlines,
     @Inject(CheckTrials) checkTrials: CheckTrials,
+    @Inject(SweepImports) sweepImports: SweepImports,
   ) {
     super(jobs, config, QUEUES.maintenance, { concurrency: 1 });
     this.handle({
       'contracts.sweep': () => sweep.execute(),
       'deadlines.refresh': () => refresh.execute(),
       'subscriptions.check': () => checkTrials.execute(),
+      'imports.sweep': () => sweepImports.execute(),
     });
   }
 }

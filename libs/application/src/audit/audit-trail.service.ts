@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'billing.order_placed',
   'billing.order_activated',
   'billing.invoice_paid',
+  'inbox.rotated',
+  'import.started',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

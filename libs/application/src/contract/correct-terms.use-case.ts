@@ -1,10 +1,19 @@
-import { NotFoundError, ValidationError, validateTermsPatch } from '@cb/domain';
+import {
+  NotFoundError,
+  ValidationError,
+  reviewedStatus,
+  validateTermsPatch,
+  type TermEvidence,
+  type TermField,
+} from '@cb/domain';
 import type { JobPublisher } from '@cb/jobs';
 import type { ContractEntity, ContractsRepository, TenantDb } from '@cb/persistence';
 import type { Actor } from '../audit/actor';
 import type { AuditTrail } from '../audit/audit-trail.service';
 import type { ContractRecord } from './contract-record';
+import { reviewReasonsOf } from './contract-review';
 import type { GetContract } from './get-contract.use-case';
+import type { LinkAmendment } from './link-amendment.use-case';
 import type { RecomputeDeadlines } from './recompute-deadlines.use-case';
 
 export interface CorrectTermsCommand {
@@ -16,12 +25,21 @@ export interface CorrectTermsCommand {
   tags?: string[];
   /** A person's corrections, field by field (validated by the domain's validateTermsPatch). */
   terms?: Record<string, unknown>;
+  /** The master agreement this contract amends, or null to unlink it (LinkAmendment). */
+  parentId?: string | null;
 }
+
+/** Evidence a caller has for corrected fields (the text a person selected in the document). */
+export type CorrectionEvidence = Partial<TermEvidence>;
 
 /**
  * A person corrects a contract: its title, counterparty and tags, and any term. Corrected terms are kept as
  * set by a person (they survive a reparse) and the deadlines are recomputed in the same transaction; then
  * the tenant's alerts are refreshed, since a corrected date may make an alert due now (or cancel one).
+ * A corrected field leaves review: the review reasons are recomputed (reviewReasonsOf) and the status follows
+ * them. A value that is one of the parse's candidates takes that candidate's evidence (a reviewer's pick);
+ * `evidence` gives the span of a value set from selected text.
+ * A new parentId links the contract to its master as an amendment (LinkAmendment), in the same transaction.
  */
 export class CorrectTerms {
   constructor(
@@ -31,9 +49,13 @@ export class CorrectTerms {
     private readonly audit: AuditTrail,
     private readonly jobs: JobPublisher,
     private readonly getContract: GetContract,
+    private readonly linkAmendment: LinkAmendment,
   ) {}
 
-  async execute(cmd: CorrectTermsCommand): Promise<ContractRecord> {
+  async execute(
+    cmd: CorrectTermsCommand,
+    evidenceFor: CorrectionEvidence = {},
+  ): Promise<ContractRecord> {
     const { tenantId, contractId: id } = cmd;
     const termsChanged = await this.db.run(tenantId, async () => {
       const contract = await this.contracts.lockForUpdate(tenantId, id);
@@ -46,7 +68,26 @@ export class CorrectTerms {
         const { patch: termsPatch, errors } = validateTermsPatch(cmd.terms);
         if (errors.length) throw new ValidationError('Some corrected terms are invalid', errors);
         const userTerms = { ...contract.userTerms, ...termsPatch };
-        await this.recompute.execute(tenantId, contract, { userTerms }, patch);
+        const evidence = { ...contract.evidence };
+        for (const field of Object.keys(termsPatch) as TermField[]) {
+          const picked = (contract.candidates[field] ?? []).find(
+            (c) => JSON.stringify(c.value) === JSON.stringify(termsPatch[field]),
+          );
+          const spans = evidenceFor[field] ?? picked?.evidence;
+          if (spans) evidence[field] = spans;
+        }
+        const reviewReasons = reviewReasonsOf({ ...contract, userTerms, evidence });
+        await this.recompute.execute(
+          tenantId,
+          contract,
+          { userTerms },
+          {
+            ...patch,
+            evidence,
+            reviewReasons,
+            status: reviewedStatus(contract.status, reviewReasons),
+          },
+        );
       } else if (Object.keys(patch).length) {
         await this.contracts.update(tenantId, { id }, patch);
       }
@@ -56,11 +97,16 @@ export class CorrectTerms {
         targetId: id,
         contractId: id,
         data: {
-          fields: (['title', 'counterparty', 'tags'] as const).filter((k) => cmd[k] !== undefined),
+          fields: (['title', 'counterparty', 'tags', 'parentId'] as const).filter(
+            (k) => cmd[k] !== undefined,
+          ),
           terms: Object.keys(cmd.terms ?? {}),
         },
       });
-      return cmd.terms !== undefined;
+      const linked =
+        cmd.parentId !== undefined &&
+        (await this.linkAmendment.execute({ tenantId, contractId: id, parentId: cmd.parentId }));
+      return cmd.terms !== undefined || linked;
     });
     if (termsChanged) await this.jobs.tryPublish('alerts.refresh', { tenantId });
     return this.getContract.execute(tenantId, id);

@@ -1,19 +1,58 @@
-import { NotFoundError } from '@cb/domain';
+import { NotFoundError, mergeTerms, termsInForce } from '@cb/domain';
 import type { ContractsRepository, TenantDb } from '@cb/persistence';
+import type { TenantCalendar } from '../calendar/tenant-calendar.service';
+import { amendmentInput } from './contract-family';
 import type { ContractRecord } from './contract-record';
 
-/** One contract with its obligations; another tenant's contract is "not found". */
+/**
+ * One contract with its obligations and its family: a master's amendments, each with the terms it changes and
+ * the sentence it came from, and the terms in force (termsInForce); another tenant's contract is "not found".
+ */
 export class GetContract {
   constructor(
     private readonly db: TenantDb,
     private readonly contracts: ContractsRepository,
+    private readonly calendar: TenantCalendar,
   ) {}
 
   execute(tenantId: string, id: string): Promise<ContractRecord> {
     return this.db.run(tenantId, async () => {
       const contract = await this.contracts.get(tenantId, id);
       if (!contract) throw new NotFoundError('Contract');
-      return { contract, obligations: await this.contracts.obligations(tenantId, id) };
+      const obligations = await this.contracts.obligations(tenantId, id);
+      const family = contract.parentId ? [] : await this.contracts.descendants(tenantId, id);
+      const inForce = contract.parentId
+        ? null
+        : termsInForce(
+            mergeTerms(contract.extractedTerms, contract.userTerms),
+            family.map(amendmentInput),
+            await this.calendar.today(tenantId),
+          );
+      const suggested =
+        contract.suggestedParentId && !contract.parentId && contract.parentSuggestion
+          ? await this.contracts.get(tenantId, contract.suggestedParentId)
+          : null;
+      return {
+        contract,
+        obligations,
+        amendments: (inForce?.amendments ?? []).map((a) => ({
+          id: a.id,
+          title: a.title,
+          effectiveDate: a.effectiveDate,
+        })),
+        family: {
+          amendments: inForce?.amendments ?? [],
+          termsInForce: inForce?.terms ?? null,
+          parentSuggestion:
+            suggested && contract.parentSuggestion
+              ? {
+                  id: suggested.id,
+                  title: suggested.title ?? suggested.fileName,
+                  sentence: contract.parentSuggestion.sentence,
+                }
+              : null,
+        },
+      };
     });
   }
 }

@@ -1,10 +1,11 @@
+import { amendmentEffectiveDate, mergeTerms } from '@cb/domain';
 import type { ContractListQuery, ContractsRepository } from '@cb/persistence';
 import { DEFAULT_PAGE_SIZE, asPage } from '../common/paging';
 import type { ContractRecord } from './contract-record';
 
 export type ListContractsQuery = Omit<ContractListQuery, 'limit'> & { limit?: number };
 
-/** A page of the tenant's contracts (search, filters, sort), each with its obligations. */
+/** A page of the tenant's contracts (search, filters, sort), each with its obligations and amendments. */
 export class ListContracts {
   constructor(private readonly contracts: ContractsRepository) {}
 
@@ -19,10 +20,21 @@ export class ListContracts {
       tenantId,
       rows.map((r) => r.id),
     );
+    const amendments = await this.contracts.amendmentsOf(
+      tenantId,
+      rows.map((r) => r.id),
+    );
     return {
       data: rows.map((contract) => ({
         contract,
         obligations: obligations.filter((o) => o.contractId === contract.id),
+        amendments: amendments
+          .filter((a) => a.parentId === contract.id)
+          .map((a) => ({
+            id: a.id,
+            title: a.title ?? a.extractedTerms?.title ?? a.fileName,
+            effectiveDate: amendmentEffectiveDate(mergeTerms(a.extractedTerms, a.userTerms)),
+          })),
       })),
       nextCursor,
     };

@@ -2,11 +2,22 @@ import {
   computeDeadlines,
   deadlineList,
   mergeTerms,
+  termsInForce,
+  type ContractDeadlines,
   type ContractTerms,
   type ExtractedObligation,
 } from '@cb/domain';
 import type { ContractEntity, ContractsRepository, TenantDb } from '@cb/persistence';
 import type { TenantCalendar } from '../calendar/tenant-calendar.service';
+import { amendmentInput } from './contract-family';
+
+/** An amendment has no deadlines of its own: they are its master's, from the terms in force. */
+const NONE: ContractDeadlines = {
+  noticeDeadline: null,
+  nextRenewalDate: null,
+  expirationDate: null,
+  currentTermEnd: null,
+};
 
 export interface TermsChange {
   /** New extraction output (a parse); omitted when only a person's corrections change. */
@@ -19,7 +30,9 @@ export interface TermsChange {
  * Writes a contract's terms and recomputes its deadlines for the tenant's today, in one transaction (the
  * caller's, when it has one), so the stored deadlines never disagree with the terms. Used by a parse, by a
  * person's correction and by the daily roll-forward of passed deadlines. The rules are the domain's:
- * mergeTerms (a person's value wins), computeDeadlines and deadlineList.
+ * mergeTerms (a person's value wins), termsInForce (a master's terms overridden by its amendments),
+ * computeDeadlines and deadlineList. An amendment keeps only its obligations' dates; a change to it recomputes
+ * its master (the root of its family), whose deadlines follow the terms in force.
  */
 export class RecomputeDeadlines {
   constructor(
@@ -40,7 +53,13 @@ export class RecomputeDeadlines {
     const terms = mergeTerms(extractedTerms, userTerms);
     await this.db.run(tenantId, async () => {
       const today = await this.calendar.today(tenantId, now);
-      const deadlines = computeDeadlines(terms, today);
+      const parentId = patch.parentId !== undefined ? patch.parentId : contract.parentId;
+      let deadlines = NONE;
+      if (!parentId) {
+        const family = await this.contracts.descendants(tenantId, contract.id);
+        const inForce = termsInForce(terms, family.map(amendmentInput), today).terms;
+        deadlines = computeDeadlines(inForce, today);
+      }
       const obligations = change.extracted
         ? await this.contracts.replaceObligations(
             tenantId,
@@ -66,6 +85,22 @@ export class RecomputeDeadlines {
         contract.id,
         deadlineList(deadlines, obligations, today),
       );
+      if (parentId) await this.recomputeRootOf(tenantId, contract.id, now);
+    });
+  }
+
+  /**
+   * Recomputes the root master of a contract's family (the contract itself when it has no parent), after
+   * one of its amendments changed or left.
+   */
+  async recomputeRootOf(tenantId: string, contractId: string, now = new Date()): Promise<void> {
+    await this.db.run(tenantId, async () => {
+      const ancestry = await this.contracts.ancestry(tenantId, contractId);
+      const rootId = ancestry[ancestry.length - 1] ?? contractId;
+      const root = await this.contracts.get(tenantId, rootId);
+      // A root has no parent; anything else would be a cycle, which links never allow.
+      if (!root || root.parentId) return;
+      await this.execute(tenantId, root, {}, {}, now);
     });
   }
 }

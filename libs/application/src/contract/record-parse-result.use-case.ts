@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import {
+  findAmendmentReference,
   finishedEvent,
+  isLikelyMaster,
   isCurrentParse,
   parseFailed,
   parseSucceeded,
@@ -15,6 +17,7 @@ import type {
   ContractsRepository,
   TenantDb,
 } from '@cb/persistence';
+import { reviewReasonsOf } from './contract-review';
 import type { RecomputeDeadlines } from './recompute-deadlines.use-case';
 
 export type ParseOutcome = 'parsed' | 'needs_review' | 'failed' | 'skipped';
@@ -46,11 +49,21 @@ export class RecordParseResult {
         await this.contracts.update(
           tenantId,
           { id: contractId },
-          { ...failed, pages: result.pages || null },
+          { ...failed, pages: result.pages || null, reviewReasons: [], candidates: {} },
         );
         return this.announce(tenantId, locked, 'failed', locked.title, failed);
       }
-      const read = parseSucceeded(result);
+      // The engine's reasons, recomputed over the terms in force: a person's corrections survive a reparse
+      // and stay out of review.
+      const reviewReasons = reviewReasonsOf({
+        language: result.language,
+        extractedTerms: result.terms,
+        userTerms: locked.userTerms,
+        confidence: result.confidence,
+        evidence: result.evidence,
+        ocrPages: result.ocrPages,
+      });
+      const read = parseSucceeded(reviewReasons);
       const title = locked.title ?? result.terms.title ?? null;
       await this.recompute.execute(
         tenantId,
@@ -64,12 +77,23 @@ export class RecordParseResult {
           pageStarts: result.pageStarts,
           evidence: result.evidence,
           confidence: result.confidence,
+          language: result.language,
+          candidates: result.candidates,
+          reviewReasons,
           title,
           counterparty: locked.counterparty ?? proposedCounterparty(result.terms.parties),
         },
       );
+      if (!locked.parentId) await this.suggestMaster(tenantId, contractId, result);
       this.logger.log(
-        { tenantId, contractId, status: read.status, pages: result.pages, ms: result.ms },
+        {
+          tenantId,
+          contractId,
+          status: read.status,
+          reviews: reviewReasons.map((r) => r.code),
+          pages: result.pages,
+          ms: result.ms,
+        },
         'Contract parsed',
       );
       return this.announce(tenantId, locked, read.status as Finished, title, read);
@@ -78,6 +102,36 @@ export class RecordParseResult {
     if (recorded.eventId !== null)
       await this.jobs.tryPublish('contract-event.publish', { tenantId, eventId: recorded.eventId });
     return recorded.status;
+  }
+
+  /**
+   * A document that calls itself an amendment to an agreement with the same parties and title in this bank:
+   * that agreement is proposed as its master, with the sentence that says so (a person links it).
+   */
+  private async suggestMaster(
+    tenantId: string,
+    contractId: string,
+    result: ExtractionResult,
+  ): Promise<void> {
+    const reference = findAmendmentReference(result.text);
+    let suggested: string | null = null;
+    if (reference) {
+      const amendment = { parties: result.terms.parties, reference };
+      const master = (await this.contracts.masterCandidates(tenantId, contractId)).find(
+        (c) =>
+          isLikelyMaster(amendment, { title: c.title, parties: c.terms?.parties ?? [] }) ||
+          isLikelyMaster(amendment, {
+            title: c.terms?.title ?? null,
+            parties: c.terms?.parties ?? [],
+          }),
+      );
+      suggested = master?.id ?? null;
+    }
+    await this.contracts.update(
+      tenantId,
+      { id: contractId },
+      { suggestedParentId: suggested, parentSuggestion: suggested ? reference : null },
+    );
   }
 
   /** Appends the finished parse's event inside the transaction (see GiveUpParse for the other writer). */

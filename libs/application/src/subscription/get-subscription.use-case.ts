@@ -43,11 +43,11 @@ export class GetSubscription {
   execute(tenantId: string, now = new Date()): Promise<SubscriptionView> {
     return this.db.run(tenantId, async () => {
       const row = await this.subscriptions.row(tenantId);
-      const [contracts, users, pending] = await Promise.all([
-        this.contracts.count(tenantId),
-        this.users.count(tenantId),
-        this.orders.pending(tenantId),
-      ]);
+      // One after another: inside the tenant's transaction all three share one connection, which runs one
+      // query at a time anyway (pg deprecates queuing them on a busy client; pg@9 refuses it).
+      const contracts = await this.contracts.count(tenantId);
+      const users = await this.users.count(tenantId);
+      const pending = await this.orders.pending(tenantId);
       return {
         ...this.toView(toSubscription(row), { contracts, users }, now),
         interval: row.plan === TRIAL_PLAN_ID ? null : (row.interval ?? 'month'),

@@ -1,5 +1,6 @@
 import {
   NotFoundError,
+  assertCanWrite,
   checkLimit,
   planOf,
   type LimitedResource,
@@ -32,18 +33,26 @@ export class PlanLimits {
     return this.db.run(tenantId, async () => {
       const row = await this.subscriptions.lockForUpdate(tenantId);
       if (!row) throw new NotFoundError('Subscription');
-      const [contracts, users, pending] = await Promise.all([
-        resource === 'contracts' ? this.contracts.count(tenantId) : Promise.resolve(0),
-        resource === 'users' ? this.users.count(tenantId) : Promise.resolve(0),
-        // An open invitation holds a seat: otherwise inviting ten people on a three-seat plan would "work".
-        resource === 'users' ? this.invitations.countPending(tenantId) : Promise.resolve(0),
-      ]);
+      // One after another: inside the transaction they share one connection (pg@9 refuses queued queries).
+      const contracts = resource === 'contracts' ? await this.contracts.count(tenantId) : 0;
+      const users = resource === 'users' ? await this.users.count(tenantId) : 0;
+      // An open invitation holds a seat: otherwise inviting ten people on a three-seat plan would "work".
+      const pending = resource === 'users' ? await this.invitations.countPending(tenantId) : 0;
       checkLimit(
         planOf(this.options.plans, toSubscription(row).plan),
         { contracts, users: users + pending },
         resource,
         adding,
       );
+    });
+  }
+
+  /** A tenant whose trial or subscription ended reads but writes nothing (402 subscription_required). */
+  assertCanWrite(tenantId: string, now = new Date()): Promise<void> {
+    return this.db.run(tenantId, async () => {
+      const row = await this.subscriptions.lockForUpdate(tenantId);
+      if (!row) throw new NotFoundError('Subscription');
+      assertCanWrite(toSubscription(row), now);
     });
   }
 }

@@ -17,6 +17,7 @@ export enum DomainErrorCode {
   WeakPassword = 'weak_password',
   /** The tenant requires multi-factor authentication and this user has not turned it on yet. */
   MfaEnrollmentRequired = 'mfa_enrollment_required',
+  Duplicate = 'duplicate',
 }
 
 export interface FieldError {
@@ -45,5 +46,15 @@ export class NotFoundError extends DomainError {
 export class ValidationError extends DomainError {
   constructor(message: string, errors?: FieldError[]) {
     super(DomainErrorCode.Validation, message, errors);
+  }
+}
+
+/** The tenant already holds a file with the same bytes (sha256): the existing contract is named. */
+export class DuplicateError extends DomainError {
+  constructor(
+    readonly contractId: string,
+    message = 'This file is already in the bank',
+  ) {
+    super(DomainErrorCode.Duplicate, message);
   }
 }

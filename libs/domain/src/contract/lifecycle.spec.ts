@@ -1,23 +1,32 @@
 import { emptyTerms } from './contract-terms.types';
 import {
+  contractReviewReasons,
   finishedEvent,
   isCurrentParse,
-  needsReview,
   parseFailed,
   parseGivenUp,
   parseSucceeded,
   proposedCounterparty,
   reparseRequested,
+  reviewedStatus,
   uploaded,
-  type ReviewInput,
+  type ContractReviewInput,
+  type ReviewReason,
 } from './lifecycle';
 
-const read = (over: Partial<ReviewInput> = {}): ReviewInput => ({
+const KEY = ['effectiveDate', 'expirationDate', 'noticePeriod'] as const;
+const read = (over: Partial<ContractReviewInput> = {}): ContractReviewInput => ({
+  engineReasons: [],
+  keyTerms: KEY,
+  languageRead: true,
   ocrPages: [],
   terms: { ...emptyTerms(), parties: [{ name: 'Acme Oy', role: null }] },
-  confidence: {},
+  evidence: {},
+  userFields: [],
   ...over,
 });
+const codes = (reasons: ReviewReason[]) => reasons.map((r) => `${r.field}:${r.code}`);
+const lowNotice: ReviewReason = { field: 'noticePeriod', code: 'low_confidence', message: 'm' };
 
 describe('contract lifecycle', () => {
   it('an upload starts processing at parse version 1', () => {
@@ -69,30 +78,54 @@ describe('contract lifecycle', () => {
 
 describe('review policy', () => {
   it('a clean read with a party is parsed', () => {
-    expect(needsReview(read())).toBe(false);
-    expect(parseSucceeded(read()).status).toBe('parsed');
+    expect(contractReviewReasons(read())).toEqual([]);
+    expect(parseSucceeded(contractReviewReasons(read())).status).toBe('parsed');
   });
 
-  it('OCR text, no party, or an uncertain key date sends it to review', () => {
-    expect(needsReview(read({ ocrPages: [2] }))).toBe(true);
-    expect(needsReview(read({ terms: { ...emptyTerms(), parties: [] } }))).toBe(true);
-    const uncertain = read({
-      terms: { ...read().terms, noticePeriod: 'P90D' },
-      confidence: { noticePeriod: 0.4 },
-    });
-    expect(parseSucceeded(uncertain).status).toBe('needs_review');
+  it("keeps the engine's reasons and sends the contract to review with them", () => {
+    const reasons = contractReviewReasons(read({ engineReasons: [lowNotice] }));
+    expect(codes(reasons)).toEqual(['noticePeriod:low_confidence']);
+    expect(parseSucceeded(reasons).status).toBe('needs_review');
   });
 
-  it('an uncertain term that was not found, or a confident one, does not', () => {
-    expect(needsReview(read({ confidence: { noticePeriod: 0.1 } }))).toBe(false);
+  it('a key term read from an OCR page, or no party, is a reason of its own', () => {
+    const terms = { ...emptyTerms(), expirationDate: '2026-04-30' };
+    const evidence = { expirationDate: [{ page: 2, start: 0, end: 5, text: '30.4.' }] };
+    expect(codes(contractReviewReasons(read({ terms, evidence, ocrPages: [2] })))).toEqual([
+      'expirationDate:ocr_text',
+      'parties:no_parties',
+    ]);
+    // text read from a page's text layer is not in doubt
+    const parties = [{ name: 'Acme Oy', role: null }];
     expect(
-      needsReview(
-        read({
-          terms: { ...read().terms, effectiveDate: '2024-01-01' },
-          confidence: { effectiveDate: 0.5 },
-        }),
-      ),
-    ).toBe(false);
+      contractReviewReasons(read({ terms: { ...terms, parties }, evidence, ocrPages: [1] })),
+    ).toEqual([]);
+  });
+
+  it("a person's value clears that field's reason, never another field's", () => {
+    const noDeadline: ReviewReason = {
+      field: 'expirationDate',
+      code: 'no_notice_deadline',
+      message: 'm',
+    };
+    const reasons = contractReviewReasons(
+      read({ engineReasons: [lowNotice, noDeadline], userFields: ['noticePeriod'] }),
+    );
+    expect(codes(reasons)).toEqual(['expirationDate:no_notice_deadline']);
+  });
+
+  it('an unsupported language stays in review until a person enters terms', () => {
+    const lang: ReviewReason = { field: null, code: 'unsupported_language', message: 'm' };
+    const untouched = read({ engineReasons: [lang], languageRead: false, terms: emptyTerms() });
+    expect(codes(contractReviewReasons(untouched))).toEqual(['null:unsupported_language']);
+    expect(contractReviewReasons({ ...untouched, userFields: ['expirationDate'] })).toEqual([]);
+  });
+
+  it('after a correction a read contract follows its reasons; processing and failed stay', () => {
+    expect(reviewedStatus('needs_review', [])).toBe('parsed');
+    expect(reviewedStatus('parsed', [lowNotice])).toBe('needs_review');
+    expect(reviewedStatus('failed', [])).toBe('failed');
+    expect(reviewedStatus('processing', [lowNotice])).toBe('processing');
   });
 
   it('proposes the second party as the counterparty, else the only one', () => {

@@ -1,4 +1,4 @@
-import type { ContractTerms, Party, TermConfidence } from './contract-terms.types';
+import type { ContractTerms, Party, TermEvidence, TermField } from './contract-terms.types';
 
 /**
  * A contract's life: uploaded `processing`; a parse ends it `parsed` or `needs_review` (the review policy), or
@@ -81,13 +81,9 @@ export function parseGivenUp(reason: string): LifecyclePatch {
   };
 }
 
-/** The document was read: `parsed`, or `needs_review` when the review policy says a person should look. */
-export function parseSucceeded(result: ReviewInput): LifecyclePatch {
-  return {
-    status: needsReview(result) ? 'needs_review' : 'parsed',
-    errorCode: null,
-    errorMessage: null,
-  };
+/** The document was read: `parsed`, or `needs_review` when the review policy gave reasons (reviewReasons). */
+export function parseSucceeded(reasons: readonly ReviewReason[]): LifecyclePatch {
+  return { status: reviewStatus(reasons), errorCode: null, errorMessage: null };
 }
 
 /** The event a finished status announces. */
@@ -97,37 +93,91 @@ export function finishedEvent(status: ContractStatus): ContractEventType | null 
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Review policy
+// Review policy (TERMS.md "Confidence and review")
 
-/** Below this confidence a key term sends the contract to review. */
-export const REVIEW_CONFIDENCE = 0.5;
+/** Why a contract needs a person's look; `field` is the term concerned, null for the document as a whole. */
+export interface ReviewReason {
+  field: TermField | null;
+  /**
+   * `low_confidence`, `no_notice_deadline`, `unsupported_language` (the extraction engine's term rules) and
+   * the contract's own: `ocr_text` (a key term read from a scanned page), `no_parties` (no party was read).
+   */
+  code: string;
+  message: string;
+}
 
-/** The dated terms whose uncertainty matters enough for a person to look. */
-export const REVIEWED_TERMS = [
-  'agreementDate',
-  'effectiveDate',
-  'expirationDate',
-  'noticePeriod',
-] as const satisfies readonly (keyof ContractTerms)[];
-
-/** What the review policy reads from an extraction. */
-export interface ReviewInput {
-  /** Pages read by OCR (text that may be misread). */
+/** What the contract's review looks at beside the engine's reasons (computed over the terms in force). */
+export interface ContractReviewInput {
+  /** The engine's reasons for the merged terms, with a person's values counted as certain. */
+  engineReasons: readonly ReviewReason[];
+  /** The terms a deadline depends on (the engine's KEY_TERMS). */
+  keyTerms: readonly TermField[];
+  /** Whether the engine read the contract's language. */
+  languageRead: boolean;
   ocrPages: readonly number[];
-  terms: Pick<ContractTerms, 'parties' | (typeof REVIEWED_TERMS)[number]>;
-  confidence: TermConfidence;
+  terms: ContractTerms;
+  evidence: TermEvidence;
+  /** The fields a person set (PATCH terms, a picked candidate, a selection): never in review again. */
+  userFields: readonly TermField[];
+}
+
+const OCR_LABELS: Partial<Record<TermField, string>> = {
+  effectiveDate: 'effective date',
+  expirationDate: 'expiration date',
+  perpetual: 'fixed end (or none)',
+  autoRenewal: 'automatic renewal',
+  renewalTerm: 'renewal term',
+  noticePeriod: 'notice period',
+};
+
+/**
+ * The reasons a contract is `needs_review` (empty: `parsed`). The engine's reasons stand, except that a
+ * contract in a language the engine does not read leaves review once a person has entered terms; a key term
+ * read from an OCR page (possibly misread) and a contract without any party are added. A field a person set
+ * is never in review for itself.
+ */
+export function contractReviewReasons(r: ContractReviewInput): ReviewReason[] {
+  const byPerson = new Set(r.userFields);
+  const reasons = r.engineReasons.filter(
+    (reason) =>
+      !(reason.code === 'unsupported_language' && byPerson.size > 0) &&
+      !(reason.code === 'low_confidence' && reason.field && byPerson.has(reason.field)),
+  );
+  if (!r.languageRead) return reasons;
+  const ocr = new Set(r.ocrPages);
+  for (const field of r.keyTerms) {
+    if (byPerson.has(field) || r.terms[field] === null) continue;
+    if (reasons.some((x) => x.field === field)) continue;
+    if ((r.evidence[field] ?? []).some((span) => ocr.has(span.page)))
+      reasons.push({
+        field,
+        code: 'ocr_text',
+        message: `The ${OCR_LABELS[field] ?? field} was read from a scanned page (OCR) and may be misread; check it against the scan`,
+      });
+  }
+  if (r.terms.parties.length === 0 && !byPerson.has('parties'))
+    reasons.push({
+      field: 'parties',
+      code: 'no_parties',
+      message: 'No contracting party was read; enter the parties',
+    });
+  return reasons;
+}
+
+/** `needs_review` when there is a reason, else `parsed`. */
+export function reviewStatus(reasons: readonly ReviewReason[]): 'parsed' | 'needs_review' {
+  return reasons.length > 0 ? 'needs_review' : 'parsed';
 }
 
 /**
- * A person should review a parse when part of it came from OCR, when no party was found, or when a key dated
- * term was found with a confidence below REVIEW_CONFIDENCE.
+ * The status after a person's correction: a read contract follows its review reasons (a correction can clear
+ * the last one, or add one, e.g. automatic renewal set without a notice period); processing and failed stay.
  */
-export function needsReview(r: ReviewInput): boolean {
-  if (r.ocrPages.length > 0) return true;
-  if (r.terms.parties.length === 0) return true;
-  return REVIEWED_TERMS.some(
-    (f) => r.terms[f] !== null && (r.confidence[f] ?? 1) < REVIEW_CONFIDENCE,
-  );
+export function reviewedStatus(
+  status: ContractStatus,
+  reasons: readonly ReviewReason[],
+): ContractStatus {
+  return READ_STATUSES.includes(status) ? reviewStatus(reasons) : status;
 }
 
 /**

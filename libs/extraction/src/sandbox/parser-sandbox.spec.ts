@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { watchPeakRss } from '@cb/test-support/peak-rss';
+import { peakRssGrowth as peakGrowth } from '@cb/test-support/peak-rss';
 import { docxParserBomb, pdfBomb } from '../testing/parser-bombs';
 import { extractDocument } from '../extract-document';
 import { ExtractionErrorCode } from '../extraction.error';
@@ -36,13 +36,6 @@ async function alive(pid: number): Promise<boolean> {
   for (let i = 0; i < 50 && running(pid); i++)
     await new Promise((resolve) => setTimeout(resolve, 20));
   return running(pid);
-}
-
-async function peakGrowth<T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> {
-  const watch = await watchPeakRss();
-  const before = process.memoryUsage.rss();
-  const result = await run();
-  return { result, growth: (await watch.stop()) - before };
 }
 
 describe('parser sandbox: every parser runs under a memory and a time limit in its own process', () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { craftZip, deflateBomb } from '@cb/archive';
-import { watchPeakRss } from '@cb/test-support/peak-rss';
+import { peakRssGrowth as peakGrowth } from '@cb/test-support/peak-rss';
 import { docxParts } from '../testing/make-docx';
 import { extractDocument } from '../extract-document';
 import { ExtractionErrorCode } from '../extraction.error';
@@ -19,13 +19,6 @@ function docxBomb(mebibytes: number, declaredSize: number): Buffer {
     ...parts.map(([name, content]) => ({ name, data: Buffer.from(content, 'utf8') })),
     { name: 'word/document.xml', deflated: deflateBomb(mebibytes), declaredSize },
   ]);
-}
-
-async function peakGrowth<T>(run: () => Promise<T>): Promise<{ result: T; growth: number }> {
-  const watch = await watchPeakRss();
-  const before = process.memoryUsage.rss();
-  const result = await run();
-  return { result, growth: (await watch.stop()) - before };
 }
 
 describe('DocxTextStep: the DOCX is read through the ZIP guard', () => {

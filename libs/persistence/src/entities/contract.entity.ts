@@ -1,5 +1,25 @@
-import type { ContractStatus, ContractTerms, TermConfidence, TermEvidence } from '@cb/domain';
+import type {
+  AmendmentReference,
+  ContractStatus,
+  ContractTerms,
+  EvidenceSpan,
+  ReviewReason,
+  TermConfidence,
+  TermEvidence,
+  TermField,
+} from '@cb/domain';
+
+/** A value a reviewer can pick for a field (the extraction engine's candidates, stored as it gave them). */
+export interface StoredCandidate {
+  value: unknown;
+  confidence: number;
+  evidence: EvidenceSpan[];
+}
+export type StoredCandidates = Partial<Record<TermField, StoredCandidate[]>>;
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** Why a parse proposes a master: the sentence of the document that calls it an amendment. */
+export type ParentSuggestion = AmendmentReference;
 
 @Entity('contracts')
 export class ContractEntity {
@@ -31,9 +51,20 @@ export class ContractEntity {
   @Column('jsonb', { nullable: true }) terms: ContractTerms | null;
   @Column('jsonb', { default: () => "'{}'" }) evidence: TermEvidence;
   @Column('jsonb', { default: () => "'{}'" }) confidence: TermConfidence;
+  /** Detected language (en, fi, sv, another ISO 639-1 code, und); null before a parse finished. */
+  @Column('text', { nullable: true }) language: string | null;
+  @Column('jsonb', { name: 'review_reasons', default: () => "'[]'" })
+  reviewReasons: ReviewReason[];
+  @Column('jsonb', { default: () => "'{}'" }) candidates: StoredCandidates;
   @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
   @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
+  /** The master agreement this contract amends (same tenant), or null. */
+  @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
+  /** The master a parse proposes for a document that calls itself an amendment, until a person links it. */
+  @Column('uuid', { name: 'suggested_parent_id', nullable: true }) suggestedParentId: string | null;
+  @Column('jsonb', { name: 'parent_suggestion', nullable: true })
+  parentSuggestion: ParentSuggestion | null;
   @Column('integer', { name: 'parse_version', default: 1 }) parseVersion: number;
   @Column('integer', { name: 'parse_attempts', default: 0 }) parseAttempts: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

@@ -20,6 +20,8 @@ import { ContractEventEntity } from './contract-event.entity';
 import { BillingOrderEntity } from './billing-order.entity';
 import { BillingInvoiceEntity } from './billing-invoice.entity';
 import { PasswordResetEntity } from './password-reset.entity';
+import { InboxEntity } from './inbox.entity';
+import { ImportEntity, ImportItemEntity } from './import.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -43,6 +45,8 @@ export * from './contract-event.entity';
 export * from './billing-order.entity';
 export * from './billing-invoice.entity';
 export * from './password-reset.entity';
+export * from './inbox.entity';
+export * from './import.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -68,4 +72,7 @@ export const ENTITIES = [
   BillingInvoiceEntity,
   ContractEventEntity,
   PasswordResetEntity,
+  InboxEntity,
+  ImportEntity,
+  ImportItemEntity,
 ];

@@ -190,6 +190,99 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     });
   }
 
+  /**
+   * The tenant's oldest contract holding a file with these bytes, or null. Called inside the upload's
+   * transaction after `lockFileHash`, so two uploads of the same file at once cannot both pass.
+   */
+  findBySha256(tenantId: string, sha256: string): Promise<ContractEntity | null> {
+    return this.run(tenantId, (m) =>
+      m.findOne(ContractEntity, {
+        where: this.scoped(tenantId, { fileSha256: sha256 }),
+        order: { createdAt: 'ASC' },
+      }),
+    );
+  }
+
+  /** A transaction-scoped lock on (tenant, sha256): the duplicate check and the insert happen under it. */
+  lockFileHash(tenantId: string, sha256: string): Promise<void> {
+    return this.run(tenantId, async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+        `contract-file:${tenantId}:${sha256}`,
+      ]);
+    });
+  }
+
+  /** The ids of a contract's parent, its parent's parent and so on (nearest first); cycle-safe. */
+  ancestry(tenantId: string, id: string): Promise<string[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `WITH RECURSIVE up(id, parent_id, depth) AS (
+           SELECT c.id, c.parent_id, 0 FROM contracts c WHERE c.tenant_id = $1 AND c.id = $2
+           UNION
+           SELECT c.id, c.parent_id, up.depth + 1 FROM contracts c
+             JOIN up ON c.id = up.parent_id AND c.tenant_id = $1 WHERE up.depth < 1000
+         ) SELECT id FROM up WHERE depth > 0 ORDER BY depth`,
+        [tenantId, id],
+      );
+      return [...new Set(rows.map((r) => r.id))];
+    });
+  }
+
+  /** Every amendment of a master, and the amendments of those (all descendants), cycle-safe. */
+  descendants(tenantId: string, id: string): Promise<ContractEntity[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `WITH RECURSIVE down(id, depth) AS (
+           SELECT c.id, 1 FROM contracts c WHERE c.tenant_id = $1 AND c.parent_id = $2
+           UNION
+           SELECT c.id, down.depth + 1 FROM contracts c
+             JOIN down ON c.parent_id = down.id AND c.tenant_id = $1 WHERE down.depth < 1000
+         ) SELECT DISTINCT id FROM down WHERE id <> $2`,
+        [tenantId, id],
+      );
+      if (rows.length === 0) return [];
+      return m
+        .createQueryBuilder(ContractEntity, 'c')
+        .where('c.tenant_id = :tenantId AND c.id = ANY(:ids)', {
+          tenantId,
+          ids: rows.map((r) => r.id),
+        })
+        .getMany();
+    });
+  }
+
+  /** The direct amendments of each of these contracts (for list pages). */
+  amendmentsOf(tenantId: string, parentIds: string[]): Promise<ContractEntity[]> {
+    if (parentIds.length === 0) return Promise.resolve([]);
+    return this.run(tenantId, (m) =>
+      m
+        .createQueryBuilder(ContractEntity, 'c')
+        .where('c.tenant_id = :tenantId AND c.parent_id = ANY(:ids)', { tenantId, ids: parentIds })
+        .orderBy('c.created_at', 'ASC')
+        .getMany(),
+    );
+  }
+
+  /** Contracts that could be the master of an amendment: not amendments themselves, not this one. */
+  masterCandidates(
+    tenantId: string,
+    excludeId: string,
+  ): Promise<Pick<ContractEntity, 'id' | 'title' | 'terms'>[]> {
+    return this.run(tenantId, (m) =>
+      m
+        .createQueryBuilder(ContractEntity, 'c')
+        .select(['c.id', 'c.title', 'c.terms'])
+        .where('c.tenant_id = :tenantId AND c.parent_id IS NULL AND c.id <> :excludeId', {
+          tenantId,
+          excludeId,
+        })
+        .andWhere("c.status IN ('parsed', 'needs_review')")
+        .orderBy('c.created_at', 'DESC')
+        .limit(5000)
+        .getMany(),
+    );
+  }
+
   /** How many contracts of this tenant still point at a stored file (content-addressed blobs are shared). */
   countByStorageKey(tenantId: string, storageKey: string): Promise<number> {
     return this.count(tenantId, { storageKey });

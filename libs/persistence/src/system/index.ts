@@ -5,6 +5,7 @@ import { ContractsWithPassedDeadlinesQuery } from './passed-deadlines.query';
 import { StuckContractsQuery } from './stuck-contracts.query';
 import { TenantsWithDeadlinesQuery } from './tenants-with-deadlines.query';
 import { TrialsToCheckQuery } from './trials-to-check.query';
+import { UnfinishedImportsQuery } from './unfinished-imports.query';
 import { UnpublishedContractEventsQuery } from './unpublished-contract-events.query';
 
 export * from './alert-scan-tenants.query';
@@ -14,6 +15,7 @@ export * from './passed-deadlines.query';
 export * from './stuck-contracts.query';
 export * from './tenants-with-deadlines.query';
 export * from './trials-to-check.query';
+export * from './unfinished-imports.query';
 export * from './unpublished-contract-events.query';
 
 /**
@@ -29,4 +31,5 @@ export const SYSTEM_QUERIES = [
   TenantsWithDeadlinesQuery,
   TrialsToCheckQuery,
   UnpublishedContractEventsQuery,
+  UnfinishedImportsQuery,
 ];

@@ -6,7 +6,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
 } from '@nestjs/common';
-import { DomainError, DomainErrorCode } from '@cb/domain';
+import { DomainError, DomainErrorCode, DuplicateError } from '@cb/domain';
 import type { Request, Response } from 'express';
 import { redactPath } from '../log-redaction';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../problem';
@@ -38,6 +38,7 @@ export function statusOf(code: DomainErrorCode): number {
     case DomainErrorCode.RateLimited:
       return 429;
     case DomainErrorCode.InvalidState:
+    case DomainErrorCode.Duplicate:
       return 409;
     case DomainErrorCode.WeakPassword:
       return 400;
@@ -78,6 +79,12 @@ export class ProblemFilter implements ExceptionFilter {
 
   private toProblem(exception: unknown, req: Request): Problem {
     const instance = req.originalUrl?.split('?')[0] ?? req.url;
+    if (exception instanceof DuplicateError) {
+      return {
+        ...problem(409, exception.code, exception.message, instance),
+        contractId: exception.contractId,
+      };
+    }
     if (exception instanceof DomainError) {
       return problem(
         statusOf(exception.code),

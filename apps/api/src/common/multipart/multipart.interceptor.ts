@@ -18,8 +18,19 @@ import { readMultipart, type MultipartBody } from './read-multipart';
 
 const MULTIPART = 'multipartUpload';
 
-/** The route takes a multipart/form-data body with one file in `fileField` (read before the handler runs). */
-export const MultipartUpload = (fileField = 'file') => SetMetadata(MULTIPART, fileField);
+export interface MultipartUploadOptions {
+  /** The size limit of the stored file: an upload's (MAX_UPLOAD_MB) or an import's ZIP (MAX_IMPORT_MB). */
+  limit?: 'upload' | 'import';
+  /** Small file fields read into memory, with their byte limits (e.g. an import's metadata CSV). */
+  bufferedFiles?: Record<string, number>;
+}
+
+/**
+ * The route takes a multipart/form-data body with one file in `fileField`, streamed to storage, and maybe a
+ * few small files read into memory (all read before the handler runs).
+ */
+export const MultipartUpload = (fileField = 'file', options: MultipartUploadOptions = {}) =>
+  SetMetadata(MULTIPART, { fileField, ...options });
 
 export type MultipartRequest = Request & { user?: Principal; multipart?: MultipartBody };
 
@@ -39,13 +50,18 @@ export class MultipartInterceptor implements NestInterceptor {
   ) {}
 
   intercept(ctx: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const fileField = this.reflector.get<string | undefined>(MULTIPART, ctx.getHandler());
+    const options = this.reflector.get<
+      (MultipartUploadOptions & { fileField: string }) | undefined
+    >(MULTIPART, ctx.getHandler());
     const req = ctx.switchToHttp().getRequest<MultipartRequest>();
-    if (!fileField || !req.user) return next.handle();
+    if (!options || !req.user) return next.handle();
+    const { fileField } = options;
     const tenantId = req.user.tenantId;
     const read = readMultipart(req, this.storage, tenantId, {
       fileField,
-      maxFileBytes: this.config.maxUploadBytes,
+      maxFileBytes:
+        options.limit === 'import' ? this.config.maxImportBytes : this.config.maxUploadBytes,
+      bufferedFiles: options.bufferedFiles,
       maxFields: 20,
       maxFieldBytes: 10_000,
     });

@@ -11,6 +11,8 @@ export interface MultipartBody {
   fileName: string | null;
   /** A Map, never a plain object: a field named `__proto__` or `toString` is just a name here. */
   fields: Map<string, string[]>;
+  /** Small file parts read into memory (MultipartLimits.bufferedFiles), by field name. */
+  buffers: Map<string, { fileName: string | null; data: Buffer }>;
 }
 
 export interface MultipartLimits {
@@ -19,6 +21,8 @@ export interface MultipartLimits {
   maxFileBytes: number;
   maxFields: number;
   maxFieldBytes: number;
+  /** Other file fields the route takes, read into memory up to their byte limit (e.g. a CSV). */
+  bufferedFiles?: Record<string, number>;
 }
 
 /** The client went away in the middle of the body. */
@@ -54,14 +58,20 @@ export function readMultipart(
     );
   }
   return new Promise<MultipartBody>((resolve, reject) => {
-    const result: MultipartBody = { file: null, fileName: null, fields: new Map() };
+    const result: MultipartBody = {
+      file: null,
+      fileName: null,
+      fields: new Map(),
+      buffers: new Map(),
+    };
+    const buffered = new Map(Object.entries(limits.bufferedFiles ?? {}));
     let bb: busboy.Busboy;
     try {
       bb = busboy({
         headers: req.headers,
         defParamCharset: 'utf8',
         limits: {
-          files: 1,
+          files: 1 + buffered.size,
           fields: limits.maxFields,
           fieldSize: limits.maxFieldBytes,
           fileSize: limits.maxFileBytes + 1,
@@ -71,14 +81,14 @@ export function readMultipart(
       reject(malformed());
       return;
     }
-    let pending: Promise<void> = Promise.resolve();
+    const pending: Promise<void>[] = [];
     let failure: unknown = null;
     let settled = false;
     const finish = () => {
       if (settled) return;
       settled = true;
       req.off('close', onClose);
-      pending.then(
+      Promise.all(pending).then(
         () => (failure ? reject(failure) : resolve(result)),
         (err: unknown) => reject(err),
       );
@@ -105,11 +115,45 @@ export function readMultipart(
     bb.on(
       'file',
       guarded((name: string, stream: Readable, info: busboy.FileInfo) => {
+        const maxBuffered = buffered.get(name);
+        if (maxBuffered !== undefined && !result.buffers.has(name) && !failure) {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          result.buffers.set(name, { fileName: info.filename ?? null, data: Buffer.alloc(0) });
+          pending.push(
+            new Promise<void>((resolve) => {
+              stream.on('data', (chunk: Buffer) => {
+                size += chunk.length;
+                if (size <= maxBuffered) chunks.push(chunk);
+              });
+              stream.on('end', () => {
+                if (size > maxBuffered)
+                  failure ??= new ValidationError(`\`${name}\` is too large`, [
+                    {
+                      field: name,
+                      message: `must be at most ${Math.floor(maxBuffered / 1024)} kB`,
+                    },
+                  ]);
+                else
+                  result.buffers.set(name, {
+                    fileName: info.filename ?? null,
+                    data: Buffer.concat(chunks),
+                  });
+                resolve();
+              });
+              stream.on('error', () => resolve());
+            }),
+          );
+          return;
+        }
         if (name !== limits.fileField || result.file || failure) {
           stream.resume();
           if (name !== limits.fileField)
             failure ??= new ValidationError('Unexpected file field', [
-              { field: name, message: `only \`${limits.fileField}\` may carry a file` },
+              {
+                field: name,
+                message: `only ${[limits.fileField, ...buffered.keys()].map((f) => `\`${f}\``).join(' and ')} may carry a file`,
+              },
             ]);
           return;
         }
@@ -124,15 +168,17 @@ export function readMultipart(
           return;
         }
         result.fileName = info.filename ?? null;
-        pending = storage
-          .put(namespace, stream, limits.maxFileBytes)
-          .then((stored) => {
-            result.file = stored;
-          })
-          .catch((err: unknown) => {
-            failure ??= err;
-            stream.resume();
-          });
+        pending.push(
+          storage
+            .put(namespace, stream, limits.maxFileBytes)
+            .then((stored) => {
+              result.file = stored;
+            })
+            .catch((err: unknown) => {
+              failure ??= err;
+              stream.resume();
+            }),
+        );
       }),
     );
     bb.on(
@@ -152,9 +198,10 @@ export function readMultipart(
       }),
     );
     bb.on('filesLimit', () => {
-      failure ??= new ValidationError('Upload one file per request', [
-        { field: limits.fileField, message: 'only one file per request' },
-      ]);
+      failure ??= new ValidationError(
+        buffered.size ? 'Too many files in the request' : 'Upload one file per request',
+        [{ field: limits.fileField, message: 'only one file per request' }],
+      );
     });
     bb.on('error', () => {
       failure ??= malformed();

@@ -1,16 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
+  IsInt,
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   MaxLength,
+  Min,
   MinLength,
 } from 'class-validator';
+import { TEXT_SETTABLE_FIELDS, type TextSettableField } from '@cb/application';
 import { CONTRACT_STATUSES, type ContractStatus } from '@cb/domain';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { SingleLine } from '../../common/validation';
@@ -42,6 +47,10 @@ export class UploadContractFieldsDto {
   @MinLength(1, { each: true })
   @SingleLine({ each: true })
   tags?: string[];
+
+  @IsOptional()
+  @IsBoolean()
+  allowDuplicate?: boolean;
 }
 
 export class UploadContractDto {
@@ -54,6 +63,12 @@ export class UploadContractDto {
   @ApiPropertyOptional() title?: string;
   @ApiPropertyOptional() counterparty?: string;
   @ApiPropertyOptional({ description: 'Comma-separated, or the field repeated' }) tags?: string;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'Keep a second contract even when the tenant already holds the same file (else 409 `duplicate`)',
+  })
+  allowDuplicate?: string;
 }
 
 export class ListContractsQueryDto extends PageQueryDto {
@@ -121,6 +136,43 @@ export class ListContractsQueryDto extends PageQueryDto {
     | 'noticeDeadline'
     | 'nextRenewalDate'
     | 'expirationDate';
+
+  @ApiPropertyOptional({
+    description:
+      'Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case)',
+    example: 'candidates',
+  })
+  @IsOptional()
+  @Matches(/^(evidence|obligations|candidates)(,(evidence|obligations|candidates))*$/, {
+    message: 'expand must be a comma-separated list of evidence, obligations, candidates',
+  })
+  expand?: string;
+}
+
+/** "Set as notice period": text selected in the document, read as a field's value. */
+export class SetTermFromTextDto {
+  @ApiProperty({
+    enum: [...TEXT_SETTABLE_FIELDS],
+    description: 'The term field to set',
+  })
+  @IsIn(TEXT_SETTABLE_FIELDS)
+  field: TextSettableField;
+
+  @ApiProperty({
+    description:
+      "The selected text, read with the contract language's rules (day-first dates in Finnish and Swedish, durations in words)",
+    example: 'viimeistään kolme (3) kuukautta ennen',
+  })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(2000)
+  text: string;
+
+  @ApiPropertyOptional({ description: 'The page the text was selected on (1-based)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  page?: number;
 }
 
 export class UpdateContractDto {
@@ -159,6 +211,17 @@ export class UpdateContractDto {
   @IsOptional()
   @IsObject()
   terms?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'The master agreement this contract amends (same tenant, no cycles); null makes it standalone',
+  })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string | null;
 }
 
 class MoneyDto {
@@ -216,11 +279,91 @@ class ObligationDto {
   @ApiProperty() status: string;
   @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
 }
+class ReviewReasonDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The term concerned, or null for the document as a whole',
+    example: 'noticePeriod',
+  })
+  field: string | null;
+  @ApiProperty({
+    description:
+      'low_confidence, no_notice_deadline, unsupported_language, ocr_text (read from a scanned page), no_parties',
+    example: 'low_confidence',
+  })
+  code: string;
+  @ApiProperty() message: string;
+}
+class CandidateDto {
+  @ApiProperty({
+    description: "A value of the field's type (see TermsDto)",
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: {} },
+    ],
+  })
+  value: unknown;
+  @ApiProperty({ description: 'Calibrated probability that the value is right', example: 0.62 })
+  confidence: number;
+  @ApiProperty({ type: [EvidenceDto] }) evidence: EvidenceDto[];
+}
 class ContractErrorDto {
   @ApiProperty() code: string;
   @ApiProperty() message: string;
 }
 
+const TERM_VALUE = [
+  { type: 'string' },
+  { type: 'boolean' },
+  { $ref: '#/components/schemas/MoneyDto' },
+];
+
+class AmendmentChangeDto {
+  @ApiProperty({ example: 'expirationDate' }) field: string;
+  @ApiProperty({
+    description:
+      'The value in force before this amendment (a term value: date, duration, boolean, money)',
+    nullable: true,
+    oneOf: TERM_VALUE,
+  })
+  from: unknown;
+  @ApiProperty({ description: 'The value from this amendment on', oneOf: TERM_VALUE }) to: unknown;
+  @ApiProperty({ type: [EvidenceDto], description: 'The sentence of the amendment it came from' })
+  evidence: EvidenceDto[];
+}
+
+class AmendmentDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When it takes effect: its effectiveDate, else its agreementDate',
+  })
+  effectiveDate: string | null;
+  @ApiPropertyOptional({
+    description: 'False while it takes effect only after the current term (GET one contract only)',
+  })
+  inForce?: boolean;
+  @ApiPropertyOptional({
+    type: [AmendmentChangeDto],
+    description: 'The terms it changes in its master (GET one contract only)',
+  })
+  changes?: AmendmentChangeDto[];
+}
+
+class ParentSuggestionDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ nullable: true, type: String }) title: string | null;
+  @ApiProperty({ description: 'The sentence in which the document calls itself an amendment' })
+  sentence: string;
+}
+
+@ApiExtraModels(CandidateDto)
 export class ContractResponseDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ nullable: true, type: String }) title: string | null;
@@ -244,6 +387,57 @@ export class ContractResponseDto {
   termSources: Record<string, string>;
   @ApiProperty({ type: ContractDeadlinesDto }) deadlines: ContractDeadlinesDto;
   @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'Detected language: en, fi, sv, or the code of a language the engine does not read',
+    example: 'fi',
+  })
+  language: string | null;
+  @ApiProperty({
+    description:
+      'Per extracted term field: the calibrated probability that the value is right (fields set by a person are not listed)',
+    additionalProperties: { type: 'number' },
+  })
+  confidence: Record<string, number>;
+  @ApiProperty({
+    type: [ReviewReasonDto],
+    description: 'Why the contract needs review (empty unless status is needs_review)',
+  })
+  reviewReasons: ReviewReasonDto[];
+  @ApiPropertyOptional({
+    description:
+      'Per term field: the values a reviewer can pick, most probable first, each with its sentence (in lists only with expand=candidates or expand=evidence)',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/CandidateDto' } },
+  })
+  candidates?: Record<string, CandidateDto[]>;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The master agreement this contract amends',
+  })
+  parentId: string | null;
+  @ApiProperty({
+    type: [AmendmentDto],
+    description: 'Its amendments; `deadlines` follow the terms in force',
+  })
+  amendments: AmendmentDto[];
+  @ApiPropertyOptional({
+    type: TermsDto,
+    nullable: true,
+    description:
+      "A master's terms overridden by its amendments from their effective dates (GET one contract only)",
+  })
+  termsInForce?: TermsDto | null;
+  @ApiPropertyOptional({
+    type: ParentSuggestionDto,
+    nullable: true,
+    description:
+      'The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it',
+  })
+  parentSuggestion?: ParentSuggestionDto | null;
 }
 
 export class ContractListResponseDto {
@@ -251,4 +445,4 @@ export class ContractListResponseDto {
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 
-export { EvidenceDto };
+export { CandidateDto, EvidenceDto, ReviewReasonDto };

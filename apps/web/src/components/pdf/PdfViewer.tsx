@@ -7,6 +7,7 @@ import 'react-pdf/dist/Page/TextLayer.css';
 import 'react-pdf/dist/Page/AnnotationLayer.css';
 import { t } from '../../i18n';
 import { findEvidence, markItem, type ItemRanges, type TextItemLike } from './evidenceMatch';
+import { useTextSelection, type TextSelection } from './useTextSelection';
 
 pdfjs.GlobalWorkerOptions.workerSrc = workerUrl;
 
@@ -31,11 +32,13 @@ interface Props {
   data: Uint8Array;
   highlight: Highlight | null;
   onHighlightResult?(result: { key: number; found: boolean; exact: boolean }): void;
+  /** Text a person selected in the text layer ("Set as notice period"). */
+  onSelectText?(selection: TextSelection): void;
 }
 
 const ZOOMS = [0.75, 1, 1.25, 1.5, 2];
 
-export default function PdfViewer({ data, highlight, onHighlightResult }: Props) {
+export default function PdfViewer({ data, highlight, onHighlightResult, onSelectText }: Props) {
   // pdf.js transfers a passed buffer to its worker (detaching it); a blob URL of our own copy avoids that.
   // Created in an effect (not a memo) so an unmount/remount never leaves a revoked URL behind.
   const [file, setFile] = useState<string | null>(null);
@@ -53,6 +56,7 @@ export default function PdfViewer({ data, highlight, onHighlightResult }: Props)
   const [visible, setVisible] = useState<Set<number>>(() => new Set([1]));
   const [pageItems, setPageItems] = useState<Map<number, TextItemLike[]>>(new Map());
   const scrolledFor = useRef<number | null>(null);
+  useTextSelection(scroller, onSelectText);
   const reported = useRef<number | null>(null);
 
   useEffect(() => {

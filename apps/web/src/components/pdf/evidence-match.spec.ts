@@ -1,4 +1,4 @@
-import { findEvidence, markItem } from './evidenceMatch';
+import { findEvidence, findQuote, markItem } from './evidenceMatch';
 
 // pdf.js text items as they come out of a real contract page: words split across items, stray spaces,
 // typographic quotes and ligatures.
@@ -56,6 +56,16 @@ describe('findEvidence', () => {
       ),
     ).toBeNull();
     expect(findEvidence(items, '   ')).toBeNull();
+  });
+});
+
+describe('findQuote (the text view of a plain-text contract)', () => {
+  it('finds a quote whatever its line breaks and quotes, as offsets into the text', () => {
+    const text = 'HUOLTOSOPIMUS\n\nHuoltokäynnit tehdään kolmen (3)\nkuukauden välein.';
+    const at = findQuote(text, 'kolmen (3) kuukauden');
+    expect(at).not.toBeNull();
+    expect(text.slice(at!.start, at!.end)).toBe('kolmen (3)\nkuukauden');
+    expect(findQuote(text, 'ei tässä tekstissä')).toBeNull();
   });
 });
 

@@ -127,3 +127,10 @@ export function markItem(str: string, ranges: Array<[number, number]> | undefine
   }
   return out + escapeHtml(str.slice(pos));
 }
+
+/** Where `quote` is in a whole text (a plain-text contract), compared as in a PDF's text layer; null when absent. */
+export function findQuote(text: string, quote: string): { start: number; end: number } | null {
+  const ranges = findEvidence([{ str: text }], quote)?.ranges.get(0);
+  if (!ranges || ranges.length === 0) return null;
+  return { start: ranges[0][0], end: ranges[ranges.length - 1][1] };
+}

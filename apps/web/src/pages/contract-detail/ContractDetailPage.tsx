@@ -1,14 +1,15 @@
 import { useCallback, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
-import type { Contract, EvidenceSpan, TermField } from '../../api/types';
+import type { Contract, EvidenceSpan, TermField, TextSettableField } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { PageTitle } from '../../components/Layout';
 import { LoadingBlock, ProblemAlert, StatusBadge, SuccessNote } from '../../components/feedback';
 import type { Highlight } from '../../components/pdf/PdfViewer';
+import type { TextSelection } from '../../components/pdf/useTextSelection';
 import { t, tDynamic } from '../../i18n';
 import { formatBytes } from '../../lib/format';
-import type { TermValue } from '../../lib/terms';
+import { formatTerm, type TermValue } from '../../lib/terms';
 import { useApi } from '../../lib/useApi';
 import { useContractEvents } from '../../lib/useContractEvents';
 import { contractTitle } from '../ContractsPage';
@@ -16,7 +17,9 @@ import { ActivityCard } from './ActivityCard';
 import { DeadlinesCard, deadlineChangeNotes } from './DeadlinesCard';
 import { DetailsCard } from './DetailsCard';
 import { DocumentCard, type HighlightResult } from './DocumentCard';
+import { FamilyCard } from './FamilyCard';
 import { ObligationsCard } from './ObligationsCard';
+import { ReviewCard } from './ReviewCard';
 import { TermsCard } from './TermsCard';
 
 /**
@@ -34,6 +37,7 @@ export default function ContractDetailPage() {
   const [evidenceNote, setEvidenceNote] = useState<string | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [actionError, setActionError] = useState<unknown>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
   const docRef = useRef<HTMLDivElement>(null);
   const canWrite = can('write');
   const processing = contract?.status === 'processing';
@@ -66,15 +70,38 @@ export default function ContractDetailPage() {
     });
   }, []);
 
-  async function saveTerm(field: TermField, value: TermValue) {
+  async function saveTerm(field: TermField, value: TermValue, picked = false) {
     if (!contract) return;
     const updated = await api<Contract>(`/v1/contracts/${contract.id}`, {
       method: 'PATCH',
       body: { terms: { [field]: value } },
     });
     state.setData(updated);
+    const label = tDynamic(`terms.${field}`);
     setNotes([
-      t('detail.saved', { field: tDynamic(`terms.${field}`) }),
+      picked
+        ? t('review.picked', { field: label, value: formatTerm(field, value) })
+        : t('detail.saved', { field: label }),
+      ...deadlineChangeNotes(contract.deadlines, updated.deadlines),
+    ]);
+  }
+
+  const onSelect = useCallback((s: TextSelection) => setSelection(s), []);
+
+  async function setFromText(field: TextSettableField, s: TextSelection) {
+    if (!contract) return;
+    const updated = await api<Contract>(`/v1/contracts/${contract.id}/terms-from-text`, {
+      method: 'POST',
+      body: { field, text: s.text, ...(s.page ? { page: s.page } : {}) },
+    });
+    state.setData(updated);
+    setSelection(null);
+    document.getSelection()?.removeAllRanges();
+    setNotes([
+      t('review.setFromText', {
+        field: tDynamic(`terms.${field}`),
+        value: formatTerm(field, updated.terms[field] as TermValue),
+      }),
       ...deadlineChangeNotes(contract.deadlines, updated.deadlines),
     ]);
   }
@@ -177,8 +204,26 @@ export default function ContractDetailPage() {
           evidenceNote={evidenceNote}
           onHighlightResult={onHighlightResult}
           cardRef={docRef}
+          selection={
+            editable
+              ? {
+                  selection,
+                  onSelect,
+                  onDismiss: () => setSelection(null),
+                  onSet: setFromText,
+                }
+              : null
+          }
         />
         <div className="detail-side">
+          {contract.status === 'needs_review' && (
+            <ReviewCard
+              contract={contract}
+              canWrite={editable}
+              onShow={showEvidence}
+              onPick={(field, value) => saveTerm(field, value, true)}
+            />
+          )}
           <DeadlinesCard deadlines={contract.deadlines} />
           <DetailsCard
             contract={contract}
@@ -194,6 +239,14 @@ export default function ContractDetailPage() {
             canWrite={editable}
             onShow={showEvidence}
             onSave={saveTerm}
+          />
+          <FamilyCard
+            contract={contract}
+            canWrite={editable}
+            onChanged={(c) => {
+              state.setData(c);
+              setNotes(deadlineChangeNotes(contract.deadlines, c.deadlines));
+            }}
           />
           <ObligationsCard contract={contract} onShow={(spans) => showEvidence(null, spans)} />
           <ActivityCard contractId={contract.id} updatedAt={contract.updatedAt} />

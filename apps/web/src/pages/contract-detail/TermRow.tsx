@@ -11,6 +11,8 @@ export interface TermRowProps {
   source: 'extracted' | 'user' | undefined;
   evidence: EvidenceSpan[];
   active: boolean;
+  /** A review reason names this field. */
+  inReview?: boolean;
   canWrite: boolean;
   currency?: string;
   onShow(field: TermField, spans: EvidenceSpan[]): void;
@@ -24,6 +26,7 @@ export function TermRow({
   source,
   evidence,
   active,
+  inReview = false,
   canWrite,
   currency,
   onShow,
@@ -53,11 +56,12 @@ export function TermRow({
 
   return (
     <div
-      className={`term-row${active ? ' active' : ''}${source === 'user' ? ' user-set' : ''}`}
+      className={`term-row${active ? ' active' : ''}${source === 'user' ? ' user-set' : ''}${inReview ? ' in-review' : ''}`}
       data-field={field}
     >
       <dt>
         {label}
+        {inReview && <span className="review-badge">{t('review.inReview')}</span>}
         {source === 'user' && (
           <span className="source-badge" title={t('detail.corrected')}>
             {t('detail.corrected')}

@@ -35,6 +35,10 @@ export function TermsCard({
               source={contract.termSources[field] as 'extracted' | 'user' | undefined}
               evidence={contract.evidence[field] ?? []}
               active={activeField === field}
+              inReview={
+                contract.status === 'needs_review' &&
+                contract.reviewReasons.some((r) => r.field === field)
+              }
               canWrite={canWrite}
               onShow={onShow}
               onSave={onSave}

@@ -1,0 +1,197 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
+import { createInboundApp, type InboundApp } from '../../apps/inbound/src/inbound.factory';
+import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+const SAMPLE = path.resolve(
+  __dirname,
+  '../../samples/contracts/DUOSTECHNOLOGIESGROUP_INC_04_21_2009-EX-10.1-STRATEGIC_ALLIANCE_AGREEMENT.pdf',
+);
+const DOMAIN = 'in.contract-bank.test';
+
+describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
+  let server: TestServer;
+  let inbound: InboundApp;
+  let smtp: SMTPServer;
+  const replies: ParsedMail[] = [];
+  let a: SignedUp;
+  let b: SignedUp;
+
+  beforeAll(async () => {
+    // The test SMTP server receives what the product sends (the replies).
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['AUTH', 'STARTTLS'],
+      logger: false,
+      onData: (stream, _s, cb) => {
+        simpleParser(stream)
+          .then((m) => {
+            replies.push(m);
+            cb();
+          })
+          .catch(cb);
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    server = await startTestServer({
+      env: {
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        INBOUND_DOMAIN: DOMAIN,
+        INBOUND_SMTP_PORT: '0',
+        MAX_UPLOAD_MB: '2',
+      },
+    });
+    inbound = await createInboundApp(server.config, { host: '127.0.0.1' });
+    [a, b] = await Promise.all([
+      signUp(server.url, { company: 'Mail A Oy' }),
+      signUp(server.url, { company: 'Mail B AB' }),
+    ]);
+  }, 60_000);
+
+  afterAll(async () => {
+    await inbound?.close();
+    await server?.close();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  });
+
+  const auth = (s: SignedUp) => ({ Authorization: `Bearer ${s.token}` });
+  const inboxOf = async (s: SignedUp) => {
+    const res = await request(server.url).get('/v1/inbox').set(auth(s));
+    expect(res.status).toBe(200);
+    return res.body.address as string;
+  };
+  const send = (mail: nodemailer.SendMailOptions & { envelope?: { from: string; to: string } }) =>
+    nodemailer
+      .createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true })
+      .sendMail(mail);
+  async function replyTo(email: string, subject: RegExp): Promise<ParsedMail> {
+    const until = Date.now() + 20_000;
+    for (;;) {
+      const found = replies.find(
+        (m) => m.to && JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? ''),
+      );
+      if (found) return found;
+      if (Date.now() > until) throw new Error(`no reply to ${email}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const contracts = async (s: SignedUp) =>
+    (await request(server.url).get('/v1/contracts').set(auth(s))).body.data as {
+      id: string;
+      tags: string[];
+      file: { name: string };
+    }[];
+
+  it('gives each company its own secret address at INBOUND_DOMAIN', async () => {
+    const [x, y] = [await inboxOf(a), await inboxOf(b)];
+    expect(x).toMatch(new RegExp(`^[0-9a-f]{32}@${DOMAIN.replace(/\./g, '\\.')}$`));
+    expect(y).not.toBe(x);
+    expect(await inboxOf(a)).toBe(x); // stable until rotated
+  });
+
+  it('makes a contract tagged email of each PDF, DOCX or TXT attachment and replies with what it did', async () => {
+    const address = await inboxOf(a);
+    const info = await send({
+      from: a.email,
+      to: address,
+      subject: 'Fwd: signed alliance agreement',
+      text: 'Please file these.',
+      attachments: [
+        { filename: 'alliance.pdf', content: fs.readFileSync(SAMPLE) },
+        {
+          filename: 'side-letter.txt',
+          content:
+            'SIDE LETTER between Mail A Oy and Vendor AB. This letter is governed by the laws of Finland.\n',
+        },
+        { filename: 'logo.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+      ],
+    });
+    expect(info.accepted).toEqual([address]);
+
+    const reply = await replyTo(a.email, /signed alliance agreement/);
+    expect(reply.subject).toBe('Re: Fwd: signed alliance agreement');
+    expect(reply.text).toMatch(/2 of 3 attachments became contracts/);
+    expect(reply.text).toMatch(/alliance\.pdf: created http:\/\/\S+\/contracts\/[0-9a-f-]{36}/);
+    expect(reply.text).toMatch(/logo\.png: The file is not a PDF, DOCX or plain-text document/);
+
+    const mine = await contracts(a);
+    const pdf = mine.find((c) => c.file.name === 'alliance.pdf')!;
+    expect(pdf.tags).toEqual(['email']);
+    expect(mine.find((c) => c.file.name === 'side-letter.txt')?.tags).toEqual(['email']);
+    expect(mine.some((c) => c.file.name === 'logo.png')).toBe(false);
+    const parsed = await waitForParsed(server.url, a.token, pdf.id);
+    expect(['parsed', 'needs_review']).toContain(parsed.status);
+    expect(await contracts(b)).toEqual([]);
+  }, 120_000);
+
+  it('says a file already in the bank is a duplicate, with its link', async () => {
+    const before = (await contracts(a)).length;
+    await send({
+      from: a.email,
+      to: await inboxOf(a),
+      subject: 'Again the alliance',
+      attachments: [{ filename: 'alliance again.pdf', content: fs.readFileSync(SAMPLE) }],
+    });
+    const reply = await replyTo(a.email, /Again the alliance/);
+    expect(reply.text).toMatch(
+      /alliance again\.pdf: already in the bank http:\/\/\S+\/contracts\//,
+    );
+    expect((await contracts(a)).length).toBe(before);
+  });
+
+  it('refuses an unknown address at RCPT', async () => {
+    await expect(
+      send({
+        from: a.email,
+        to: `${'0'.repeat(32)}@${DOMAIN}`,
+        subject: 'x',
+        text: 'x',
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    await expect(
+      send({ from: a.email, to: `someone@elsewhere.example`, subject: 'x', text: 'x' }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+  });
+
+  it('creates nothing for a sender who is not a user of the company (not even of another)', async () => {
+    const before = (await contracts(a)).length;
+    await expect(
+      send({
+        from: b.email,
+        to: await inboxOf(a),
+        subject: 'from a stranger',
+        attachments: [{ filename: 'x.txt', content: 'An agreement from a stranger.\n' }],
+      }),
+    ).rejects.toMatchObject({ responseCode: 550 });
+    expect((await contracts(a)).length).toBe(before);
+    expect(replies.some((m) => m.subject?.includes('from a stranger'))).toBe(false);
+  });
+
+  it('rotating the address (DELETE /v1/inbox) refuses the old one at once', async () => {
+    const old = await inboxOf(a);
+    const del = await request(server.url).delete('/v1/inbox').set(auth(a));
+    expect(del.status).toBe(204);
+    const fresh = await inboxOf(a);
+    expect(fresh).not.toBe(old);
+    await expect(send({ from: a.email, to: old, subject: 'old', text: 'x' })).rejects.toMatchObject(
+      { responseCode: 550 },
+    );
+    const ok = await send({
+      from: a.email,
+      to: fresh,
+      subject: 'new address works',
+      attachments: [
+        { filename: 'n.txt', content: 'A NEW AGREEMENT between Mail A Oy and Supplier AB.\n' },
+      ],
+    });
+    expect(ok.accepted).toEqual([fresh]);
+    expect((await replyTo(a.email, /new address works/)).text).toMatch(/n\.txt: created/);
+  });
+});
