@@ -195,7 +195,11 @@ const start = doc.indexOf('## Extraction');
 if (start >= 0) {
   const next = doc.slice(start + 3).search(/\n## /);
   const end = next >= 0 ? start + 3 + next + 1 : doc.length;
-  doc = doc.slice(0, start) + section + (end < doc.length ? '\n' + doc.slice(end) : '');
+  // A hand-written "### History" subsection (figures before and after each round of changes) is kept.
+  const old = doc.slice(start, end);
+  const h = old.indexOf('\n### History');
+  const history = h >= 0 ? old.slice(h + 1).replace(/\n### (?!History)[\s\S]*$/, '').trimEnd() + '\n' : '';
+  doc = doc.slice(0, start) + section + (history ? '\n' + history : '') + (end < doc.length ? '\n' + doc.slice(end) : '');
 } else {
   doc = `${doc.trimEnd()}\n\n${section}`;
 }

@@ -1,4 +1,5 @@
 import { topCandidate } from '../../test/extractor-harness';
+import { contractDocument } from '../document/contract-document';
 import { partiesExtractor } from './parties.extractor';
 
 function parties(text: string): Array<{ name: string; role: string | null }> {
@@ -35,6 +36,16 @@ describe('findParties', () => {
       'KIROMIC BIOPHARMA Inc.',
       'MOLIPHARMA S.R.L.',
     ]);
+  });
+
+  it('never names a legal form alone as a party (signature blocks of a joint filing agreement)', () => {
+    const text =
+      'JOINT FILING AGREEMENT\n\nThe undersigned agree to file jointly as a group.\nDated: July 6, 2020\nHPS INVESTMENT PARTNERS, LLC\n/s/ John Madden\nName: John Madden\nTitle: Authorized Signatory\nHPS MEZZANINE PARTNERS II, LLC\nBy: HPS Investment Partners, LLC, its sole member\n/s/ John Madden\n\nHPS MEZZANINE PARTNERS II OFFSHORE GP, L.P.\nBy: HPS Partners Holdings II, LLC, its general partner\n/s/ John Madden\nName: John Madden\nTitle: Authorized Signatory\nMEZZANINE PARTNERS - OFFSHORE INVESTMENT MASTER FUND II,\nL.P.\nBy: HPS Mezzanine Partners II, LLC, its investment manager\n/s/ John Madden\nName: John Madden\n';
+    const names = partiesExtractor
+      .propose(contractDocument(text), {})
+      .flatMap((c) => c.value.map((p) => p.name.trim()));
+    expect(names.length).toBeGreaterThan(0);
+    expect(names).not.toContain('L.P.');
   });
 
   it('reads a letter agreement: the parties after the salutation and the one "their agreement with" names', () => {

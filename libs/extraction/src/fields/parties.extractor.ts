@@ -3,9 +3,11 @@ import type { ContractDocument } from '../document/contract-document';
 import { candidate, type Candidate, type FieldExtractor } from './field-extractor.types';
 import { fromBetween, fromBusinessIds, fromCoverLines, fromRoleLabels } from './parties/nordic';
 import { fromLegalNames } from './parties/legal-names';
-import type { PartiesFinding } from './parties/party-words';
+import { LEGAL_SUFFIX, type PartiesFinding } from './parties/party-words';
 import { fromCoverPage, fromOpeningParagraph, fromPreamble } from './parties/preamble';
 import { fromPartyLabels, fromSignatureBlocks } from './parties/signature-blocks';
+
+const ONLY_LEGAL_FORM = new RegExp(`^(?:${LEGAL_SUFFIX.source.replace(/^\^/, '')})$`, 'i');
 
 /** The defined-term labels of a proposed list of parties ("Supplier" → "Acme Corp."), for obligations. */
 export const partyLabels = new WeakMap<Party[], PartiesFinding['labels']>();
@@ -34,7 +36,12 @@ export const partiesExtractor: FieldExtractor<'parties'> = {
   propose(doc) {
     const out: Candidate<Party[]>[] = [];
     for (const [rule, read] of doc.language === 'en' ? ENGLISH_RULES : NORDIC_RULES) {
-      const found = read(doc);
+      const raw = read(doc);
+      // A legal form alone ("L.P." split off "HPS MEZZANINE PARTNERS II OFFSHORE GP, L.P.") names nobody.
+      const found = raw && {
+        ...raw,
+        parties: raw.parties.filter((p) => !ONLY_LEGAL_FORM.test(p.name.trim())),
+      };
       if (!found || found.parties.length === 0) continue;
       partyLabels.set(found.parties, found.labels);
       out.push(
