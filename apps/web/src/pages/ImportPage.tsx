@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, uploadWithProgress } from '../api/client';
 import type { Import, ImportItem } from '../api/types';
 import { useSession } from '../auth/session';
+import { DropZone, WriteAccessNotice } from '../components/DropZone';
 import { PageTitle } from '../components/Layout';
 import { ProblemAlert } from '../components/feedback';
 import { t, tDynamic } from '../i18n';
@@ -34,7 +35,6 @@ export default function ImportPage() {
   const canWrite = can('write');
   const [zip, setZip] = useState<File | null>(null);
   const [csv, setCsv] = useState<File | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [current, setCurrent] = useState<Import | null>(null);
@@ -67,12 +67,6 @@ export default function ImportPage() {
     }
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (canWrite && e.dataTransfer.files.length) pick(e.dataTransfer.files);
-  }
-
   async function start() {
     if (!zip) return;
     setError(null);
@@ -98,21 +92,8 @@ export default function ImportPage() {
     <section>
       <PageTitle>{t('import.title')}</PageTitle>
       <p className="lead">{t('import.lead')}</p>
-      {!canWrite && (
-        <p className="alert alert-warning">
-          {readOnly ? t('upload.readOnly') : t('detail.viewerRoleOnly')}
-        </p>
-      )}
-      <div
-        className={`dropzone${dragging ? ' dragging' : ''}${canWrite ? '' : ' disabled'}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (canWrite) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="import-dropzone"
-      >
+      {!canWrite && <WriteAccessNotice readOnly={readOnly} />}
+      <DropZone canWrite={canWrite} onFiles={pick} testId="import-dropzone">
         <p className="dropzone-title">{t('import.dropHere')}</p>
         <div className="import-pickers">
           <label className="btn">
@@ -169,7 +150,7 @@ export default function ImportPage() {
             ? t('upload.uploading', { percent: formatPercent(progress) })
             : t('import.start')}
         </button>
-      </div>
+      </DropZone>
       <ProblemAlert error={error} />
       {current && <ImportProgress imp={current} />}
     </section>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, ApiError, NetworkError, uploadWithProgress, type UploadHandle } from '../api/client';
 import type { Contract, ContractStatus } from '../api/types';
 import { useSession } from '../auth/session';
+import { DropZone, WriteAccessNotice } from '../components/DropZone';
 import { PageTitle } from '../components/Layout';
 import { CopyField } from '../components/feedback';
 import { t } from '../i18n';
@@ -41,7 +42,6 @@ function messageOf(err: unknown): string {
 export default function UploadPage() {
   const { can, readOnly } = useSession();
   const [items, setItems] = useState<Item[]>([]);
-  const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const handles = useRef(new Map<string, UploadHandle>());
   const mounted = useRef(true);
@@ -134,12 +134,6 @@ export default function UploadPage() {
     setItems((prev) => [...list, ...prev]);
   }
 
-  function onDrop(e: DragEvent) {
-    e.preventDefault();
-    setDragging(false);
-    if (e.dataTransfer.files.length) addFiles(e.dataTransfer.files);
-  }
-
   const finished = items.filter(
     (i) => i.phase === 'done' || i.phase === 'rejected' || i.phase === 'duplicate',
   ).length;
@@ -150,21 +144,8 @@ export default function UploadPage() {
     <section>
       <PageTitle>{t('upload.title')}</PageTitle>
       <p className="lead">{t('upload.lead')}</p>
-      {!canWrite && (
-        <p className="alert alert-warning">
-          {readOnly ? t('upload.readOnly') : t('detail.viewerRoleOnly')}
-        </p>
-      )}
-      <div
-        className={`dropzone${dragging ? ' dragging' : ''}${canWrite ? '' : ' disabled'}`}
-        onDragOver={(e) => {
-          e.preventDefault();
-          if (canWrite) setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
-        data-testid="dropzone"
-      >
+      {!canWrite && <WriteAccessNotice readOnly={readOnly} />}
+      <DropZone canWrite={canWrite} onFiles={addFiles} testId="dropzone">
         <svg
           aria-hidden="true"
           width="40"
@@ -196,7 +177,7 @@ export default function UploadPage() {
           {t('upload.choose')}
         </label>
         <p className="hint">{t('upload.accepted')}</p>
-      </div>
+      </DropZone>
 
       {canWrite && <InboxCard />}
 
