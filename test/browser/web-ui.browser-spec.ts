@@ -2,7 +2,6 @@
 // and serve the built UI. Nothing is mocked: sign up, upload a real contract PDF, wait for the worker to parse
 // it, check a term's evidence is highlighted in the PDF text layer, correct terms and watch the deadline move,
 // and find the deadline on the dashboard. Screenshots of every main screen go to test-results/screenshots/.
-import { execSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,10 +17,9 @@ import request from 'supertest';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
 import { queryOnce } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { WEB_DIST, ensureWebBuild } from '../support/web-build';
 
 const ROOT = path.resolve(__dirname, '../..');
-const WEB_DIST = path.join(ROOT, 'apps/web/dist');
-const WEB_SRC = path.join(ROOT, 'apps/web');
 const SHOTS = path.join(ROOT, 'test-results/screenshots');
 const SAMPLE = path.join(
   ROOT,
@@ -44,35 +42,6 @@ const CHROMIUM_ARGS = [
 
 const RAW_KEY =
   /\b(app|nav|errors|auth|subscription|status|upload|contracts|detail|terms|deadlines|dashboard|calendar|settings|export|review)\.[a-z][A-Za-z]+(\.[A-Za-z_.]+)?\b/g;
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'dist' || entry.name === 'node_modules') continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds the web UI when it is missing or older than its sources, so the test never runs a stale bundle. */
-function ensureWebBuild(): void {
-  const index = path.join(WEB_DIST, 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
-  // Jest sets NODE_ENV=test, which would make Vite emit a development bundle.
-  try {
-    execSync('npm run build:web', {
-      cwd: ROOT,
-      stdio: 'pipe',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  } catch (e) {
-    const err = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(
-      `npm run build:web failed:\n${err.stdout?.toString() ?? ''}\n${err.stderr?.toString() ?? ''}`,
-    );
-  }
-}
 
 /** The tenants of this test never choose a time zone: their "today" is Helsinki's (DEFAULT_TENANT_TIMEZONE). */
 const TENANT_TIMEZONE = 'Europe/Helsinki';

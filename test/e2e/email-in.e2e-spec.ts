@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { simpleParser, type ParsedMail } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { createInboundApp, type InboundApp } from '../../apps/inbound/src/inbound.factory';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const SAMPLE = path.resolve(
@@ -18,31 +17,16 @@ const DOMAIN = 'in.contract-bank.test';
 describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
   let server: TestServer;
   let inbound: InboundApp;
-  let smtp: SMTPServer;
-  const replies: ParsedMail[] = [];
+  let smtp: SmtpCapture;
   let a: SignedUp;
   let b: SignedUp;
 
   beforeAll(async () => {
     // The test SMTP server receives what the product sends (the replies).
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onData: (stream, _s, cb) => {
-        simpleParser(stream)
-          .then((m) => {
-            replies.push(m);
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpCapture();
     server = await startTestServer({
       env: {
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: smtp.url,
         INBOUND_DOMAIN: DOMAIN,
         INBOUND_SMTP_PORT: '0',
         MAX_UPLOAD_MB: '2',
@@ -58,7 +42,7 @@ describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
   afterAll(async () => {
     await inbound?.close();
     await server?.close();
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    await smtp?.close();
   });
 
   const auth = (s: SignedUp) => ({ Authorization: `Bearer ${s.token}` });
@@ -71,17 +55,8 @@ describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
     nodemailer
       .createTransport({ host: '127.0.0.1', port: inbound.port, secure: false, ignoreTLS: true })
       .sendMail(mail);
-  async function replyTo(email: string, subject: RegExp): Promise<ParsedMail> {
-    const until = Date.now() + 20_000;
-    for (;;) {
-      const found = replies.find(
-        (m) => m.to && JSON.stringify(m.to).includes(email) && subject.test(m.subject ?? ''),
-      );
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`no reply to ${email}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const replyTo = (email: string, subject: RegExp): Promise<ParsedMail> =>
+    smtp.waitFor(email, { subject, timeoutMs: 20_000 });
   const contracts = async (s: SignedUp) =>
     (await request(server.url).get('/v1/contracts').set(auth(s))).body.data as {
       id: string;
@@ -171,7 +146,7 @@ describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
       }),
     ).rejects.toMatchObject({ responseCode: 550 });
     expect((await contracts(a)).length).toBe(before);
-    expect(replies.some((m) => m.subject?.includes('from a stranger'))).toBe(false);
+    expect(smtp.received.some((m) => m.subject?.includes('from a stranger'))).toBe(false);
   });
 
   it('rotating the address (DELETE /v1/inbox) refuses the old one at once', async () => {
