@@ -41,7 +41,9 @@ function portFree(p) {
 /** The database name and server of DATABASE_URL, for the step lines (never the password). */
 function databaseLabel() {
   try {
-    const u = new URL(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/contract_bank');
+    const u = new URL(
+      process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/contract_bank',
+    );
     return `database ${decodeURIComponent(u.pathname.slice(1))} on ${u.hostname}:${u.port || 5432}`;
   } catch {
     return 'the database';
@@ -55,7 +57,10 @@ async function main() {
     );
     process.exit(1);
   }
-  run([path.join(__dirname, 'ensure-build.js'), '--web', ...(demo ? ['--quiet'] : [])], 'The build');
+  run(
+    [path.join(__dirname, 'ensure-build.js'), '--web', ...(demo ? ['--quiet'] : [])],
+    'The build',
+  );
   const migrated = run(['dist/apps/api/src/migrate.js'], 'Migrating the database', demo);
   if (demo) {
     const applied = /^Applied (.+) to /m.exec(migrated);
@@ -68,7 +73,11 @@ async function main() {
   let logFd = null;
   let log = logLine;
   if (demo) {
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-');
+    const stamp = new Date()
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\..*/, '')
+      .replace('T', '-');
     logFile = path.join(root, 'data/logs', `demo-${stamp}.log`);
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     logFd = fs.openSync(logFile, 'a');
@@ -100,6 +109,15 @@ async function main() {
   }
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.on('SIGHUP', stop);
+  // A closed terminal or output pipe (`npm run demo | head`) makes our writes fail with EPIPE: stop the
+  // children rather than die and leave them running unsupervised.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err) => {
+      if (err.code !== 'EPIPE') throw err;
+      stop();
+    });
+  }
 
   if (demo) {
     try {
@@ -137,7 +155,12 @@ async function seedDemo(logFile) {
     res = await fetch(`${base}/v1/signup`, {
       method: 'POST',
       headers: json,
-      body: JSON.stringify({ company: 'Demo Company Oy', name: 'Demo Finance Director', email, password }),
+      body: JSON.stringify({
+        company: 'Demo Company Oy',
+        name: 'Demo Finance Director',
+        email,
+        password,
+      }),
     });
   }
   if (!res.ok) throw new Error(`login/signup answered ${res.status}`);
@@ -149,7 +172,11 @@ async function seedDemo(logFile) {
     let loaded = 0;
     for (const name of fs.readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.pdf'))) {
       const form = new FormData();
-      form.append('file', new Blob([fs.readFileSync(path.join(dir, name))], { type: 'application/pdf' }), name);
+      form.append(
+        'file',
+        new Blob([fs.readFileSync(path.join(dir, name))], { type: 'application/pdf' }),
+        name,
+      );
       const up = await fetch(`${base}/v1/contracts`, { method: 'POST', headers: auth, body: form });
       if (up.status === 202) loaded += 1;
       else console.error(`Uploading ${name} answered ${up.status}`);
@@ -158,7 +185,14 @@ async function seedDemo(logFile) {
   } else {
     console.log('Sample contracts already loaded (the demo company is kept between runs)');
   }
-  console.log(box([`Contract Bank is running on ${shown}`, '', `Log in:    ${email}`, `Password:  ${password}`]));
+  console.log(
+    box([
+      `Contract Bank is running on ${shown}`,
+      '',
+      `Log in:    ${email}`,
+      `Password:  ${password}`,
+    ]),
+  );
   console.log(`Logs (JSON) go to ${path.relative(root, logFile)}. Press Ctrl-C to stop.`);
 }
 

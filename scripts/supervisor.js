@@ -6,7 +6,10 @@ const { spawn } = require('node:child_process');
 
 function logLine(level, msg, extra = {}, write = (line) => process.stdout.write(line)) {
   const levels = { info: 30, warn: 40, error: 50 };
-  write(JSON.stringify({ level: levels[level], time: Date.now(), name: 'supervisor', msg, ...extra }) + '\n');
+  write(
+    JSON.stringify({ level: levels[level], time: Date.now(), name: 'supervisor', msg, ...extra }) +
+      '\n',
+  );
 }
 
 /**
@@ -21,14 +24,23 @@ function supervise(specs, options = {}) {
   const stableAfterMs = options.stableAfterMs ?? 60_000;
   const log = options.log ?? logLine;
   let stopping = false;
-  const state = specs.map((spec) => ({ spec, child: null, delay: initialDelayMs, timer: null, restarts: 0 }));
+  const state = specs.map((spec) => ({
+    spec,
+    child: null,
+    delay: initialDelayMs,
+    timer: null,
+    restarts: 0,
+  }));
 
   function start(s) {
     const startedAt = Date.now();
+    // Each child also gets an IPC channel: when the supervisor dies (killed, or its output pipe closed),
+    // the channel closes and the child stops itself (installProcessGuards in libs/config).
+    const stdio = s.spec.stdio ?? 'inherit';
     const child = spawn(s.spec.command, s.spec.args, {
       cwd: s.spec.cwd,
       env: s.spec.env ?? process.env,
-      stdio: s.spec.stdio ?? 'inherit',
+      stdio: [...(Array.isArray(stdio) ? stdio : [stdio, stdio, stdio]).slice(0, 3), 'ipc'],
     });
     s.child = child;
     child.on('exit', (code, signal) => {
@@ -38,13 +50,17 @@ function supervise(specs, options = {}) {
       const delay = s.delay;
       s.delay = Math.min(s.delay * 2, maxDelayMs);
       s.restarts += 1;
-      log('error', `${s.spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`, {
-        child: s.spec.name,
-        code,
-        signal,
-        restartInMs: delay,
-        restarts: s.restarts,
-      });
+      log(
+        'error',
+        `${s.spec.name} exited (${signal ?? `code ${code}`}); restarting in ${delay} ms`,
+        {
+          child: s.spec.name,
+          code,
+          signal,
+          restartInMs: delay,
+          restarts: s.restarts,
+        },
+      );
       s.timer = setTimeout(() => {
         s.timer = null;
         if (!stopping) start(s);
