@@ -240,6 +240,10 @@ describe('review: reasons, candidates, corrections by a person, text set as a va
     expect(reparse.status).toBe(202);
     const again = (await waitForParsed(server.url, a.token, noNotice.id)) as unknown as Contract;
     expect(again.terms.noticePeriod).toBe('P3M');
+    // the sentence the person selected still backs their value (the engine read no notice period)
+    expect(again.evidence.noticePeriod).toEqual([
+      expect.objectContaining({ page: 1, text: 'kolmen (3) kuukauden' }),
+    ]);
     expect(again.reviewReasons).toEqual([]);
     expect(again.status).toBe('parsed');
   });

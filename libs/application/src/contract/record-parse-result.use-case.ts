@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import {
+  evidenceAfterParse,
   findAmendmentReference,
   finishedEvent,
   isLikelyMaster,
@@ -55,12 +56,13 @@ export class RecordParseResult {
       }
       // The engine's reasons, recomputed over the terms in force: a person's corrections survive a reparse
       // and stay out of review.
+      const evidence = evidenceAfterParse(result, locked.userTerms, locked.evidence ?? {});
       const reviewReasons = reviewReasonsOf({
         language: result.language,
         extractedTerms: result.terms,
         userTerms: locked.userTerms,
         confidence: result.confidence,
-        evidence: result.evidence,
+        evidence,
         ocrPages: result.ocrPages,
       });
       const read = parseSucceeded(reviewReasons);
@@ -75,7 +77,7 @@ export class RecordParseResult {
           ocrPages: result.ocrPages,
           text: result.text,
           pageStarts: result.pageStarts,
-          evidence: result.evidence,
+          evidence,
           confidence: result.confidence,
           language: result.language,
           candidates: result.candidates,

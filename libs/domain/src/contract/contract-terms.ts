@@ -4,6 +4,7 @@ import {
   TERM_FIELDS,
   emptyTerms,
   type ContractTerms,
+  type TermEvidence,
   type TermField,
   type TermSources,
 } from './contract-terms.types';
@@ -26,6 +27,39 @@ export function termSources(
     else if (extracted) sources[field] = 'extracted';
   }
   return sources;
+}
+
+/**
+ * The evidence after a (re)parse: the engine's spans, except for the fields a person set. A person's field
+ * keeps the span it had (the sentence they selected, or the candidate they picked); when it had none, the
+ * engine's span is kept only if the engine read the same value, because a span for another value would seem
+ * to back a value it does not say.
+ */
+export function evidenceAfterParse(
+  extracted: { terms: ContractTerms; evidence: TermEvidence },
+  user: Partial<ContractTerms>,
+  previous: TermEvidence,
+): TermEvidence {
+  const evidence: TermEvidence = { ...extracted.evidence };
+  for (const field of TERM_FIELDS) {
+    if (!(field in user)) continue;
+    const kept = previous[field];
+    if (kept && kept.length > 0) evidence[field] = kept;
+    else if (!sameValue(extracted.terms[field], user[field])) delete evidence[field];
+  }
+  return evidence;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
+  }
+  return true;
 }
 
 const ISO_CURRENCY = /^[A-Z]{3}$/;
