@@ -169,4 +169,28 @@ describe('e-mail-in: real SMTP in, contracts made, a reply out', () => {
     expect(ok.accepted).toEqual([fresh]);
     expect((await replyTo(a.email, /new address works/)).text).toMatch(/n\.txt: created/);
   });
+
+  it("replies in the company's e-mail language (the one its alerts use)", async () => {
+    const put = await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ language: 'fi' });
+    expect(put.status).toBe(200);
+    await send({
+      from: a.email,
+      to: await inboxOf(a),
+      subject: 'Toimitussopimus liitteenä',
+      attachments: [
+        { filename: 'toimitus.txt', content: 'TOIMITUSSOPIMUS Mail A Oy ja Toimittaja Oy.\n' },
+        { filename: 'kuva.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') },
+      ],
+    });
+    const reply = await replyTo(a.email, /Toimitussopimus liitteenä/);
+    expect(reply.text).toMatch(
+      /^Liitteitä oli 2, joista 1 tallennettiin Contract Bankiin sopimukseksi\./,
+    );
+    expect(reply.text).toMatch(/toimitus\.txt: tallennettu http:\/\/\S+\/contracts\/[0-9a-f-]{36}/);
+    expect(reply.text).toMatch(/kuva\.png: Tiedosto ei ole PDF-, DOCX- tai tekstitiedosto/);
+    expect(reply.html).toContain('Avaa sopimus');
+  });
 });

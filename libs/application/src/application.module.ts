@@ -234,7 +234,15 @@ const INTAKE = [
   provide(InboxAddresses, [InboxesRepository, APP_CONFIG]),
   provide(GetInbox, [InboxAddresses]),
   provide(RotateInbox, [TenantDb, InboxAddresses, AuditTrail]),
-  provide(ReceiveEmail, [UsersRepository, STORAGE, UploadContract, PlanLimits, MAILER, APP_CONFIG]),
+  provide(ReceiveEmail, [
+    UsersRepository,
+    STORAGE,
+    UploadContract,
+    PlanLimits,
+    MAILER,
+    APP_CONFIG,
+    AlertSettingsRepository,
+  ]),
   provide(StartImport, [
     TenantDb,
     ImportsRepository,

@@ -1,7 +1,14 @@
 import { Logger } from '@nestjs/common';
-import { DomainError, DuplicateError, can, isRole, type StoragePort } from '@cb/domain';
+import {
+  DEFAULT_ALERT_LANGUAGE,
+  DomainError,
+  DuplicateError,
+  can,
+  isRole,
+  type StoragePort,
+} from '@cb/domain';
 import { inboundReplyMail, type InboundReplyItem, type Mailer } from '@cb/notifications';
-import type { UsersRepository } from '@cb/persistence';
+import type { AlertSettingsRepository, UsersRepository } from '@cb/persistence';
 import type { PlanLimits } from '../subscription/plan-limits.service';
 import type { UploadContract } from '../contract/upload-contract.use-case';
 
@@ -46,6 +53,7 @@ export class ReceiveEmail {
     private readonly limits: PlanLimits,
     private readonly mailer: Mailer,
     private readonly settings: ReceiveEmailSettings,
+    private readonly alertSettings: AlertSettingsRepository,
   ) {}
 
   async execute(cmd: ReceiveEmailCommand): Promise<ReceiveEmailResult> {
@@ -87,7 +95,13 @@ export class ReceiveEmail {
             message: 'already in the bank',
           });
         else if (err instanceof DomainError)
-          items.push({ fileName, outcome: 'refused', contractId: null, message: err.message });
+          items.push({
+            fileName,
+            outcome: 'refused',
+            contractId: null,
+            message: err.message,
+            code: err.code,
+          });
         else throw err;
       }
     }
@@ -95,6 +109,7 @@ export class ReceiveEmail {
       subject: cmd.subject,
       items,
       appUrl: this.settings.appUrl,
+      language: (await this.alertSettings.get(tenantId))?.language ?? DEFAULT_ALERT_LANGUAGE,
     });
     try {
       await this.mailer.send({ to: user.email, ...reply });
