@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { ScanAlerts, SendAlert } from '@cb/application';
 import { signUp, type SignedUp } from '../support/api-client';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -14,7 +15,10 @@ interface Member {
 // Sign-ups (argon2) and a worker on a machine shared with other suites.
 jest.setTimeout(60_000);
 
-describe('contract owners: PATCH ownerId, the owner filter and the audit trail', () => {
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const inDays = (n: number) => isoDate(new Date(Date.now() + n * 86_400_000));
+
+describe('contract owners: PATCH ownerId, the owner filter, the audit trail, and alerts to the owner', () => {
   let server: TestServer;
   let smtp: SmtpCapture;
   let db: Client;
@@ -146,5 +150,110 @@ describe('contract owners: PATCH ownerId, the owner filter and the audit trail',
     const bad = await request(server.url).get('/v1/contracts?owner=someone').set(auth(a.token));
     expect(bad.status).toBe(400);
     expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['owner']);
+  });
+
+  it("alerts go to the owner as well as the tenant's recipients, once each; a removed owner falls back to the admins", async () => {
+    const a = await signUp(server.url);
+    const member = await join(a, 'member');
+    const admin = await join(a, 'admin');
+    // A configured list: the tenant owner (who is also a contract owner below) and legal.
+    const legal = `legal-${randomBytes(4).toString('hex')}@example.com`;
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a.token))
+      .send({ leadDays: [30], recipients: [a.email, legal], timezone: 'UTC' })
+      .expect(200);
+    const owned = await seedContract(a.tenantId, 'Owned Lease', inDays(10));
+    const ownedByRecipient = await seedContract(a.tenantId, 'Recipient Lease', inDays(11));
+    await seedContract(a.tenantId, 'Unowned Lease', inDays(12));
+    await patch(a.token, owned, { ownerId: member.userId }).expect(200);
+    await patch(a.token, ownedByRecipient, { ownerId: a.userId }).expect(200);
+
+    // Two ticks: the second must not send anything again.
+    await server.worker!.get(ScanAlerts).execute();
+    await server.worker!.get(ScanAlerts).execute();
+    await smtp.waitFor(member.email, { subject: /Owned Lease/ });
+    await smtp.waitFor(legal, { subject: /Unowned Lease/ });
+    await new Promise((r) => setTimeout(r, 1500)); // room for a (wrong) duplicate to arrive
+    const subjects = (email: string) =>
+      smtp
+        .to(email)
+        .map((m) => m.subject)
+        .filter((s) => s?.startsWith('Notice deadline'))
+        .sort();
+    expect(subjects(member.email)).toEqual(['Notice deadline in 10 days: Owned Lease']);
+    expect(subjects(legal)).toEqual([
+      'Notice deadline in 10 days: Owned Lease',
+      'Notice deadline in 11 days: Recipient Lease',
+      'Notice deadline in 12 days: Unowned Lease',
+    ]);
+    // The tenant owner is a recipient and owns one contract: still one e-mail per contract.
+    expect(subjects(a.email)).toEqual(subjects(legal));
+    expect(subjects(admin.email)).toEqual([]);
+    const log = await request(server.url).get('/v1/alerts').set(auth(a.token));
+    const ownedRows = (log.body.data as { contractId: string; recipient: string }[])
+      .filter((r) => r.contractId === owned)
+      .map((r) => r.recipient)
+      .sort();
+    expect(ownedRows).toEqual([a.email, legal, member.email].map((e) => e.toLowerCase()).sort());
+
+    // The member leaves: the contract loses its owner, and its alerts go to the owners and admins instead.
+    await request(server.url).delete(`/v1/users/${member.userId}`).set(auth(a.token)).expect(204);
+    const after = await request(server.url).get(`/v1/contracts/${owned}`).set(auth(a.token));
+    expect(after.body.ownerId).toBeNull();
+    const events = await request(server.url).get('/v1/audit-events').set(auth(a.token));
+    expect(events.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          action: 'contract.updated',
+          contractId: owned,
+          data: expect.objectContaining({
+            owner: { from: member.userId, to: null },
+            reason: 'owner_removed',
+          }),
+        }),
+        expect.objectContaining({
+          action: 'user.removed',
+          data: expect.objectContaining({ releasedContracts: 1 }),
+        }),
+      ]),
+    );
+    await server.worker!.get(ScanAlerts).execute();
+    await smtp.waitFor(admin.email, { subject: /Owned Lease/ });
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(subjects(admin.email)).toEqual(['Notice deadline in 10 days: Owned Lease']);
+    // Nobody else got a second one.
+    expect(subjects(a.email)).toEqual(subjects(legal));
+    expect(subjects(legal)).toHaveLength(3);
+
+    // Someone takes it over: the fallback ends, the new owner is a recipient from now on.
+    await patch(a.token, owned, { ownerId: admin.userId }).expect(200);
+    const row = await db.query(`SELECT owner_removed_at FROM contracts WHERE id = $1`, [owned]);
+    expect(row.rows[0].owner_removed_at).toBeNull();
+  }, 60_000);
+
+  it('a pending alert for an owner who no longer owns the contract is canceled, not sent', async () => {
+    const a = await signUp(server.url);
+    const member = await join(a, 'member');
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a.token))
+      .send({ leadDays: [30], timezone: 'UTC' })
+      .expect(200);
+    const id = await seedContract(a.tenantId, 'Reassigned Lease', inDays(9));
+    await patch(a.token, id, { ownerId: member.userId }).expect(200);
+    // The owner changes between the scan that recorded the alert and its send.
+    const [alert] = (
+      await db.query<{ id: string }>(
+        `INSERT INTO alerts (tenant_id, contract_id, kind, deadline, lead_days, channel, recipient, alert_key)
+         VALUES ($1, $2, 'notice', $3, 30, 'email', $4, $5) RETURNING id`,
+        [a.tenantId, id, inDays(9), member.email, `test:${randomUUID()}`],
+      )
+    ).rows;
+    await patch(a.token, id, { ownerId: null }).expect(200);
+    const outcome = await server
+      .worker!.get(SendAlert)
+      .execute({ tenantId: a.tenantId, alertId: alert!.id }, { finalAttempt: false });
+    expect(outcome).toEqual({ result: 'canceled', reason: 'recipient no longer receives alerts' });
   });
 });
