@@ -253,6 +253,7 @@ const INTAKE = [
     UploadContract,
     LinkAmendment,
     ContractFiles,
+    ContractOwners,
     APP_CONFIG,
   ]),
   provide(GetImport, [TenantDb, ImportsRepository]),
