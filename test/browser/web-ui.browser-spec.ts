@@ -578,6 +578,64 @@ describe('web UI (browser)', () => {
     expect(bytes.subarray(0, 2).toString()).toBe('PK'); // a zip container, as .xlsx is
   }, 60_000);
 
+  it('gives the contract an owner on its page, shows the owner in the list and filters "My contracts"', async () => {
+    // A second, unowned contract, written behind the API (no extra sign-in: the auth routes are rate limited
+    // per IP) and removed at the end, so the later counts hold.
+    const [{ tenant_id: tenantId }] = await queryOnce<{ tenant_id: string }>(
+      server.db.url,
+      'SELECT tenant_id FROM users WHERE lower(email) = lower($1)',
+      [email],
+    );
+    const otherId = randomUUID();
+    await queryOnce(
+      server.db.url,
+      `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type, storage_key)
+       VALUES ($1, $2, 'Unowned service agreement', 'parsed', 'unowned.txt', 1, $3, 'text/plain', 'k')`,
+      [otherId, tenantId, randomUUID()],
+    );
+
+    await page.goto(contractUrl);
+    const picker = page.getByTestId('owner-picker');
+    await expect(picker.inputValue()).resolves.toBe('');
+    await expect(picker.locator('option').first().textContent()).resolves.toBe('Unassigned');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/v1/contracts/'),
+    );
+    // The signed-in owner of the company is listed as "<name> (you)".
+    await picker.selectOption({ index: 1 });
+    const res = await saved;
+    expect(res.status()).toBe(200);
+    const ownerId = ((await res.json()) as { ownerId: string }).ownerId;
+    expect(ownerId).toEqual(expect.any(String));
+    await page.getByText('Owner saved.').waitFor();
+    await expect(picker.locator('option:checked').textContent()).resolves.toMatch(/\(you\)$/);
+
+    await page.goto(`${server.url}/contracts`);
+    const rows = page.locator('.contracts-table tbody tr');
+    await rows.first().waitFor();
+    const rowOf = (id: string) => rows.filter({ has: page.locator(`a[href$="/contracts/${id}"]`) });
+    await rowOf(otherId).waitFor();
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(1);
+    const ownerCell = (id: string) => rowOf(id).locator('td[data-label="Owner"]').textContent();
+    await expect(ownerCell(contractUrl.split('/').pop()!)).resolves.toBe('You');
+    await expect(ownerCell(otherId)).resolves.toBe('Unassigned');
+    await page.getByLabel('Owner').selectOption({ label: 'My contracts' });
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/owner=me/);
+    await page.waitForFunction(
+      () => document.querySelectorAll('.contracts-table tbody tr').length === 1,
+    );
+    await expect(ownerCell(contractUrl.split('/').pop()!)).resolves.toBe('You');
+    await shot('08b-my-contracts');
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.contracts-table tbody tr').length === n,
+      total,
+    );
+    await queryOnce(server.db.url, 'DELETE FROM contracts WHERE id = $1', [otherId]);
+  }, 60_000);
+
   it('shows the deadline in the calendar and the settings pages', async () => {
     const month = isoDaysFromToday(50).slice(0, 7);
     await page.goto(`${server.url}/deadlines?month=${month}`);

@@ -164,6 +164,55 @@ describe('bulk import: a ZIP with a metadata CSV', () => {
     expect(list.body.data[0].items).toBeUndefined();
   }, 180_000);
 
+  it("the CSV's ownerEmail sets the contract's owner; an address that is not a user of the team creates the contract without an owner and says so", async () => {
+    const other = await signUp(server.url, { company: 'Elsewhere Oy' });
+    const doc = (name: string) =>
+      text(
+        `SERVICE AGREEMENT ${name} between Archive Oy and ${name} Ltd.\n${randomBytes(8).toString('hex')}\n`,
+      );
+    const entries: CraftedEntry[] = [
+      { name: 'owned.txt', data: doc('Owned') },
+      { name: 'stranger.txt', data: doc('Stranger') },
+      { name: 'other-tenant.txt', data: doc('Other') },
+      { name: 'unowned.txt', data: doc('Unowned') },
+    ];
+    const csv =
+      'file,ownerEmail\n' +
+      `owned.txt,${a.email.toUpperCase()}\n` +
+      'stranger.txt,nobody-here@example.com\n' +
+      `other-tenant.txt,${other.email}\n` +
+      'unowned.txt,\n';
+    const res = await post()
+      .attach('file', craftZip(entries), 'owners.zip')
+      .attach('metadata', Buffer.from(csv, 'utf8'), 'metadata.csv');
+    expect(res.status).toBe(202);
+    const done = await waitForImport(server.url, a.token, res.body.id);
+    expect(done).toMatchObject({ total: 4, created: 4, failed: 0 });
+    const byPath = Object.fromEntries(done.items.map((i) => [i.path, i]));
+    const ownerOf = async (p: string) =>
+      (await request(server.url).get(`/v1/contracts/${byPath[p]!.contractId}`).set(auth())).body
+        .ownerId as string | null;
+
+    expect(byPath['owned.txt']!.message).toBeNull();
+    expect(await ownerOf('owned.txt')).toBe(a.userId);
+    expect(byPath['stranger.txt']!.message).toBe(
+      'ownerEmail nobody-here@example.com is not a user of this team: created without an owner',
+    );
+    expect(await ownerOf('stranger.txt')).toBeNull();
+    // A user of another company is not a user of this team.
+    expect(byPath['other-tenant.txt']!.message).toBe(
+      `ownerEmail ${other.email} is not a user of this team: created without an owner`,
+    );
+    expect(await ownerOf('other-tenant.txt')).toBeNull();
+    expect(byPath['unowned.txt']!.message).toBeNull();
+    expect(await ownerOf('unowned.txt')).toBeNull();
+
+    const mine = await request(server.url).get('/v1/contracts?owner=me').set(auth());
+    expect(mine.body.data.map((c: { id: string }) => c.id)).toEqual([
+      byPath['owned.txt']!.contractId,
+    ]);
+  }, 120_000);
+
   it('refuses a bad CSV row with its line before anything is created', async () => {
     const res = await post()
       .attach('file', craftZip([{ name: 'a.txt', data: text('An agreement.') }]), 'a.zip')

@@ -53,6 +53,7 @@ import { ListContractEvents } from './contract-events/list-contract-events.use-c
 import { PublishContractEvent } from './contract-events/publish-contract-event.use-case';
 import { SweepContractEvents } from './contract-events/sweep-contract-events.use-case';
 import { ContractFiles } from './contract/contract-files.service';
+import { ContractOwners } from './contract/contract-owners.service';
 import { CorrectTerms } from './contract/correct-terms.use-case';
 import { SetTermFromText } from './contract/set-term-from-text.use-case';
 import { DeleteContract } from './contract/delete-contract.use-case';
@@ -100,6 +101,7 @@ const SERVICES = [
   ]),
   provide(ContractFiles, [STORAGE, ContractsRepository, ImportsRepository]),
   provide(WebhookEvents, [WebhooksRepository, JobPublisher]),
+  provide(ContractOwners, [UsersRepository, ContractsRepository, AuditTrail]),
 ];
 
 /** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
@@ -125,6 +127,7 @@ const CONTRACT = [
     JobPublisher,
     GetContract,
     LinkAmendment,
+    ContractOwners,
   ]),
   provide(LinkAmendment, [TenantDb, ContractsRepository, RecomputeDeadlines]),
   provide(DeleteContract, [
@@ -258,6 +261,7 @@ const INTAKE = [
     UploadContract,
     LinkAmendment,
     ContractFiles,
+    ContractOwners,
     APP_CONFIG,
   ]),
   provide(GetImport, [TenantDb, ImportsRepository]),

@@ -7,6 +7,7 @@ export * from './calendar/tenant-calendar.service';
 export * from './common/paging';
 export * from './contract/contract-record';
 export * from './contract/contract-files.service';
+export * from './contract/contract-owners.service';
 export * from './contract/correct-terms.use-case';
 export * from './contract/contract-review';
 export * from './contract/read-term-from-text';

@@ -7,6 +7,7 @@ export * from './contract/contract-terms';
 export * from './subscription/plans';
 export * from './subscription/subscription';
 export * from './alert/alert-policy';
+export * from './alert/contract-recipients';
 export * from './alert/alert-language';
 export * from './alert/digest-policy';
 export * from './contract/lifecycle';

@@ -35,8 +35,10 @@ import {
   type Actor,
 } from '@cb/application';
 import type { Readable } from 'node:stream';
+import type { Principal } from '../common/auth/principal';
 import {
   CurrentActor,
+  CurrentPrincipal,
   CurrentTenant,
   RequirePermission,
 } from '../common/decorators/auth.decorators';
@@ -88,9 +90,9 @@ export class ContractsController {
   @Get()
   @RequirePermission('contracts:read')
   @ApiOkResponse({ type: ContractListResponseDto })
-  async list(@CurrentTenant() tenantId: string, @Query() query: ListContractsQueryDto) {
+  async list(@CurrentPrincipal() p: Principal, @Query() query: ListContractsQueryDto) {
     const { expand, ...filters } = query;
-    return toContractList(await this.listContracts.execute(tenantId, filters), expand);
+    return toContractList(await this.listContracts.execute(p.tenantId, filters, p.userId), expand);
   }
 
   @Get(':id')

@@ -54,6 +54,7 @@ export function toContractResponse(
     reviewReasons: c.status === 'needs_review' ? c.reviewReasons : [],
     ...(parts.candidates ? { candidates: c.candidates } : {}),
     parentId: c.parentId,
+    ownerId: c.ownerId,
     amendments: family
       ? family.amendments.map((a) => ({
           id: a.id,

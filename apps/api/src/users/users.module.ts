@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ApplicationModule } from '@cb/application';
 import { PersistenceModule, TeamRepository, TenantDb } from '@cb/persistence';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -6,7 +7,7 @@ import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [PersistenceModule, AuditModule, AuthModule],
+  imports: [ApplicationModule, PersistenceModule, AuditModule, AuthModule],
   controllers: [UsersController],
   providers: [
     UsersService,

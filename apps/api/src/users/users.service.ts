@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ContractOwners } from '@cb/application';
 import {
   assertOwnerRemains,
   canAssignRole,
@@ -17,7 +18,7 @@ import {
 import { IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { SessionRevocations } from '../auth/session-revocations';
-import type { Principal } from '../common/auth/principal';
+import { actorOf, type Principal } from '../common/auth/principal';
 import type { TeamMemberDto } from './dto/user.dto';
 
 export const toTeamMemberDto = (u: UserEntity): TeamMemberDto => ({
@@ -37,6 +38,7 @@ export class UsersService {
     @Inject(AuditService) private readonly audit: AuditService,
     @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
     @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
+    @Inject(ContractOwners) private readonly contractOwners: ContractOwners,
   ) {}
 
   async list(tenantId: string): Promise<{ data: TeamMemberDto[]; nextCursor: null }> {
@@ -69,7 +71,8 @@ export class UsersService {
 
   /**
    * Removes a member: their sessions end at once, and the API keys they created are revoked (each recorded in
-   * the audit trail), so access does not outlive the person who was given it.
+   * the audit trail), so access does not outlive the person who was given it. The contracts they owned lose
+   * their owner (alerts for them go to the admins until someone takes them over).
    */
   async remove(actor: Principal, userId: string): Promise<void> {
     await this.db.run(actor.tenantId, async () => {
@@ -100,11 +103,21 @@ export class UsersService {
       }
       // Refresh tokens revoked, live access tokens marked (the user row goes too, which also refuses them).
       await this.sessions.revokeUserSessions(actor.tenantId, userId);
+      const releasedContracts = await this.contractOwners.releaseContractsOf(
+        actor.tenantId,
+        userId,
+        actorOf(actor),
+      );
       await this.users.delete(actor.tenantId, { id: userId });
       await this.audit.record(actor.tenantId, 'user.removed', {
         targetType: 'user',
         targetId: userId,
-        data: { email: target.email, role: target.role, revokedApiKeys: keys.length },
+        data: {
+          email: target.email,
+          role: target.role,
+          revokedApiKeys: keys.length,
+          releasedContracts,
+        },
       });
     });
   }

@@ -1156,6 +1156,11 @@ export interface components {
              * @description The master agreement this contract amends
              */
             parentId: string | null;
+            /**
+             * Format: uuid
+             * @description The user responsible for the contract (its alerts go to them too), or null
+             */
+            ownerId: string | null;
             /** @description Its amendments; `deadlines` follow the terms in force */
             amendments: components["schemas"]["AmendmentDto"][];
             /** @description A master's terms overridden by its amendments from their effective dates (GET one contract only) */
@@ -1186,6 +1191,11 @@ export interface components {
              * @description The master agreement this contract amends (same tenant, no cycles); null makes it standalone
              */
             parentId?: string | null;
+            /**
+             * Format: uuid
+             * @description The user responsible for the contract (a user of this team; its alerts go to them too); null for none
+             */
+            ownerId?: string | null;
         };
         SetTermFromTextDto: {
             /**
@@ -2187,6 +2197,8 @@ export interface operations {
                 status?: "processing" | "parsed" | "needs_review" | "failed";
                 counterparty?: string;
                 tag?: string;
+                /** @description Only the contracts this user owns: a user id, or `me` for the caller ("my contracts"; for an API key, the user who created it) */
+                owner?: string;
                 renewsBefore?: string;
                 renewsAfter?: string;
                 sort?: "createdAt" | "-createdAt" | "title" | "-title" | "noticeDeadline" | "nextRenewalDate" | "expirationDate";

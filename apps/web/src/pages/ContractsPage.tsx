@@ -14,6 +14,7 @@ import { t, tDynamic } from '../i18n';
 import { exportCsv, exportXlsx, fetchAllContracts } from '../lib/export';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { usePagedList } from '../lib/usePagedList';
+import { ownerLabel, useTeamMembers } from '../lib/useTeamMembers';
 
 const STATUSES: ContractStatus[] = ['processing', 'parsed', 'needs_review', 'failed'];
 const SORTS = [
@@ -30,6 +31,7 @@ const FILTER_KEYS = [
   'status',
   'counterparty',
   'tag',
+  'owner',
   'renewsAfter',
   'renewsBefore',
   'sort',
@@ -49,6 +51,7 @@ export default function ContractsPage() {
   }, [params]);
   const query: Query = useMemo(() => ({ ...filters }), [filters]);
   const [draft, setDraft] = useState(filters);
+  const team = useTeamMembers();
 
   const list = usePagedList(
     (cursor, signal) =>
@@ -156,6 +159,20 @@ export default function ContractsPage() {
           <input id="f-tag" value={draft.tag} onChange={set('tag')} />
         </div>
         <div className="field">
+          <label htmlFor="f-owner">{t('contracts.owner')}</label>
+          <select id="f-owner" value={draft.owner} onChange={set('owner')}>
+            <option value="">{t('contracts.anyOwner')}</option>
+            <option value="me">{t('contracts.myContracts')}</option>
+            {team.members
+              .filter((m) => m.id !== team.meId)
+              .map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
           <label htmlFor="f-after">{t('contracts.renewsAfter')}</label>
           <input id="f-after" type="date" value={draft.renewsAfter} onChange={set('renewsAfter')} />
         </div>
@@ -218,6 +235,7 @@ export default function ContractsPage() {
                     <tr>
                       <th scope="col">{t('contracts.columns.title')}</th>
                       <th scope="col">{t('contracts.columns.counterparty')}</th>
+                      <th scope="col">{t('contracts.columns.owner')}</th>
                       <th scope="col">{t('contracts.columns.status')}</th>
                       <th scope="col">{t('contracts.columns.noticeDeadline')}</th>
                       <th scope="col">{t('contracts.columns.nextRenewalDate')}</th>
@@ -246,6 +264,12 @@ export default function ContractsPage() {
                         </td>
                         <td data-label={t('contracts.columns.counterparty')}>
                           {c.counterparty ?? ''}
+                        </td>
+                        <td
+                          data-label={t('contracts.columns.owner')}
+                          className={c.ownerId ? undefined : 'muted'}
+                        >
+                          {ownerLabel(c.ownerId, team)}
                         </td>
                         <td data-label={t('contracts.columns.status')}>
                           <StatusBadge status={c.status} />

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   alertKey,
   alertRecipients,
+  contractAlertRecipients,
   daysBetween,
   digestToRecord,
   dueAlertLead,
@@ -29,7 +30,8 @@ export const REENQUEUE_PENDING_AFTER_MS = 10 * 60_000;
 
 /**
  * One tenant's alerts for one day: for each deadline in the window, the pure policy picks the lead that is
- * due (the nearest when several are), and one alert row per recipient is inserted under its unique key.
+ * due (the nearest when several are), and one alert row per recipient (the tenant's and the contract's owner)
+ * is inserted under its unique key.
  * Only the rows this run created are enqueued for sending; a re-run or a concurrent run inserts nothing.
  * The first run of a week also records the weekly digests (the digest policy).
  */
@@ -54,7 +56,8 @@ export class RecordTenantAlerts {
     // count): the first also reads the settings, the last also records digests and finds stale pending
     // alerts. Jobs are enqueued only after the transaction that recorded their rows has committed, so a job
     // always finds its row; a crash in between is repaired by the stale-pending recovery on a later run.
-    let settings: { leads: number[]; recipients: string[] } | null = null;
+    let settings: { leads: number[]; recipients: string[]; ownersAndAdmins: string[] } | null =
+      null;
     let after: { date: string; id: string } | null = null;
     let created = 0;
     let webhooks = 0;
@@ -67,9 +70,10 @@ export class RecordTenantAlerts {
           settings = {
             leads: tenantLeadDays(stored?.leadDays),
             recipients: alertRecipients(stored?.recipients, ownerAndAdminEmails),
+            ownersAndAdmins: ownerAndAdminEmails,
           };
         }
-        const { leads, recipients } = settings;
+        const { leads, recipients, ownersAndAdmins } = settings;
         const { from, to } = scanWindowStart(p.today, Math.max(...leads));
         const deadlines = await this.alerts.deadlinesBetween(p.tenantId, from, to, after, pageSize);
         const rows: NewAlert[] = [];
@@ -84,7 +88,8 @@ export class RecordTenantAlerts {
             leadDays: lead,
             obligationId: d.obligationId,
           };
-          for (const recipient of recipients) {
+          // The tenant's recipients and the contract's owner (or the admins when its owner was removed).
+          for (const recipient of contractAlertRecipients(recipients, d, ownersAndAdmins)) {
             const alert = { ...base, channel: 'email' as const, recipient };
             rows.push({ ...alert, alertKey: alertKey(alert) });
           }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import {
   DEFAULT_ALERT_LANGUAGE,
   alertRecipients,
+  contractAlertRecipients,
   isStillRecipient,
   tenantToday,
   type AlertLanguage,
@@ -102,11 +103,17 @@ export class SendAlert {
         return this.cancel(alert, 'deadline changed before the alert was sent');
       }
       // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
-      // list is the default) gets nothing more.
+      // list is the default, or a contract owner who no longer owns it) gets nothing more.
       const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
-      if (
-        !isStillRecipient(alert.recipient, alertRecipients(stored?.recipients, ownerAndAdminEmails))
-      ) {
+      const recipients = contractAlertRecipients(
+        alertRecipients(stored?.recipients, ownerAndAdminEmails),
+        {
+          ownerEmail: await this.contracts.ownerEmail(p.tenantId, contract.id),
+          ownerRemoved: contract.ownerRemovedAt !== null,
+        },
+        ownerAndAdminEmails,
+      );
+      if (!isStillRecipient(alert.recipient, recipients)) {
         return this.cancel(alert, 'recipient no longer receives alerts');
       }
       const message = await this.render(

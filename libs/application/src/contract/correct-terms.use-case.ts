@@ -10,6 +10,7 @@ import type { JobPublisher } from '@cb/jobs';
 import type { ContractEntity, ContractsRepository, TenantDb } from '@cb/persistence';
 import type { Actor } from '../audit/actor';
 import type { AuditTrail } from '../audit/audit-trail.service';
+import type { ContractOwners } from './contract-owners.service';
 import type { ContractRecord } from './contract-record';
 import { reviewReasonsOf } from './contract-review';
 import type { GetContract } from './get-contract.use-case';
@@ -27,6 +28,8 @@ export interface CorrectTermsCommand {
   terms?: Record<string, unknown>;
   /** The master agreement this contract amends, or null to unlink it (LinkAmendment). */
   parentId?: string | null;
+  /** The user responsible for the contract (a user of the tenant), or null for none. */
+  ownerId?: string | null;
 }
 
 /** Evidence a caller has for corrected fields (the text a person selected in the document). */
@@ -40,6 +43,8 @@ export type CorrectionEvidence = Partial<TermEvidence>;
  * them. A value that is one of the parse's candidates takes that candidate's evidence (a reviewer's pick);
  * `evidence` gives the span of a value set from selected text.
  * A new parentId links the contract to its master as an amendment (LinkAmendment), in the same transaction.
+ * A new ownerId (a user of the tenant, or null) is recorded with the old and new owner in the audit trail; the
+ * alerts are refreshed so a new owner gets what is due.
  */
 export class CorrectTerms {
   constructor(
@@ -50,6 +55,7 @@ export class CorrectTerms {
     private readonly jobs: JobPublisher,
     private readonly getContract: GetContract,
     private readonly linkAmendment: LinkAmendment,
+    private readonly owners: ContractOwners,
   ) {}
 
   async execute(
@@ -64,6 +70,16 @@ export class CorrectTerms {
       if (cmd.title !== undefined) patch.title = cmd.title;
       if (cmd.counterparty !== undefined) patch.counterparty = cmd.counterparty || null;
       if (cmd.tags !== undefined) patch.tags = [...new Set(cmd.tags.map((t) => t.trim()))];
+      const owner =
+        cmd.ownerId !== undefined && cmd.ownerId !== contract.ownerId
+          ? { from: contract.ownerId, to: cmd.ownerId }
+          : null;
+      if (owner) {
+        if (owner.to) await this.owners.assertTeamMember(tenantId, owner.to);
+        // Someone took over (or explicitly left it unowned): the removed owner's fallback ends.
+        patch.ownerId = owner.to;
+        patch.ownerRemovedAt = null;
+      }
       if (cmd.terms !== undefined) {
         const { patch: termsPatch, errors } = validateTermsPatch(cmd.terms);
         if (errors.length) throw new ValidationError('Some corrected terms are invalid', errors);
@@ -97,17 +113,19 @@ export class CorrectTerms {
         targetId: id,
         contractId: id,
         data: {
-          fields: (['title', 'counterparty', 'tags', 'parentId'] as const).filter(
+          fields: (['title', 'counterparty', 'tags', 'parentId', 'ownerId'] as const).filter(
             (k) => cmd[k] !== undefined,
           ),
           terms: Object.keys(cmd.terms ?? {}),
+          ...(owner ? { owner } : {}),
         },
       });
       const linked =
         cmd.parentId !== undefined &&
         (await this.linkAmendment.execute({ tenantId, contractId: id, parentId: cmd.parentId }));
-      return cmd.terms !== undefined || linked;
+      return cmd.terms !== undefined || linked || owner !== null;
     });
+    // A new owner may have an alert due now (the lead stays due, and the owner is a new recipient).
     if (termsChanged) await this.jobs.tryPublish('alerts.refresh', { tenantId });
     return this.getContract.execute(tenantId, id);
   }

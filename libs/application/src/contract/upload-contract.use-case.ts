@@ -33,6 +33,8 @@ export interface UploadContractCommand {
   userTerms?: Partial<ContractTerms>;
   /** Where it came from, for the audit trail (e.g. `{ importId }`). */
   source?: Record<string, string>;
+  /** Its owner, a user of the tenant the caller has checked (an import's ownerEmail). */
+  ownerId?: string | null;
 }
 
 /**
@@ -93,6 +95,7 @@ export class UploadContract {
         counterparty: cmd.counterparty ?? null,
         tags: cmd.tags ?? [],
         userTerms: cmd.userTerms ?? {},
+        ownerId: cmd.ownerId ?? null,
         fileName: contractFileName(cmd.fileName),
         fileSize: file.size,
         fileSha256: file.sha256,
@@ -104,7 +107,12 @@ export class UploadContract {
         targetType: 'contract',
         targetId: id,
         contractId: id,
-        data: { fileName: inserted.fileName, sha256: file.sha256, ...(cmd.source ?? {}) },
+        data: {
+          fileName: inserted.fileName,
+          sha256: file.sha256,
+          ...(cmd.source ?? {}),
+          ...(cmd.ownerId ? { owner: { from: null, to: cmd.ownerId } } : {}),
+        },
       });
       return inserted;
     });

@@ -23,6 +23,7 @@ import type { JobPayloads } from '@cb/jobs';
 import type { ContractEntity, ImportEntity, ImportsRepository, TenantDb } from '@cb/persistence';
 import type { Actor } from '../audit/actor';
 import type { ContractFiles } from '../contract/contract-files.service';
+import type { ContractOwners } from '../contract/contract-owners.service';
 import type { LinkAmendment } from '../contract/link-amendment.use-case';
 import type { UploadContract } from '../contract/upload-contract.use-case';
 
@@ -55,6 +56,7 @@ export class ExpandImport {
     private readonly upload: UploadContract,
     private readonly link: LinkAmendment,
     private readonly files: ContractFiles,
+    private readonly owners: ContractOwners,
     private readonly settings: ExpandImportSettings,
   ) {}
 
@@ -144,6 +146,10 @@ export class ExpandImport {
 
     const rows = new Map(imp.metadata.map((r) => [r.file, r]));
     const byPosition = new Map(files.map((e) => [e.index, e]));
+    // The CSV's ownerEmail: the tenant's users as they are when the files are read.
+    const owners = imp.metadata.some((r) => r.ownerEmail)
+      ? await this.owners.idsByEmail(tenantId)
+      : new Map<string, string>();
     const actor: Actor = {
       type: imp.actorType as Actor['type'],
       id: imp.actorId,
@@ -152,7 +158,7 @@ export class ExpandImport {
       if (item.outcome !== 'pending') continue;
       const entry = byPosition.get(item.position);
       if (!entry) continue;
-      await this.importEntry(imp, zip, entry, rows.get(entry.name), actor);
+      await this.importEntry(imp, zip, entry, rows.get(entry.name), actor, owners);
     }
     await this.linkAmendments(imp, rows);
     await this.imports.update(tenantId, { id: imp.id }, { expandedAt: new Date() });
@@ -166,8 +172,10 @@ export class ExpandImport {
     entry: ZipEntry,
     row: ImportRow | undefined,
     actor: Actor,
+    owners: ReadonlyMap<string, string>,
   ): Promise<void> {
     const { tenantId } = imp;
+    const ownerId = row?.ownerEmail ? (owners.get(row.ownerEmail) ?? null) : null;
     const decide = (
       outcome: 'created' | 'duplicate' | 'failed',
       contractId: string | null,
@@ -206,13 +214,15 @@ export class ExpandImport {
             tags: [...new Set([...folderTags(entry.name), ...(row?.tags ?? [])])].slice(0, 20),
             userTerms: row?.terms,
             source: { importId: imp.id },
+            ownerId,
           });
-          // Contract owners (ownerId) are not in this release yet: say so rather than drop it silently.
+          // An address that is not a user of the team does not stop the file: it comes in without an owner,
+          // and the item says so.
           await decide(
             'created',
             contract.id,
-            row?.ownerEmail
-              ? `ownerEmail ${row.ownerEmail} was not applied (no contract owners yet)`
+            row?.ownerEmail && !ownerId
+              ? `ownerEmail ${row.ownerEmail} is not a user of this team: created without an owner`
               : null,
           );
           return contract;

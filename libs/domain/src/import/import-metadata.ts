@@ -12,6 +12,7 @@ export interface ImportRow {
   title?: string;
   counterparty?: string;
   tags?: string[];
+  /** The contract's owner, by e-mail (lower case); applied if it is a user of the tenant when the file is read. */
   ownerEmail?: string;
   /** The path inside the ZIP of the master agreement this file amends. */
   parentFile?: string;

@@ -65,6 +65,10 @@ export class ContractEntity {
   @Column('uuid', { name: 'suggested_parent_id', nullable: true }) suggestedParentId: string | null;
   @Column('jsonb', { name: 'parent_suggestion', nullable: true })
   parentSuggestion: ParentSuggestion | null;
+  /** The user responsible for the contract (same tenant), or null. */
+  @Column('uuid', { name: 'owner_id', nullable: true }) ownerId: string | null;
+  /** When its owner was removed from the team (alerts go to the admins until a new owner is set), or null. */
+  @Column('timestamptz', { name: 'owner_removed_at', nullable: true }) ownerRemovedAt: Date | null;
   @Column('integer', { name: 'parse_version', default: 1 }) parseVersion: number;
   @Column('integer', { name: 'parse_attempts', default: 0 }) parseAttempts: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

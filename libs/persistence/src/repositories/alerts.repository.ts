@@ -24,6 +24,10 @@ export interface AlertableDeadline {
   date: string;
   obligationId: string | null;
   contractTitle: string;
+  /** The contract owner's e-mail address (the owner gets its alerts too), or null. */
+  ownerEmail: string | null;
+  /** The contract's owner was removed from the team and nobody took it over. */
+  ownerRemoved: boolean;
 }
 
 export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
@@ -98,10 +102,14 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
         date: string;
         obligation_id: string | null;
         title: string;
+        owner_email: string | null;
+        owner_removed: boolean;
       }[] = await m.query(
         `SELECT d.id, d.contract_id, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date, d.obligation_id,
-                  coalesce(c.title, c.file_name) AS title
+                  coalesce(c.title, c.file_name) AS title,
+                  u.email AS owner_email, c.owner_removed_at IS NOT NULL AS owner_removed
              FROM deadlines d JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
+             LEFT JOIN users u ON u.id = c.owner_id AND u.tenant_id = c.tenant_id
             WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
               AND ($4::date IS NULL OR (d.date, d.id) > ($4::date, $5::uuid))
             ORDER BY d.date, d.id
@@ -115,6 +123,8 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
         date: r.date,
         obligationId: r.obligation_id,
         contractTitle: r.title,
+        ownerEmail: r.owner_email,
+        ownerRemoved: r.owner_removed,
       }));
     });
   }

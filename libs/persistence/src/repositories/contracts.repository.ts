@@ -20,6 +20,8 @@ export interface ContractListQuery {
   status?: ContractStatus;
   counterparty?: string;
   tag?: string;
+  /** Only the contracts this user owns. */
+  ownerId?: string;
   renewsBefore?: string;
   renewsAfter?: string;
   sort?: ContractSort;
@@ -70,6 +72,34 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     );
   }
 
+  /** The e-mail address of the contract's owner, or null when it has none. */
+  async ownerEmail(tenantId: string, contractId: string): Promise<string | null> {
+    return this.run(tenantId, async (m) => {
+      const rows: { email: string }[] = await m.query(
+        `SELECT u.email FROM contracts c JOIN users u ON u.id = c.owner_id AND u.tenant_id = c.tenant_id
+          WHERE c.tenant_id = $1 AND c.id = $2`,
+        [tenantId, contractId],
+      );
+      return rows[0]?.email ?? null;
+    });
+  }
+
+  /**
+   * A user leaves the team: the contracts they owned lose their owner and are marked so that their alerts go
+   * to the admins until someone takes them over. Answers the ids of those contracts.
+   */
+  async releaseOwner(tenantId: string, userId: string): Promise<string[]> {
+    return this.run(tenantId, async (m) => {
+      const [rows]: [{ id: string }[], number] = await m.query(
+        `UPDATE contracts SET owner_id = NULL, owner_removed_at = now()
+          WHERE tenant_id = $1 AND owner_id = $2
+          RETURNING id`,
+        [tenantId, userId],
+      );
+      return rows.map((r) => r.id);
+    });
+  }
+
   lockForUpdate(tenantId: string, id: string): Promise<ContractEntity | null> {
     return this.run(tenantId, (m) =>
       m.findOne(ContractEntity, {
@@ -94,6 +124,7 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       if (query.counterparty)
         qb.andWhere('c.counterparty ILIKE :cp', { cp: `%${escapeLike(query.counterparty)}%` });
       if (query.tag) qb.andWhere(':tag = ANY(c.tags)', { tag: query.tag });
+      if (query.ownerId) qb.andWhere('c.owner_id = :ownerId', { ownerId: query.ownerId });
       if (query.renewsBefore) qb.andWhere('c.next_renewal_date < :rb', { rb: query.renewsBefore });
       if (query.renewsAfter) qb.andWhere('c.next_renewal_date > :ra', { ra: query.renewsAfter });
       if (query.cursor) {

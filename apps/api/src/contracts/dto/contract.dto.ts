@@ -21,6 +21,8 @@ import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { SingleLine } from '../../common/validation';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const OWNER_FILTER =
+  /^(me|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/;
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** The optional text fields of an upload (multipart fields beside `file`). */
@@ -96,6 +98,15 @@ export class ListContractsQueryDto extends PageQueryDto {
   @IsString()
   @MaxLength(50)
   tag?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Only the contracts this user owns: a user id, or `me` for the caller ("my contracts"; for an API key, the user who created it)',
+    example: 'me',
+  })
+  @IsOptional()
+  @Matches(OWNER_FILTER, { message: 'owner must be a user id or me' })
+  owner?: string;
 
   @ApiPropertyOptional({ format: 'date' })
   @IsOptional()
@@ -222,6 +233,17 @@ export class UpdateContractDto {
   @IsOptional()
   @IsUUID()
   parentId?: string | null;
+
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description:
+      'The user responsible for the contract (a user of this team; its alerts go to them too); null for none',
+  })
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
 }
 
 class MoneyDto {
@@ -419,6 +441,13 @@ export class ContractResponseDto {
     description: 'The master agreement this contract amends',
   })
   parentId: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'The user responsible for the contract (its alerts go to them too), or null',
+  })
+  ownerId: string | null;
   @ApiProperty({
     type: [AmendmentDto],
     description: 'Its amendments; `deadlines` follow the terms in force',

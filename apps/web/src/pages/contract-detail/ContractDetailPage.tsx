@@ -19,6 +19,7 @@ import { DetailsCard } from './DetailsCard';
 import { DocumentCard, type HighlightResult } from './DocumentCard';
 import { FamilyCard } from './FamilyCard';
 import { ObligationsCard } from './ObligationsCard';
+import { OwnerCard } from './OwnerCard';
 import { ReviewCard } from './ReviewCard';
 import { TermsCard } from './TermsCard';
 
@@ -231,6 +232,14 @@ export default function ContractDetailPage() {
             onSaved={(c) => {
               state.setData(c);
               setNotes([t('detail.detailsSaved')]);
+            }}
+          />
+          <OwnerCard
+            contract={contract}
+            canWrite={editable}
+            onSaved={(c) => {
+              state.setData(c);
+              setNotes([t('detail.ownerSaved')]);
             }}
           />
           <TermsCard

@@ -1,0 +1,48 @@
+import { contractAlertRecipients } from './contract-recipients';
+
+describe('contractAlertRecipients', () => {
+  const tenant = ['legal@example.com', 'cfo@example.com'];
+  const admins = ['owner@example.com', 'admin@example.com'];
+
+  it('a contract without an owner goes to the tenant recipients only', () => {
+    expect(
+      contractAlertRecipients(tenant, { ownerEmail: null, ownerRemoved: false }, admins),
+    ).toEqual(tenant);
+  });
+
+  it('a contract with an owner goes to the owner as well', () => {
+    expect(
+      contractAlertRecipients(
+        tenant,
+        { ownerEmail: 'pm@example.com', ownerRemoved: false },
+        admins,
+      ),
+    ).toEqual(['legal@example.com', 'cfo@example.com', 'pm@example.com']);
+  });
+
+  it('an owner who is also a tenant recipient appears once, whatever the case of the address', () => {
+    expect(
+      contractAlertRecipients(
+        tenant,
+        { ownerEmail: ' CFO@Example.com', ownerRemoved: false },
+        admins,
+      ),
+    ).toEqual(tenant);
+  });
+
+  it('a contract whose owner was removed falls back to the owners and admins', () => {
+    expect(
+      contractAlertRecipients(
+        ['legal@example.com', 'admin@example.com'],
+        { ownerEmail: null, ownerRemoved: true },
+        admins,
+      ),
+    ).toEqual(['legal@example.com', 'admin@example.com', 'owner@example.com']);
+  });
+
+  it('a new owner replaces the fallback', () => {
+    expect(
+      contractAlertRecipients(tenant, { ownerEmail: 'pm@example.com', ownerRemoved: true }, admins),
+    ).toEqual(['legal@example.com', 'cfo@example.com', 'pm@example.com']);
+  });
+});

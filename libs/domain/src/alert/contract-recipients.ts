@@ -1,0 +1,30 @@
+/** A contract's owner as the alert policy sees it. */
+export interface ContractOwnerForAlerts {
+  /** The owner's e-mail address, or null when the contract has no owner. */
+  ownerEmail: string | null;
+  /** Its owner was removed from the team and nobody took it over since. */
+  ownerRemoved: boolean;
+}
+
+/**
+ * Who receives the alerts of one contract: the tenant's recipients, plus its owner; when its owner was removed
+ * from the team (and no new owner is set), the tenant's owners and admins instead, so the contract is never
+ * left without someone responsible. Addresses compare case-insensitively and each appears once (one alert row
+ * per address, so nobody gets the same alert twice).
+ */
+export function contractAlertRecipients(
+  tenantRecipients: readonly string[],
+  owner: ContractOwnerForAlerts,
+  ownersAndAdmins: readonly string[],
+): string[] {
+  const extra = owner.ownerEmail ? [owner.ownerEmail] : owner.ownerRemoved ? ownersAndAdmins : [];
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const address of [...tenantRecipients, ...extra]) {
+    const key = address.trim().toLowerCase();
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(address.trim());
+  }
+  return out;
+}
