@@ -13,6 +13,9 @@ import { Inboxes1796192474341 } from './1796192474341-Inboxes';
 import { Imports1796193053295 } from './1796193053295-Imports';
 import { AccountSecurity1796196530111 } from './1796196530111-AccountSecurity';
 import { ContractOwners1796200000000 } from './1796200000000-ContractOwners';
+import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecrets';
+
+export { setMigrationSecrets } from './migration-secrets';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -31,4 +34,5 @@ export const MIGRATIONS = [
   Imports1796193053295,
   AccountSecurity1796196530111,
   ContractOwners1796200000000,
+  EncryptTotpSecrets1796230000000,
 ];

@@ -1332,6 +1332,7 @@ describe('web UI (browser)', () => {
       await p.getByRole('heading', { name: 'Your recovery codes' }).waitFor();
       await expect(p.getByTestId('recovery-codes').locator('li').count()).resolves.toBe(10);
       await shot('22-mfa-recovery-codes', p);
+      const recoveryCodes = await p.getByTestId('recovery-codes').locator('li').allInnerTexts();
       await p.getByRole('button', { name: 'I have saved the codes' }).click();
       await p
         .getByTestId('mfa-status')
@@ -1358,6 +1359,14 @@ describe('web UI (browser)', () => {
         .fill(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret));
       await p.getByRole('button', { name: 'Verify' }).click();
       await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+
+      // Turning it off takes a second factor: here a recovery code (DELETE /v1/me/mfa { code }).
+      await p.goto(`${server.url}/settings/security`);
+      await p.getByRole('button', { name: 'Turn off' }).click();
+      await p.getByLabel('Code from the app, or a recovery code').fill(recoveryCodes[0].trim());
+      await p.getByRole('button', { name: 'Turn off' }).click();
+      await p.getByText('Two-factor authentication is off.').waitFor();
+      await p.getByTestId('mfa-status').getByText(/off/i).waitFor();
     } finally {
       await ctx.close();
     }

@@ -35,10 +35,9 @@ describe('OpenAPI document', () => {
       '/v1/signup',
       '/v1/auth/login',
       '/v1/auth/refresh',
-      // The second sign-in step and the forgotten-password flow come before any token.
-      '/v1/auth/login/mfa',
-      '/v1/auth/password/forgot',
-      '/v1/auth/password/reset',
+      // The forgotten-password flow comes before any token.
+      '/v1/auth/password-reset',
+      '/v1/auth/password-reset/confirm',
       '/health',
       '/health/ready',
       '/v1/invitations/accept',

@@ -24,9 +24,9 @@ describe('hardening item 7: forgotten and changed passwords, e-mailed through re
   }, 60_000);
 
   const forgot = (email: string) =>
-    request(server.url).post('/v1/auth/password/forgot').send({ email });
+    request(server.url).post('/v1/auth/password-reset').send({ email });
   const reset = (token: string, password: string) =>
-    request(server.url).post('/v1/auth/password/reset').send({ token, password });
+    request(server.url).post('/v1/auth/password-reset/confirm').send({ token, password });
   const login = (email: string, password: string) =>
     request(server.url).post('/v1/auth/login').send({ email, password });
 
@@ -117,7 +117,7 @@ describe('hardening item 7: forgotten and changed passwords, e-mailed through re
     const other = await login(a.email, a.password);
     const change = (currentPassword: string, newPassword: string) =>
       request(server.url)
-        .post('/v1/auth/password/change')
+        .post('/v1/me/password')
         .set(auth(a.token))
         .send({ currentPassword, newPassword });
     const wrong = await change('not the password', 'a brand new sound password');

@@ -5,7 +5,9 @@ import { runMigrations } from '@cb/persistence';
 /** `npm run migrate`: applies pending migrations to DATABASE_URL as its owner role. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const applied = await runMigrations(config.databaseUrl);
+  const applied = await runMigrations(config.databaseUrl, {
+    jwtSecret: config.jwtSecret,
+  });
   // eslint-disable-next-line no-console -- a command-line tool's own output
   console.log(
     applied.length

@@ -1,3 +1,4 @@
+import { setMigrationSecrets } from '@cb/migrations';
 import { Client } from 'pg';
 import { createDataSource } from './data-source.factory';
 
@@ -19,9 +20,16 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Applies pending migrations as the owner role; returns the names applied. */
-export async function runMigrations(url: string): Promise<string[]> {
+/**
+ * Applies pending migrations as the owner role; returns the names applied. `jwtSecret` is needed by data
+ * migrations that seal secrets (EncryptTotpSecrets) when there is data to seal.
+ */
+export async function runMigrations(
+  url: string,
+  secrets: { jwtSecret?: string } = {},
+): Promise<string[]> {
   await ensureDatabase(url);
+  setMigrationSecrets(secrets);
   const ds = createDataSource({ url, poolSize: 1, applicationName: 'contract-bank-migrate' });
   await ds.initialize();
   try {

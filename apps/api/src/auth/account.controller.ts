@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Post, Put, Req } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -15,25 +15,28 @@ import {
   Public,
   RequirePermission,
 } from '../common/decorators/auth.decorators';
+import { AllowWithoutSubscription } from '../billing/subscription-gate.guard';
 import { AccountService } from './account.service';
 import { clientIp } from './auth.controller';
 import {
   ChangePasswordDto,
-  DisableMfaDto,
-  EnableMfaDto,
-  ForgotPasswordDto,
-  ForgotPasswordResponseDto,
-  MfaSetupDto,
+  ConfirmMfaDto,
+  MfaCodeDto,
+  MfaEnrolmentDto,
   MfaStatusDto,
+  PasswordResetConfirmDto,
+  PasswordResetRequestDto,
+  PasswordResetRequestedDto,
   RecoveryCodesDto,
-  ResetPasswordDto,
-  SecondFactorDto,
   TenantSecurityDto,
   UpdateTenantSecurityDto,
 } from './dto/account.dto';
 import { MfaService } from './mfa.service';
 
-/** Passwords (forgotten, changed) and multi-factor authentication: for people signed in, never API keys. */
+/**
+ * Passwords (forgotten, changed) and multi-factor authentication, at the paths of the API contract
+ * (API.md, "Account security"): for people signed in, never API keys.
+ */
 @ApiTags('accounts')
 @Controller('v1')
 export class AccountController {
@@ -43,36 +46,37 @@ export class AccountController {
   ) {}
 
   @Public()
-  @Post('auth/password/forgot')
+  @Post('auth/password-reset')
   @HttpCode(202)
   @ApiAcceptedResponse({
-    type: ForgotPasswordResponseDto,
+    type: PasswordResetRequestedDto,
     description:
       'The same answer whether or not the address has an account; if it has, a single-use link valid for one hour is e-mailed',
   })
-  forgot(@Body() dto: ForgotPasswordDto): ForgotPasswordResponseDto {
-    return this.account.forgotPassword(dto.email);
+  requestPasswordReset(@Body() dto: PasswordResetRequestDto): PasswordResetRequestedDto {
+    return this.account.requestPasswordReset(dto.email);
   }
 
   @Public()
-  @Post('auth/password/reset')
+  @Post('auth/password-reset/confirm')
   @HttpCode(204)
   @ApiNoContentResponse({
     description:
-      'The password is changed and every session of the account has ended; sign in again',
+      'The password is changed and every session of the account has ended; sign in again. An unknown, used or expired token answers 400 naming `token`',
   })
-  reset(@Body() dto: ResetPasswordDto): Promise<void> {
-    return this.account.resetPassword(dto.token, dto.password);
+  confirmPasswordReset(@Body() dto: PasswordResetConfirmDto): Promise<void> {
+    return this.account.confirmPasswordReset(dto.token, dto.password);
   }
 
-  @Post('auth/password/change')
+  @Post('me/password')
+  @AllowWithoutSubscription()
   @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse({
     description: "Changed; this session goes on, the account's other sessions end at once",
   })
-  change(
+  changePassword(
     @CurrentPrincipal() p: Principal,
     @Body() dto: ChangePasswordDto,
     @Req() req: Request,
@@ -80,57 +84,67 @@ export class AccountController {
     return this.account.changePassword(p, dto.currentPassword, dto.newPassword, clientIp(req));
   }
 
-  @Get('auth/mfa')
+  @Get('me/mfa')
   @Authenticated()
   @ApiBearerAuth()
   @ApiOkResponse({ type: MfaStatusDto })
-  status(@CurrentPrincipal() p: Principal): Promise<MfaStatusDto> {
+  mfaStatus(@CurrentPrincipal() p: Principal): Promise<MfaStatusDto> {
     return this.mfa.status(p);
   }
 
-  @Post('auth/mfa/setup')
+  @Post('me/mfa')
+  @AllowWithoutSubscription()
   @Authenticated()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOkResponse({
-    type: MfaSetupDto,
-    description: 'A new TOTP secret, not in force until confirmed with POST /v1/auth/mfa/enable',
+    type: MfaEnrolmentDto,
+    description: 'A new TOTP secret, not in force until confirmed with POST /v1/me/mfa/confirm',
   })
-  setup(@CurrentPrincipal() p: Principal): Promise<MfaSetupDto> {
-    return this.mfa.setup(p);
+  enrolMfa(@CurrentPrincipal() p: Principal): Promise<MfaEnrolmentDto> {
+    return this.mfa.enrol(p);
   }
 
-  @Post('auth/mfa/enable')
+  @Post('me/mfa/confirm')
+  @AllowWithoutSubscription()
   @Authenticated()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOkResponse({ type: RecoveryCodesDto, description: 'On; the ten recovery codes, shown once' })
-  enable(@CurrentPrincipal() p: Principal, @Body() dto: EnableMfaDto): Promise<RecoveryCodesDto> {
-    return this.mfa.enable(p, dto.code);
+  confirmMfa(
+    @CurrentPrincipal() p: Principal,
+    @Body() dto: ConfirmMfaDto,
+  ): Promise<RecoveryCodesDto> {
+    return this.mfa.confirm(p, dto.code);
   }
 
-  @Post('auth/mfa/disable')
+  @Delete('me/mfa')
+  @AllowWithoutSubscription()
   @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
-  @ApiNoContentResponse({ description: 'Off (refused while the tenant requires it)' })
-  disable(@CurrentPrincipal() p: Principal, @Body() dto: DisableMfaDto): Promise<void> {
-    return this.mfa.disable(p, dto.password, dto);
+  @ApiNoContentResponse({
+    description:
+      'Off, with a current code or a recovery code (refused with 409 while the tenant requires it)',
+  })
+  disableMfa(@CurrentPrincipal() p: Principal, @Body() dto: MfaCodeDto): Promise<void> {
+    return this.mfa.disable(p, dto.code);
   }
 
-  @Post('auth/mfa/recovery-codes')
+  @Post('me/mfa/recovery-codes')
+  @AllowWithoutSubscription()
   @Authenticated()
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOkResponse({
     type: RecoveryCodesDto,
-    description: 'Ten new codes; the old ones stop working',
+    description: 'Ten new codes, with a current code or a recovery code; the old ones stop working',
   })
   renewRecoveryCodes(
     @CurrentPrincipal() p: Principal,
-    @Body() dto: SecondFactorDto,
+    @Body() dto: MfaCodeDto,
   ): Promise<RecoveryCodesDto> {
-    return this.mfa.renewRecoveryCodes(p, dto);
+    return this.mfa.renewRecoveryCodes(p, dto.code);
   }
 
   @Get('tenant/security')

@@ -56,7 +56,7 @@ export class AccountService {
    * Always the same answer, at once: whether the address has an account is never told (nor timed: the look-up
    * and the e-mail happen after the response).
    */
-  forgotPassword(email: string): { message: string } {
+  requestPasswordReset(email: string): { message: string } {
     void this.sendResetLink(email.trim().toLowerCase()).catch((err: unknown) =>
       this.logger.warn(`password reset e-mail failed: ${(err as Error).message}`),
     );
@@ -95,7 +95,7 @@ export class AccountService {
   }
 
   /** Sets a new password with a reset token (once); every session of the user ends. */
-  async resetPassword(token: string, password: string): Promise<void> {
+  async confirmPasswordReset(token: string, password: string): Promise<void> {
     const tokenHash = sha256(token);
     const tenantId = await this.resets.tenantOfToken(tokenHash);
     if (!tenantId) throw invalidReset();

@@ -1,18 +1,10 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiExtraModels,
-  ApiOkResponse,
-  ApiTags,
-  getSchemaPath,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import type { Request, Response } from 'express';
 import type { Principal } from '../common/auth/principal';
 import { Authenticated, CurrentPrincipal, Public } from '../common/decorators/auth.decorators';
 import { AuthService } from './auth.service';
-import { MfaChallengeDto, MfaLoginDto } from './dto/account.dto';
 import {
   LoginDto,
   LogoutDto,
@@ -46,34 +38,17 @@ export class AuthController {
   @Public()
   @Post('auth/login')
   @HttpCode(200)
-  @ApiExtraModels(TokenPairDto, MfaChallengeDto)
   @ApiOkResponse({
+    type: TokenPairDto,
     description:
-      'Signed in (a token pair), or, when the account uses multi-factor authentication, a challenge: send its mfaToken and a code to POST /v1/auth/login/mfa',
-    schema: {
-      oneOf: [{ $ref: getSchemaPath(TokenPairDto) }, { $ref: getSchemaPath(MfaChallengeDto) }],
-    },
+      'Signed in. An account with two-factor authentication answers 401 with `code: "mfa_required"` until `otp` is sent with the e-mail and password',
   })
   async login(
     @Body() dto: LoginDto,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
   ) {
-    const result = await this.auth.login(dto, clientIp(req));
-    if ('mfaRequired' in result) return result;
-    return deliverSession(res, this.config, result, dto.refreshTokenInCookie);
-  }
-
-  @Public()
-  @Post('auth/login/mfa')
-  @HttpCode(200)
-  @ApiOkResponse({ type: TokenPairDto, description: 'Signed in' })
-  async loginWithSecondFactor(
-    @Body() dto: MfaLoginDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const pair = await this.auth.loginWithSecondFactor(dto, clientIp(req));
+    const pair = await this.auth.login(dto, clientIp(req));
     return deliverSession(res, this.config, pair, dto.refreshTokenInCookie);
   }
 

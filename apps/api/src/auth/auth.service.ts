@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DomainError, DomainErrorCode, startTrial, ValidationError } from '@cb/domain';
+import { DomainError, DomainErrorCode, startTrial } from '@cb/domain';
 import {
   RefreshTokensRepository,
   SubscriptionsRepository,
@@ -13,7 +13,6 @@ import {
 } from '@cb/persistence';
 import type { AccessTokenClaims } from '../common/auth/bearer.strategy';
 import type { Principal } from '../common/auth/principal';
-import type { MfaLoginDto } from './dto/account.dto';
 import type { LoginDto, SignupDto } from './dto/auth.dto';
 import { SecondFactor } from './second-factor';
 import { LoginThrottle } from './login-throttle.service';
@@ -28,21 +27,6 @@ export interface TokenPair {
 }
 
 const INVALID_CREDENTIALS = 'The e-mail or password is not correct';
-/** How long the second step of a sign-in may take. */
-export const MFA_TOKEN_TTL_SECONDS = 300;
-
-/** The password was right and the account uses multi-factor authentication: POST /v1/auth/login/mfa next. */
-export interface MfaChallenge {
-  mfaRequired: true;
-  mfaToken: string;
-  expiresIn: number;
-}
-
-interface MfaTokenClaims {
-  sub: string;
-  tid: string;
-  typ: 'mfa';
-}
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -107,10 +91,10 @@ export class AuthService {
 
   /**
    * Checks the password, slowed down per account and per IP (LoginThrottle): while either is locked the answer
-   * is 429 whatever the password. With multi-factor authentication on, a right password answers a challenge
-   * (mfaToken) instead of tokens.
+   * is 429 whatever the password. With multi-factor authentication on, a right password without `otp` answers
+   * 401 `mfa_required`; a wrong or replayed `otp` answers the same (naming `otp`) and counts as a failure.
    */
-  async login(dto: LoginDto, ip: string): Promise<TokenPair | MfaChallenge> {
+  async login(dto: LoginDto, ip: string): Promise<TokenPair> {
     const email = dto.email.trim();
     await this.throttle.assertAllowed(email, ip);
     const creds = await this.users.credentialsByEmail(email);
@@ -121,45 +105,22 @@ export class AuthService {
       throw new DomainError(DomainErrorCode.Unauthenticated, INVALID_CREDENTIALS);
     }
     if (user.mfaEnabledAt && user.mfaSecret) {
-      const claims: MfaTokenClaims = { sub: user.id, tid: user.tenantId, typ: 'mfa' };
-      const mfaToken = await this.jwt.signAsync(claims, { expiresIn: MFA_TOKEN_TTL_SECONDS });
-      return { mfaRequired: true, mfaToken, expiresIn: MFA_TOKEN_TTL_SECONDS };
+      if (!dto.otp) {
+        throw new DomainError(
+          DomainErrorCode.MfaRequired,
+          'This account uses two-factor authentication: send the code of the authenticator app (or a recovery code) as otp',
+        );
+      }
+      if (!(await this.secondFactor.verify(user, dto.otp))) {
+        await this.throttle.recordFailure(email, ip);
+        throw new DomainError(
+          DomainErrorCode.MfaRequired,
+          'The authentication code is not correct or was already used',
+          [{ field: 'otp', message: 'is not correct or was already used' }],
+        );
+      }
     }
     await this.throttle.clearAccount(email);
-    return this.startSession(user);
-  }
-
-  /** The second step: the mfaToken of a right password and a TOTP or recovery code. Wrong codes count as failed sign-ins. */
-  async loginWithSecondFactor(dto: MfaLoginDto, ip: string): Promise<TokenPair> {
-    const expired = () =>
-      new DomainError(
-        DomainErrorCode.Unauthenticated,
-        'The sign-in has expired or is not valid; enter the e-mail and password again',
-      );
-    let claims: MfaTokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<MfaTokenClaims>(dto.mfaToken, { algorithms: ['HS256'] });
-    } catch {
-      throw expired();
-    }
-    if (claims.typ !== 'mfa' || typeof claims.sub !== 'string' || typeof claims.tid !== 'string')
-      throw expired();
-    if (!dto.code && !dto.recoveryCode) {
-      throw new ValidationError('Give the code of the authenticator app or a recovery code', [
-        { field: 'code', message: 'is required (or recoveryCode)' },
-      ]);
-    }
-    const user = await this.users.findOne(claims.tid, { id: claims.sub });
-    if (!user?.mfaSecret) throw expired();
-    await this.throttle.assertAllowed(user.email, ip);
-    if (!(await this.secondFactor.verify(user, dto))) {
-      await this.throttle.recordFailure(user.email, ip);
-      throw new DomainError(
-        DomainErrorCode.Unauthenticated,
-        'The authentication code is not correct or was already used',
-      );
-    }
-    await this.throttle.clearAccount(user.email);
     return this.startSession(user);
   }
 

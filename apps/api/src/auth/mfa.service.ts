@@ -4,13 +4,11 @@ import { TenantDb, TenantsRepository, UsersRepository, type UserEntity } from '@
 import { AuditService } from '../audit/audit.service';
 import type { Principal } from '../common/auth/principal';
 import type {
-  MfaSetupDto,
+  MfaEnrolmentDto,
   MfaStatusDto,
   RecoveryCodesDto,
-  SecondFactorDto,
   TenantSecurityDto,
 } from './dto/account.dto';
-import { PasswordHasher } from './password-hasher';
 import { SecondFactor } from './second-factor';
 
 const WRONG_CODE = () =>
@@ -26,7 +24,6 @@ export class MfaService {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
     @Inject(SecondFactor) private readonly factor: SecondFactor,
-    @Inject(PasswordHasher) private readonly hasher: PasswordHasher,
     @Inject(AuditService) private readonly audit: AuditService,
   ) {}
 
@@ -52,7 +49,7 @@ export class MfaService {
   }
 
   /** A new secret to enrol (replacing an unfinished one); it counts once a code from it is confirmed. */
-  async setup(p: Principal): Promise<MfaSetupDto> {
+  async enrol(p: Principal): Promise<MfaEnrolmentDto> {
     const user = await this.user(p);
     if (user.mfaEnabledAt) {
       throw new DomainError(
@@ -61,12 +58,16 @@ export class MfaService {
       );
     }
     const secret = this.factor.newSecret();
-    await this.users.update(p.tenantId, { id: user.id }, { mfaPendingSecret: secret });
-    return { secret, otpauthUri: this.factor.uri(user.email, secret) };
+    await this.users.update(
+      p.tenantId,
+      { id: user.id },
+      { mfaPendingSecret: this.factor.seal(user.id, secret) },
+    );
+    return { secret, otpauthUrl: this.factor.uri(user.email, secret) };
   }
 
   /** Confirms the enrolment with a code from the new secret; answers the ten recovery codes (once). */
-  async enable(p: Principal, code: string): Promise<RecoveryCodesDto> {
+  async confirm(p: Principal, code: string): Promise<RecoveryCodesDto> {
     const user = await this.user(p);
     if (user.mfaEnabledAt)
       throw new DomainError(
@@ -76,10 +77,10 @@ export class MfaService {
     if (!user.mfaPendingSecret) {
       throw new DomainError(
         DomainErrorCode.InvalidState,
-        'Start with POST /v1/auth/mfa/setup: there is no secret to confirm',
+        'Start with POST /v1/me/mfa: there is no secret to confirm',
       );
     }
-    const step = this.factor.stepOf(user.mfaPendingSecret, code);
+    const step = this.factor.stepOf(this.factor.open(user.id, user.mfaPendingSecret), code);
     if (step === null) throw WRONG_CODE();
     const { codes, hashes } = this.factor.newRecoveryCodes();
     await this.db.run(p.tenantId, async () => {
@@ -102,8 +103,11 @@ export class MfaService {
     return { recoveryCodes: codes };
   }
 
-  /** Needs the password and a second factor; refused while the tenant requires multi-factor authentication. */
-  async disable(p: Principal, password: string, factor: SecondFactorDto): Promise<void> {
+  /**
+   * Needs a second factor (a current TOTP code, never a replayed one, or a recovery code) on top of the
+   * session; refused while the tenant requires multi-factor authentication.
+   */
+  async disable(p: Principal, code: string): Promise<void> {
     const user = await this.user(p);
     if (!user.mfaEnabledAt)
       throw new DomainError(DomainErrorCode.InvalidState, 'Multi-factor authentication is not on');
@@ -113,12 +117,7 @@ export class MfaService {
         'Your organisation requires multi-factor authentication: it cannot be turned off',
       );
     }
-    if (!(await this.hasher.verify(user.passwordHash, password))) {
-      throw new ValidationError('The password is not correct', [
-        { field: 'password', message: 'is not correct' },
-      ]);
-    }
-    if (!(await this.factor.verify(user, factor))) throw WRONG_CODE();
+    if (!(await this.factor.verify(user, code))) throw WRONG_CODE();
     await this.db.run(p.tenantId, async () => {
       await this.users.update(
         p.tenantId,
@@ -139,11 +138,11 @@ export class MfaService {
   }
 
   /** Ten new recovery codes (the old ones stop working); needs a current code. */
-  async renewRecoveryCodes(p: Principal, factor: SecondFactorDto): Promise<RecoveryCodesDto> {
+  async renewRecoveryCodes(p: Principal, code: string): Promise<RecoveryCodesDto> {
     const user = await this.user(p);
     if (!user.mfaEnabledAt)
       throw new DomainError(DomainErrorCode.InvalidState, 'Multi-factor authentication is not on');
-    if (!(await this.factor.verify(user, factor))) throw WRONG_CODE();
+    if (!(await this.factor.verify(user, code))) throw WRONG_CODE();
     const { codes, hashes } = this.factor.newRecoveryCodes();
     await this.db.run(p.tenantId, async () => {
       await this.users.update(p.tenantId, { id: user.id }, { mfaRecoveryCodes: hashes });

@@ -37,7 +37,11 @@ export class RateLimitGuard implements CanActivate {
     const res = ctx.switchToHttp().getResponse<Response>();
     const path = req.path;
     const checks: [RateLimitRule, string][] = [];
-    if (path.startsWith('/v1/auth/') || PUBLIC_AUTH_PATHS.includes(path)) {
+    // Changes to the account's own security (/v1/me/password, /v1/me/mfa...) take passwords and codes: they are
+    // limited like sign-in.
+    const authLike =
+      path.startsWith('/v1/auth/') || (path.startsWith('/v1/me/') && req.method !== 'GET');
+    if (authLike || PUBLIC_AUTH_PATHS.includes(path)) {
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
       checks.push([AUTH_PER_IP, ip]);
       // Sign-up answers 409 for a registered e-mail (the usual trade-off): few tries per IP keep that from

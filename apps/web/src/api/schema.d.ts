@@ -68,22 +68,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/login/mfa": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AuthController_loginWithSecondFactor"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -132,7 +116,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/password/forgot": {
+    "/v1/auth/password-reset": {
         parameters: {
             query?: never;
             header?: never;
@@ -141,14 +125,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AccountController_forgot"];
+        post: operations["AccountController_requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/password/reset": {
+    "/v1/auth/password-reset/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -157,14 +141,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AccountController_reset"];
+        post: operations["AccountController_confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/password/change": {
+    "/v1/me/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -173,46 +157,30 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AccountController_change"];
+        post: operations["AccountController_changePassword"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/mfa": {
+    "/v1/me/mfa": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["AccountController_status"];
+        get: operations["AccountController_mfaStatus"];
         put?: never;
-        post?: never;
-        delete?: never;
+        post: operations["AccountController_enrolMfa"];
+        delete: operations["AccountController_disableMfa"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/mfa/setup": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AccountController_setup"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/mfa/enable": {
+    "/v1/me/mfa/confirm": {
         parameters: {
             query?: never;
             header?: never;
@@ -221,30 +189,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["AccountController_enable"];
+        post: operations["AccountController_confirmMfa"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/auth/mfa/disable": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["AccountController_disable"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/v1/auth/mfa/recovery-codes": {
+    "/v1/me/mfa/recovery-codes": {
         parameters: {
             query?: never;
             header?: never;
@@ -816,30 +768,6 @@ export interface components {
             tenant: components["schemas"]["TenantRefDto"];
             user: components["schemas"]["UserDto"];
         };
-        TokenPairDto: {
-            accessToken: string;
-            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
-            refreshToken?: string;
-            /**
-             * @description Access token lifetime in seconds
-             * @example 900
-             */
-            expiresIn: number;
-        };
-        MfaChallengeDto: {
-            /**
-             * @description The password was right; a second factor is needed
-             * @enum {boolean}
-             */
-            mfaRequired: true;
-            /** @description Send it to POST /v1/auth/login/mfa with the code */
-            mfaToken: string;
-            /**
-             * @description Seconds the mfaToken is valid
-             * @example 300
-             */
-            expiresIn: number;
-        };
         LoginDto: {
             /**
              * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
@@ -849,19 +777,21 @@ export interface components {
             /** @example aino@example.com */
             email: string;
             password: string;
-        };
-        MfaLoginDto: {
             /**
-             * @description Set the refresh token as an HttpOnly, SameSite=Strict cookie (`cb_refresh`, path /v1/auth) instead of returning it in the body; for browsers. API clients leave it out and keep the body form.
-             * @default false
+             * @description With two-factor authentication on: the 6-digit code of the authenticator app, or one of the recovery codes (`ABCDE-12345`, used up). Without it such an account answers 401 `mfa_required`.
+             * @example 123456
              */
-            refreshTokenInCookie: boolean;
-            /** @description The mfaToken from POST /v1/auth/login (valid 5 minutes) */
-            mfaToken: string;
-            /** @example 123456 */
-            code?: string;
-            /** @example ABCDE-12345 */
-            recoveryCode?: string;
+            otp?: string;
+        };
+        TokenPairDto: {
+            accessToken: string;
+            /** @description Absent when `refreshTokenInCookie` was set: it is in the `cb_refresh` cookie instead. */
+            refreshToken?: string;
+            /**
+             * @description Access token lifetime in seconds
+             * @example 900
+             */
+            expiresIn: number;
         };
         RefreshDto: {
             /**
@@ -889,15 +819,15 @@ export interface components {
             tenant: components["schemas"]["TenantRefDto"];
             security: components["schemas"]["AccountSecurityDto"];
         };
-        ForgotPasswordDto: {
+        PasswordResetRequestDto: {
             /** @example aino@example.com */
             email: string;
         };
-        ForgotPasswordResponseDto: {
+        PasswordResetRequestedDto: {
             /** @example If an account uses this address, a link to reset its password is on its way. */
             message: string;
         };
-        ResetPasswordDto: {
+        PasswordResetConfirmDto: {
             /** @description The token from the reset link (`cbp_...`) */
             token: string;
             password: string;
@@ -914,16 +844,16 @@ export interface components {
             /** @description The tenant requires multi-factor authentication */
             requiredByTenant: boolean;
         };
-        MfaSetupDto: {
+        MfaEnrolmentDto: {
             /** @description The TOTP secret (base32), for typing into an app by hand */
             secret: string;
             /**
              * @description The otpauth:// URI to show as a QR code
              * @example otpauth://totp/Contract%20Bank:aino%40example.com?secret=...&issuer=Contract%20Bank
              */
-            otpauthUri: string;
+            otpauthUrl: string;
         };
-        EnableMfaDto: {
+        ConfirmMfaDto: {
             /**
              * @description A current code from the app, proving the setup
              * @example 123456
@@ -939,30 +869,12 @@ export interface components {
              */
             recoveryCodes: string[];
         };
-        DisableMfaDto: {
+        MfaCodeDto: {
             /**
-             * @description The 6-digit code of the authenticator app
+             * @description The 6-digit code of the authenticator app, or one of the recovery codes (`ABCDE-12345`)
              * @example 123456
              */
-            code?: string;
-            /**
-             * @description A one-time recovery code instead
-             * @example ABCDE-12345
-             */
-            recoveryCode?: string;
-            password: string;
-        };
-        SecondFactorDto: {
-            /**
-             * @description The 6-digit code of the authenticator app
-             * @example 123456
-             */
-            code?: string;
-            /**
-             * @description A one-time recovery code instead
-             * @example ABCDE-12345
-             */
-            recoveryCode?: string;
+            code: string;
         };
         TenantSecurityDto: {
             /** @description Every member must use multi-factor authentication */
@@ -1869,31 +1781,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed in (a token pair), or, when the account uses multi-factor authentication, a challenge: send its mfaToken and a code to POST /v1/auth/login/mfa */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TokenPairDto"] | components["schemas"]["MfaChallengeDto"];
-                };
-            };
-        };
-    };
-    AuthController_loginWithSecondFactor: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["MfaLoginDto"];
-            };
-        };
-        responses: {
-            /** @description Signed in */
+            /** @description Signed in. An account with two-factor authentication answers 401 with `code: "mfa_required"` until `otp` is sent with the e-mail and password */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1967,7 +1855,7 @@ export interface operations {
             };
         };
     };
-    AccountController_forgot: {
+    AccountController_requestPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -1976,7 +1864,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ForgotPasswordDto"];
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
             };
         };
         responses: {
@@ -1986,12 +1874,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ForgotPasswordResponseDto"];
+                    "application/json": components["schemas"]["PasswordResetRequestedDto"];
                 };
             };
         };
     };
-    AccountController_reset: {
+    AccountController_confirmPasswordReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -2000,11 +1888,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ResetPasswordDto"];
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
             };
         };
         responses: {
-            /** @description The password is changed and every session of the account has ended; sign in again */
+            /** @description The password is changed and every session of the account has ended; sign in again. An unknown, used or expired token answers 400 naming `token` */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2013,7 +1901,7 @@ export interface operations {
             };
         };
     };
-    AccountController_change: {
+    AccountController_changePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -2035,7 +1923,7 @@ export interface operations {
             };
         };
     };
-    AccountController_status: {
+    AccountController_mfaStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -2054,7 +1942,7 @@ export interface operations {
             };
         };
     };
-    AccountController_setup: {
+    AccountController_enrolMfa: {
         parameters: {
             query?: never;
             header?: never;
@@ -2063,18 +1951,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A new TOTP secret, not in force until confirmed with POST /v1/auth/mfa/enable */
+            /** @description A new TOTP secret, not in force until confirmed with POST /v1/me/mfa/confirm */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MfaSetupDto"];
+                    "application/json": components["schemas"]["MfaEnrolmentDto"];
                 };
             };
         };
     };
-    AccountController_enable: {
+    AccountController_disableMfa: {
         parameters: {
             query?: never;
             header?: never;
@@ -2083,7 +1971,29 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["EnableMfaDto"];
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            /** @description Off, with a current code or a recovery code (refused with 409 while the tenant requires it) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_confirmMfa: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmMfaDto"];
             };
         };
         responses: {
@@ -2098,28 +2008,6 @@ export interface operations {
             };
         };
     };
-    AccountController_disable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DisableMfaDto"];
-            };
-        };
-        responses: {
-            /** @description Off (refused while the tenant requires it) */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     AccountController_renewRecoveryCodes: {
         parameters: {
             query?: never;
@@ -2129,11 +2017,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SecondFactorDto"];
+                "application/json": components["schemas"]["MfaCodeDto"];
             };
         };
         responses: {
-            /** @description Ten new codes; the old ones stop working */
+            /** @description Ten new codes, with a current code or a recovery code; the old ones stop working */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -8,6 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import {
+  ApiError,
   api,
   clearTokens,
   hasRefreshToken,
@@ -17,7 +18,7 @@ import {
   refreshSession,
   setTokens,
 } from '../api/client';
-import type { Me, MfaChallenge, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -31,7 +32,11 @@ interface SessionValue {
   readOnly: boolean;
   /** 'mfa' when the account needs its second factor next (loginWithSecondFactor). */
   login(email: string, password: string): Promise<'ok' | 'mfa'>;
-  loginWithSecondFactor(factor: { code?: string; recoveryCode?: string }): Promise<void>;
+  /**
+   * Signs in again with the e-mail and password just given and `otp` (the app's code or a recovery code).
+   * Resolves 'restart' when there is nothing to complete (the page was reloaded): ask for the password again.
+   */
+  loginWithSecondFactor(otp: string): Promise<'ok' | 'restart'>;
   signup(input: { company: string; name: string; email: string; password: string }): Promise<void>;
   acceptInvite(input: { token: string; name: string; password: string }): Promise<void>;
   logout(): Promise<void>;
@@ -69,7 +74,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMe(m);
   }, []);
 
-  const [mfaToken, setMfaToken] = useState<string | null>(null);
+  // Between the two steps of a sign-in with two-factor authentication: the credentials the server accepted
+  // (401 mfa_required), sent again with the code. Only in memory, never stored.
+  const [pendingLogin, setPendingLogin] = useState<{ email: string; password: string } | null>(
+    null,
+  );
 
   const enter = useCallback(
     async (known?: { user: User; tenant: Tenant }) => {
@@ -120,28 +129,45 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       subscriptionUnavailable,
       readOnly,
       async login(email, password) {
-        const res = await api<TokenPair | MfaChallenge>('/v1/auth/login', {
-          method: 'POST',
-          body: { email, password, refreshTokenInCookie: true },
-          anonymous: true,
-        });
-        if ('mfaRequired' in res) {
-          setMfaToken(res.mfaToken);
-          return 'mfa';
+        let res: TokenPair;
+        try {
+          res = await api<TokenPair>('/v1/auth/login', {
+            method: 'POST',
+            body: { email, password, refreshTokenInCookie: true },
+            anonymous: true,
+          });
+        } catch (err) {
+          if (err instanceof ApiError && err.status === 401 && err.code === 'mfa_required') {
+            setPendingLogin({ email, password });
+            return 'mfa';
+          }
+          throw err;
         }
         setTokens(res);
         await enter();
         return 'ok';
       },
-      async loginWithSecondFactor(factor) {
-        const pair = await api<TokenPair>('/v1/auth/login/mfa', {
-          method: 'POST',
-          body: { mfaToken, ...factor, refreshTokenInCookie: true },
-          anonymous: true,
-        });
-        setMfaToken(null);
+      async loginWithSecondFactor(otp) {
+        if (!pendingLogin) return 'restart';
+        let pair: TokenPair;
+        try {
+          pair = await api<TokenPair>('/v1/auth/login', {
+            method: 'POST',
+            body: { ...pendingLogin, otp, refreshTokenInCookie: true },
+            anonymous: true,
+          });
+        } catch (err) {
+          // Anything but a wrong code (the password changed meanwhile, say): start the sign-in again.
+          if (err instanceof ApiError && err.status === 401 && err.code !== 'mfa_required') {
+            setPendingLogin(null);
+            return 'restart';
+          }
+          throw err;
+        }
+        setPendingLogin(null);
         setTokens(pair);
         await enter();
+        return 'ok';
       },
       async signup(input) {
         const res = await api<TokenPair & { user: User; tenant: Tenant }>('/v1/signup', {
@@ -195,7 +221,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     enter,
     loadSubscription,
     loadMe,
-    mfaToken,
+    pendingLogin,
   ]);
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

@@ -761,7 +761,7 @@ export const en = {
     renewing: 'Making codes…',
     turnOff: 'Turn off',
     turningOff: 'Turning off…',
-    turnOffLead: 'To turn it off, confirm with your password and a code.',
+    turnOffLead: 'To turn it off, confirm with a code from the app or a recovery code.',
     turnedOff: 'Two-factor authentication is off.',
     requiredByTenant: 'Your organisation requires two-factor authentication, so it stays on.',
     enrollmentRequired:
@@ -774,7 +774,6 @@ export const en = {
     require: 'Require for everyone',
     stopRequiring: 'Stop requiring',
     ownerFirst: 'Turn on two-factor authentication for your own account first.',
-    password: 'Password',
     code: 'Code from the app, or a recovery code',
   },
 } as const;

@@ -765,7 +765,7 @@ export const fi: Catalogue = {
     renewing: 'Luodaan koodeja…',
     turnOff: 'Poista käytöstä',
     turningOff: 'Poistetaan käytöstä…',
-    turnOffLead: 'Poista käytöstä vahvistamalla salasanalla ja koodilla.',
+    turnOffLead: 'Poista käytöstä vahvistamalla sovelluksen koodilla tai varakoodilla.',
     turnedOff: 'Kaksivaiheinen tunnistautuminen on poistettu käytöstä.',
     requiredByTenant:
       'Organisaatiosi edellyttää kaksivaiheista tunnistautumista, joten se pysyy käytössä.',
@@ -779,7 +779,6 @@ export const fi: Catalogue = {
     require: 'Tee pakolliseksi kaikille',
     stopRequiring: 'Lopeta vaatiminen',
     ownerFirst: 'Ota ensin kaksivaiheinen tunnistautuminen käyttöön omalle tilillesi.',
-    password: 'Salasana',
     code: 'Sovelluksen koodi tai varakoodi',
   },
 };

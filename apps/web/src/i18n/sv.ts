@@ -765,7 +765,7 @@ export const sv: Catalogue = {
     renewing: 'Skapar koder…',
     turnOff: 'Stäng av',
     turningOff: 'Stänger av…',
-    turnOffLead: 'Bekräfta med lösenordet och en kod för att stänga av.',
+    turnOffLead: 'Bekräfta med en kod från appen eller en reservkod för att stänga av.',
     turnedOff: 'Tvåstegsverifieringen är avstängd.',
     requiredByTenant: 'Din organisation kräver tvåstegsverifiering, så den förblir på.',
     enrollmentRequired:
@@ -778,7 +778,6 @@ export const sv: Catalogue = {
     require: 'Kräv för alla',
     stopRequiring: 'Sluta kräva',
     ownerFirst: 'Slå först på tvåstegsverifiering för ditt eget konto.',
-    password: 'Lösenord',
     code: 'Kod från appen eller en återställningskod',
   },
 };

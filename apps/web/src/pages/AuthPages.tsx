@@ -367,14 +367,10 @@ function SecondFactorStep({ onDone, onRestart }: { onDone(): void; onRestart(): 
     setBusy(true);
     setError(null);
     try {
-      await loginWithSecondFactor(
-        useRecovery ? { recoveryCode: v } : { code: v.replace(/\s/g, '') },
-      );
+      const outcome = await loginWithSecondFactor(useRecovery ? v : v.replace(/\s/g, ''));
+      if (outcome === 'restart') return onRestart();
       onDone();
     } catch (err) {
-      const expired =
-        err instanceof ApiError && err.status === 401 && /expired/.test(err.problem.detail ?? '');
-      if (expired) return onRestart();
       setError(
         err instanceof ApiError && err.status === 401
           ? new ApiError(401, { status: 401, detail: t('auth.mfaWrongCode') })
@@ -436,7 +432,7 @@ export function ForgotPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('/v1/auth/password/forgot', {
+      await api('/v1/auth/password-reset', {
         method: 'POST',
         body: { email: email.trim() },
         anonymous: true,
@@ -499,7 +495,7 @@ export function ResetPasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      await api('/v1/auth/password/reset', {
+      await api('/v1/auth/password-reset/confirm', {
         method: 'POST',
         body: { token, password },
         anonymous: true,

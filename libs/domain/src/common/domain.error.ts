@@ -17,6 +17,8 @@ export enum DomainErrorCode {
   WeakPassword = 'weak_password',
   /** The tenant requires multi-factor authentication and this user has not turned it on yet. */
   MfaEnrollmentRequired = 'mfa_enrollment_required',
+  /** The password was right, and the account's second factor (`otp`) is missing or wrong. */
+  MfaRequired = 'mfa_required',
   Duplicate = 'duplicate',
 }
 

@@ -1,19 +1,18 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { SessionCookieOption } from './auth.dto';
+import { OTP_PATTERN, TOTP_CODE_PATTERN } from '../second-factor';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-export class ForgotPasswordDto {
+export class PasswordResetRequestDto {
   @ApiProperty({ example: 'aino@example.com' })
   @Transform(trim)
   @IsEmail({}, { message: 'email must be a valid e-mail address' })
@@ -21,14 +20,14 @@ export class ForgotPasswordDto {
   email: string;
 }
 
-export class ForgotPasswordResponseDto {
+export class PasswordResetRequestedDto {
   @ApiProperty({
     example: 'If an account uses this address, a link to reset its password is on its way.',
   })
   message: string;
 }
 
-export class ResetPasswordDto {
+export class PasswordResetConfirmDto {
   @ApiProperty({ description: 'The token from the reset link (`cbp_...`)' })
   @IsString()
   @MinLength(10)
@@ -56,51 +55,16 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-/** A TOTP code or, instead, one of the recovery codes. */
-export class SecondFactorDto {
-  @ApiPropertyOptional({
+/** A second factor: a TOTP code or, instead, one of the recovery codes (used up). */
+export class MfaCodeDto {
+  @ApiProperty({
     example: '123456',
-    description: 'The 6-digit code of the authenticator app',
+    description:
+      'The 6-digit code of the authenticator app, or one of the recovery codes (`ABCDE-12345`)',
   })
-  @IsOptional()
   @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be 6 digits' })
-  code?: string;
-
-  @ApiPropertyOptional({ example: 'ABCDE-12345', description: 'A one-time recovery code instead' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  recoveryCode?: string;
-}
-
-export class MfaLoginDto extends SessionCookieOption {
-  @ApiProperty({ description: 'The mfaToken from POST /v1/auth/login (valid 5 minutes)' })
-  @IsString()
-  @MinLength(10)
-  @MaxLength(2000)
-  mfaToken: string;
-
-  @ApiPropertyOptional({ example: '123456' })
-  @IsOptional()
-  @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be 6 digits' })
-  code?: string;
-
-  @ApiPropertyOptional({ example: 'ABCDE-12345' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(40)
-  recoveryCode?: string;
-}
-
-export class MfaChallengeDto {
-  @ApiProperty({ enum: [true], description: 'The password was right; a second factor is needed' })
-  mfaRequired: true;
-  @ApiProperty({ description: 'Send it to POST /v1/auth/login/mfa with the code' })
-  mfaToken: string;
-  @ApiProperty({ example: 300, description: 'Seconds the mfaToken is valid' })
-  expiresIn: number;
+  @Matches(OTP_PATTERN, { message: 'code must be a 6-digit code or a recovery code' })
+  code: string;
 }
 
 export class MfaStatusDto {
@@ -111,20 +75,20 @@ export class MfaStatusDto {
   requiredByTenant: boolean;
 }
 
-export class MfaSetupDto {
+export class MfaEnrolmentDto {
   @ApiProperty({ description: 'The TOTP secret (base32), for typing into an app by hand' })
   secret: string;
   @ApiProperty({
     example: 'otpauth://totp/Contract%20Bank:aino%40example.com?secret=...&issuer=Contract%20Bank',
     description: 'The otpauth:// URI to show as a QR code',
   })
-  otpauthUri: string;
+  otpauthUrl: string;
 }
 
-export class EnableMfaDto {
+export class ConfirmMfaDto {
   @ApiProperty({ example: '123456', description: 'A current code from the app, proving the setup' })
   @IsString()
-  @Matches(/^\s*\d{3}\s?\d{3}\s*$/, { message: 'code must be 6 digits' })
+  @Matches(TOTP_CODE_PATTERN, { message: 'code must be 6 digits' })
   code: string;
 }
 
@@ -135,14 +99,6 @@ export class RecoveryCodesDto {
     description: 'Ten one-time codes, shown only now (stored hashed)',
   })
   recoveryCodes: string[];
-}
-
-export class DisableMfaDto extends SecondFactorDto {
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  password: string;
 }
 
 export class TenantSecurityDto {

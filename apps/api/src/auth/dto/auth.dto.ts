@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { OTP_PATTERN } from '../second-factor';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -57,6 +66,16 @@ export class LoginDto extends SessionCookieOption {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description:
+      'With two-factor authentication on: the 6-digit code of the authenticator app, or one of the recovery codes (`ABCDE-12345`, used up). Without it such an account answers 401 `mfa_required`.',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(OTP_PATTERN, { message: 'otp must be a 6-digit code or a recovery code' })
+  otp?: string;
 }
 
 export class RefreshDto extends SessionCookieOption {

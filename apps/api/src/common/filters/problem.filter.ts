@@ -44,6 +44,8 @@ export function statusOf(code: DomainErrorCode): number {
       return 400;
     case DomainErrorCode.MfaEnrollmentRequired:
       return 403;
+    case DomainErrorCode.MfaRequired:
+      return 401;
   }
 }
 

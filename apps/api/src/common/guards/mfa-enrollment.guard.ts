@@ -8,6 +8,7 @@ function allowedWhileEnrolling(req: Request): boolean {
   return (
     req.path.startsWith('/v1/auth/') ||
     req.path === '/v1/me' ||
+    req.path.startsWith('/v1/me/') ||
     (req.method === 'GET' && req.path === '/v1/tenant/security')
   );
 }
@@ -23,7 +24,7 @@ export class MfaEnrollmentGuard implements CanActivate {
     if (req.user?.mfaEnrollmentRequired && !allowedWhileEnrolling(req)) {
       throw new DomainError(
         DomainErrorCode.MfaEnrollmentRequired,
-        'Your organisation requires multi-factor authentication: turn it on first (POST /v1/auth/mfa/setup, then /v1/auth/mfa/enable)',
+        'Your organisation requires multi-factor authentication: turn it on first (POST /v1/me/mfa, then /v1/me/mfa/confirm)',
       );
     }
     return true;

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError, api } from '../../api/client';
-import type { MfaSetup, MfaStatus, RecoveryCodes, TenantSecurity } from '../../api/types';
+import type { MfaEnrolment, MfaStatus, RecoveryCodes, TenantSecurity } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
 import { t } from '../../i18n';
@@ -12,7 +12,7 @@ import { Field, localizedAuthError, serverFieldErrors } from '../AuthPages';
 /** Settings → Security: change password, two-factor authentication, and (owner) the tenant's requirement. */
 export function SecuritySection() {
   const { me, can } = useSession();
-  const mfa = useApi((signal) => api<MfaStatus>('/v1/auth/mfa', { signal }), []);
+  const mfa = useApi((signal) => api<MfaStatus>('/v1/me/mfa', { signal }), []);
   return (
     <>
       {me?.security.mfaEnrollmentRequired && (
@@ -43,7 +43,7 @@ function PasswordCard() {
     setError(null);
     setDone(false);
     try {
-      await api('/v1/auth/password/change', {
+      await api('/v1/me/password', {
         method: 'POST',
         body: { currentPassword: current, newPassword: next },
       });
@@ -105,11 +105,10 @@ function PasswordCard() {
 
 function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void> }) {
   const { reloadMe } = useSession();
-  const [setup, setSetup] = useState<MfaSetup | null>(null);
+  const [setup, setSetup] = useState<MfaEnrolment | null>(null);
   // The QR code image of the setup's otpauth:// URI (drawn in the browser by the qrcode package).
   const [qrImage, setQrImage] = useState<{ uri: string; url: string } | null>(null);
   const [code, setCode] = useState('');
-  const [password, setPassword] = useState('');
   const [codes, setCodes] = useState<string[] | null>(null);
   const [mode, setMode] = useState<'idle' | 'disable' | 'renew'>('idle');
   const [busy, setBusy] = useState(false);
@@ -119,7 +118,7 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
   useEffect(() => {
     if (!setup) return;
     let live = true;
-    const uri = setup.otpauthUri;
+    const uri = setup.otpauthUrl;
     void QRCode.toDataURL(uri, { margin: 1, width: 200 }).then((url) => {
       if (live) setQrImage({ uri, url });
     });
@@ -127,12 +126,12 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
       live = false;
     };
   }, [setup]);
-  const qr = setup && qrImage?.uri === setup.otpauthUri ? qrImage.url : null;
+  const qr = setup && qrImage?.uri === setup.otpauthUrl ? qrImage.url : null;
 
-  /** A 6-digit TOTP code, or anything else as a recovery code. */
+  /** A 6-digit TOTP code (spaces dropped), or anything else as a recovery code. */
   const factor = () => {
     const v = code.trim();
-    return /^\d{3}\s?\d{3}$/.test(v) ? { code: v.replace(/\s/g, '') } : { recoveryCode: v };
+    return { code: /^\d{3}\s?\d{3}$/.test(v) ? v.replace(/\s/g, '') : v };
   };
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
@@ -153,7 +152,7 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
 
   const start = () =>
     run(async () => {
-      setSetup(await api<MfaSetup>('/v1/auth/mfa/setup', { method: 'POST', body: {} }));
+      setSetup(await api<MfaEnrolment>('/v1/me/mfa', { method: 'POST', body: {} }));
       setCode('');
     });
   const confirm = (e: FormEvent) => {
@@ -161,7 +160,7 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
     if (!/^\d{3}\s?\d{3}$/.test(code.trim()))
       return setError(new ApiError(400, { status: 400, detail: t('auth.codeInvalid') }));
     return run(async () => {
-      const res = await api<RecoveryCodes>('/v1/auth/mfa/enable', {
+      const res = await api<RecoveryCodes>('/v1/me/mfa/confirm', {
         method: 'POST',
         body: { code: code.trim().replace(/\s/g, '') },
       });
@@ -174,9 +173,8 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
   const disable = (e: FormEvent) => {
     e.preventDefault();
     return run(async () => {
-      await api('/v1/auth/mfa/disable', { method: 'POST', body: { password, ...factor() } });
+      await api('/v1/me/mfa', { method: 'DELETE', body: factor() });
       setMode('idle');
-      setPassword('');
       setCode('');
       setNote(t('security.turnedOff'));
       await reload();
@@ -186,7 +184,7 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
   const renew = (e: FormEvent) => {
     e.preventDefault();
     return run(async () => {
-      const res = await api<RecoveryCodes>('/v1/auth/mfa/recovery-codes', {
+      const res = await api<RecoveryCodes>('/v1/me/mfa/recovery-codes', {
         method: 'POST',
         body: factor(),
       });
@@ -253,16 +251,6 @@ function MfaCard({ status, reload }: { status: MfaStatus; reload(): Promise<void
           ) : (
             <form onSubmit={mode === 'disable' ? disable : renew} noValidate className="stack">
               <p>{mode === 'disable' ? t('security.turnOffLead') : t('security.renewLead')}</p>
-              {mode === 'disable' && (
-                <Field
-                  id="mfa-password"
-                  label={t('security.password')}
-                  type="password"
-                  value={password}
-                  onChange={setPassword}
-                  autoComplete="current-password"
-                />
-              )}
               <Field
                 id="mfa-factor"
                 label={t('security.code')}
