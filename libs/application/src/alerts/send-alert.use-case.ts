@@ -178,6 +178,7 @@ export class SendAlert {
       renewalTerm: contract.terms?.renewalTerm ?? null,
       noticeDeadline: contract.noticeDeadline,
       nextRenewalDate: contract.nextRenewalDate,
+      noticeRenewalDate: contract.noticeRenewalDate,
       expirationDate: contract.expirationDate,
       evidence,
       obligationText,
