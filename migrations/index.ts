@@ -13,6 +13,7 @@ import { Inboxes1796192474341 } from './1796192474341-Inboxes';
 import { Imports1796193053295 } from './1796193053295-Imports';
 import { AccountSecurity1796196530111 } from './1796196530111-AccountSecurity';
 import { ContractOwners1796200000000 } from './1796200000000-ContractOwners';
+import { NoticeRenewalDate1796206318157 } from './1796206318157-NoticeRenewalDate';
 import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecrets';
 
 export { setMigrationSecrets } from './migration-secrets';
@@ -34,5 +35,6 @@ export const MIGRATIONS = [
   Imports1796193053295,
   AccountSecurity1796196530111,
   ContractOwners1796200000000,
+  NoticeRenewalDate1796206318157,
   EncryptTotpSecrets1796230000000,
 ];

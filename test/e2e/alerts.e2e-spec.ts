@@ -262,6 +262,10 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect(ics).toContain(`UID:notice-${contractId}@contract-bank`);
     expect(ics).toContain('DTSTART;VALUE=DATE:20270130');
     expect(ics).toContain('SUMMARY:Notice deadline: Office Lease');
+    // A display reminder at each of the tenant's lead days (the defaults: 90, 30 and 7).
+    const event = ics.slice(ics.indexOf(`UID:notice-${contractId}`), ics.indexOf('END:VEVENT'));
+    expect(event.match(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P\d+D/g)).toHaveLength(3);
+    for (const lead of [90, 30, 7]) expect(event).toContain(`TRIGGER:-P${lead}D\r\n`);
     expect(unfolded).toContain(`URL;VALUE=URI:${server.config.appUrl}/contracts/${contractId}`);
     expect(ics).not.toContain('Tenant B Secret Deal');
     expect(ics.trimEnd().endsWith('END:VCALENDAR')).toBe(true);

@@ -58,6 +58,7 @@ import { CorrectTerms } from './contract/correct-terms.use-case';
 import { SetTermFromText } from './contract/set-term-from-text.use-case';
 import { DeleteContract } from './contract/delete-contract.use-case';
 import { GetContract } from './contract/get-contract.use-case';
+import { GetNoticeLetter } from './contract/get-notice-letter.use-case';
 import { GiveUpParse } from './contract/give-up-parse.use-case';
 import { LinkAmendment } from './contract/link-amendment.use-case';
 import { ListContracts } from './contract/list-contracts.use-case';
@@ -107,6 +108,13 @@ const SERVICES = [
 /** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
 const CONTRACT = [
   provide(GetContract, [TenantDb, ContractsRepository, TenantCalendar]),
+  provide(GetNoticeLetter, [
+    TenantDb,
+    ContractsRepository,
+    TenantsRepository,
+    UsersRepository,
+    TenantCalendar,
+  ]),
   provide(ListContracts, [ContractsRepository]),
   provide(OpenContractFile, [STORAGE, ContractsRepository]),
   provide(UploadContract, [

@@ -14,6 +14,7 @@ export * from './contract/read-term-from-text';
 export * from './contract/set-term-from-text.use-case';
 export * from './contract/delete-contract.use-case';
 export * from './contract/get-contract.use-case';
+export * from './contract/get-notice-letter.use-case';
 export * from './contract/give-up-parse.use-case';
 export * from './contract/link-amendment.use-case';
 export * from './contract/list-contracts.use-case';

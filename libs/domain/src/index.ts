@@ -19,3 +19,5 @@ export * from './billing/vat';
 export * from './billing/proration';
 export * from './contract/amendments';
 export * from './import/import-metadata';
+export * from './contract/party-details';
+export * from './contract/notice-letter-dates';

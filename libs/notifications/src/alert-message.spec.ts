@@ -73,6 +73,30 @@ describe('alert e-mail', () => {
   });
 });
 
+describe("alert e-mail for a monthly contract past this month's notice deadline", () => {
+  // Today 2024-03-10, 30 days' notice: the 1 April renewal can no longer be stopped; notice by 31 March stops
+  // the one on 1 May.
+  const monthly: AlertMessageInput = {
+    ...base,
+    today: '2024-03-10',
+    renewalTerm: 'P1M',
+    noticeDeadline: '2024-03-31',
+    nextRenewalDate: '2024-04-01',
+    noticeRenewalDate: '2024-05-01',
+  };
+
+  it('pairs the notice deadline with the renewal it stops, never the one already under way', () => {
+    const text = consequence({ ...monthly, kind: 'notice', deadline: '2024-03-31' });
+    expect(text).toContain('on 2024-05-01 unless notice is given by 2024-03-31');
+    expect(text).not.toContain('2024-04-01');
+  });
+
+  it('says the next renewal simply happens, without a notice deadline that cannot stop it', () => {
+    const text = consequence({ ...monthly, kind: 'renewal', deadline: '2024-04-01' });
+    expect(text).toBe('The contract renews for 1 month on 2024-04-01.');
+  });
+});
+
 describe('weekly digest e-mail', () => {
   it('lists the deadlines soonest first with their links and counts them in the subject', () => {
     const mail = renderDigestEmail({

@@ -21,6 +21,11 @@ export interface AlertMessageInput {
   renewalTerm: string | null;
   noticeDeadline: IsoDate | null;
   nextRenewalDate: IsoDate | null;
+  /**
+   * The renewal the notice deadline stops (deadlines.noticeRenewalDate): later than nextRenewalDate once that
+   * renewal can no longer be stopped. Absent: nextRenewalDate.
+   */
+  noticeRenewalDate?: IsoDate | null;
   expirationDate: IsoDate | null;
   /** The sentence of the contract the deadline comes from, when known. */
   evidence: string | null;
@@ -59,14 +64,23 @@ export function consequence(input: AlertMessageInput): string {
   const term = describeDuration(input.renewalTerm, input.language);
   const deadline = words.date(input.deadline);
   switch (input.kind) {
-    case 'notice':
-      return input.nextRenewalDate
-        ? say.noticeRenews(term, words.date(input.nextRenewalDate), deadline)
+    case 'notice': {
+      // Never pair the deadline with a renewal it can no longer stop (a monthly contract past this month's).
+      const stops = input.noticeRenewalDate ?? input.nextRenewalDate;
+      return stops
+        ? say.noticeRenews(term, words.date(stops), deadline)
         : say.noticeNoRenewalDate(deadline);
-    case 'renewal':
-      return input.noticeDeadline && input.noticeDeadline >= input.today
+    }
+    case 'renewal': {
+      // The notice deadline applies to this renewal only when it is the one the deadline stops.
+      const stoppable =
+        input.noticeDeadline &&
+        input.noticeDeadline >= input.today &&
+        (input.noticeRenewalDate == null || input.noticeRenewalDate === input.deadline);
+      return stoppable && input.noticeDeadline
         ? say.renewalUnlessNotice(term, deadline, words.date(input.noticeDeadline))
         : say.renewal(term, deadline);
+    }
     case 'expiration':
       return input.autoRenewal ? say.termEnds(deadline) : say.expiresForGood(deadline);
     case 'obligation':

@@ -1,5 +1,5 @@
 import type { CalendarDeadline } from '@cb/persistence';
-import ical from 'ical-generator';
+import ical, { ICalAlarmType } from 'ical-generator';
 
 const LABEL: Record<CalendarDeadline['kind'], string> = {
   notice: 'Notice deadline',
@@ -18,11 +18,16 @@ export function deadlineUid(
   return `${d.kind}-${d.contractId}${d.obligationId ? `-${d.obligationId}` : ''}@contract-bank`;
 }
 
-/** The iCalendar (RFC 5545) feed: one all-day event per deadline, linking to the contract. */
+/**
+ * The iCalendar (RFC 5545) feed: one all-day event per deadline, linking to the contract, each with a display
+ * reminder (VALARM) at each of the tenant's alert lead days (alert settings `leadDays`), so the calendar
+ * reminds at the same leads as the e-mails.
+ */
 export function buildDeadlinesIcs(
   deadlines: CalendarDeadline[],
   appUrl: string,
   stamp: Date,
+  leadDays: readonly number[] = [],
 ): string {
   const calendar = ical({
     name: 'Contract Bank deadlines',
@@ -40,6 +45,13 @@ export function buildDeadlinesIcs(
       summary,
       description: [d.obligationText, `Open the contract: ${url}`].filter(Boolean).join('\n\n'),
       url,
+      alarms: [...new Set(leadDays)]
+        .filter((days) => Number.isInteger(days) && days > 0)
+        .map((days) => ({
+          type: ICalAlarmType.display,
+          triggerBefore: days * 86_400,
+          description: summary,
+        })),
     });
   }
   return calendar.toString();

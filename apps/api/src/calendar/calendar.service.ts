@@ -2,8 +2,8 @@ import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, deriveKey, type AppConfig } from '@cb/config';
 import { TenantCalendar } from '@cb/application';
-import { NotFoundError, addDays } from '@cb/domain';
-import { CalendarFeedsRepository } from '@cb/persistence';
+import { DEFAULT_ALERT_SETTINGS, NotFoundError, addDays } from '@cb/domain';
+import { AlertSettingsRepository, CalendarFeedsRepository } from '@cb/persistence';
 import { buildDeadlinesIcs } from './calendar-ics.util';
 
 /** Deadlines in the feed: from a year back (recent history stays visible) on, at most this many events. */
@@ -25,6 +25,7 @@ export class CalendarService {
     @Inject(CalendarFeedsRepository) private readonly feeds: CalendarFeedsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(TenantCalendar) private readonly calendar: TenantCalendar,
+    @Inject(AlertSettingsRepository) private readonly alertSettings: AlertSettingsRepository,
   ) {}
 
   /** The feed's token: an HMAC of its id with the calendar-feed key (HKDF from JWT_SECRET). */
@@ -69,6 +70,8 @@ export class CalendarService {
     if (!tenantId) throw new NotFoundError('calendar feed');
     const from = addDays(await this.calendar.today(tenantId, now), -FEED_PAST_DAYS);
     const deadlines = await this.feeds.deadlinesFrom(tenantId, from, FEED_MAX_EVENTS);
-    return buildDeadlinesIcs(deadlines, this.config.appUrl, now);
+    const leadDays =
+      (await this.alertSettings.get(tenantId))?.leadDays ?? DEFAULT_ALERT_SETTINGS.leadDays;
+    return buildDeadlinesIcs(deadlines, this.config.appUrl, now, leadDays);
   }
 }

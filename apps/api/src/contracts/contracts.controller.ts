@@ -27,6 +27,7 @@ import {
   CorrectTerms,
   DeleteContract,
   GetContract,
+  GetNoticeLetter,
   ListContracts,
   OpenContractFile,
   ReparseContract,
@@ -45,7 +46,8 @@ import {
 import { MultipartFields } from '../common/multipart/multipart-body.decorator';
 import { MultipartUpload } from '../common/multipart/multipart.interceptor';
 import { toContractList, toContractResponse } from './contracts.mapper';
-import { contentDisposition } from './file-download.util';
+import { attachmentDisposition, contentDisposition } from './file-download.util';
+import { NoticeLetterQueryDto } from './dto/notice-letter-query.dto';
 import {
   ContractListResponseDto,
   ContractResponseDto,
@@ -69,6 +71,7 @@ export class ContractsController {
     @Inject(OpenContractFile) private readonly openFile: OpenContractFile,
     @Inject(ReparseContract) private readonly reparseContract: ReparseContract,
     @Inject(SetTermFromText) private readonly setTermFromText: SetTermFromText,
+    @Inject(GetNoticeLetter) private readonly noticeLetter: GetNoticeLetter,
   ) {}
 
   @Post()
@@ -164,6 +167,30 @@ export class ContractsController {
       type: contract.mediaType,
       length: contract.fileSize,
       disposition: contentDisposition(contract.mediaType, contract.fileName),
+    });
+  }
+
+  @Get(':id/notice-letter')
+  @RequirePermission('contracts:read')
+  @ApiProduces(
+    'application/pdf',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  )
+  @ApiOkResponse({
+    description:
+      'A notice letter (non-renewal or termination) filled in from the contract, as an attachment. Always a letter: where the contract gives no notice deadline it is a termination letter without one, and values the contract does not state are marked blanks (docs/api.md)',
+  })
+  async letter(
+    @CurrentTenant() tenantId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) contractId: string,
+    @Query() query: NoticeLetterQueryDto,
+  ) {
+    const letter = await this.noticeLetter.execute({ tenantId, actor, contractId, ...query });
+    return new StreamableFile(letter.data, {
+      type: letter.mediaType,
+      length: letter.data.length,
+      disposition: attachmentDisposition(letter.fileName),
     });
   }
 

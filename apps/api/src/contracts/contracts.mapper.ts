@@ -38,6 +38,7 @@ export function toContractResponse(
       noticeDeadline: c.noticeDeadline,
       nextRenewalDate: c.nextRenewalDate,
       expirationDate: c.expirationDate,
+      noticeRenewalDate: c.noticeRenewalDate,
     },
     obligations: obligations.map((o) => ({
       id: o.id,

@@ -7,3 +7,9 @@ export function contentDisposition(mediaType: string, fileName: string): string 
   const kind = mediaType === 'application/pdf' ? 'inline' : 'attachment';
   return `${kind}; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** A download (never shown inline), with an ASCII fallback name and the Unicode one (RFC 6266 / RFC 8187). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}

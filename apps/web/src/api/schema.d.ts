@@ -292,6 +292,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/notice-letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["ContractsController_letter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/reparse": {
         parameters: {
             query?: never;
@@ -969,6 +985,11 @@ export interface components {
             nextRenewalDate: string | null;
             /** Format: date */
             expirationDate: string | null;
+            /**
+             * Format: date
+             * @description The renewal that noticeDeadline stops: nextRenewalDate, or a later renewal when notice for the next one can no longer be given in time
+             */
+            noticeRenewalDate: string | null;
         };
         ObligationDto: {
             /** Format: uuid */
@@ -2238,6 +2259,32 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The original bytes, byte-identical. PDFs come `inline`, other files (DOCX, text) as `attachment` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContractsController_letter: {
+        parameters: {
+            query?: {
+                format?: "pdf" | "docx";
+                /** @description Default: the contract's language when it is en, fi or sv, else en */
+                language?: "en" | "fi" | "sv";
+                /** @description Default: `non-renewal` for an auto-renewing contract, else `termination` */
+                kind?: "non-renewal" | "termination";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A notice letter (non-renewal or termination) filled in from the contract, as an attachment. Always a letter: where the contract gives no notice deadline it is a termination letter without one, and values the contract does not state are marked blanks (docs/api.md) */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -415,6 +415,12 @@ export const en = {
     pdfError: 'The document could not be shown.',
     notPdf: 'This file is not a PDF, so it cannot be previewed here.',
     download: 'Download original',
+    letterTitle: 'Notice letter',
+    letterLead:
+      'A non-renewal or termination letter filled in from this contract, to check and send.',
+    letterLanguage: 'Language',
+    letterPdf: 'Download notice letter (PDF)',
+    letterDocx: 'Download notice letter (DOCX)',
     page: 'Page {page}',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',

@@ -418,6 +418,12 @@ export const fi: Catalogue = {
     pdfError: 'Asiakirjaa ei voitu näyttää.',
     notPdf: 'Tiedosto ei ole PDF, joten sitä ei voi esikatsella tässä.',
     download: 'Lataa alkuperäinen',
+    letterTitle: 'Irtisanomiskirje',
+    letterLead:
+      'Tämän sopimuksen tiedoilla täytetty irtisanomis- tai jatkamatta jättämisen ilmoitus tarkistettavaksi ja lähetettäväksi.',
+    letterLanguage: 'Kieli',
+    letterPdf: 'Lataa irtisanomiskirje (PDF)',
+    letterDocx: 'Lataa irtisanomiskirje (DOCX)',
     page: 'Sivu {page}',
     zoomIn: 'Lähennä',
     zoomOut: 'Loitonna',

@@ -418,6 +418,12 @@ export const sv: Catalogue = {
     pdfError: 'Dokumentet kunde inte visas.',
     notPdf: 'Filen är inte en PDF och kan därför inte förhandsvisas här.',
     download: 'Ladda ned originalet',
+    letterTitle: 'Uppsägningsbrev',
+    letterLead:
+      'Ett meddelande om uppsägning eller om att avtalet inte förlängs, ifyllt från detta avtal, att granska och skicka.',
+    letterLanguage: 'Språk',
+    letterPdf: 'Ladda ned uppsägningsbrev (PDF)',
+    letterDocx: 'Ladda ned uppsägningsbrev (DOCX)',
     page: 'Sida {page}',
     zoomIn: 'Zooma in',
     zoomOut: 'Zooma ut',

@@ -49,22 +49,42 @@ describe('portfolio figures', () => {
         contract({
           counterparty: 'Acme Oy',
           terms: { contractValue: { amount: 24000, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: '2027-01-15', expirationDate: null },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: '2027-01-15',
+            expirationDate: null,
+            noticeRenewalDate: null,
+          },
         }),
         contract({
           counterparty: 'Acme Oy',
           terms: { contractValue: { amount: 6000, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: '2027-01-31' },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: null,
+            expirationDate: '2027-01-31',
+            noticeRenewalDate: null,
+          },
         }),
         contract({
           counterparty: 'Svea AB',
           terms: { contractValue: { amount: 50000, currency: 'SEK' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: '2027-03-01', expirationDate: null },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: '2027-03-01',
+            expirationDate: null,
+            noticeRenewalDate: null,
+          },
         }),
         contract({
           counterparty: 'Old Ltd',
           terms: { contractValue: { amount: 99999, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: '2026-01-31' },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: null,
+            expirationDate: '2026-01-31',
+            noticeRenewalDate: null,
+          },
         }),
       ],
       today,

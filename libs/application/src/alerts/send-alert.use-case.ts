@@ -185,6 +185,7 @@ export class SendAlert {
       renewalTerm: contract.terms?.renewalTerm ?? null,
       noticeDeadline: contract.noticeDeadline,
       nextRenewalDate: contract.nextRenewalDate,
+      noticeRenewalDate: contract.noticeRenewalDate,
       expirationDate: contract.expirationDate,
       evidence,
       obligationText,

@@ -17,6 +17,7 @@ const NONE: ContractDeadlines = {
   nextRenewalDate: null,
   expirationDate: null,
   currentTermEnd: null,
+  noticeRenewalDate: null,
 };
 
 export interface TermsChange {
@@ -78,6 +79,7 @@ export class RecomputeDeadlines {
           noticeDeadline: deadlines.noticeDeadline,
           nextRenewalDate: deadlines.nextRenewalDate,
           expirationDate: deadlines.expirationDate,
+          noticeRenewalDate: deadlines.noticeRenewalDate,
         },
       );
       await this.contracts.replaceDeadlines(

@@ -24,6 +24,7 @@ const NONE: ContractDeadlines = {
   nextRenewalDate: null,
   expirationDate: null,
   currentTermEnd: null,
+  noticeRenewalDate: null,
 };
 
 describe('computeDeadlines', () => {
@@ -40,6 +41,7 @@ describe('computeDeadlines', () => {
         nextRenewalDate: null,
         expirationDate: '2027-02-28',
         currentTermEnd: '2027-02-28',
+        noticeRenewalDate: null,
       });
     });
 
@@ -86,6 +88,7 @@ describe('computeDeadlines', () => {
         nextRenewalDate: '2026-01-01',
         expirationDate: null,
         currentTermEnd: '2025-12-31',
+        noticeRenewalDate: '2026-01-01',
       });
     });
 
@@ -95,6 +98,7 @@ describe('computeDeadlines', () => {
         nextRenewalDate: '2032-01-01',
         expirationDate: null,
         currentTermEnd: '2031-12-31',
+        noticeRenewalDate: '2032-01-01',
       });
     });
 
@@ -131,6 +135,37 @@ describe('computeDeadlines', () => {
         currentTermEnd: '2024-03-31',
         // 03-31, 04-30 and 05-31 minus 3 months are all before today; 06-30 - P3M = 03-30 is the first ahead.
         noticeDeadline: '2024-03-30',
+      });
+    });
+
+    it('names the renewal a notice deadline stops, never one that can no longer be stopped', () => {
+      const monthly = terms({
+        effectiveDate: '2024-01-01',
+        initialTerm: 'P1M',
+        autoRenewal: true,
+        renewalTerm: 'P1M',
+        noticePeriod: 'P30D',
+      });
+      // Today 2024-03-10: the term ends 03-31, whose notice deadline (03-01) has passed, so the 1 April
+      // renewal goes ahead; the next one that can be stopped is 1 May (notice by 30 April - 30 days = 31 March).
+      expect(computeDeadlines(monthly, '2024-03-10')).toMatchObject({
+        currentTermEnd: '2024-03-31',
+        nextRenewalDate: '2024-04-01',
+        noticeDeadline: '2024-03-31',
+        noticeRenewalDate: '2024-05-01',
+      });
+      // Before the current term's notice deadline, it stops the next renewal itself.
+      expect(computeDeadlines(monthly, '2024-03-01')).toMatchObject({
+        nextRenewalDate: '2024-04-01',
+        noticeDeadline: '2024-03-01',
+        noticeRenewalDate: '2024-04-01',
+      });
+      // A notice period longer than the term: 06-30 - P3M = 03-30 stops the 1 July renewal.
+      const longNotice = terms({ ...monthly, renewalTerm: null, noticePeriod: 'P3M' });
+      expect(computeDeadlines(longNotice, '2024-03-01')).toMatchObject({
+        nextRenewalDate: '2024-04-01',
+        noticeDeadline: '2024-03-30',
+        noticeRenewalDate: '2024-07-01',
       });
     });
 
@@ -178,6 +213,7 @@ describe('computeDeadlines', () => {
         nextRenewalDate: '2026-07-01',
         expirationDate: null,
         currentTermEnd: '2026-06-30',
+        noticeRenewalDate: '2026-07-01',
       });
     });
 
@@ -188,6 +224,7 @@ describe('computeDeadlines', () => {
         nextRenewalDate: '2024-07-01',
         expirationDate: null,
         currentTermEnd: '2024-06-30',
+        noticeRenewalDate: '2024-07-01',
       });
       expect(computeDeadlines(t, '2024-06-01').noticeDeadline).toBeNull();
       expect(computeDeadlines(t, '2024-07-01')).toEqual(NONE);

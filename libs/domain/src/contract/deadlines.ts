@@ -21,6 +21,12 @@ export interface ContractDeadlines {
   expirationDate: IsoDate | null;
   /** Last day of the term that contains today (or, when not renewing, of the only term). */
   currentTermEnd: IsoDate | null;
+  /**
+   * The renewal that noticeDeadline stops: the first day of the term that would follow the one notice ends.
+   * Equals nextRenewalDate unless that renewal can no longer be stopped (its notice deadline has passed), in
+   * which case it is a later renewal date. `null` without a noticeDeadline.
+   */
+  noticeRenewalDate: IsoDate | null;
 }
 
 export type DeadlineKind = 'notice' | 'renewal' | 'expiration' | 'obligation';
@@ -50,6 +56,7 @@ const NO_DEADLINES: ContractDeadlines = {
   nextRenewalDate: null,
   expirationDate: null,
   currentTermEnd: null,
+  noticeRenewalDate: null,
 };
 
 // Upper bound on the term index searched for; far beyond any real contract (a daily renewal for 10,000 years).
@@ -172,6 +179,7 @@ export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDead
       nextRenewalDate: null,
       expirationDate: firstEnd,
       currentTermEnd: firstEnd,
+      noticeRenewalDate: null,
     };
   }
 
@@ -196,6 +204,7 @@ export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDead
   // a renewal term). Such a deadline can therefore fall after currentTermEnd.
   const notice = parseIsoDuration(terms.noticePeriod);
   let noticeDeadline: IsoDate | null = null;
+  let noticeRenewalDate: IsoDate | null = null;
   if (notice) {
     const noticeFor = (k: number): IsoDate | null => {
       const end = endOf(k);
@@ -211,9 +220,21 @@ export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDead
       return d === null ? null : compareDates(d, today) >= 0;
     });
     noticeDeadline = k === null ? null : noticeFor(k);
+    const stoppedEnd = k === null || noticeDeadline === null ? null : endOf(k);
+    try {
+      noticeRenewalDate = stoppedEnd === null ? null : addDays(stoppedEnd, 1);
+    } catch {
+      noticeRenewalDate = null;
+    }
   }
 
-  return { noticeDeadline, nextRenewalDate, expirationDate: null, currentTermEnd };
+  return {
+    noticeDeadline,
+    nextRenewalDate,
+    expirationDate: null,
+    currentTermEnd,
+    noticeRenewalDate,
+  };
 }
 
 /**

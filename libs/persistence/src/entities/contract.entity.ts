@@ -59,6 +59,8 @@ export class ContractEntity {
   @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
   @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
+  /** The renewal the notice deadline stops (a later one than nextRenewalDate when that can no longer be). */
+  @Column('date', { name: 'notice_renewal_date', nullable: true }) noticeRenewalDate: string | null;
   /** The master agreement this contract amends (same tenant), or null. */
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
   /** The master a parse proposes for a document that calls itself an amendment, until a person links it. */

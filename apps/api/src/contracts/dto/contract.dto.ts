@@ -287,6 +287,14 @@ class ContractDeadlinesDto {
   @ApiProperty({ nullable: true, type: String, format: 'date' }) noticeDeadline: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) nextRenewalDate: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) expirationDate: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description:
+      'The renewal that noticeDeadline stops: nextRenewalDate, or a later renewal when notice for the next one can no longer be given in time',
+  })
+  noticeRenewalDate: string | null;
 }
 class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;

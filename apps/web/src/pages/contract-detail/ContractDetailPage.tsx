@@ -225,7 +225,7 @@ export default function ContractDetailPage() {
               onPick={(field, value) => saveTerm(field, value, true)}
             />
           )}
-          <DeadlinesCard deadlines={contract.deadlines} />
+          <DeadlinesCard deadlines={contract.deadlines} contract={contract} />
           <DetailsCard
             contract={contract}
             canWrite={editable}

@@ -1,6 +1,7 @@
-import type { ContractDeadlines } from '../../api/types';
+import type { Contract, ContractDeadlines } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
 import { formatDate, formatRelativeDays } from '../../lib/format';
+import { NoticeLetterAction } from './NoticeLetterAction';
 
 export const DEADLINE_KEYS: Array<keyof ContractDeadlines> = [
   'noticeDeadline',
@@ -25,7 +26,14 @@ export function deadlineChangeNotes(before: ContractDeadlines, after: ContractDe
 }
 
 /** The computed deadlines: notice, next renewal, expiration, with how far away each is. */
-export function DeadlinesCard({ deadlines }: { deadlines: ContractDeadlines }) {
+export function DeadlinesCard({
+  deadlines,
+  contract,
+}: {
+  deadlines: ContractDeadlines;
+  /** When given, the card offers the notice letter for it. */
+  contract?: Contract;
+}) {
   const rows = DEADLINE_KEYS.flatMap((k) => {
     const date = deadlines[k];
     return date ? [{ k, date }] : [];
@@ -48,6 +56,7 @@ export function DeadlinesCard({ deadlines }: { deadlines: ContractDeadlines }) {
           ))}
         </dl>
       )}
+      {contract && <NoticeLetterAction contract={contract} />}
     </div>
   );
 }
