@@ -1,6 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from './app-config';
-import { deriveKey, jwtSecretProblem, PLACEHOLDER_SECRETS } from './secret-policy';
+import {
+  deriveKey,
+  jwtSecretProblem,
+  openSecret,
+  PLACEHOLDER_SECRETS,
+  sealSecret,
+} from './secret-policy';
 
 describe('JWT_SECRET in production', () => {
   const production = (JWT_SECRET: string) =>
@@ -62,5 +68,24 @@ describe('deriveKey (HKDF-SHA256)', () => {
     expect(deriveKey(secret, 'access-token').equals(deriveKey(`${secret}x`, 'access-token'))).toBe(
       false,
     );
+  });
+});
+
+describe('sealSecret / openSecret (AES-256-GCM under an HKDF key)', () => {
+  const secret = randomBytes(32).toString('hex');
+
+  it('opens what it sealed, and the sealed text does not contain the plaintext', () => {
+    const sealed = sealSecret(secret, 'sso-client-secret', 'client-secret-123', 'tenant-a');
+    expect(sealed).not.toContain('client-secret-123');
+    expect(openSecret(secret, 'sso-client-secret', sealed, 'tenant-a')).toBe('client-secret-123');
+  });
+
+  it('does not open under another JWT_SECRET, another context (tenant) or when tampered with', () => {
+    const sealed = sealSecret(secret, 'sso-client-secret', 'client-secret-123', 'tenant-a');
+    expect(openSecret(`${secret}x`, 'sso-client-secret', sealed, 'tenant-a')).toBeNull();
+    expect(openSecret(secret, 'sso-client-secret', sealed, 'tenant-b')).toBeNull();
+    const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
+    expect(openSecret(secret, 'sso-client-secret', tampered, 'tenant-a')).toBeNull();
+    expect(openSecret(secret, 'sso-client-secret', 'plain text', 'tenant-a')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { hkdfSync } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 /** The fewest bytes JWT_SECRET may have (HMAC-SHA256 keys should be at least as long as the hash). */
 export const MIN_SECRET_BYTES = 32;
@@ -32,7 +32,7 @@ export function jwtSecretProblem(secret: string): string | null {
 }
 
 /** What a key derived from JWT_SECRET is for; each purpose gets its own key. */
-export type KeyPurpose = 'access-token' | 'calendar-feed';
+export type KeyPurpose = 'access-token' | 'calendar-feed' | 'sso-client-secret';
 
 const derived = new Map<string, Buffer>();
 
@@ -50,4 +50,47 @@ export function deriveKey(secret: string, purpose: KeyPurpose): Buffer {
     derived.set(cacheKey, key);
   }
   return key;
+}
+
+const SEALED_PREFIX = 'v1.';
+
+/**
+ * Encrypts a secret for storage (AES-256-GCM under a key derived from JWT_SECRET for `purpose`):
+ * `v1.<iv>.<tag>.<ciphertext>` in base64url. `context` (e.g. the tenant id) is bound as associated data, so a
+ * sealed value copied to another row does not open.
+ */
+export function sealSecret(
+  secret: string,
+  purpose: KeyPurpose,
+  plaintext: string,
+  context: string,
+): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', deriveKey(secret, purpose), iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const data = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return (
+    SEALED_PREFIX + [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64url')).join('.')
+  );
+}
+
+/** Decrypts what sealSecret wrote; null when it cannot (another JWT_SECRET, another context, tampered). */
+export function openSecret(
+  secret: string,
+  purpose: KeyPurpose,
+  sealed: string,
+  context: string,
+): string | null {
+  if (!sealed.startsWith(SEALED_PREFIX)) return null;
+  const parts = sealed.slice(SEALED_PREFIX.length).split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const [iv, tag, data] = parts.map((p) => Buffer.from(p, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', deriveKey(secret, purpose), iv);
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+  } catch {
+    return null;
+  }
 }

@@ -18,3 +18,5 @@ export * from './billing/vat';
 export * from './billing/proration';
 export * from './contract/amendments';
 export * from './import/import-metadata';
+export * from './sso/sso';
+export * from './sso/sso.port';
