@@ -17,6 +17,7 @@ import { NoticeRenewalDate1796206318157 } from './1796206318157-NoticeRenewalDat
 import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecrets';
 
 export { setMigrationSecrets } from './migration-secrets';
+import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   ContractOwners1796200000000,
   NoticeRenewalDate1796206318157,
   EncryptTotpSecrets1796230000000,
+  SsoConnections1796250000000,
 ];

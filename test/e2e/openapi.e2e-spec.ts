@@ -42,6 +42,9 @@ describe('OpenAPI document', () => {
       '/health/ready',
       '/v1/invitations/accept',
       '/v1/plans', // the price list (API.md: no auth)
+      // Single sign-on: a browser navigation before any token (start) and the identity provider's redirect back.
+      '/v1/auth/sso/start',
+      '/v1/auth/sso/callback',
     ];
     for (const [p, ops] of Object.entries(doc.paths)) {
       if (!p.startsWith('/v1') || publicRoutes.includes(p) || p.startsWith('/v1/billing/webhook'))

@@ -33,6 +33,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ImportsModule } from './imports/imports.module';
 import { InboxModule } from './inbox/inbox.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { SsoModule } from './sso/sso.module';
 
 export function loggerModule(config: AppConfig, name: string) {
   return LoggerModule.forRoot({
@@ -89,6 +90,7 @@ export class ApiModule {
         InboxModule,
         ImportsModule,
         WebhooksModule,
+        SsoModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerAuthGuard },

@@ -60,3 +60,6 @@ export * from './import/get-import.use-case';
 export * from './import/import-record';
 export * from './import/start-import.use-case';
 export * from './import/sweep-imports.use-case';
+export * from './sso/sso-settings.service';
+export * from './sso/start-sso-sign-in.use-case';
+export * from './sso/complete-sso-sign-in.use-case';

@@ -39,6 +39,8 @@ export interface AppConfig {
   maxImportFiles: number;
   maxImportBytes: number;
   webhookAllowPrivateUrls: boolean;
+  /** Tests only (SSO_ALLOW_PRIVATE_ISSUERS): an SSO issuer may be on a loopback or private address, over http. */
+  ssoAllowPrivateIssuers: boolean;
   /**
    * Express's `trust proxy` (TRUST_PROXY): false by default, so X-Forwarded-For is ignored and the client IP is
    * the socket's. Set it (true, a hop count, or addresses/subnets such as `loopback`) only behind a proxy.
@@ -105,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (secretProblem) {
     throw new ConfigError(`Invalid configuration:\n  JWT_SECRET: ${secretProblem}`);
   }
+  if (isProduction && dto.SSO_ALLOW_PRIVATE_ISSUERS === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SSO_ALLOW_PRIVATE_ISSUERS: is for tests only and must not be set in production',
+    );
+  }
   if (dto.STORAGE_DRIVER === 's3' && !dto.S3_BUCKET) {
     throw new ConfigError(
       'Invalid configuration:\n  S3_BUCKET: must be set when STORAGE_DRIVER is s3',
@@ -162,6 +169,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     maxImportFiles: dto.MAX_IMPORT_FILES ?? 2000,
     maxImportBytes: (dto.MAX_IMPORT_MB ?? 500) * 1024 * 1024,
     webhookAllowPrivateUrls: dto.WEBHOOK_ALLOW_PRIVATE_URLS === 'true',
+    ssoAllowPrivateIssuers: dto.SSO_ALLOW_PRIVATE_ISSUERS === 'true',
     trustProxy: parseTrustProxy(dto.TRUST_PROXY),
     signupsPerIpPerHour: dto.SIGNUP_RATE_LIMIT_PER_HOUR ?? 20,
     logLevel: dto.LOG_LEVEL ?? 'info',

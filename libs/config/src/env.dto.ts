@@ -159,6 +159,11 @@ export class EnvDto {
   @IsBooleanString()
   WEBHOOK_ALLOW_PRIVATE_URLS?: string;
 
+  /** Tests only: lets an SSO issuer (and its endpoints) be a loopback or private address. Refused in production. */
+  @IsOptional()
+  @IsBooleanString()
+  SSO_ALLOW_PRIVATE_ISSUERS?: string;
+
   @IsOptional()
   @Matches(/^(true|false|\d{1,2}|[A-Za-z0-9.:/_-]+(\s*,\s*[A-Za-z0-9.:/_-]+)*)$/, {
     message:

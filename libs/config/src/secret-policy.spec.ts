@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from './app-config';
-import { deriveKey, jwtSecretProblem, PLACEHOLDER_SECRETS } from './secret-policy';
+import { openSecret as openWithKey, sealSecret as sealWithKey } from './secret-box';
+import { deriveKey, jwtSecretProblem, PLACEHOLDER_SECRETS, type KeyPurpose } from './secret-policy';
+
+// The SSO client secret is sealed with the secret box under its own HKDF key (sso-settings.service.ts).
+const sealSecret = (secret: string, purpose: KeyPurpose, plaintext: string, context: string) =>
+  sealWithKey(deriveKey(secret, purpose), plaintext, context);
+const openSecret = (secret: string, purpose: KeyPurpose, sealed: string, context: string) => {
+  try {
+    return openWithKey(deriveKey(secret, purpose), sealed, context);
+  } catch {
+    return null;
+  }
+};
 
 describe('JWT_SECRET in production', () => {
   const production = (JWT_SECRET: string) =>
@@ -62,5 +74,24 @@ describe('deriveKey (HKDF-SHA256)', () => {
     expect(deriveKey(secret, 'access-token').equals(deriveKey(`${secret}x`, 'access-token'))).toBe(
       false,
     );
+  });
+});
+
+describe('sealSecret / openSecret (AES-256-GCM under an HKDF key)', () => {
+  const secret = randomBytes(32).toString('hex');
+
+  it('opens what it sealed, and the sealed text does not contain the plaintext', () => {
+    const sealed = sealSecret(secret, 'sso-client-secret', 'client-secret-123', 'tenant-a');
+    expect(sealed).not.toContain('client-secret-123');
+    expect(openSecret(secret, 'sso-client-secret', sealed, 'tenant-a')).toBe('client-secret-123');
+  });
+
+  it('does not open under another JWT_SECRET, another context (tenant) or when tampered with', () => {
+    const sealed = sealSecret(secret, 'sso-client-secret', 'client-secret-123', 'tenant-a');
+    expect(openSecret(`${secret}x`, 'sso-client-secret', sealed, 'tenant-a')).toBeNull();
+    expect(openSecret(secret, 'sso-client-secret', sealed, 'tenant-b')).toBeNull();
+    const tampered = sealed.slice(0, -2) + (sealed.endsWith('A') ? 'BB' : 'AA');
+    expect(openSecret(secret, 'sso-client-secret', tampered, 'tenant-a')).toBeNull();
+    expect(openSecret(secret, 'sso-client-secret', 'plain text', 'tenant-a')).toBeNull();
   });
 });

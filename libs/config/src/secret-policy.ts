@@ -32,7 +32,7 @@ export function jwtSecretProblem(secret: string): string | null {
 }
 
 /** What a key derived from JWT_SECRET is for; each purpose gets its own key. */
-export type KeyPurpose = 'access-token' | 'calendar-feed' | 'totp-secret';
+export type KeyPurpose = 'access-token' | 'calendar-feed' | 'totp-secret' | 'sso-client-secret';
 
 const derived = new Map<string, Buffer>();
 

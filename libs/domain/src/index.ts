@@ -21,3 +21,5 @@ export * from './contract/amendments';
 export * from './import/import-metadata';
 export * from './contract/party-details';
 export * from './contract/notice-letter-dates';
+export * from './sso/sso';
+export * from './sso/sso.port';

@@ -2,9 +2,17 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DomainError, DomainErrorCode, startTrial } from '@cb/domain';
+import {
+  DomainError,
+  DomainErrorCode,
+  emailDomain,
+  passwordSignInBlockedBySso,
+  ssoRequiredError,
+  startTrial,
+} from '@cb/domain';
 import {
   RefreshTokensRepository,
+  SsoConnectionsRepository,
   SubscriptionsRepository,
   TenantDb,
   TenantsRepository,
@@ -45,6 +53,7 @@ export class AuthService {
     @Inject(LoginThrottle) private readonly throttle: LoginThrottle,
     @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
     @Inject(SecondFactor) private readonly secondFactor: SecondFactor,
+    @Inject(SsoConnectionsRepository) private readonly sso: SsoConnectionsRepository,
   ) {}
 
   async signup(dto: SignupDto) {
@@ -98,6 +107,7 @@ export class AuthService {
     const email = dto.email.trim();
     await this.throttle.assertAllowed(email, ip);
     const creds = await this.users.credentialsByEmail(email);
+    await this.assertPasswordSignInAllowed(email, creds?.tenantId ?? null);
     const ok = await this.hasher.verify(creds?.passwordHash ?? null, dto.password);
     const user = creds && ok ? await this.users.findOne(creds.tenantId, { id: creds.id }) : null;
     if (!user) {
@@ -122,6 +132,14 @@ export class AuthService {
     }
     await this.throttle.clearAccount(email);
     return this.startSession(user);
+  }
+
+  /** 403 sso_required when the tenant that claims the e-mail's domain signs in only through its identity provider. */
+  private async assertPasswordSignInAllowed(email: string, accountTenantId: string | null) {
+    const domain = emailDomain(email);
+    const claim = domain ? await this.sso.claimOfDomain(domain) : null;
+    if (passwordSignInBlockedBySso(claim?.required ? claim.tenantId : null, accountTenantId))
+      throw ssoRequiredError();
   }
 
   /** A new session (refresh-token family) for a user who has just proved who they are. */

@@ -740,6 +740,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoController_get"];
+        put: operations["SsoController_save"];
+        post?: never;
+        delete: operations["SsoController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoAuthController_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SsoAuthController_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1712,6 +1760,47 @@ export interface components {
         };
         WebhookListDto: {
             data: components["schemas"]["WebhookDto"][];
+        };
+        SsoConnectionDto: {
+            /** @description Whether single sign-on is set up */
+            configured: boolean;
+            issuerUrl: string | null;
+            clientId: string | null;
+            domains: string[];
+            required: boolean;
+            /**
+             * @description Register this redirect URI at the identity provider
+             * @example https://contracts.example.com/v1/auth/sso/callback
+             */
+            redirectUri: string;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            /** Format: date-time */
+            updatedAt: string | null;
+        };
+        SaveSsoConnectionDto: {
+            /**
+             * @description The OpenID Connect issuer; its /.well-known/openid-configuration is read before saving. Microsoft Entra: https://login.microsoftonline.com/<tenant id>/v2.0; Google: https://accounts.google.com
+             * @example https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0
+             */
+            issuerUrl: string;
+            /** @example 8c0f5d0e-1b7a-4c55-9d7e-3f2f0c7a1b2c */
+            clientId: string;
+            /** @description Required the first time; leave out to keep the stored one. Stored encrypted and never returned. */
+            clientSecret?: string;
+            /**
+             * @description The e-mail domains that sign in here
+             * @example [
+             *       "example.com"
+             *     ]
+             */
+            domains: string[];
+            /** @description Password sign-in is refused for the tenant's users of these domains (needs one successful SSO sign-in with these settings first) */
+            required: boolean;
+        };
+        SsoAuthorizationDto: {
+            /** @description The identity provider's authorization URL to open */
+            authorizationUrl: string;
         };
     };
     responses: never;
@@ -3052,6 +3141,132 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionDto"];
+                };
+            };
+        };
+    };
+    SsoController_save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSsoConnectionDto"];
+            };
+        };
+        responses: {
+            /** @description Saved after the issuer was discovered; 409 when a domain belongs to another organisation, or when `required` comes before one successful SSO sign-in with these settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConnectionDto"];
+                };
+            };
+        };
+    };
+    SsoController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Single sign-on is off; password sign-in works again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoAuthController_start: {
+        parameters: {
+            query?: {
+                /** @description The person's work e-mail (its domain finds the organisation) */
+                email?: string;
+                /** @description Or the organisation (tenant) id */
+                tenant?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: application/json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoAuthorizationDto"];
+                };
+            };
+            /** @description Redirect to the organisation's identity provider */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SsoAuthController_callback: {
+        parameters: {
+            query?: {
+                error_description?: unknown;
+                error?: unknown;
+                iss?: unknown;
+                state?: unknown;
+                code?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description With Accept: application/json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenPairDto"];
+                };
+            };
+            /** @description Signed in: the cb_refresh cookie is set and the browser goes to /sso/complete */
+            302: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'billing.invoice_paid',
   'inbox.rotated',
   'import.started',
+  'tenant.sso_configured',
+  'tenant.sso_removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,6 +20,18 @@ export enum DomainErrorCode {
   /** The password was right, and the account's second factor (`otp`) is missing or wrong. */
   MfaRequired = 'mfa_required',
   Duplicate = 'duplicate',
+  /** The tenant signs in through its identity provider (SSO): password sign-in is refused. */
+  SsoRequired = 'sso_required',
+  /** No single sign-on is set up for this e-mail domain or tenant. */
+  SsoNotConfigured = 'sso_not_configured',
+  /** The sign-in's state is unknown, expired, already used or from another browser. */
+  SsoStateInvalid = 'sso_state_invalid',
+  /** The identity provider's answer failed validation (code exchange, ID token issuer, audience, nonce, expiry). */
+  SsoRejected = 'sso_rejected',
+  /** The identity provider gave no e-mail, or one it has not verified. */
+  SsoEmailUnverified = 'sso_email_unverified',
+  /** The person is not a member of the tenant and holds no pending invitation (or is outside its domains). */
+  SsoNotInvited = 'sso_not_invited',
 }
 
 export interface FieldError {

@@ -26,6 +26,22 @@ export class InvitationsRepository extends TenantScopedRepository<InvitationEnti
     );
   }
 
+  /**
+   * Marks a pending invitation accepted, atomically (not accepted, withdrawn or expired before): the invitation,
+   * or null when it was not pending. Two concurrent sign-ins with one invitation cannot both use it.
+   */
+  acceptPending(tenantId: string, id: string): Promise<{ id: string; role: string } | null> {
+    return this.run(tenantId, async (m) => {
+      const [rows]: [{ id: string; role: string }[], number] = await m.query(
+        `UPDATE invitations SET accepted_at = now()
+          WHERE tenant_id = $1 AND id = $2 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+          RETURNING id, role`,
+        [tenantId, id],
+      );
+      return rows[0] ?? null;
+    });
+  }
+
   /** Invitations that still hold a seat: not accepted, not revoked, not expired. */
   countPending(tenantId: string): Promise<number> {
     return this.run(tenantId, async (m) => {

@@ -43,8 +43,16 @@ export function statusOf(code: DomainErrorCode): number {
     case DomainErrorCode.WeakPassword:
       return 400;
     case DomainErrorCode.MfaEnrollmentRequired:
+    case DomainErrorCode.SsoRequired:
+    case DomainErrorCode.SsoEmailUnverified:
+    case DomainErrorCode.SsoNotInvited:
       return 403;
+    case DomainErrorCode.SsoNotConfigured:
+      return 404;
+    case DomainErrorCode.SsoStateInvalid:
+      return 400;
     case DomainErrorCode.MfaRequired:
+    case DomainErrorCode.SsoRejected:
       return 401;
   }
 }
