@@ -20,3 +20,5 @@ export * from './contract/amendments';
 export * from './import/import-metadata';
 export * from './contract/party-details';
 export * from './contract/notice-letter-dates';
+export * from './contract/title-case';
+export * from './contract/deadline-wording';
