@@ -23,3 +23,5 @@ export * from './contract/party-details';
 export * from './contract/notice-letter-dates';
 export * from './sso/sso';
 export * from './sso/sso.port';
+export * from './contract/title-case';
+export * from './contract/deadline-wording';
