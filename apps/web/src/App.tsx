@@ -5,6 +5,7 @@ import { Layout, PageTitle } from './components/Layout';
 import { LoadingBlock } from './components/feedback';
 import {
   AcceptInvitePage,
+  SsoCompletePage,
   ForgotPasswordPage,
   LoginPage,
   ResetPasswordPage,
@@ -93,6 +94,7 @@ export function App() {
             }
           />
           <Route path="/accept-invite" element={<AcceptInvitePage />} />
+          <Route path="/sso/complete" element={<SsoCompletePage />} />
           <Route path="/calendar" element={<CalendarRedirect />} />
           <Route
             path="/pricing"

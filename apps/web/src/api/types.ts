@@ -76,3 +76,4 @@ type MissingTermField = Exclude<keyof ContractTerms, TermField>;
 export const NO_MISSING_TERM_FIELD: MissingTermField extends never ? true : never = true;
 export type Import = Schemas['ImportDto'];
 export type ImportItem = NonNullable<Import['items']>[number];
+export type SsoConnection = Schemas['SsoConnectionDto'];

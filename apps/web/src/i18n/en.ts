@@ -782,4 +782,45 @@ export const en = {
     ownerFirst: 'Turn on two-factor authentication for your own account first.',
     code: 'Code from the app, or a recovery code',
   },
+  sso: {
+    nav: 'Single sign-on',
+    button: 'Sign in with your company account (SSO)',
+    emailLabel: 'Work e-mail',
+    continue: 'Continue to your company sign-in',
+    cancel: 'Back to password sign-in',
+    completing: 'Signing you in…',
+    completeFailed: 'The sign-in could not be finished. Start again from the sign-in page.',
+    errors: {
+      sso_not_configured:
+        'Single sign-on is not set up for this e-mail domain. Sign in with your e-mail and password.',
+      sso_state_invalid: 'This sign-in has expired or was already used. Start again.',
+      sso_rejected:
+        'Your identity provider’s answer could not be accepted. Start again, or ask your administrator.',
+      sso_email_unverified:
+        'Your identity provider has not verified your e-mail address, so it cannot be used to sign in.',
+      sso_not_invited:
+        'There is no account for you in this organisation. Ask an administrator to invite you.',
+      sso_required:
+        'Your organisation signs in with its identity provider: use “Sign in with your company account (SSO)”.',
+      sso_failed: 'The sign-in failed on our side. Try again in a moment.',
+      validation_failed: 'Enter a valid work e-mail address.',
+    },
+    settingsTitle: 'Single sign-on (OpenID Connect)',
+    settingsIntro:
+      'Connect your identity provider (Microsoft Entra ID, Google Workspace). New people from your domains join by invitation only.',
+    issuerUrl: 'Issuer URL',
+    clientId: 'Client ID',
+    clientSecret: 'Client secret',
+    clientSecretKeep: 'Leave empty to keep the saved secret',
+    domains: 'E-mail domains (comma-separated)',
+    required: 'Require single sign-on (password sign-in is refused for these domains)',
+    requiredHint: 'Possible after one successful single sign-on with these settings.',
+    redirectUri: 'Redirect URI to register at your provider',
+    lastSignIn: 'Last sign-in through single sign-on',
+    never: 'never',
+    save: 'Save',
+    saved: 'Single sign-on settings saved.',
+    remove: 'Turn single sign-on off',
+    removed: 'Single sign-on is off.',
+  },
 } as const;

@@ -787,4 +787,45 @@ export const fi: Catalogue = {
     ownerFirst: 'Ota ensin kaksivaiheinen tunnistautuminen käyttöön omalle tilillesi.',
     code: 'Sovelluksen koodi tai varakoodi',
   },
+  sso: {
+    nav: 'Kertakirjautuminen',
+    button: 'Kirjaudu yrityksesi tunnuksilla (SSO)',
+    emailLabel: 'Työsähköposti',
+    continue: 'Jatka yrityksesi kirjautumiseen',
+    cancel: 'Takaisin salasanakirjautumiseen',
+    completing: 'Kirjaudutaan…',
+    completeFailed: 'Kirjautumista ei saatu valmiiksi. Aloita alusta kirjautumissivulta.',
+    errors: {
+      sso_not_configured:
+        'Tälle sähköpostiverkkotunnukselle ei ole otettu käyttöön kertakirjautumista. Kirjaudu sähköpostilla ja salasanalla.',
+      sso_state_invalid: 'Tämä kirjautuminen on vanhentunut tai jo käytetty. Aloita alusta.',
+      sso_rejected:
+        'Tunnistuspalvelusi vastausta ei voitu hyväksyä. Aloita alusta tai kysy ylläpitäjältä.',
+      sso_email_unverified:
+        'Tunnistuspalvelusi ei ole vahvistanut sähköpostiosoitettasi, joten sillä ei voi kirjautua.',
+      sso_not_invited:
+        'Sinulla ei ole tiliä tässä organisaatiossa. Pyydä ylläpitäjää kutsumaan sinut.',
+      sso_required:
+        'Organisaatiosi kirjautuu tunnistuspalvelunsa kautta: valitse ”Kirjaudu yrityksesi tunnuksilla (SSO)”.',
+      sso_failed: 'Kirjautuminen epäonnistui meidän päässämme. Yritä hetken päästä uudelleen.',
+      validation_failed: 'Anna kelvollinen työsähköpostiosoite.',
+    },
+    settingsTitle: 'Kertakirjautuminen (OpenID Connect)',
+    settingsIntro:
+      'Yhdistä tunnistuspalvelusi (Microsoft Entra ID, Google Workspace). Uudet henkilöt verkkotunnuksistasi liittyvät vain kutsusta.',
+    issuerUrl: 'Myöntäjän (issuer) osoite',
+    clientId: 'Asiakastunnus',
+    clientSecret: 'Asiakassalaisuus',
+    clientSecretKeep: 'Jätä tyhjäksi, niin tallennettu salaisuus säilyy',
+    domains: 'Sähköpostiverkkotunnukset (pilkuilla erotettuina)',
+    required: 'Vaadi kertakirjautuminen (salasanalla ei voi kirjautua näistä verkkotunnuksista)',
+    requiredHint: 'Mahdollista, kun yksi kertakirjautuminen näillä asetuksilla on onnistunut.',
+    redirectUri: 'Paluuosoite, joka rekisteröidään tunnistuspalveluun',
+    lastSignIn: 'Viimeisin kertakirjautuminen',
+    never: 'ei koskaan',
+    save: 'Tallenna',
+    saved: 'Kertakirjautumisen asetukset tallennettu.',
+    remove: 'Poista kertakirjautuminen käytöstä',
+    removed: 'Kertakirjautuminen on pois käytöstä.',
+  },
 };

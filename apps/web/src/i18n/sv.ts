@@ -786,4 +786,45 @@ export const sv: Catalogue = {
     ownerFirst: 'Slå först på tvåstegsverifiering för ditt eget konto.',
     code: 'Kod från appen eller en återställningskod',
   },
+  sso: {
+    nav: 'Enkel inloggning',
+    button: 'Logga in med ditt företagskonto (SSO)',
+    emailLabel: 'Jobbmejl',
+    continue: 'Fortsätt till företagets inloggning',
+    cancel: 'Tillbaka till inloggning med lösenord',
+    completing: 'Du loggas in…',
+    completeFailed: 'Inloggningen kunde inte slutföras. Börja om från inloggningssidan.',
+    errors: {
+      sso_not_configured:
+        'Enkel inloggning är inte konfigurerad för den här e-postdomänen. Logga in med e-post och lösenord.',
+      sso_state_invalid: 'Den här inloggningen har gått ut eller redan använts. Börja om.',
+      sso_rejected:
+        'Svaret från din identitetsleverantör kunde inte godtas. Börja om eller fråga din administratör.',
+      sso_email_unverified:
+        'Din identitetsleverantör har inte verifierat din e-postadress, så den kan inte användas för inloggning.',
+      sso_not_invited:
+        'Du har inget konto i den här organisationen. Be en administratör att bjuda in dig.',
+      sso_required:
+        'Din organisation loggar in via sin identitetsleverantör: välj ”Logga in med ditt företagskonto (SSO)”.',
+      sso_failed: 'Inloggningen misslyckades hos oss. Försök igen om en stund.',
+      validation_failed: 'Ange en giltig jobbmejladress.',
+    },
+    settingsTitle: 'Enkel inloggning (OpenID Connect)',
+    settingsIntro:
+      'Anslut er identitetsleverantör (Microsoft Entra ID, Google Workspace). Nya personer från era domäner ansluter endast via inbjudan.',
+    issuerUrl: 'Utfärdar-URL',
+    clientId: 'Klient-ID',
+    clientSecret: 'Klienthemlighet',
+    clientSecretKeep: 'Lämna tomt för att behålla den sparade hemligheten',
+    domains: 'E-postdomäner (kommaseparerade)',
+    required: 'Kräv enkel inloggning (inloggning med lösenord nekas för dessa domäner)',
+    requiredHint: 'Möjligt efter en lyckad enkel inloggning med dessa inställningar.',
+    redirectUri: 'Omdirigerings-URI att registrera hos leverantören',
+    lastSignIn: 'Senaste enkla inloggning',
+    never: 'aldrig',
+    save: 'Spara',
+    saved: 'Inställningarna för enkel inloggning har sparats.',
+    remove: 'Stäng av enkel inloggning',
+    removed: 'Enkel inloggning är avstängd.',
+  },
 };

@@ -1,9 +1,9 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, refreshSession } from '../api/client';
 import { useSession } from '../auth/session';
 import { ProblemAlert } from '../components/feedback';
-import { t } from '../i18n';
+import { t, tDynamic } from '../i18n';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -122,6 +122,8 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [secondStep, setSecondStep] = useState(false);
   const next = params.get('next') || '/';
+  const ssoError = params.get('ssoError');
+  const [ssoOpen, setSsoOpen] = useState(false);
 
   if (secondStep)
     return (
@@ -142,18 +144,40 @@ export function LoginPage() {
       if ((await login(email.trim(), password)) === 'mfa') setSecondStep(true);
       else void navigate(next, { replace: true });
     } catch (err) {
+      if (err instanceof ApiError && err.code === 'sso_required') setSsoOpen(true);
       setError(
         err instanceof ApiError && err.status === 401
           ? new ApiError(401, { status: 401, detail: t('auth.wrongCredentials') })
-          : localizedAuthError(err),
+          : err instanceof ApiError && err.code === 'sso_required'
+            ? new ApiError(403, { status: 403, detail: t('sso.errors.sso_required') })
+            : localizedAuthError(err),
       );
     } finally {
       setBusy(false);
     }
   }
 
+  if (ssoOpen)
+    return (
+      <AuthCard title={t('auth.loginTitle')}>
+        <SsoStart
+          email={email}
+          onEmail={setEmail}
+          error={error}
+          onCancel={() => setSsoOpen(false)}
+        />
+      </AuthCard>
+    );
+
   return (
     <AuthCard title={t('auth.loginTitle')}>
+      {ssoError && (
+        <div className="alert alert-error" role="alert" data-testid="sso-error">
+          {tDynamic(`sso.errors.${ssoError}`) === `sso.errors.${ssoError}`
+            ? t('sso.errors.sso_failed')
+            : tDynamic(`sso.errors.${ssoError}`)}
+        </div>
+      )}
       <form onSubmit={submit} noValidate className="stack">
         <ProblemAlert error={error} />
         <Field
@@ -177,6 +201,14 @@ export function LoginPage() {
           {busy ? t('auth.loggingIn') : t('auth.login')}
         </button>
       </form>
+      <button
+        type="button"
+        className="btn btn-block"
+        data-testid="sso-open"
+        onClick={() => setSsoOpen(true)}
+      >
+        {t('sso.button')}
+      </button>
       <p className="auth-switch">
         <Link to="/forgot-password">{t('auth.forgotLink')}</Link>
       </p>
@@ -184,6 +216,64 @@ export function LoginPage() {
         {t('auth.noAccount')} <Link to="/signup">{t('auth.createAccount')}</Link> ·{' '}
         <Link to="/pricing">{t('pricing.seePrices')}</Link>
       </p>
+    </AuthCard>
+  );
+}
+
+/** "Sign in with your company account": the work e-mail finds the organisation's identity provider. */
+function SsoStart(props: {
+  email: string;
+  onEmail: (v: string) => void;
+  error: unknown;
+  onCancel: () => void;
+}) {
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    // A full navigation: the API redirects to the identity provider, which comes back to /v1/auth/sso/callback.
+    window.location.assign(`/v1/auth/sso/start?email=${encodeURIComponent(props.email.trim())}`);
+  }
+  return (
+    <form onSubmit={submit} className="stack" data-testid="sso-form">
+      <ProblemAlert error={props.error} />
+      <Field
+        id="sso-email"
+        label={t('sso.emailLabel')}
+        type="email"
+        value={props.email}
+        onChange={props.onEmail}
+        autoComplete="email"
+        autoFocus
+      />
+      <button className="btn btn-primary btn-block" disabled={!props.email.includes('@')}>
+        {t('sso.continue')}
+      </button>
+      <button type="button" className="btn btn-block" onClick={props.onCancel}>
+        {t('sso.cancel')}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Where the API sends the browser after an SSO sign-in: the refresh token is in the cb_refresh cookie, so one
+ * refresh gets the access token; the app then starts as after any sign-in.
+ */
+export function SsoCompletePage() {
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    void refreshSession()
+      .then((ok) => (ok ? window.location.replace('/') : setFailed(true)))
+      .catch(() => setFailed(true));
+  }, []);
+  return (
+    <AuthCard title={t('auth.loginTitle')}>
+      {failed ? (
+        <div className="alert alert-error" role="alert">
+          {t('sso.completeFailed')} <Link to="/login">{t('auth.login')}</Link>
+        </div>
+      ) : (
+        <p>{t('sso.completing')}</p>
+      )}
     </AuthCard>
   );
 }

@@ -8,6 +8,7 @@ import { t } from '../../i18n';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { Field, localizedAuthError, serverFieldErrors } from '../AuthPages';
+import { SsoCard } from './SsoCard';
 
 /** Settings → Security: change password, two-factor authentication, and (owner) the tenant's requirement. */
 export function SecuritySection() {
@@ -23,6 +24,7 @@ export function SecuritySection() {
       <Loadable state={mfa}>{(status) => <MfaCard status={status} reload={mfa.reload} />}</Loadable>
       <PasswordCard />
       {can('owner') && <TenantRequirementCard mfaEnabled={Boolean(mfa.data?.enabled)} />}
+      {can('owner') && <SsoCard />}
     </>
   );
 }
