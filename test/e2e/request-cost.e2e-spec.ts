@@ -16,7 +16,7 @@ async function seedContracts(dbUrl: string, tenantId: string, n: number): Promis
       ids.push(id);
       await client.query(
         `INSERT INTO contracts (id, tenant_id, title, status, counterparty, file_name, file_size, file_sha256,
-           media_type, storage_key, text, language, terms, evidence, next_renewal_date)
+           media_type, storage_key, text, language, extracted_terms, evidence, next_renewal_date)
          VALUES ($1::uuid, $2, $3, 'parsed', 'Rubicon Oy', 'c.txt', 10, md5($1::text), 'text/plain', 'k',
            'This agreement renews automatically.', 'en', '{"parties":[{"name":"Rubicon Oy"}]}',
            '{"title":[{"page":1,"start":0,"end":4,"text":"This"}]}', '2027-01-01')`,
@@ -73,6 +73,47 @@ describe('request cost: one transaction per read request, 503 under overload', (
     expect(s.filter((q) => q === 'COMMIT')).toHaveLength(1);
     expect(s[0]).toBe('START TRANSACTION');
     expect(s[s.length - 1]).toBe('COMMIT');
+  });
+
+  it('lists summaries in five statements: START, tenant, user, the page, COMMIT (12 before)', async () => {
+    const { status, statements: s } = await count('/v1/contracts?limit=50');
+    expect(status).toBe(200);
+    expect(s).toHaveLength(5);
+    expect(s[0]).toBe('START TRANSACTION');
+    expect(s[1]).toMatch(/set_config\('app\.tenant_id'/);
+    expect(s[2]).toMatch(/FROM users u/);
+    expect(s[3]).toMatch(/FROM "contracts"/);
+    // A summary does not read the evidence or candidates (most of a row's bytes).
+    expect(s[3]).not.toMatch(/"evidence"|"candidates"/);
+    expect(s[4]).toBe('COMMIT');
+  });
+
+  it('returns summaries; evidence and obligations only with expand, in the same transaction', async () => {
+    const summary = await request(server.url)
+      .get('/v1/contracts')
+      .set('Authorization', `Bearer ${a.token}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body.data).toHaveLength(3);
+    for (const c of summary.body.data) {
+      expect(c).toMatchObject({ status: 'parsed', counterparty: 'Rubicon Oy', tags: [] });
+      expect(c.terms.parties).toEqual([{ name: 'Rubicon Oy' }]);
+      expect(c.deadlines.nextRenewalDate).toBe('2027-01-01');
+      expect(c).not.toHaveProperty('evidence');
+      expect(c).not.toHaveProperty('obligations');
+      expect(c).not.toHaveProperty('candidates');
+    }
+    const { statements: s } = await count('/v1/contracts?expand=evidence,obligations');
+    expect(s.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(s).toHaveLength(6);
+    const expanded = await request(server.url)
+      .get('/v1/contracts?expand=evidence,obligations')
+      .set('Authorization', `Bearer ${a.token}`);
+    for (const c of expanded.body.data) {
+      expect(c.evidence.title[0].text).toBe('This');
+      expect(c.obligations).toEqual([
+        expect.objectContaining({ kind: 'payment', text: 'Pay monthly' }),
+      ]);
+    }
   });
 
   it('answers /v1/me in one transaction', async () => {

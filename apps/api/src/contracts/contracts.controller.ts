@@ -42,7 +42,7 @@ import {
 } from '../common/decorators/auth.decorators';
 import { MultipartFields } from '../common/multipart/multipart-body.decorator';
 import { MultipartUpload } from '../common/multipart/multipart.interceptor';
-import { toContractList, toContractResponse } from './contracts.mapper';
+import { listParts, toContractList, toContractResponse } from './contracts.mapper';
 import { contentDisposition } from './file-download.util';
 import {
   ContractListResponseDto,
@@ -90,7 +90,8 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractListResponseDto })
   async list(@CurrentTenant() tenantId: string, @Query() query: ListContractsQueryDto) {
     const { expand, ...filters } = query;
-    return toContractList(await this.listContracts.execute(tenantId, filters), expand);
+    const parts = listParts(expand);
+    return toContractList(await this.listContracts.execute(tenantId, filters, parts), parts);
   }
 
   @Get(':id')
