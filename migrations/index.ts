@@ -17,6 +17,7 @@ import { NoticeRenewalDate1796206318157 } from './1796206318157-NoticeRenewalDat
 import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecrets';
 
 export { setMigrationSecrets } from './migration-secrets';
+import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   ContractOwners1796200000000,
   NoticeRenewalDate1796206318157,
   EncryptTotpSecrets1796230000000,
+  ContractSearch1796240000000,
   SsoConnections1796250000000,
 ];

@@ -88,6 +88,7 @@ describe('amendments: linked to the master, the master deadlines follow the term
       noticeDeadline: null,
       nextRenewalDate: null,
       expirationDate: null,
+      noticeRenewalDate: null,
     });
 
     const after = await get(a, masterId);

@@ -143,6 +143,7 @@ describe('contracts: upload, parse, read, and tenant isolation', () => {
       noticeDeadline: '2030-10-16',
       nextRenewalDate: '2031-01-15',
       expirationDate: null,
+      noticeRenewalDate: '2031-01-15',
     });
     const deadlines = await api
       .get('/v1/deadlines')

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { AppConfig } from '@cb/config';
+import { TenantDb } from '@cb/persistence';
 import cookieParser from 'cookie-parser';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -16,6 +17,7 @@ import {
   rejectNullCharacters,
 } from './common/input-guards';
 import { PROBLEM_CONTENT_TYPE, problem, sendProblem } from './common/problem';
+import { RequestTransactionInterceptor, requestTransaction } from './common/request-transaction';
 import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
@@ -120,6 +122,10 @@ export async function createApiApp(
   );
   // U+0000 in any query parameter or JSON field: 400 naming the fields (PostgreSQL cannot store it in text).
   app.use(rejectNullCharacters);
+  // Last before the routes: a read request's repository calls share one transaction (and the tenant set once).
+  const tenantDb = app.get(TenantDb);
+  app.use(requestTransaction(tenantDb));
+  app.useGlobalInterceptors(new RequestTransactionInterceptor(tenantDb));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();

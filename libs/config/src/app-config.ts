@@ -30,6 +30,8 @@ export interface AppConfig {
   alertScanIntervalMs: number;
   /** Requests per minute one API key may make (then 429 with Retry-After). */
   apiKeyRateLimitPerMinute: number;
+  /** The application connection pool: its size and how long a request waits for a connection. */
+  dbPool: { size: number; connectTimeoutMs: number };
   trialDays: number;
   maxUploadBytes: number;
   /** E-mail-in: the port of our SMTP server (0 = a free one) and the domain of the tenants' addresses. */
@@ -160,6 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshFamilyMaxDays: 90,
     alertScanIntervalMs: dto.ALERT_SCAN_INTERVAL_MS ?? 3_600_000,
     apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
+    dbPool: { size: dto.DB_POOL_SIZE ?? 10, connectTimeoutMs: dto.DB_POOL_TIMEOUT_MS ?? 2000 },
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
     inboundSmtpPort: dto.INBOUND_SMTP_PORT ?? 2525,

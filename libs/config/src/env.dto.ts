@@ -111,6 +111,22 @@ export class EnvDto {
   @Max(1_000_000)
   API_KEY_RATE_LIMIT_PER_MINUTE?: number;
 
+  /** Connections of the API's application pool (each request holds at most one). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DB_POOL_SIZE?: number;
+
+  /** How long a request waits for a free connection before it is answered 503 with Retry-After. */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  DB_POOL_TIMEOUT_MS?: number;
+
   @IsOptional()
   @Transform(toInt)
   @IsInt()

@@ -1,4 +1,3 @@
-
 // A blank to fill in travels inside the letter's strings between two private-use characters, so the
 // renderers can mark it (highlight in DOCX, grey in PDF) without mistaking a "[...]" in a quoted clause
 // for one. Input text is stripped of these characters first.

@@ -9,6 +9,8 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
+  /** How long a query waits for a free connection (then pg-pool fails it: the API answers 503). */
+  connectTimeoutMs?: number;
   applicationName?: string;
 }
 
@@ -16,6 +18,7 @@ export interface DataSourceOptions {
 export function createDataSource({
   url,
   poolSize = 10,
+  connectTimeoutMs = 5000,
   applicationName = 'contract-bank',
 }: DataSourceOptions): DataSource {
   return new DataSource({
@@ -28,6 +31,6 @@ export function createDataSource({
     migrationsRun: false,
     logging: false,
     applicationName,
-    extra: { max: poolSize, connectionTimeoutMillis: 5000, idleTimeoutMillis: 30000 },
+    extra: { max: poolSize, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30000 },
   });
 }

@@ -66,6 +66,8 @@ const REPOSITORIES = [
         const ds = createDataSource({
           url: config.appDatabaseUrl,
           applicationName: 'contract-bank-app',
+          poolSize: config.dbPool.size,
+          connectTimeoutMs: config.dbPool.connectTimeoutMs,
         });
         return new TenantDb(await ds.initialize());
       },

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,6 +15,33 @@ interface TenantScope {
 }
 
 /**
+ * One request's shared transaction: opened by the first `TenantDb.run` of the request (the bearer check reading
+ * the user), joined by every later one for the same tenant (the use case's reads), ended by `endRequest`.
+ */
+interface RequestScope {
+  open: boolean;
+  tx?: Promise<{ tenantId: string; runner: QueryRunner }>;
+}
+
+/** The pool had no free connection within its wait: the API answers 503 with Retry-After. */
+export class DatabaseBusyError extends Error {
+  readonly retryAfterSeconds = 1;
+  constructor(cause: unknown) {
+    super('The database has no free connection', { cause });
+  }
+}
+
+/** pg-pool's error when no connection became free within connectionTimeoutMillis. */
+function isPoolTimeout(err: unknown): boolean {
+  return err instanceof Error && /timeout exceeded when trying to connect/i.test(err.message);
+}
+
+/** The database is overloaded (no free connection in time), whichever path the query took: answered 503. */
+export function isDatabaseBusy(err: unknown): boolean {
+  return err instanceof DatabaseBusyError || isPoolTimeout(err);
+}
+
+/**
  * The only way application code reaches tenant data. Each scope is one transaction in which
  * `app.tenant_id` is set, so PostgreSQL row-level security hides every other tenant's rows even
  * from a query that forgot its tenant filter. Nested calls for the same tenant join the open
@@ -22,6 +49,7 @@ interface TenantScope {
  */
 export class TenantDb {
   private readonly scope = new AsyncLocalStorage<TenantScope>();
+  private readonly requests = new AsyncLocalStorage<RequestScope>();
 
   constructor(readonly dataSource: DataSource) {}
 
@@ -32,10 +60,79 @@ export class TenantDb {
       if (open.tenantId !== tenantId) throw new Error('Nested tenant scope for a different tenant');
       return fn(open.manager);
     }
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-      return this.scope.run({ tenantId, manager }, () => fn(manager));
-    });
+    const request = this.requests.getStore();
+    if (request?.open) {
+      request.tx ??= this.begin(tenantId);
+      const { tenantId: txTenant, runner } = await request.tx;
+      // A request that reaches a second tenant (none should) gets a transaction of its own for it.
+      if (txTenant === tenantId && request.open) {
+        return this.scope.run({ tenantId, manager: runner.manager }, () => fn(runner.manager));
+      }
+    }
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+        return this.scope.run({ tenantId, manager }, () => fn(manager));
+      });
+    } catch (err) {
+      throw isPoolTimeout(err) ? new DatabaseBusyError(err) : err;
+    }
+  }
+
+  /**
+   * Runs `fn` (the handling of one read-only request) so that its `run` calls share one transaction: START, the
+   * tenant set once, the queries, COMMIT, instead of START, set_config and COMMIT around every repository call.
+   * Only for requests that enqueue nothing after a commit (GET, HEAD): a write keeps its own transactions, so a
+   * job never runs before the rows it needs are committed. `endRequest` commits (or rolls back) and releases it.
+   */
+  inRequest<T>(fn: (end: (commit: boolean) => Promise<void>) => T): T {
+    const request: RequestScope = { open: true };
+    return this.requests.run(request, () => fn((commit) => this.finish(request, commit)));
+  }
+
+  /** Ends the current request's shared transaction, if one was opened; later `run` calls get their own. */
+  endRequest(commit: boolean): Promise<void> {
+    const request = this.requests.getStore();
+    return request ? this.finish(request, commit) : Promise.resolve();
+  }
+
+  private async finish(request: RequestScope, commit: boolean): Promise<void> {
+    if (!request.open) return;
+    request.open = false;
+    const tx = request.tx;
+    request.tx = undefined;
+    if (!tx) return;
+    let runner: QueryRunner;
+    try {
+      ({ runner } = await tx);
+    } catch {
+      return; // never opened (the pool was busy): nothing to end
+    }
+    try {
+      if (commit) await runner.commitTransaction();
+      else await runner.rollbackTransaction();
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async begin(tenantId: string): Promise<{ tenantId: string; runner: QueryRunner }> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+    } catch (err) {
+      await runner.release();
+      throw isPoolTimeout(err) ? new DatabaseBusyError(err) : err;
+    }
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      return { tenantId, runner };
+    } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      await runner.release();
+      throw err;
+    }
   }
 
   /** Readiness: the database answers (no tenant data is read). */

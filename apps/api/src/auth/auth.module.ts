@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
@@ -28,9 +29,11 @@ import { SessionRevocations } from './session-revocations';
     PassportModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
-      // Access tokens are signed with their own key derived from JWT_SECRET (HKDF), not the secret itself.
+      // Access tokens are signed with their own key derived from JWT_SECRET (HKDF), not the secret itself. A
+      // KeyObject, since jsonwebtoken given a string or Buffer first tries (and fails) to parse it as a public key
+      // on every verification: 0.49 ms a request against 0.008 ms.
       useFactory: (c: AppConfig) => ({
-        secret: deriveKey(c.jwtSecret, 'access-token'),
+        secret: createSecretKey(deriveKey(c.jwtSecret, 'access-token')),
         signOptions: { algorithm: 'HS256' },
       }),
     }),

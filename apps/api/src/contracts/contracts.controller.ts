@@ -45,7 +45,7 @@ import {
 } from '../common/decorators/auth.decorators';
 import { MultipartFields } from '../common/multipart/multipart-body.decorator';
 import { MultipartUpload } from '../common/multipart/multipart.interceptor';
-import { toContractList, toContractResponse } from './contracts.mapper';
+import { listParts, toContractList, toContractResponse } from './contracts.mapper';
 import { attachmentDisposition, contentDisposition } from './file-download.util';
 import { NoticeLetterQueryDto } from './dto/notice-letter-query.dto';
 import {
@@ -95,7 +95,11 @@ export class ContractsController {
   @ApiOkResponse({ type: ContractListResponseDto })
   async list(@CurrentPrincipal() p: Principal, @Query() query: ListContractsQueryDto) {
     const { expand, ...filters } = query;
-    return toContractList(await this.listContracts.execute(p.tenantId, filters, p.userId), expand);
+    const parts = listParts(expand);
+    return toContractList(
+      await this.listContracts.execute(p.tenantId, filters, p.userId, parts),
+      parts,
+    );
   }
 
   @Get(':id')

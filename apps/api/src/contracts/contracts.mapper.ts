@@ -1,6 +1,10 @@
 import type { ContractRecord } from '@cb/application';
 import { mergeTerms, termSources } from '@cb/domain';
-import type { ContractListResponseDto, ContractResponseDto } from './dto/contract.dto';
+import type {
+  ContractListResponseDto,
+  ContractResponseDto,
+  ContractSummaryDto,
+} from './dto/contract.dto';
 
 export interface ContractParts {
   /** Include the candidates (the contract resource always does; a list only when expanded). */
@@ -71,14 +75,42 @@ export function toContractResponse(
   } as ContractResponseDto;
 }
 
+/** What `expand` asks a list to include beyond the summaries. */
+export function listParts(expand: string | undefined): {
+  evidence: boolean;
+  obligations: boolean;
+  candidates: boolean;
+} {
+  const parts = (expand ?? '').split(',');
+  return {
+    evidence: parts.includes('evidence') || parts.includes('candidates'),
+    obligations: parts.includes('obligations'),
+    candidates: parts.includes('candidates') || parts.includes('evidence'),
+  };
+}
+
+/** A contract in a list: the contract without evidence, candidates and obligations unless expanded. */
+export function toContractSummary(
+  record: ContractRecord,
+  parts: ReturnType<typeof listParts>,
+): ContractSummaryDto {
+  const full = toContractResponse(record, { candidates: parts.candidates });
+  const { evidence, obligations, candidates, ...summary } = full;
+  return {
+    ...summary,
+    ...(parts.evidence ? { evidence } : {}),
+    ...(parts.candidates && candidates ? { candidates } : {}),
+    ...(parts.obligations ? { obligations } : {}),
+    ...(record.search ? { snippet: record.search.snippet, rank: record.search.rank } : {}),
+  };
+}
+
 export function toContractList(
   page: { data: ContractRecord[]; nextCursor: string | null },
-  expand: string | undefined,
+  parts: ReturnType<typeof listParts>,
 ): ContractListResponseDto {
-  const parts = (expand ?? '').split(',');
-  const candidates = parts.includes('candidates') || parts.includes('evidence');
   return {
-    data: page.data.map((r) => toContractResponse(r, { candidates })),
+    data: page.data.map((r) => toContractSummary(r, parts)),
     nextCursor: page.nextCursor,
   };
 }

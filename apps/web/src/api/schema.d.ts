@@ -1149,8 +1149,64 @@ export interface components {
             /** @description The master this document seems to amend (it calls itself an amendment to an agreement with the same parties and title); PATCH parentId to link it */
             parentSuggestion?: components["schemas"]["ParentSuggestionDto"] | null;
         };
+        ContractSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            title: string | null;
+            /** @enum {string} */
+            status: "processing" | "parsed" | "needs_review" | "failed";
+            error: components["schemas"]["ContractErrorDto"] | null;
+            counterparty: string | null;
+            tags: string[];
+            createdAt: string;
+            updatedAt: string;
+            file: components["schemas"]["FileDto"];
+            terms: components["schemas"]["TermsDto"];
+            /** @description Per term field: "extracted" or "user" */
+            termSources: {
+                [key: string]: "extracted" | "user";
+            };
+            deadlines: components["schemas"]["ContractDeadlinesDto"];
+            /**
+             * @description Detected language: en, fi, sv, or the code of a language the engine does not read
+             * @example fi
+             */
+            language: string | null;
+            /** @description Per extracted term field: the calibrated probability that the value is right (fields set by a person are not listed) */
+            confidence: {
+                [key: string]: number;
+            };
+            /** @description Why the contract needs review (empty unless status is needs_review) */
+            reviewReasons: components["schemas"]["ReviewReasonDto"][];
+            /**
+             * Format: uuid
+             * @description The master agreement this contract amends
+             */
+            parentId: string | null;
+            /**
+             * Format: uuid
+             * @description The user responsible for the contract (its alerts go to them too), or null
+             */
+            ownerId: string | null;
+            /** @description Its amendments; `deadlines` follow the terms in force */
+            amendments: components["schemas"]["AmendmentDto"][];
+            /** @description Per term field: the spans of text that support it (only with expand=evidence) */
+            evidence?: {
+                [key: string]: components["schemas"]["EvidenceDto"][];
+            };
+            /** @description Its obligations (only with expand=obligations) */
+            obligations?: components["schemas"]["ObligationDto"][];
+            /** @description Per term field: the values a reviewer can pick (only with expand=candidates or expand=evidence) */
+            candidates?: {
+                [key: string]: components["schemas"]["CandidateDto"][];
+            };
+            /** @description With `q`: the text around the match, the matched words wrapped in `**` (null when only the title, counterparty or a party matched) */
+            snippet?: string | null;
+            /** @description With `q`: how well the contract matches (ts_rank; higher is better), for this page only */
+            rank?: number;
+        };
         ContractListResponseDto: {
-            data: components["schemas"]["ContractResponseDto"][];
+            data: components["schemas"]["ContractSummaryDto"][];
             nextCursor: string | null;
         };
         UpdateContractDto: {
@@ -2190,7 +2246,7 @@ export interface operations {
             query?: {
                 limit?: number;
                 cursor?: string;
-                /** @description Full-text search over the title, counterparty and contract text */
+                /** @description Full-text search over the title, counterparty and contract text in websearch_to_tsquery syntax ("a phrase", OR, -word), stemmed by each contract's language; names (title, counterparty, parties) also match with a typo */
                 q?: string;
                 status?: "processing" | "parsed" | "needs_review" | "failed";
                 counterparty?: string;
@@ -2200,7 +2256,7 @@ export interface operations {
                 renewsBefore?: string;
                 renewsAfter?: string;
                 sort?: "createdAt" | "-createdAt" | "title" | "-title" | "noticeDeadline" | "nextRenewalDate" | "expirationDate";
-                /** @description Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case) */
+                /** @description Comma-separated parts to include in each contract (a list returns summaries without them): `evidence` (with the candidates), `candidates` (the alternatives a reviewer can pick, with the evidence), `obligations` */
                 expand?: string;
             };
             header?: never;

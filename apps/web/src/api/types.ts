@@ -6,6 +6,8 @@ import type { components } from './schema';
 type Schemas = components['schemas'];
 
 export type Contract = Schemas['ContractResponseDto'];
+/** A contract in a list (GET /v1/contracts): no evidence, candidates or obligations unless expanded. */
+export type ContractSummary = Schemas['ContractSummaryDto'];
 export type ContractStatus = Contract['status'];
 export type ContractTerms = Schemas['TermsDto'];
 export type ContractDeadlines = Schemas['ContractDeadlinesDto'];

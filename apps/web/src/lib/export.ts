@@ -1,5 +1,5 @@
 import { api, type Query } from '../api/client';
-import type { Contract, Page } from '../api/types';
+import type { ContractSummary, Page } from '../api/types';
 import { t } from '../i18n';
 import { parseIsoDate, todayIso } from './format';
 
@@ -9,11 +9,11 @@ const MAX_EXPORT_ROWS = 10_000;
 export async function fetchAllContracts(
   query: Query,
   max = MAX_EXPORT_ROWS,
-): Promise<{ rows: Contract[]; truncated: boolean }> {
-  const rows: Contract[] = [];
+): Promise<{ rows: ContractSummary[]; truncated: boolean }> {
+  const rows: ContractSummary[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<Contract> = await api<Page<Contract>>('/v1/contracts', {
+    const page: Page<ContractSummary> = await api<Page<ContractSummary>>('/v1/contracts', {
       query: { ...query, limit: 100, cursor },
     });
     rows.push(...page.data);
@@ -25,7 +25,7 @@ export async function fetchAllContracts(
 type Cell = string | number | boolean | Date | null;
 interface Column {
   header: string;
-  value(c: Contract): Cell;
+  value(c: ContractSummary): Cell;
   width?: number;
 }
 
@@ -116,7 +116,7 @@ export function csvCell(v: Cell): string {
   return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function exportCsv(rows: Contract[]) {
+export function exportCsv(rows: ContractSummary[]) {
   const lines = [columns.map((c) => csvCell(c.header)).join(',')];
   for (const r of rows) lines.push(columns.map((c) => csvCell(c.value(r))).join(','));
   // BOM so Excel opens UTF-8 (ä, ö, å) correctly.
@@ -126,7 +126,7 @@ export function exportCsv(rows: Contract[]) {
   );
 }
 
-export async function exportXlsx(rows: Contract[]) {
+export async function exportXlsx(rows: ContractSummary[]) {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
   const header = columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
   const data = rows.map((r) =>

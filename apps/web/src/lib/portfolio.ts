@@ -1,5 +1,5 @@
 // Portfolio figures for the dashboard, computed from the contracts the API returns.
-import type { Contract } from '../api/types';
+import type { ContractSummary } from '../api/types';
 import { t } from '../i18n';
 import { durationYears, todayIso } from './format';
 
@@ -21,7 +21,7 @@ export interface Portfolio {
 }
 
 /** A contract is live unless its term is over and it does not renew. */
-function isLive(c: Contract, today: string): boolean {
+function isLive(c: ContractSummary, today: string): boolean {
   if (c.terms?.perpetual) return true;
   if (c.deadlines?.nextRenewalDate) return true;
   const end = c.deadlines?.expirationDate ?? c.terms?.expirationDate;
@@ -29,14 +29,14 @@ function isLive(c: Contract, today: string): boolean {
 }
 
 /** Stated value per year: a value for a multi-year initial term is spread over that term. */
-export function annualValue(c: Contract): number | null {
+export function annualValue(c: ContractSummary): number | null {
   const v = c.terms?.contractValue;
   if (!v) return null;
   const years = durationYears(c.terms?.initialTerm);
   return years && years > 1 ? v.amount / years : v.amount;
 }
 
-export function counterpartyOf(c: Contract): string {
+export function counterpartyOf(c: ContractSummary): string {
   return (
     c.counterparty ||
     c.terms?.parties?.map((p) => p.name).join(' / ') ||
@@ -45,7 +45,7 @@ export function counterpartyOf(c: Contract): string {
   );
 }
 
-export function computePortfolio(contracts: Contract[], today = todayIso()): Portfolio {
+export function computePortfolio(contracts: ContractSummary[], today = todayIso()): Portfolio {
   const live = contracts.filter((c) => isLive(c, today));
   const byCurrency = new Map<string, number>();
   for (const c of live) {

@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Query } from '../api/client';
-import type { Contract, ContractStatus, Page } from '../api/types';
+import type { Contract, ContractStatus, ContractSummary, Page } from '../api/types';
 import { PageTitle } from '../components/Layout';
 import {
   Loadable,
@@ -55,7 +55,10 @@ export default function ContractsPage() {
 
   const list = usePagedList(
     (cursor, signal) =>
-      api<Page<Contract>>('/v1/contracts', { query: { ...query, limit: 25, cursor }, signal }),
+      api<Page<ContractSummary>>('/v1/contracts', {
+        query: { ...query, limit: 25, cursor },
+        signal,
+      }),
     [query],
   );
   // New filters (from the URL): the form shows them.

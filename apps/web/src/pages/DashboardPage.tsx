@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Link } from 'react-router-dom';
 import { api, isNotAvailable } from '../api/client';
-import type { Contract, Deadline, Page } from '../api/types';
+import type { ContractSummary, Deadline, Page } from '../api/types';
 import { PageTitle } from '../components/Layout';
 import { Loadable, LoadingBlock, NotAvailable, ProblemAlert } from '../components/feedback';
 import { t, tDynamic } from '../i18n';
@@ -31,7 +31,7 @@ export default function DashboardPage() {
   );
   const review = useApi(
     (signal) =>
-      api<Page<Contract>>('/v1/contracts', {
+      api<Page<ContractSummary>>('/v1/contracts', {
         query: { status: 'needs_review', limit: 100 },
         signal,
       }),

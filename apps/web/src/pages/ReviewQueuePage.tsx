@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { api } from '../api/client';
-import type { Contract, Page } from '../api/types';
+import type { ContractSummary, Page } from '../api/types';
 import { PageTitle } from '../components/Layout';
 import { LoadingBlock, ProblemAlert } from '../components/feedback';
 import { t } from '../i18n';
@@ -13,7 +13,7 @@ import { contractTitle } from './ContractsPage';
 export default function ReviewQueuePage() {
   const list = usePagedList(
     (cursor, signal) =>
-      api<Page<Contract>>('/v1/contracts', {
+      api<Page<ContractSummary>>('/v1/contracts', {
         query: { status: 'needs_review', sort: 'noticeDeadline', limit: 50, cursor },
         signal,
       }),

@@ -1,5 +1,5 @@
 import type { AppliedAmendment, ContractTerms, IsoDate } from '@cb/domain';
-import type { ContractEntity, ObligationEntity } from '@cb/persistence';
+import type { ContractEntity, ContractSearchHit, ObligationEntity } from '@cb/persistence';
 
 /** An amendment as a list shows it under its master. */
 export interface AmendmentSummary {
@@ -24,4 +24,6 @@ export interface ContractRecord {
   /** Its amendments (a list page gives the direct ones; GET one gives the whole family with `family`). */
   amendments?: AmendmentSummary[];
   family?: ContractFamily;
+  /** In a search's page: the row's rank and highlighted snippet. */
+  search?: ContractSearchHit;
 }

@@ -3,7 +3,7 @@ import type { ContractListQuery, ContractsRepository } from '@cb/persistence';
 import { DEFAULT_PAGE_SIZE, asPage } from '../common/paging';
 import type { ContractRecord } from './contract-record';
 
-export type ListContractsQuery = Omit<ContractListQuery, 'limit' | 'ownerId'> & {
+export type ListContractsQuery = Omit<ContractListQuery, 'limit' | 'ownerId' | 'withEvidence'> & {
   limit?: number;
   /** A user id, or `me`: the contracts that user (the caller) owns. */
   owner?: string;
@@ -12,9 +12,17 @@ export type ListContractsQuery = Omit<ContractListQuery, 'limit' | 'ownerId'> & 
 /** The value of the owner filter that means the caller ("my contracts"). */
 export const OWNER_ME = 'me';
 
+/** What a list page reads beyond the summaries (`expand`). */
+export interface ListContractsParts {
+  evidence?: boolean;
+  obligations?: boolean;
+}
+
 /**
- * A page of the tenant's contracts (search, filters, sort), each with its obligations and amendments.
- * `callerId` is the user asking (for an API key, the user who created it), which `owner=me` stands for.
+ * A page of the tenant's contracts (search, filters, sort) as summaries with their direct amendments; evidence,
+ * candidates and obligations only when asked for. Reads: the page, and the amendments or obligations only when
+ * some row has any or they were asked for. `callerId` is the user asking (for an API key, the user who created
+ * it), which `owner=me` stands for.
  */
 export class ListContracts {
   constructor(private readonly contracts: ContractsRepository) {}
@@ -23,24 +31,24 @@ export class ListContracts {
     tenantId: string,
     query: ListContractsQuery,
     callerId: string,
+    parts: ListContractsParts = {},
   ): Promise<{ data: ContractRecord[]; nextCursor: string | null }> {
     const { owner, ...filters } = query;
     const ownerId = owner === OWNER_ME ? callerId : owner;
-    const { rows, nextCursor } = await asPage(
+    const { rows, nextCursor, hits, withAmendments } = await asPage(
       this.contracts.list(tenantId, {
         ...filters,
         ...(owner !== undefined ? { ownerId } : {}),
         limit: query.limit ?? DEFAULT_PAGE_SIZE,
+        withEvidence: parts.evidence ?? false,
       }),
     );
-    const obligations = await this.contracts.obligationsFor(
-      tenantId,
-      rows.map((r) => r.id),
-    );
-    const amendments = await this.contracts.amendmentsOf(
-      tenantId,
-      rows.map((r) => r.id),
-    );
+    const ids = rows.map((r) => r.id);
+    const obligations = parts.obligations ? await this.contracts.obligationsFor(tenantId, ids) : [];
+    const amendments =
+      withAmendments.size > 0
+        ? await this.contracts.amendmentsOf(tenantId, [...withAmendments])
+        : [];
     return {
       data: rows.map((contract) => ({
         contract,
@@ -52,6 +60,7 @@ export class ListContracts {
             title: a.title ?? a.extractedTerms?.title ?? a.fileName,
             effectiveDate: amendmentEffectiveDate(mergeTerms(a.extractedTerms, a.userTerms)),
           })),
+        ...(hits?.has(contract.id) ? { search: hits.get(contract.id) } : {}),
       })),
       nextCursor,
     };

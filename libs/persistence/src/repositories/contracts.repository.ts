@@ -1,4 +1,5 @@
 import type { ContractStatus, DeadlineItem, ExtractedObligation } from '@cb/domain';
+import type { SelectQueryBuilder } from 'typeorm';
 import { ContractEntity, DeadlineEntity, ObligationEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
@@ -15,6 +16,19 @@ export type ContractSort =
   | 'nextRenewalDate'
   | 'expirationDate';
 
+/** How a search hit reads on the page: its rank and a highlighted snippet (computed for the page only). */
+export interface ContractSearchHit {
+  rank: number;
+  /** Text around the match, the matched words wrapped in `**`; null when the text has none of them. */
+  snippet: string | null;
+}
+
+// The matched words in a snippet are wrapped in ** (plain text: never markup a client would have to escape).
+const HEADLINE_OPTIONS =
+  'StartSel=**, StopSel=**, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
+// ts_headline re-reads the text it is given; a snippet is looked for in the first 20,000 characters.
+const HEADLINE_CHARS = 20000;
+
 export interface ContractListQuery {
   q?: string;
   status?: ContractStatus;
@@ -27,7 +41,45 @@ export interface ContractListQuery {
   sort?: ContractSort;
   limit: number;
   cursor?: string;
+  /** Read the evidence and candidates too (a list returns summaries unless expanded). */
+  withEvidence?: boolean;
 }
+
+// What a list's summary needs of a row: not the evidence and candidates (most of a row's bytes) nor the text.
+const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
+  'id',
+  'tenantId',
+  'title',
+  'status',
+  'errorCode',
+  'errorMessage',
+  'counterparty',
+  'tags',
+  'fileName',
+  'fileSize',
+  'fileSha256',
+  'mediaType',
+  'storageKey',
+  'pages',
+  'ocrPages',
+  'extractedTerms',
+  'userTerms',
+  'terms',
+  'confidence',
+  'language',
+  'reviewReasons',
+  'noticeDeadline',
+  'nextRenewalDate',
+  'noticeRenewalDate',
+  'expirationDate',
+  'ownerId',
+  'parentId',
+  'suggestedParentId',
+  'parseVersion',
+  'parseAttempts',
+  'createdAt',
+  'updatedAt',
+];
 
 // Sort keys map to SQL expressions that are never NULL, so keyset paging is one row comparison.
 const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: CursorValueKind }> = {
@@ -112,14 +164,27 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
   async list(
     tenantId: string,
     query: ContractListQuery,
-  ): Promise<{ rows: ContractEntity[]; nextCursor: string | null }> {
+  ): Promise<{
+    rows: ContractEntity[];
+    nextCursor: string | null;
+    /** With `q`: each row's rank and snippet, by id. */
+    hits?: Map<string, ContractSearchHit>;
+    /** The rows that have amendments (only those need the amendments read). */
+    withAmendments: Set<string>;
+  }> {
     const sort = SORTS[query.sort ?? '-createdAt'];
     return this.run(tenantId, async (m) => {
-      const qb = m
-        .createQueryBuilder(ContractEntity, 'c')
-        .addSelect(`${sort.expr}::text`, 'sort_key')
+      const qb = m.createQueryBuilder(ContractEntity, 'c');
+      if (!query.withEvidence) qb.select(SUMMARY_COLUMNS.map((col) => `c.${String(col)}`));
+      qb.addSelect(`${sort.expr}::text`, 'sort_key')
+        .addSelect(
+          'EXISTS (SELECT 1 FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id)',
+          'has_amendments',
+        )
         .where('c.tenant_id = :tenantId', { tenantId });
-      if (query.q) qb.andWhere(`c.search @@ websearch_to_tsquery('english', :q)`, { q: query.q });
+      // The search function applies the tenant itself and reaches the GIN indexes, which `@@` under row-level
+      // security cannot (see the ContractSearch migration); rank and snippet are computed for the page only.
+      if (query.q) this.search(qb, query.q);
       if (query.status) qb.andWhere('c.status = :status', { status: query.status });
       if (query.counterparty)
         qb.andWhere('c.counterparty ILIKE :cp', { cp: `%${escapeLike(query.counterparty)}%` });
@@ -138,16 +203,48 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       qb.orderBy(sort.expr, sort.dir)
         .addOrderBy('c.id', sort.dir)
         .limit(query.limit + 1);
-      const { entities, raw } = await qb.getRawAndEntities<{ sort_key: string }>();
+      const { entities, raw } = await qb.getRawAndEntities<{
+        sort_key: string;
+        has_amendments: boolean;
+        search_rank?: number;
+        search_snippet?: string | null;
+      }>();
       const hasMore = entities.length > query.limit;
       const rows = entities.slice(0, query.limit);
       const last = rows[rows.length - 1];
       const lastRaw = raw[rows.length - 1];
+      const hits = query.q
+        ? new Map(
+            rows.map((r, i) => [
+              r.id,
+              {
+                rank: Number(raw[i]?.search_rank ?? 0),
+                snippet: raw[i]?.search_snippet?.includes('**') ? raw[i].search_snippet! : null,
+              },
+            ]),
+          )
+        : undefined;
       return {
         rows,
         nextCursor: hasMore && last && lastRaw ? encodeCursor(lastRaw.sort_key, last.id) : null,
+        ...(hits ? { hits } : {}),
+        withAmendments: new Set(rows.filter((_, i) => raw[i]?.has_amendments).map((r) => r.id)),
       };
     });
+  }
+
+  private search(qb: SelectQueryBuilder<ContractEntity>, q: string): void {
+    qb.andWhere('c.id IN (SELECT id FROM contract_search(:q))', { q })
+      .addSelect(
+        'ts_rank(c.search, websearch_to_tsquery(contract_search_config(c.language), :q))',
+        'search_rank',
+      )
+      .addSelect(
+        `ts_headline(contract_search_config(c.language), left(coalesce(c.text, ''), ${HEADLINE_CHARS}),
+           websearch_to_tsquery(contract_search_config(c.language), :q), :headline)`,
+        'search_snippet',
+      )
+      .setParameter('headline', HEADLINE_OPTIONS);
   }
 
   obligations(tenantId: string, contractId: string): Promise<ObligationEntity[]> {

@@ -8,9 +8,48 @@ export interface UserCredentials {
   passwordHash: string;
 }
 
+/** What bearer authentication needs of a user on every request. */
+export interface UserAccess {
+  id: string;
+  tenantId: string;
+  role: UserEntity['role'];
+  hasMfa: boolean;
+  /** The tenant requires a second factor. */
+  tenantRequiresMfa: boolean;
+}
+
 export class UsersRepository extends TenantScopedRepository<UserEntity> {
   constructor(db: TenantDb) {
     super(db, UserEntity);
+  }
+
+  /** The user's role and second-factor state with the tenant's policy: one statement, no entity hydration. */
+  access(tenantId: string, userId: string): Promise<UserAccess | null> {
+    return this.run(tenantId, async (m) => {
+      const rows: {
+        id: string;
+        tenant_id: string;
+        role: UserEntity['role'];
+        has_mfa: boolean;
+        require_mfa: boolean;
+      }[] = await m.query(
+        `SELECT u.id, u.tenant_id, u.role, u.mfa_enabled_at IS NOT NULL AS has_mfa,
+                coalesce(t.require_mfa, false) AS require_mfa
+           FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
+          WHERE u.tenant_id = $1 AND u.id = $2`,
+        [tenantId, userId],
+      );
+      const row = rows[0];
+      return row
+        ? {
+            id: row.id,
+            tenantId: row.tenant_id,
+            role: row.role,
+            hasMfa: row.has_mfa,
+            tenantRequiresMfa: row.require_mfa,
+          }
+        : null;
+    });
   }
 
   /** Before a tenant is known: a security-definer function returns only what login needs. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { JwtService } from '@nestjs/jwt';
-import { ApiKeysRepository, TenantsRepository, UsersRepository } from '@cb/persistence';
+import { ApiKeysRepository, UsersRepository } from '@cb/persistence';
 import { Strategy } from 'passport-http-bearer';
 import { hashApiKey, looksLikeApiKey } from '../../api-keys/api-key-secret.util';
 import { SessionRevocations } from '../../auth/session-revocations';
@@ -26,7 +26,6 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(ApiKeysRepository) private readonly apiKeys: ApiKeysRepository,
     @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
-    @Inject(TenantsRepository) private readonly tenants: TenantsRepository,
   ) {
     super();
   }
@@ -48,15 +47,13 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
       return false;
     // Logout, a password change or reset, or removal ended the session: refused at once.
     if (await this.sessions.isRevoked(claims.tid, claims.sid)) return false;
-    // The user is re-read on every request: a removed user or a changed role takes effect at once.
-    const user = await this.users.findOne(claims.tid, { id: claims.sub });
+    // The user is re-read on every request: a removed user or a changed role takes effect at once. One statement
+    // (with the tenant's second-factor policy), in the request's transaction for reads (TenantDb.inRequest).
+    const user = await this.users.access(claims.tid, claims.sub);
     if (!user) return false;
-    // Only users without a second factor need the tenant's policy (one more look-up).
-    const mfaEnrollmentRequired =
-      !user.mfaEnabledAt && ((await this.tenants.get(user.tenantId))?.requireMfa ?? false);
     return {
       kind: 'user',
-      mfaEnrollmentRequired,
+      mfaEnrollmentRequired: !user.hasMfa && user.tenantRequiresMfa,
       tenantId: user.tenantId,
       userId: user.id,
       role: user.role as Role,

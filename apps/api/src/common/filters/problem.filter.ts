@@ -7,6 +7,7 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { DomainError, DomainErrorCode, DuplicateError } from '@cb/domain';
+import { isDatabaseBusy } from '@cb/persistence';
 import type { Request, Response } from 'express';
 import { redactPath } from '../log-redaction';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../problem';
@@ -82,7 +83,8 @@ export class ProblemFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+    const retryAfter =
+      body.status === 503 ? 1 : (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter) res.setHeader('Retry-After', String(retryAfter));
     res.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
@@ -120,6 +122,15 @@ export class ProblemFilter implements ExceptionFilter {
             : exception.message;
         return problem(status, HTTP_CODES[status] ?? 'error', detail, instance);
       }
+    }
+    if (isDatabaseBusy(exception)) {
+      // Not a fault: every connection is busy. The client retries after Retry-After (set in catch).
+      return problem(
+        503,
+        'overloaded',
+        'The service is busy; retry after the time in Retry-After',
+        instance,
+      );
     }
     const errorId = randomUUID();
     this.logger.error(

@@ -2,6 +2,7 @@ import { Injectable, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError, DomainErrorCode } from '@cb/domain';
+import { isDatabaseBusy } from '@cb/persistence';
 import type { Request } from 'express';
 import { IS_PUBLIC } from '../decorators/auth.decorators';
 
@@ -37,6 +38,8 @@ export class BearerAuthGuard extends AuthGuard('bearer') {
   }
 
   override handleRequest<T>(err: unknown, user: T | false): T {
+    // No connection to check the token with is an overload (503 with Retry-After), not a bad token.
+    if (isDatabaseBusy(err)) throw err;
     if (err || !user)
       throw new DomainError(DomainErrorCode.Unauthenticated, 'A valid bearer token is required');
     return user;

@@ -1,4 +1,4 @@
-import { ApiExtraModels, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -75,7 +75,8 @@ export class UploadContractDto {
 
 export class ListContractsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'Full-text search over the title, counterparty and contract text',
+    description:
+      'Full-text search over the title, counterparty and contract text in websearch_to_tsquery syntax ("a phrase", OR, -word), stemmed by each contract\'s language; names (title, counterparty, parties) also match with a typo',
   })
   @IsOptional()
   @IsString()
@@ -150,7 +151,7 @@ export class ListContractsQueryDto extends PageQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Comma-separated parts to include in each contract: `candidates` (the alternatives a reviewer can pick; `evidence` includes them too), `evidence`, `obligations` (evidence and obligations are included in any case)',
+      'Comma-separated parts to include in each contract (a list returns summaries without them): `evidence` (with the candidates), `candidates` (the alternatives a reviewer can pick, with the evidence), `obligations`',
     example: 'candidates',
   })
   @IsOptional()
@@ -477,8 +478,46 @@ export class ContractResponseDto {
   parentSuggestion?: ParentSuggestionDto | null;
 }
 
+/** A contract in a list: everything but its evidence, candidates and obligations (unless `expand` asks for them). */
+export class ContractSummaryDto extends OmitType(ContractResponseDto, [
+  'evidence',
+  'obligations',
+  'candidates',
+  'termsInForce',
+  'parentSuggestion',
+] as const) {
+  @ApiPropertyOptional({
+    description: 'Per term field: the spans of text that support it (only with expand=evidence)',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/EvidenceDto' } },
+  })
+  evidence?: Record<string, EvidenceDto[]>;
+  @ApiPropertyOptional({
+    type: [ObligationDto],
+    description: 'Its obligations (only with expand=obligations)',
+  })
+  obligations?: ObligationDto[];
+  @ApiPropertyOptional({
+    description:
+      'Per term field: the values a reviewer can pick (only with expand=candidates or expand=evidence)',
+    additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/CandidateDto' } },
+  })
+  candidates?: Record<string, CandidateDto[]>;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'With `q`: the text around the match, the matched words wrapped in `**` (null when only the title, counterparty or a party matched)',
+  })
+  snippet?: string | null;
+  @ApiPropertyOptional({
+    description:
+      'With `q`: how well the contract matches (ts_rank; higher is better), for this page only',
+  })
+  rank?: number;
+}
+
 export class ContractListResponseDto {
-  @ApiProperty({ type: [ContractResponseDto] }) data: ContractResponseDto[];
+  @ApiProperty({ type: [ContractSummaryDto] }) data: ContractSummaryDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
 

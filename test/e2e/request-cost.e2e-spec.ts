@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { TenantDb } from '../../libs/persistence/src/tenant-db';
+import { signUp, type SignedUp } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
+async function seedContracts(dbUrl: string, tenantId: string, n: number): Promise<string[]> {
+  const client = new Client({ connectionString: dbUrl });
+  await client.connect();
+  const ids: string[] = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      await client.query(
+        `INSERT INTO contracts (id, tenant_id, title, status, counterparty, file_name, file_size, file_sha256,
+           media_type, storage_key, text, language, extracted_terms, evidence, next_renewal_date)
+         VALUES ($1::uuid, $2, $3, 'parsed', 'Rubicon Oy', 'c.txt', 10, md5($1::text), 'text/plain', 'k',
+           'This agreement renews automatically.', 'en', '{"parties":[{"name":"Rubicon Oy"}]}',
+           '{"title":[{"page":1,"start":0,"end":4,"text":"This"}]}', '2027-01-01')`,
+        [id, tenantId, `Contract ${i}`],
+      );
+      await client.query(
+        `INSERT INTO obligations (tenant_id, contract_id, position, kind, text, evidence)
+         VALUES ($1, $2, 0, 'payment', 'Pay monthly', '[]')`,
+        [tenantId, id],
+      );
+    }
+  } finally {
+    await client.end();
+  }
+  return ids;
+}
+
+describe('request cost: one transaction per read request, 503 under overload', () => {
+  let server: TestServer;
+  let a: SignedUp;
+  let ids: string[];
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ worker: false });
+    a = await signUp(server.url, { company: 'Cost Counting Oy' });
+    ids = await seedContracts(server.db.url, a.tenantId, 3);
+    // Every statement the application pool sends (TypeORM logs each one through its logger, START and COMMIT too).
+    const logger = server.api.get(TenantDb).dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, parameters, runner) => {
+      statements.push(query);
+      original(query, parameters, runner);
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  async function count(path: string): Promise<{ status: number; statements: string[] }> {
+    statements = [];
+    const res = await request(server.url).get(path).set('Authorization', `Bearer ${a.token}`);
+    // The transaction ends just before the response is written; give the COMMIT's log a moment.
+    await new Promise((r) => setTimeout(r, 20));
+    return { status: res.status, statements: [...statements] };
+  }
+
+  it('reads the user and the contract in one transaction (START, tenant, user, contract, obligations, COMMIT)', async () => {
+    const { status, statements: s } = await count(`/v1/contracts/${ids[0]}`);
+    expect(status).toBe(200);
+    expect(s.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(s.filter((q) => /set_config\('app\.tenant_id'/.test(q))).toHaveLength(1);
+    expect(s.filter((q) => q === 'COMMIT')).toHaveLength(1);
+    expect(s[0]).toBe('START TRANSACTION');
+    expect(s[s.length - 1]).toBe('COMMIT');
+  });
+
+  it('lists summaries in five statements: START, tenant, user, the page, COMMIT (12 before)', async () => {
+    const { status, statements: s } = await count('/v1/contracts?limit=50');
+    expect(status).toBe(200);
+    expect(s).toHaveLength(5);
+    expect(s[0]).toBe('START TRANSACTION');
+    expect(s[1]).toMatch(/set_config\('app\.tenant_id'/);
+    expect(s[2]).toMatch(/FROM users u/);
+    expect(s[3]).toMatch(/FROM "contracts"/);
+    // A summary does not read the evidence or candidates (most of a row's bytes).
+    expect(s[3]).not.toMatch(/"evidence"|"candidates"/);
+    expect(s[4]).toBe('COMMIT');
+  });
+
+  it('returns summaries; evidence and obligations only with expand, in the same transaction', async () => {
+    const summary = await request(server.url)
+      .get('/v1/contracts')
+      .set('Authorization', `Bearer ${a.token}`);
+    expect(summary.status).toBe(200);
+    expect(summary.body.data).toHaveLength(3);
+    for (const c of summary.body.data) {
+      expect(c).toMatchObject({ status: 'parsed', counterparty: 'Rubicon Oy', tags: [] });
+      expect(c.terms.parties).toEqual([{ name: 'Rubicon Oy' }]);
+      expect(c.deadlines.nextRenewalDate).toBe('2027-01-01');
+      expect(c).not.toHaveProperty('evidence');
+      expect(c).not.toHaveProperty('obligations');
+      expect(c).not.toHaveProperty('candidates');
+    }
+    const { statements: s } = await count('/v1/contracts?expand=evidence,obligations');
+    expect(s.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(s).toHaveLength(6);
+    const expanded = await request(server.url)
+      .get('/v1/contracts?expand=evidence,obligations')
+      .set('Authorization', `Bearer ${a.token}`);
+    for (const c of expanded.body.data) {
+      expect(c.evidence.title[0].text).toBe('This');
+      expect(c.obligations).toEqual([
+        expect.objectContaining({ kind: 'payment', text: 'Pay monthly' }),
+      ]);
+    }
+  });
+
+  it('answers /v1/me in one transaction', async () => {
+    const { status, statements: s } = await count('/v1/me');
+    expect(status).toBe(200);
+    expect(s.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(s.filter((q) => /set_config/.test(q))).toHaveLength(1);
+    // START, tenant, the bearer check's user, the user and the tenant /me answers with, COMMIT (12 before).
+    expect(s).toHaveLength(6);
+  });
+
+  it('rolls back and releases the transaction of a request that failed (404)', async () => {
+    const { status, statements: s } = await count(`/v1/contracts/${randomUUID()}`);
+    expect(status).toBe(404);
+    expect(s.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(s[s.length - 1]).toBe('ROLLBACK');
+    // The connection went back to the pool: the next request is served.
+    expect((await count('/v1/me')).status).toBe(200);
+  });
+
+  it('keeps separate transactions for writes (a job is enqueued only after its commit)', async () => {
+    statements = [];
+    const res = await request(server.url)
+      .patch(`/v1/contracts/${ids[1]}`)
+      .set('Authorization', `Bearer ${a.token}`)
+      .send({ title: 'Renamed' });
+    expect(res.status).toBe(200);
+    expect(statements.filter((q) => q === 'START TRANSACTION').length).toBeGreaterThan(1);
+  });
+});
+
+describe('overload: no free database connection', () => {
+  let server: TestServer;
+  let a: SignedUp;
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      worker: false,
+      env: { DB_POOL_SIZE: '1', DB_POOL_TIMEOUT_MS: '200' },
+    });
+    a = await signUp(server.url, { company: 'Busy Oy' });
+  }, 60_000);
+
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('answers 503 problem+json with Retry-After while the pool is exhausted, and serves again after', async () => {
+    // Take the pool's only connection, as a long request would.
+    const runner = server.api.get(TenantDb).dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      const busy = await request(server.url)
+        .get('/v1/contracts')
+        .set('Authorization', `Bearer ${a.token}`);
+      expect(busy.status).toBe(503);
+      expect(busy.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(busy.headers['retry-after']).toBe('1');
+      expect(busy.body).toMatchObject({ status: 503, code: 'overloaded' });
+      expect(busy.body.errorId).toBeUndefined();
+    } finally {
+      await runner.release();
+    }
+    const ok = await request(server.url)
+      .get('/v1/contracts')
+      .set('Authorization', `Bearer ${a.token}`);
+    expect(ok.status).toBe(200);
+  });
+});
