@@ -29,7 +29,7 @@ describe('alert e-mail', () => {
     const mail = renderAlertEmail(base);
     expect(mail.subject).toBe('Notice deadline in 20 days: Office Lease');
     expect(mail.text).toContain(
-      'If nobody acts, the contract renews for 1 year on 2027-03-01 unless notice is given by 2027-01-30.',
+      'Give notice by 2027-01-30 to stop the renewal on 2027-03-01 (renews for 1 year). If nobody acts, the contract renews.',
     );
     expect(mail.text).toContain('"This Agreement renews for successive one-year terms');
     expect(mail.text).toContain(
@@ -41,7 +41,7 @@ describe('alert e-mail', () => {
 
   it('words each kind of deadline, and today / tomorrow', () => {
     expect(consequence({ ...base, kind: 'renewal', deadline: '2027-03-01' })).toBe(
-      'The contract renews for 1 year on 2027-03-01 unless notice is given by 2027-01-30.',
+      'Give notice by 2027-01-30 to stop the renewal on 2027-03-01 (renews for 1 year).',
     );
     expect(
       consequence({ ...base, kind: 'expiration', autoRenewal: false, deadline: '2027-06-30' }),
@@ -87,7 +87,9 @@ describe("alert e-mail for a monthly contract past this month's notice deadline"
 
   it('pairs the notice deadline with the renewal it stops, never the one already under way', () => {
     const text = consequence({ ...monthly, kind: 'notice', deadline: '2024-03-31' });
-    expect(text).toContain('on 2024-05-01 unless notice is given by 2024-03-31');
+    expect(text).toContain(
+      'Give notice by 2024-03-31 to stop the renewal on 2024-05-01 (renews for 1 month)',
+    );
     expect(text).not.toContain('2024-04-01');
   });
 
@@ -179,13 +181,13 @@ describe('alert e-mail in Finnish', () => {
 
   it('says what happens if nobody acts, for each kind, with dates as d.m.yyyy', () => {
     expect(consequence(fi)).toBe(
-      'Jos mitään ei tehdä, sopimus uusiutuu 1.3.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 30.1.2027.',
+      'Irtisano viimeistään 30.1.2027, jotta sopimus ei uusiudu 1.3.2027 (jatkokausi 1 vuosi). Jos mitään ei tehdä, sopimus uusiutuu.',
     );
     expect(consequence({ ...fi, nextRenewalDate: null })).toBe(
-      'Jos mitään ei tehdä, sopimus uusiutuu, ellei sitä irtisanota viimeistään 30.1.2027.',
+      'Irtisano viimeistään 30.1.2027, jotta sopimus ei uusiudu. Jos mitään ei tehdä, sopimus uusiutuu.',
     );
     expect(consequence({ ...fi, kind: 'renewal', deadline: '2027-03-01' })).toBe(
-      'Sopimus uusiutuu 1.3.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 30.1.2027.',
+      'Irtisano viimeistään 30.1.2027, jotta sopimus ei uusiudu 1.3.2027 (jatkokausi 1 vuosi).',
     );
     expect(
       consequence({
@@ -271,16 +273,16 @@ describe('alert e-mail in Swedish', () => {
 
   it('says what happens if nobody acts, for each kind, with ISO dates', () => {
     expect(consequence(sv)).toBe(
-      'Om ingen gör något förnyas avtalet med 1 år den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
+      'Säg upp senast 2027-01-30 för att stoppa förnyelsen den 2027-03-01 (förnyas med 1 år). Om ingen gör något förnyas avtalet.',
     );
     expect(consequence({ ...sv, renewalTerm: null })).toBe(
-      'Om ingen gör något förnyas avtalet den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
+      'Säg upp senast 2027-01-30 för att stoppa förnyelsen den 2027-03-01. Om ingen gör något förnyas avtalet.',
     );
     expect(consequence({ ...sv, nextRenewalDate: null })).toBe(
-      'Om ingen gör något förnyas avtalet om det inte sägs upp senast 2027-01-30.',
+      'Säg upp senast 2027-01-30 för att stoppa nästa förnyelse. Om ingen gör något förnyas avtalet.',
     );
     expect(consequence({ ...sv, kind: 'renewal', deadline: '2027-03-01' })).toBe(
-      'Avtalet förnyas med 1 år den 2027-03-01 om det inte sägs upp senast 2027-01-30.',
+      'Säg upp senast 2027-01-30 för att stoppa förnyelsen den 2027-03-01 (förnyas med 1 år).',
     );
     expect(
       consequence({ ...sv, kind: 'renewal', deadline: '2027-03-01', noticeDeadline: '2027-01-05' }),

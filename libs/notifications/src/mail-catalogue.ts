@@ -80,11 +80,11 @@ const EN: MailCatalogue = {
   untitled: 'Untitled contract',
   consequence: {
     noticeRenews: (term, renewal, by) =>
-      `If nobody acts, the contract ${term ? `renews for ${term}` : 'renews'} on ${renewal} unless notice is given by ${by}.`,
+      `Give notice by ${by} to stop the renewal on ${renewal}${term ? ` (renews for ${term})` : ''}. If nobody acts, the contract renews.`,
     noticeNoRenewalDate: (by) =>
-      `If nobody acts, the contract renews unless notice is given by ${by}.`,
+      `Give notice by ${by} to stop the next renewal. If nobody acts, the contract renews.`,
     renewalUnlessNotice: (term, renewal, by) =>
-      `The contract ${term ? `renews for ${term}` : 'renews'} on ${renewal} unless notice is given by ${by}.`,
+      `Give notice by ${by} to stop the renewal on ${renewal}${term ? ` (renews for ${term})` : ''}.`,
     renewal: (term, renewal) =>
       `The contract ${term ? `renews for ${term}` : 'renews'} on ${renewal}.`,
     termEnds: (date) => `The current term ends on ${date}.`,
@@ -135,11 +135,11 @@ const FI: MailCatalogue = {
   untitled: 'Nimetön sopimus',
   consequence: {
     noticeRenews: (term, renewal, by) =>
-      `Jos mitään ei tehdä, sopimus uusiutuu ${renewal}${fiTerm(term)}, ellei sitä irtisanota viimeistään ${by}.`,
+      `Irtisano viimeistään ${by}, jotta sopimus ei uusiudu ${renewal}${fiTerm(term)}. Jos mitään ei tehdä, sopimus uusiutuu.`,
     noticeNoRenewalDate: (by) =>
-      `Jos mitään ei tehdä, sopimus uusiutuu, ellei sitä irtisanota viimeistään ${by}.`,
+      `Irtisano viimeistään ${by}, jotta sopimus ei uusiudu. Jos mitään ei tehdä, sopimus uusiutuu.`,
     renewalUnlessNotice: (term, renewal, by) =>
-      `Sopimus uusiutuu ${renewal}${fiTerm(term)}, ellei sitä irtisanota viimeistään ${by}.`,
+      `Irtisano viimeistään ${by}, jotta sopimus ei uusiudu ${renewal}${fiTerm(term)}.`,
     renewal: (term, renewal) => `Sopimus uusiutuu ${renewal}${fiTerm(term)}.`,
     termEnds: (date) => `Nykyinen sopimuskausi päättyy ${date}.`,
     expiresForGood: (date) =>
@@ -170,6 +170,7 @@ const SV_UNITS: Record<DurationUnit, [string, string]> = {
 };
 const svRenews = (term: string | null) =>
   term ? `förnyas avtalet med ${term}` : 'förnyas avtalet';
+const svTerm = (term: string | null) => (term ? ` (förnyas med ${term})` : '');
 const svWhen = (days: number) =>
   days <= 0 ? 'i dag' : days === 1 ? 'i morgon' : `om ${days} dagar`;
 
@@ -189,11 +190,11 @@ const SV: MailCatalogue = {
   untitled: 'Namnlöst avtal',
   consequence: {
     noticeRenews: (term, renewal, by) =>
-      `Om ingen gör något ${svRenews(term)} den ${renewal} om det inte sägs upp senast ${by}.`,
+      `Säg upp senast ${by} för att stoppa förnyelsen den ${renewal}${svTerm(term)}. Om ingen gör något ${svRenews(null)}.`,
     noticeNoRenewalDate: (by) =>
-      `Om ingen gör något förnyas avtalet om det inte sägs upp senast ${by}.`,
+      `Säg upp senast ${by} för att stoppa nästa förnyelse. Om ingen gör något förnyas avtalet.`,
     renewalUnlessNotice: (term, renewal, by) =>
-      `Avtalet ${term ? `förnyas med ${term}` : 'förnyas'} den ${renewal} om det inte sägs upp senast ${by}.`,
+      `Säg upp senast ${by} för att stoppa förnyelsen den ${renewal}${svTerm(term)}.`,
     renewal: (term, renewal) =>
       `Avtalet ${term ? `förnyas med ${term}` : 'förnyas'} den ${renewal}.`,
     termEnds: (date) => `Den nuvarande avtalsperioden löper ut den ${date}.`,

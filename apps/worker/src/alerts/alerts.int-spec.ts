@@ -323,7 +323,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     const notice = mails.find((m) => m.subject?.startsWith('Notice deadline'))!;
     expect(notice.subject).toBe('Notice deadline in 20 days: Cleaning Services Agreement');
     expect(notice.text).toContain(
-      'renews for 1 year on 2027-01-11 unless notice is given by 2026-12-12',
+      'Give notice by 2026-12-12 to stop the renewal on 2027-01-11 (renews for 1 year)',
     );
     expect(notice.text).toContain('thirty (30) days written notice');
     expect(notice.text).toContain(`https://app.example.test/contracts/${contractId}`);
@@ -668,7 +668,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     );
     expect(fiMail!.text).toContain('Irtisanomisen määräpäivä: 12.12.2026 (20 päivän kuluttua)');
     expect(fiMail!.text).toContain(
-      'Jos mitään ei tehdä, sopimus uusiutuu 11.1.2027 (jatkokausi 1 vuosi), ellei sitä irtisanota viimeistään 12.12.2026.',
+      'Irtisano viimeistään 12.12.2026, jotta sopimus ei uusiudu 11.1.2027 (jatkokausi 1 vuosi). Jos mitään ei tehdä, sopimus uusiutuu.',
     );
     // The quoted contract sentence stays as the contract says it.
     expect(fiMail!.text).toContain(
@@ -687,7 +687,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     ]);
     const svAlert = svMails.find((m) => m.subject?.startsWith('Sista'))!;
     expect(svAlert.text).toContain(
-      'Om ingen gör något förnyas avtalet med 1 år den 2027-01-11 om det inte sägs upp senast 2026-11-23.',
+      'Säg upp senast 2026-11-23 för att stoppa förnyelsen den 2027-01-11 (förnyas med 1 år). Om ingen gör något förnyas avtalet.',
     );
     const svDigest = svMails.find((m) => m.subject?.startsWith('Tidsfrister'))!;
     expect(svDigest.text).toContain('- 2026-11-23 (i morgon)  Sista uppsägningsdag: Städavtal');
