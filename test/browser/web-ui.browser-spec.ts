@@ -1106,13 +1106,13 @@ describe('web UI (browser)', () => {
     watch(s);
     try {
       await s.goto(`${server.url}/login`);
-      await s.getByRole('button', { name: 'Logga in' }).waitFor();
+      await s.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
       await s.locator('html[lang="sv"]').waitFor({ state: 'attached' });
       await expect(s.getByLabel('Språk').inputValue()).resolves.toBe('sv');
       await expect(s.evaluate(() => localStorage.getItem('cb.lang'))).resolves.toBeNull();
       await s.getByLabel('E-post (arbete)').fill(email);
       await s.getByLabel('Lösenord').fill('a sound password 2026');
-      await s.getByRole('button', { name: 'Logga in' }).click();
+      await s.getByRole('button', { name: 'Logga in', exact: true }).click();
       await s.getByRole('heading', { level: 1, name: 'Översikt' }).waitFor();
       await s
         .getByRole('navigation', { name: 'Huvudnavigering' })

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { ContractReview1796191588173 } from '../../../migrations/1796191588173-ContractReview';
+import { ContractSearch1796240000000 } from '../../../migrations/1796240000000-ContractSearch';
 
 /**
  * The review migration on data written before it: an auto-renewing contract that was shown as "parsed" without
@@ -19,7 +20,9 @@ describe('migration ContractReview: contracts parsed before it', () => {
     db = await createTestDatabase();
     client = new Client({ connectionString: db.url });
     await client.connect();
-    await migration.down(runner()); // back to the schema before it
+    // Back to the schema before it: first the later migration whose search columns read `language`.
+    await new ContractSearch1796240000000().down(runner());
+    await migration.down(runner());
   });
   afterAll(async () => {
     await client?.end();
