@@ -36,6 +36,7 @@ export {
   lastSandboxRun,
   parserSandboxLimits,
   shutdownParserSandbox,
+  warmParserSandbox,
   type SandboxLimits,
   type SandboxRun,
 } from './sandbox/parser-sandbox';

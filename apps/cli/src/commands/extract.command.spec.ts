@@ -90,6 +90,7 @@ describe('contract-bank extract', () => {
     );
     expect(parseExtractArgs(['--max-pages', '3', 'a.pdf'])).toEqual({
       files: ['a.pdf'],
+      stdin: false,
       jsonl: false,
       ocr: true,
       maxPages: 3,

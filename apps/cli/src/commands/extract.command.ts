@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { extractDocument, type ExtractionResult } from '@cb/extraction';
+import { createInterface } from 'node:readline';
+import { extractDocument, warmParserSandbox, type ExtractionResult } from '@cb/extraction';
 import type { CliCommand, CliIo } from './cli-command.types';
 
 /** The line printed for one file (TERMS.md "Command line"). */
@@ -21,17 +22,20 @@ export interface ExtractLine {
 
 interface ExtractArgs {
   files: string[];
+  /** Also read file names from standard input, one a line, each extracted as soon as its line arrives. */
+  stdin: boolean;
   jsonl: boolean;
   ocr: boolean;
   maxPages?: number;
 }
 
 export function parseExtractArgs(args: string[]): ExtractArgs | string {
-  const parsed: ExtractArgs = { files: [], jsonl: false, ocr: true };
+  const parsed: ExtractArgs = { files: [], stdin: false, jsonl: false, ocr: true };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--jsonl') parsed.jsonl = true;
     else if (arg === '--no-ocr') parsed.ocr = false;
+    else if (arg === '--stdin') parsed.stdin = true;
     else if (arg === '--max-pages') {
       const value = Number(args[++i]);
       if (!Number.isInteger(value) || value < 1) return '--max-pages needs a positive whole number';
@@ -42,7 +46,7 @@ export function parseExtractArgs(args: string[]): ExtractArgs | string {
     } else if (arg.startsWith('--')) return `unknown option ${arg}`;
     else parsed.files.push(arg);
   }
-  if (parsed.files.length === 0) return 'no files given';
+  if (parsed.files.length === 0 && !parsed.stdin) return 'no files given';
   return parsed;
 }
 
@@ -101,23 +105,41 @@ export async function extractFile(
   return line;
 }
 
-/** `contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] FILE...`: one JSON object per file per line. */
+/** Whether a file will probably need the parser sandbox (anything but plain text), to start it early. */
+function needsParser(file: string): boolean {
+  return !/\.txt$/i.test(file);
+}
+
+/**
+ * `contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] [--stdin] FILE...`: one JSON object per file per
+ * line. With `--stdin` the file names (one a line) also come from standard input and each is extracted as its
+ * line arrives, so one process can serve a stream of files the way the worker does.
+ */
 export const extractCommand: CliCommand = {
   name: 'extract',
   summary: 'extract contract terms from PDF, DOCX or TXT files (one JSON object per file per line)',
-  usage: 'contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] FILE...',
+  usage: 'contract-bank extract [--jsonl] [--no-ocr] [--max-pages N] [--stdin] FILE...',
   async run(args: string[], io: CliIo): Promise<number> {
     const parsed = parseExtractArgs(args);
     if (typeof parsed === 'string') {
       io.err(`contract-bank extract: ${parsed}\nusage: ${this.usage}`);
       return 2;
     }
+    // The parser process (Node and pdf.js) starts while this one reads the first file and loads the rules.
+    if (parsed.stdin || parsed.files.some(needsParser)) warmParserSandbox();
     let failed = 0;
-    for (const file of parsed.files) {
+    const one = async (file: string) => {
       // One bad file never stops the others: extractFile reports failures as lines.
       const line = await extractFile(file, { ocr: parsed.ocr, maxPages: parsed.maxPages });
       if (line.status === 'failed') failed++;
       io.out(JSON.stringify(line));
+    };
+    for (const file of parsed.files) await one(file);
+    if (parsed.stdin) {
+      for await (const entry of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+        const file = entry.trim();
+        if (file) await one(file);
+      }
     }
     return failed > 0 ? 1 : 0;
   },

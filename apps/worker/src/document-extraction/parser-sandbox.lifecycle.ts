@@ -1,8 +1,11 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { configureParserSandbox, shutdownParserSandbox } from '@cb/extraction';
+import { configureParserSandbox, shutdownParserSandbox, warmParserSandbox } from '@cb/extraction';
 
-/** Applies PARSER_MEMORY_MB / PARSER_TIMEOUT_S to the parser sandbox and stops its processes on shutdown. */
+/**
+ * Applies PARSER_MEMORY_MB / PARSER_TIMEOUT_S to the parser sandbox, starts its first parser process while the
+ * worker boots (one warm process is kept ready from then on), and stops its processes on shutdown.
+ */
 @Injectable()
 export class ParserSandboxLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
@@ -12,6 +15,7 @@ export class ParserSandboxLifecycle implements OnModuleInit, OnApplicationShutdo
       memoryMb: this.config.parserMemoryMb,
       timeoutMs: this.config.parserTimeoutMs,
     });
+    warmParserSandbox();
   }
 
   onApplicationShutdown(): void {

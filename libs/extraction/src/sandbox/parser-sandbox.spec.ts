@@ -7,8 +7,10 @@ import { ExtractionErrorCode } from '../extraction.error';
 import {
   configureParserSandbox,
   DEFAULT_SANDBOX_LIMITS,
+  idleParserPids,
   lastSandboxRun,
   shutdownParserSandbox,
+  warmParserSandbox,
 } from './parser-sandbox';
 
 const MIB = 1024 * 1024;
@@ -104,4 +106,46 @@ describe('parser sandbox: every parser runs under a memory and a time limit in i
     shutdownParserSandbox();
     expect(await alive(first)).toBe(false);
   }, 60_000);
+
+  it('a warm process serves documents one after another; a bomb in one does not touch the next, and memory returns to baseline', async () => {
+    warmParserSandbox();
+    const [warm] = idleParserPids();
+    expect(warm).toBeGreaterThan(0);
+    const first = await extractDocument(okPdf(), { ocr: false });
+    expect(lastSandboxRun()!.pid).toBe(warm);
+    const baseline = process.memoryUsage.rss();
+
+    const bomb = await extractDocument(pdfBomb(2048), { ocr: false });
+    expect(bomb.error?.code).toBe(ExtractionErrorCode.MemoryLimit);
+    expect(lastSandboxRun()).toMatchObject({ pid: warm, stoppedBy: 'memory' });
+    expect(await alive(warm)).toBe(false);
+    // A fresh process is already waiting for the next document.
+    const [fresh] = idleParserPids();
+    expect(fresh).toBeGreaterThan(0);
+    expect(fresh).not.toBe(warm);
+
+    const next = await extractDocument(okPdf(), { ocr: false });
+    expect(lastSandboxRun()).toMatchObject({ pid: fresh, stoppedBy: null });
+    expect(next.text).toBe(first.text);
+    expect(next.terms).toEqual(first.terms);
+    expect(process.memoryUsage.rss() - baseline).toBeLessThan(50 * MIB);
+    // The process that read it is lean again and kept for the one after.
+    expect(idleParserPids()).toEqual([fresh]);
+  }, 90_000);
+
+  it('a timeout in one document kills its process; the next document reads the same as before', async () => {
+    warmParserSandbox();
+    const first = await extractDocument(okPdf(), { ocr: false });
+    const reused = lastSandboxRun()!.pid;
+    configureParserSandbox({ timeoutMs: 30 });
+    const slow = await extractDocument(okPdf(), { ocr: false });
+    expect(slow.error?.code).toBe(ExtractionErrorCode.Timeout);
+    expect(lastSandboxRun()).toMatchObject({ pid: reused, stoppedBy: 'timeout' });
+    expect(await alive(reused)).toBe(false);
+    configureParserSandbox({ timeoutMs: 60_000 });
+    const next = await extractDocument(okPdf(), { ocr: false });
+    expect(next.error).toBeNull();
+    expect(lastSandboxRun()!.pid).not.toBe(reused);
+    expect(next.text).toBe(first.text);
+  }, 90_000);
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Socket } from 'node:net';
 import { ParserError, SandboxLimitError, type SandboxLimit } from './parser-sandbox.error';
 import { SANDBOX_SOURCE } from './sandbox-source';
@@ -34,7 +35,13 @@ let limits: SandboxLimits = { ...DEFAULT_SANDBOX_LIMITS };
 
 /** Sets the limits for parser processes started from now on (the worker calls it at boot from its config). */
 export function configureParserSandbox(next: Partial<SandboxLimits>): void {
+  const memoryMb = limits.memoryMb;
   limits = { ...limits, ...next };
+  // Idle processes were started under the old memory limit: start them again under the new one.
+  if (limits.memoryMb !== memoryMb && idle.length > 0) {
+    for (const child of idle.splice(0)) child.stop(null);
+    refill();
+  }
 }
 
 export function parserSandboxLimits(): Readonly<SandboxLimits> {
@@ -73,6 +80,8 @@ function seconds(ms: number): string {
 function modulePaths(): string {
   return JSON.stringify({
     pdfParse: require.resolve('pdf-parse'),
+    // pdf.js's worker module, which pdf-parse's in-process worker loads from beside its own bundle.
+    pdfWorker: path.join(path.dirname(require.resolve('pdf-parse')), 'pdf.worker.mjs'),
     mammoth: require.resolve('mammoth'),
     tesseract: require.resolve('tesseract.js'),
   });
@@ -188,12 +197,16 @@ class SandboxProcess {
     this.watchdog = null;
     this.child.kill('SIGKILL');
     lastRun = { pid: this.pid, peakRssBytes: this.peak, stoppedBy: limit };
+    const hadWork = this.pending.size > 0;
     const error = new SandboxLimitError(limit ?? 'crash', message);
     for (const [id, entry] of this.pending) {
       clearTimeout(entry.timer);
       entry.reject(error);
       this.pending.delete(id);
     }
+    // A process killed by a limit, or that died under a document, is replaced at once so that the next
+    // document finds a warm one (never one that died idle: a process that cannot start would loop).
+    if (limit === 'memory' || limit === 'timeout' || (error.limit === 'crash' && hadWork)) refill();
   }
 
   /** Stops the process after `ms` unless a request comes first. */
@@ -246,6 +259,29 @@ class SandboxProcess {
 }
 
 const idle: SandboxProcess[] = [];
+/** Whether a warm process is kept ready (warmParserSandbox was called and no shutdown since). */
+let keepWarm = false;
+
+/** Starts an idle process if none is waiting, when warming is on. */
+function refill(): void {
+  if (!keepWarm || idle.length > 0) return;
+  const child = new SandboxProcess(limits.memoryMb);
+  idle.push(child);
+  child.stopWhenIdleFor(limits.idleMs);
+}
+
+/**
+ * Starts a parser process now, while the caller is still loading or waiting for work, so that the first
+ * document does not pay for starting Node and loading pdf.js (about 0.4 s, and more under load); from then
+ * on one idle process is kept ready: a process stopped by a limit is replaced at once. Each document still
+ * gets a process of its own for its whole parse (SandboxLease), under the same limits; an idle one is stopped
+ * after `idleMs` as before, and the next document (or warm call) starts another. The worker calls it at boot,
+ * the CLI before its first file.
+ */
+export function warmParserSandbox(): void {
+  keepWarm = true;
+  refill();
+}
 
 /**
  * One document's hold on a parser process: every request of the document goes to the same process (it keeps
@@ -279,7 +315,10 @@ export class SandboxLease {
     if (rss !== null && rss < limits.memoryMb * MIB * RECYCLE_SHARE && idle.length < MAX_IDLE) {
       idle.push(child);
       child.stopWhenIdleFor(limits.idleMs);
-    } else child.stop(null);
+    } else {
+      child.stop(null);
+      refill();
+    }
   }
 }
 
@@ -288,8 +327,14 @@ export function acquireSandbox(): SandboxLease {
   return new SandboxLease();
 }
 
+/** The pids of the idle parser processes waiting for a document (for benches and tests). */
+export function idleParserPids(): number[] {
+  return idle.map((child) => child.pid);
+}
+
 /** Stops every parser process (worker shutdown, tests). */
 export function shutdownParserSandbox(): void {
+  keepWarm = false;
   idle.length = 0;
   for (const child of [...live]) child.stop(null);
 }

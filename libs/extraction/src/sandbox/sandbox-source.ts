@@ -1,9 +1,17 @@
 // The program the sandbox child runs (node -e): plain JavaScript requiring only installed packages, so it
 // runs the same under Jest (whose VM cannot load pdf.js's worker module) and from dist. argv[1] is a JSON
-// object with the resolved paths of pdf-parse, mammoth and tesseract.js. One request at a time per child.
+// object with the resolved paths of pdf-parse, its pdf.js worker module, mammoth and tesseract.js. One request
+// at a time per child.
+//
+// At start the child loads pdf-parse and pdf.js's worker module before it says it is ready, so that a child
+// started ahead of time (warmParserSandbox) has paid for them before the first PDF arrives; requests that come
+// earlier wait for it. Both bundles carry core-js, whose Array.prototype.push replaces V8's native one (for an
+// edge case no parser reaches: push() on an array whose length was made read-only); pdf.js pushes for every
+// glyph, so the native push is put back once they are loaded (about 10% of a PDF's parse time, same output).
 export const SANDBOX_SOURCE = String.raw`
 'use strict';
 const paths = JSON.parse(process.argv[1]);
+const nativePush = Array.prototype.push;
 let PDFParse = null;
 let mammoth = null;
 let createWorker = null;
@@ -73,8 +81,23 @@ const ops = {
   },
 };
 
+async function preload() {
+  try {
+    PDFParse = require(paths.pdfParse).PDFParse;
+    // Sets globalThis.pdfjsWorker, which pdf.js's in-process ("fake") worker uses instead of importing it.
+    await import(require('node:url').pathToFileURL(paths.pdfWorker).href);
+  } catch {
+    // Loaded again (and its error reported) by the first request that needs it.
+  }
+  if (Array.prototype.push !== nativePush) {
+    Object.defineProperty(Array.prototype, 'push', { value: nativePush, writable: true, configurable: true, enumerable: false });
+  }
+}
+const loaded = preload();
+
 process.on('message', async (msg) => {
   try {
+    await loaded;
     const op = ops[msg.op];
     if (!op) throw new Error('unknown sandbox operation ' + msg.op);
     process.send({ id: msg.id, value: await op(msg) });
@@ -83,5 +106,5 @@ process.on('message', async (msg) => {
   }
 });
 process.on('disconnect', () => process.exit(0));
-process.send({ ready: true });
+loaded.then(() => process.send({ ready: true }));
 `;
