@@ -52,7 +52,10 @@ export default function ContractsPage() {
 
   const list = usePagedList(
     (cursor, signal) =>
-      api<Page<ContractSummary>>('/v1/contracts', { query: { ...query, limit: 25, cursor }, signal }),
+      api<Page<ContractSummary>>('/v1/contracts', {
+        query: { ...query, limit: 25, cursor },
+        signal,
+      }),
     [query],
   );
   // New filters (from the URL): the form shows them.
