@@ -17,7 +17,7 @@ import {
   rejectNullCharacters,
 } from './common/input-guards';
 import { PROBLEM_CONTENT_TYPE, problem, sendProblem } from './common/problem';
-import { RequestTransactionInterceptor, requestTransaction } from './common/request-transaction';
+import { requestTransaction } from './common/request-transaction';
 import { securityMiddleware } from './common/security-headers';
 import { createValidationPipe } from './common/validation';
 import { mountWebUi } from './web/web-static';
@@ -125,7 +125,6 @@ export async function createApiApp(
   // Last before the routes: a read request's repository calls share one transaction (and the tenant set once).
   const tenantDb = app.get(TenantDb);
   app.use(requestTransaction(tenantDb));
-  app.useGlobalInterceptors(new RequestTransactionInterceptor(tenantDb));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemFilter());
   app.enableShutdownHooks();
