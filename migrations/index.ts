@@ -12,6 +12,7 @@ import { BillingOrders1796192169983 } from './1796192169983-BillingOrders';
 import { Inboxes1796192474341 } from './1796192474341-Inboxes';
 import { Imports1796193053295 } from './1796193053295-Imports';
 import { AccountSecurity1796196530111 } from './1796196530111-AccountSecurity';
+import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Inboxes1796192474341,
   Imports1796193053295,
   AccountSecurity1796196530111,
+  ContractDecisions1796210000000,
 ];

@@ -18,3 +18,4 @@ export * from './billing/vat';
 export * from './billing/proration';
 export * from './contract/amendments';
 export * from './import/import-metadata';
+export * from './decision/deadline-decision';

@@ -27,4 +27,5 @@ export * from './repositories/billing-invoices.repository';
 export * from './repositories/password-resets.repository';
 export * from './repositories/inboxes.repository';
 export * from './repositories/imports.repository';
+export * from './repositories/decisions.repository';
 export * from './system';

@@ -24,6 +24,7 @@ import { SubscriptionChangeStore } from './subscription-change.store';
 import { PasswordResetsRepository } from './repositories/password-resets.repository';
 import { InboxesRepository } from './repositories/inboxes.repository';
 import { ImportsRepository } from './repositories/imports.repository';
+import { DecisionsRepository } from './repositories/decisions.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -48,6 +49,7 @@ const REPOSITORIES = [
   PasswordResetsRepository,
   InboxesRepository,
   ImportsRepository,
+  DecisionsRepository,
 ];
 
 /**

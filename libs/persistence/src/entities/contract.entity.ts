@@ -59,6 +59,10 @@ export class ContractEntity {
   @Column('date', { name: 'notice_deadline', nullable: true }) noticeDeadline: string | null;
   @Column('date', { name: 'next_renewal_date', nullable: true }) nextRenewalDate: string | null;
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
+  /** The notice deadline decisions answer now (the current term's, or a termination's). */
+  @Column('date', { name: 'decision_deadline', nullable: true }) decisionDeadline: string | null;
+  /** The day the contract ends after notice of termination was sent (no further renewals). */
+  @Column('date', { name: 'ending_on', nullable: true }) endingOn: string | null;
   /** The master agreement this contract amends (same tenant), or null. */
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
   /** The master a parse proposes for a document that calls itself an amendment, until a person links it. */

@@ -22,6 +22,7 @@ import { BillingInvoiceEntity } from './billing-invoice.entity';
 import { PasswordResetEntity } from './password-reset.entity';
 import { InboxEntity } from './inbox.entity';
 import { ImportEntity, ImportItemEntity } from './import.entity';
+import { ContractDecisionEntity } from './contract-decision.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -47,6 +48,7 @@ export * from './billing-invoice.entity';
 export * from './password-reset.entity';
 export * from './inbox.entity';
 export * from './import.entity';
+export * from './contract-decision.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -75,4 +77,5 @@ export const ENTITIES = [
   InboxEntity,
   ImportEntity,
   ImportItemEntity,
+  ContractDecisionEntity,
 ];
