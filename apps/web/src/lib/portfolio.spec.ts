@@ -17,7 +17,12 @@ function contract(
     evidence: {},
     termSources: {},
     obligations: [],
-    deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: null },
+    deadlines: {
+      noticeDeadline: null,
+      nextRenewalDate: null,
+      expirationDate: null,
+      endingOn: null,
+    },
     ...partial,
     terms: { ...(partial.terms ?? {}) },
   } as Contract;
@@ -49,22 +54,42 @@ describe('portfolio figures', () => {
         contract({
           counterparty: 'Acme Oy',
           terms: { contractValue: { amount: 24000, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: '2027-01-15', expirationDate: null },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: '2027-01-15',
+            expirationDate: null,
+            endingOn: null,
+          },
         }),
         contract({
           counterparty: 'Acme Oy',
           terms: { contractValue: { amount: 6000, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: '2027-01-31' },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: null,
+            expirationDate: '2027-01-31',
+            endingOn: null,
+          },
         }),
         contract({
           counterparty: 'Svea AB',
           terms: { contractValue: { amount: 50000, currency: 'SEK' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: '2027-03-01', expirationDate: null },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: '2027-03-01',
+            expirationDate: null,
+            endingOn: null,
+          },
         }),
         contract({
           counterparty: 'Old Ltd',
           terms: { contractValue: { amount: 99999, currency: 'EUR' } },
-          deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: '2026-01-31' },
+          deadlines: {
+            noticeDeadline: null,
+            nextRenewalDate: null,
+            expirationDate: '2026-01-31',
+            endingOn: null,
+          },
         }),
       ],
       today,

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = [
   'billing.invoice_paid',
   'inbox.rotated',
   'import.started',
+  'deadline.decided',
+  'deadline.decision_undone',
+  'contract.terminated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,5 @@
 import type { AppliedAmendment, ContractTerms, IsoDate } from '@cb/domain';
-import type { ContractEntity, ObligationEntity } from '@cb/persistence';
+import type { ContractEntity, DecisionView, ObligationEntity } from '@cb/persistence';
 
 /** An amendment as a list shows it under its master. */
 export interface AmendmentSummary {
@@ -24,4 +24,6 @@ export interface ContractRecord {
   /** Its amendments (a list page gives the direct ones; GET one gives the whole family with `family`). */
   amendments?: AmendmentSummary[];
   family?: ContractFamily;
+  /** The decision on the notice deadline decisions answer now (contract.decisionDeadline), or null. */
+  decision?: DecisionView | null;
 }

@@ -1,5 +1,5 @@
-import { amendmentEffectiveDate, mergeTerms } from '@cb/domain';
-import type { ContractListQuery, ContractsRepository } from '@cb/persistence';
+import { amendmentEffectiveDate, decisionFor, mergeTerms } from '@cb/domain';
+import type { ContractListQuery, ContractsRepository, DecisionsRepository } from '@cb/persistence';
 import { DEFAULT_PAGE_SIZE, asPage } from '../common/paging';
 import type { ContractRecord } from './contract-record';
 
@@ -7,7 +7,10 @@ export type ListContractsQuery = Omit<ContractListQuery, 'limit'> & { limit?: nu
 
 /** A page of the tenant's contracts (search, filters, sort), each with its obligations and amendments. */
 export class ListContracts {
-  constructor(private readonly contracts: ContractsRepository) {}
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly decisions: DecisionsRepository,
+  ) {}
 
   async execute(
     tenantId: string,
@@ -24,9 +27,17 @@ export class ListContracts {
       tenantId,
       rows.map((r) => r.id),
     );
+    const decisions = await this.decisions.forContracts(
+      tenantId,
+      rows.map((r) => r.id),
+    );
     return {
       data: rows.map((contract) => ({
         contract,
+        decision: decisionFor(
+          decisions.filter((d) => d.contractId === contract.id),
+          contract.decisionDeadline,
+        ),
         obligations: obligations.filter((o) => o.contractId === contract.id),
         amendments: amendments
           .filter((a) => a.parentId === contract.id)
