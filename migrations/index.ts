@@ -19,6 +19,7 @@ import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecr
 export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
+import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AccountSecurity1796196530111,
   ContractOwners1796200000000,
   NoticeRenewalDate1796206318157,
+  ContractDecisions1796210000000,
   EncryptTotpSecrets1796230000000,
   ContractSearch1796240000000,
   SsoConnections1796250000000,

@@ -89,6 +89,7 @@ describe('amendments: linked to the master, the master deadlines follow the term
       nextRenewalDate: null,
       expirationDate: null,
       noticeRenewalDate: null,
+      endingOn: null,
     });
 
     const after = await get(a, masterId);

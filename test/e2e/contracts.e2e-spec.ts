@@ -144,6 +144,7 @@ describe('contracts: upload, parse, read, and tenant isolation', () => {
       nextRenewalDate: '2031-01-15',
       expirationDate: null,
       noticeRenewalDate: '2031-01-15',
+      endingOn: null,
     });
     const deadlines = await api
       .get('/v1/deadlines')

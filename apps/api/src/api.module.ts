@@ -22,6 +22,7 @@ import { MfaEnrollmentGuard } from './common/guards/mfa-enrollment.guard';
 import { PermissionGuard } from './common/guards/permission.guard';
 import { ContractsModule } from './contracts/contracts.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -78,6 +79,7 @@ export class ApiModule {
         ContractsModule,
         ContractEventsModule,
         DeadlinesModule,
+        DecisionsModule,
         SubscriptionModule,
         AuditModule,
         ApiKeysModule,

@@ -17,6 +17,7 @@ import {
   ContractsRepository,
   ContractsWithPassedDeadlinesQuery,
   DeadlinesRepository,
+  DecisionsRepository,
   InboxesRepository,
   ImportsRepository,
   InvitationsRepository,
@@ -71,6 +72,8 @@ import { ReparseContract } from './contract/reparse-contract.use-case';
 import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
+import { DecideDeadline } from './decision/decide-deadline.use-case';
+import { UndoDecision } from './decision/undo-decision.use-case';
 import { ExpandImport } from './import/expand-import.use-case';
 import { GetImport, ListImports } from './import/get-import.use-case';
 import { StartImport } from './import/start-import.use-case';
@@ -107,7 +110,6 @@ const SERVICES = [
 
 /** contract: upload, read, correct, reparse, delete; the parse and its outcome; the deadline roll-forward. */
 const CONTRACT = [
-  provide(GetContract, [TenantDb, ContractsRepository, TenantCalendar]),
   provide(GetNoticeLetter, [
     TenantDb,
     ContractsRepository,
@@ -115,7 +117,8 @@ const CONTRACT = [
     UsersRepository,
     TenantCalendar,
   ]),
-  provide(ListContracts, [ContractsRepository]),
+  provide(GetContract, [TenantDb, ContractsRepository, TenantCalendar, DecisionsRepository]),
+  provide(ListContracts, [ContractsRepository, DecisionsRepository]),
   provide(OpenContractFile, [STORAGE, ContractsRepository]),
   provide(UploadContract, [
     TenantDb,
@@ -126,7 +129,7 @@ const CONTRACT = [
     JobPublisher,
   ]),
   provide(ReparseContract, [TenantDb, ContractsRepository, JobPublisher, GetContract]),
-  provide(RecomputeDeadlines, [TenantDb, ContractsRepository, TenantCalendar]),
+  provide(RecomputeDeadlines, [TenantDb, ContractsRepository, TenantCalendar, DecisionsRepository]),
   provide(CorrectTerms, [
     TenantDb,
     ContractsRepository,
@@ -215,9 +218,29 @@ const ALERTS = [
   provide(RecoverWebhookDeliveries, [LostWebhookDeliveriesQuery, WebhookEvents]),
 ];
 
-/** deadlines, audit trail and subscription. */
+/** deadlines, decisions on notice deadlines, audit trail and subscription. */
 const OTHERS = [
-  provide(ListDeadlines, [DeadlinesRepository, TenantCalendar]),
+  provide(ListDeadlines, [DeadlinesRepository, DecisionsRepository, TenantCalendar]),
+  provide(DecideDeadline, [
+    TenantDb,
+    ContractsRepository,
+    DecisionsRepository,
+    RecomputeDeadlines,
+    TenantCalendar,
+    AuditTrail,
+    WebhookEvents,
+    JobPublisher,
+    GetContract,
+    APP_CONFIG,
+  ]),
+  provide(UndoDecision, [
+    TenantDb,
+    ContractsRepository,
+    DecisionsRepository,
+    RecomputeDeadlines,
+    AuditTrail,
+    JobPublisher,
+  ]),
   provide(ListAuditEvents, [AuditEventsRepository]),
   provide(CheckTrials, [
     TrialsToCheckQuery,

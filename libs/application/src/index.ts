@@ -30,6 +30,8 @@ export * from './contract-events/list-contract-events.use-case';
 export * from './contract-events/publish-contract-event.use-case';
 export * from './contract-events/sweep-contract-events.use-case';
 export * from './deadline/list-deadlines.use-case';
+export * from './decision/decide-deadline.use-case';
+export * from './decision/undo-decision.use-case';
 export * from './alerts/alert-sends';
 export * from './alerts/mail-failure';
 export * from './alerts/record-tenant-alerts.use-case';

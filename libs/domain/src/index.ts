@@ -25,3 +25,4 @@ export * from './sso/sso';
 export * from './sso/sso.port';
 export * from './contract/title-case';
 export * from './contract/deadline-wording';
+export * from './decision/deadline-decision';

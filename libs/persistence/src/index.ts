@@ -28,4 +28,5 @@ export * from './repositories/password-resets.repository';
 export * from './repositories/sso-connections.repository';
 export * from './repositories/inboxes.repository';
 export * from './repositories/imports.repository';
+export * from './repositories/decisions.repository';
 export * from './system';

@@ -25,6 +25,7 @@ import { PasswordResetsRepository } from './repositories/password-resets.reposit
 import { InboxesRepository } from './repositories/inboxes.repository';
 import { ImportsRepository } from './repositories/imports.repository';
 import { SsoConnectionsRepository } from './repositories/sso-connections.repository';
+import { DecisionsRepository } from './repositories/decisions.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -50,6 +51,7 @@ const REPOSITORIES = [
   InboxesRepository,
   ImportsRepository,
   SsoConnectionsRepository,
+  DecisionsRepository,
 ];
 
 /**

@@ -12,7 +12,7 @@ export interface ContractParts {
 }
 
 export function toContractResponse(
-  { contract: c, obligations, amendments, family }: ContractRecord,
+  { contract: c, obligations, amendments, family, decision }: ContractRecord,
   parts: ContractParts = { candidates: true },
 ): ContractResponseDto {
   // Confidence is the engine's, for the values it read: a person's value has none.
@@ -43,7 +43,22 @@ export function toContractResponse(
       nextRenewalDate: c.nextRenewalDate,
       expirationDate: c.expirationDate,
       noticeRenewalDate: c.noticeRenewalDate,
+      endingOn: c.endingOn,
     },
+    decision: decision
+      ? {
+          decision: decision.decision,
+          noticeSentOn: decision.noticeSentOn,
+          note: decision.note,
+          decidedBy: {
+            type: decision.actorType,
+            id: decision.actorId,
+            name: decision.decidedByName,
+          },
+          decidedAt: decision.decidedAt.toISOString(),
+          deadline: decision.deadline,
+        }
+      : null,
     obligations: obligations.map((o) => ({
       id: o.id,
       party: o.party,

@@ -15,7 +15,11 @@ export class DeadlinesController {
   @RequirePermission('deadlines:read')
   @ApiOkResponse({ type: DeadlineListDto })
   async list(@CurrentTenant() tenantId: string, @Query() q: ListDeadlinesQueryDto) {
-    const rows = await this.listDeadlines.execute({ tenantId, ...q });
+    const rows = await this.listDeadlines.execute({
+      tenantId,
+      ...q,
+      undecided: q.undecided === 'true',
+    });
     return { data: rows.map(toDeadlineDto) };
   }
 }

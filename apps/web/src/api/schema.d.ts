@@ -356,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/contracts/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["DecisionsController_put"];
+        post?: never;
+        delete: operations["DecisionsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/plans": {
         parameters: {
             query?: never;
@@ -1038,6 +1054,34 @@ export interface components {
              * @description The renewal that noticeDeadline stops: nextRenewalDate, or a later renewal when notice for the next one can no longer be given in time
              */
             noticeRenewalDate: string | null;
+            /**
+             * Format: date
+             * @description Notice of termination was sent (decision terminate with noticeSentOn): the contract ends on this day, the end of its current term, and does not renew
+             */
+            endingOn: string | null;
+        };
+        DecidedByDto: {
+            /** @enum {string} */
+            type: "user" | "apiKey" | "operator" | "system";
+            /** Format: uuid */
+            id: string | null;
+            /** @description The user's name (null for an API key) */
+            name: string | null;
+        };
+        ContractDecisionDto: {
+            /** @enum {string} */
+            decision: "renew" | "terminate" | "renegotiate";
+            /** Format: date */
+            noticeSentOn: string | null;
+            note: string | null;
+            decidedBy: components["schemas"]["DecidedByDto"];
+            /** Format: date-time */
+            decidedAt: string;
+            /**
+             * Format: date
+             * @description The notice deadline this decision answers
+             */
+            deadline: string;
         };
         ObligationDto: {
             /** Format: uuid */
@@ -1116,6 +1160,8 @@ export interface components {
                 [key: string]: "extracted" | "user";
             };
             deadlines: components["schemas"]["ContractDeadlinesDto"];
+            /** @description The decision on the current term's notice deadline (or the termination that ends the contract); null when none */
+            decision: components["schemas"]["ContractDecisionDto"] | null;
             obligations: components["schemas"]["ObligationDto"][];
             /**
              * @description Detected language: en, fi, sv, or the code of a language the engine does not read
@@ -1167,6 +1213,8 @@ export interface components {
                 [key: string]: "extracted" | "user";
             };
             deadlines: components["schemas"]["ContractDeadlinesDto"];
+            /** @description The decision on the current term's notice deadline (or the termination that ends the contract); null when none */
+            decision: components["schemas"]["ContractDecisionDto"] | null;
             /**
              * @description Detected language: en, fi, sv, or the code of a language the engine does not read
              * @example fi
@@ -1279,6 +1327,16 @@ export interface components {
         };
         DeadlineListDto: {
             data: components["schemas"]["DeadlineDto"][];
+        };
+        DecideDeadlineDto: {
+            /** @enum {string} */
+            decision: "renew" | "terminate" | "renegotiate";
+            /**
+             * Format: date
+             * @description The day notice was sent, not after today (the tenant's calendar). terminate with noticeSentOn ends the contract at the end of the current term
+             */
+            noticeSentOn?: string | null;
+            note?: string | null;
         };
         PlanDescriptionDto: {
             en: string;
@@ -1791,13 +1849,13 @@ export interface components {
              *       "deadline.upcoming"
              *     ]
              */
-            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming")[];
+            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming" | "deadline.decided" | "contract.terminated")[];
         };
         CreatedWebhookDto: {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming")[];
+            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming" | "deadline.decided" | "contract.terminated")[];
             /** Format: date-time */
             createdAt: string;
             /**
@@ -1810,7 +1868,7 @@ export interface components {
             /** Format: uuid */
             id: string;
             url: string;
-            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming")[];
+            events: ("contract.parsed" | "contract.failed" | "deadline.upcoming" | "deadline.decided" | "contract.terminated")[];
             /** Format: date-time */
             createdAt: string;
         };
@@ -2490,6 +2548,8 @@ export interface operations {
                 /** @description Default: from + 365 days */
                 to?: string;
                 kind?: "notice" | "renewal" | "expiration" | "obligation";
+                /** @description true: only notice deadlines that passed without a decision (contracts not ending), oldest first; from, to and kind do not apply */
+                undecided?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -2504,6 +2564,52 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DeadlineListDto"];
                 };
+            };
+        };
+    };
+    DecisionsController_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideDeadlineDto"];
+            };
+        };
+        responses: {
+            /** @description The contract with `decision`; 409 when it has no notice deadline (it does not renew, or is an amendment) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractResponseDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decision is taken back (none: nothing changes); alerts resume */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -17,7 +17,12 @@ function contract(
     evidence: {},
     termSources: {},
     obligations: [],
-    deadlines: { noticeDeadline: null, nextRenewalDate: null, expirationDate: null },
+    deadlines: {
+      noticeDeadline: null,
+      nextRenewalDate: null,
+      expirationDate: null,
+      endingOn: null,
+    },
     ...partial,
     terms: { ...(partial.terms ?? {}) },
   } as Contract;
@@ -54,6 +59,7 @@ describe('portfolio figures', () => {
             nextRenewalDate: '2027-01-15',
             expirationDate: null,
             noticeRenewalDate: null,
+            endingOn: null,
           },
         }),
         contract({
@@ -64,6 +70,7 @@ describe('portfolio figures', () => {
             nextRenewalDate: null,
             expirationDate: '2027-01-31',
             noticeRenewalDate: null,
+            endingOn: null,
           },
         }),
         contract({
@@ -74,6 +81,7 @@ describe('portfolio figures', () => {
             nextRenewalDate: '2027-03-01',
             expirationDate: null,
             noticeRenewalDate: null,
+            endingOn: null,
           },
         }),
         contract({
@@ -84,6 +92,7 @@ describe('portfolio figures', () => {
             nextRenewalDate: null,
             expirationDate: '2026-01-31',
             noticeRenewalDate: null,
+            endingOn: null,
           },
         }),
       ],

@@ -102,6 +102,11 @@ export class SendAlert {
       if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
         return this.cancel(alert, 'deadline changed before the alert was sent');
       }
+      // A decision made after the alert was recorded stops it; a send already past this point (its row
+      // locked) finishes, once.
+      if (await this.alerts.deadlineDecided(p.tenantId, alert)) {
+        return this.cancel(alert, 'deadline decided before the alert was sent');
+      }
       // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
       // list is the default, or a contract owner who no longer owns it) gets nothing more.
       const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);

@@ -27,6 +27,9 @@ export const AUDIT_ACTIONS = [
   'import.started',
   'tenant.sso_configured',
   'tenant.sso_removed',
+  'deadline.decided',
+  'deadline.decision_undone',
+  'contract.terminated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

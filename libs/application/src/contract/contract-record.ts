@@ -1,5 +1,10 @@
 import type { AppliedAmendment, ContractTerms, IsoDate } from '@cb/domain';
-import type { ContractEntity, ContractSearchHit, ObligationEntity } from '@cb/persistence';
+import type {
+  ContractEntity,
+  ContractSearchHit,
+  DecisionView,
+  ObligationEntity,
+} from '@cb/persistence';
 
 /** An amendment as a list shows it under its master. */
 export interface AmendmentSummary {
@@ -26,4 +31,6 @@ export interface ContractRecord {
   family?: ContractFamily;
   /** In a search's page: the row's rank and highlighted snippet. */
   search?: ContractSearchHit;
+  /** The decision on the notice deadline decisions answer now (contract.decisionDeadline), or null. */
+  decision?: DecisionView | null;
 }

@@ -1,5 +1,5 @@
-import { NotFoundError, mergeTerms, termsInForce } from '@cb/domain';
-import type { ContractsRepository, TenantDb } from '@cb/persistence';
+import { NotFoundError, decisionFor, mergeTerms, termsInForce } from '@cb/domain';
+import type { ContractsRepository, DecisionsRepository, TenantDb } from '@cb/persistence';
 import type { TenantCalendar } from '../calendar/tenant-calendar.service';
 import { amendmentInput } from './contract-family';
 import type { ContractRecord } from './contract-record';
@@ -13,6 +13,7 @@ export class GetContract {
     private readonly db: TenantDb,
     private readonly contracts: ContractsRepository,
     private readonly calendar: TenantCalendar,
+    private readonly decisions: DecisionsRepository,
   ) {}
 
   execute(tenantId: string, id: string): Promise<ContractRecord> {
@@ -32,9 +33,11 @@ export class GetContract {
         contract.suggestedParentId && !contract.parentId && contract.parentSuggestion
           ? await this.contracts.get(tenantId, contract.suggestedParentId)
           : null;
+      const decisions = await this.decisions.forContract(tenantId, id);
       return {
         contract,
         obligations,
+        decision: decisionFor(decisions, contract.decisionDeadline),
         amendments: (inForce?.amendments ?? []).map((a) => ({
           id: a.id,
           title: a.title,

@@ -1,5 +1,5 @@
-import { amendmentEffectiveDate, mergeTerms } from '@cb/domain';
-import type { ContractListQuery, ContractsRepository } from '@cb/persistence';
+import { amendmentEffectiveDate, decisionFor, mergeTerms } from '@cb/domain';
+import type { ContractListQuery, ContractsRepository, DecisionsRepository } from '@cb/persistence';
 import { DEFAULT_PAGE_SIZE, asPage } from '../common/paging';
 import type { ContractRecord } from './contract-record';
 
@@ -25,7 +25,10 @@ export interface ListContractsParts {
  * it), which `owner=me` stands for.
  */
 export class ListContracts {
-  constructor(private readonly contracts: ContractsRepository) {}
+  constructor(
+    private readonly contracts: ContractsRepository,
+    private readonly decisions: DecisionsRepository,
+  ) {}
 
   async execute(
     tenantId: string,
@@ -49,9 +52,17 @@ export class ListContracts {
       withAmendments.size > 0
         ? await this.contracts.amendmentsOf(tenantId, [...withAmendments])
         : [];
+    // Only a contract with a current notice deadline can have a decision for it: no read otherwise.
+    const decidable = rows.filter((r) => r.decisionDeadline).map((r) => r.id);
+    const decisions =
+      decidable.length > 0 ? await this.decisions.forContracts(tenantId, decidable) : [];
     return {
       data: rows.map((contract) => ({
         contract,
+        decision: decisionFor(
+          decisions.filter((d) => d.contractId === contract.id),
+          contract.decisionDeadline,
+        ),
         obligations: obligations.filter((o) => o.contractId === contract.id),
         amendments: amendments
           .filter((a) => a.parentId === contract.id)

@@ -1,23 +1,32 @@
 import {
+  applyDecisions,
   computeDeadlines,
   deadlineList,
   mergeTerms,
   termsInForce,
   type ContractDeadlines,
+  type DecidedDeadlines,
   type ContractTerms,
   type ExtractedObligation,
 } from '@cb/domain';
-import type { ContractEntity, ContractsRepository, TenantDb } from '@cb/persistence';
+import type {
+  ContractEntity,
+  ContractsRepository,
+  DecisionsRepository,
+  TenantDb,
+} from '@cb/persistence';
 import type { TenantCalendar } from '../calendar/tenant-calendar.service';
 import { amendmentInput } from './contract-family';
 
 /** An amendment has no deadlines of its own: they are its master's, from the terms in force. */
-const NONE: ContractDeadlines = {
+const NONE: DecidedDeadlines = {
   noticeDeadline: null,
   nextRenewalDate: null,
   expirationDate: null,
   currentTermEnd: null,
   noticeRenewalDate: null,
+  endingOn: null,
+  decisionDeadline: null,
 };
 
 export interface TermsChange {
@@ -40,6 +49,7 @@ export class RecomputeDeadlines {
     private readonly db: TenantDb,
     private readonly contracts: ContractsRepository,
     private readonly calendar: TenantCalendar,
+    private readonly decisions: DecisionsRepository,
   ) {}
 
   async execute(
@@ -48,18 +58,21 @@ export class RecomputeDeadlines {
     change: TermsChange,
     patch: Partial<ContractEntity> = {},
     now = new Date(),
-  ): Promise<void> {
+  ): Promise<DecidedDeadlines> {
     const extractedTerms = change.extracted ? change.extracted.terms : contract.extractedTerms;
     const userTerms = change.userTerms ?? contract.userTerms;
     const terms = mergeTerms(extractedTerms, userTerms);
-    await this.db.run(tenantId, async () => {
+    return this.db.run(tenantId, async () => {
       const today = await this.calendar.today(tenantId, now);
       const parentId = patch.parentId !== undefined ? patch.parentId : contract.parentId;
       let deadlines = NONE;
       if (!parentId) {
         const family = await this.contracts.descendants(tenantId, contract.id);
         const inForce = termsInForce(terms, family.map(amendmentInput), today).terms;
-        deadlines = computeDeadlines(inForce, today);
+        // A decision on a notice deadline (terminate with notice sent) ends the contract: docs/deadlines.md.
+        const computed: ContractDeadlines = computeDeadlines(inForce, today);
+        const decisions = await this.decisions.forContract(tenantId, contract.id);
+        deadlines = applyDecisions(inForce, computed, decisions);
       }
       const obligations = change.extracted
         ? await this.contracts.replaceObligations(
@@ -80,6 +93,8 @@ export class RecomputeDeadlines {
           nextRenewalDate: deadlines.nextRenewalDate,
           expirationDate: deadlines.expirationDate,
           noticeRenewalDate: deadlines.noticeRenewalDate,
+          decisionDeadline: deadlines.decisionDeadline,
+          endingOn: deadlines.endingOn,
         },
       );
       await this.contracts.replaceDeadlines(
@@ -88,6 +103,7 @@ export class RecomputeDeadlines {
         deadlineList(deadlines, obligations, today),
       );
       if (parentId) await this.recomputeRootOf(tenantId, contract.id, now);
+      return deadlines;
     });
   }
 

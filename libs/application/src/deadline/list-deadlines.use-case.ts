@@ -1,5 +1,5 @@
 import { ValidationError, addDays, isValidIsoDate, type DeadlineKind } from '@cb/domain';
-import type { DeadlineView, DeadlinesRepository } from '@cb/persistence';
+import type { DeadlineView, DeadlinesRepository, DecisionsRepository } from '@cb/persistence';
 import type { TenantCalendar } from '../calendar/tenant-calendar.service';
 
 /** Without `to`, the list covers this many days from `from`. */
@@ -11,16 +11,24 @@ export interface ListDeadlinesQuery {
   from?: string;
   to?: string;
   kind?: DeadlineKind;
+  /** Only notice deadlines that passed without a decision (contracts not ending); from/to/kind do not apply. */
+  undecided?: boolean;
 }
 
 /** The tenant's deadlines from..to (inclusive), sorted by date. */
 export class ListDeadlines {
   constructor(
     private readonly deadlines: DeadlinesRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly calendar: TenantCalendar,
   ) {}
 
   async execute(q: ListDeadlinesQuery, now = new Date()): Promise<DeadlineView[]> {
+    if (q.undecided) {
+      const today = await this.calendar.today(q.tenantId, now);
+      const rows = await this.decisions.undecidedPassed(q.tenantId, today);
+      return rows.map((r) => ({ ...r, kind: 'notice' as const, obligationId: null }));
+    }
     const from = q.from ?? (await this.calendar.today(q.tenantId, now));
     const to = q.to ?? addDays(from, DEFAULT_DEADLINE_SPAN_DAYS);
     if (!isValidIsoDate(from) || !isValidIsoDate(to) || to < from) {

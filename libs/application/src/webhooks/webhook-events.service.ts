@@ -1,7 +1,12 @@
 import type { JobPublisher } from '@cb/jobs';
 import type { WebhooksRepository } from '@cb/persistence';
 
-export type WebhookEventType = 'contract.parsed' | 'contract.failed' | 'deadline.upcoming';
+export type WebhookEventType =
+  | 'contract.parsed'
+  | 'contract.failed'
+  | 'deadline.upcoming'
+  | 'deadline.decided'
+  | 'contract.terminated';
 
 export interface WebhookEvent {
   type: WebhookEventType;

@@ -61,6 +61,10 @@ export class ContractEntity {
   @Column('date', { name: 'expiration_date', nullable: true }) expirationDate: string | null;
   /** The renewal the notice deadline stops (a later one than nextRenewalDate when that can no longer be). */
   @Column('date', { name: 'notice_renewal_date', nullable: true }) noticeRenewalDate: string | null;
+  /** The notice deadline decisions answer now (the current term's, or a termination's). */
+  @Column('date', { name: 'decision_deadline', nullable: true }) decisionDeadline: string | null;
+  /** The day the contract ends after notice of termination was sent (no further renewals). */
+  @Column('date', { name: 'ending_on', nullable: true }) endingOn: string | null;
   /** The master agreement this contract amends (same tenant), or null. */
   @Column('uuid', { name: 'parent_id', nullable: true }) parentId: string | null;
   /** The master a parse proposes for a document that calls itself an amendment, until a person links it. */

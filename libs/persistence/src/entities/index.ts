@@ -23,6 +23,7 @@ import { PasswordResetEntity } from './password-reset.entity';
 import { InboxEntity } from './inbox.entity';
 import { ImportEntity, ImportItemEntity } from './import.entity';
 import { SsoConnectionEntity, SsoDomainEntity } from './sso-connection.entity';
+import { ContractDecisionEntity } from './contract-decision.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -49,6 +50,7 @@ export * from './password-reset.entity';
 export * from './inbox.entity';
 export * from './import.entity';
 export * from './sso-connection.entity';
+export * from './contract-decision.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -79,4 +81,5 @@ export const ENTITIES = [
   ImportItemEntity,
   SsoConnectionEntity,
   SsoDomainEntity,
+  ContractDecisionEntity,
 ];

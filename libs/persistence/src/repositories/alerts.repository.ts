@@ -112,6 +112,10 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
              LEFT JOIN users u ON u.id = c.owner_id AND u.tenant_id = c.tenant_id
             WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
               AND ($4::date IS NULL OR (d.date, d.id) > ($4::date, $5::uuid))
+              -- A decided notice deadline gets no further alerts (docs/deadlines.md, "Decisions").
+              AND NOT (d.kind = 'notice' AND EXISTS (
+                    SELECT 1 FROM contract_decisions x
+                     WHERE x.tenant_id = d.tenant_id AND x.contract_id = d.contract_id AND x.deadline = d.date))
             ORDER BY d.date, d.id
             LIMIT $6`,
         [tenantId, from, to, after?.date ?? null, after?.id ?? null, limit],
@@ -205,6 +209,21 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
             AND obligation_id IS NOT DISTINCT FROM $5::uuid
           LIMIT 1`,
         [tenantId, alert.contractId, alert.kind, alert.deadline, alert.obligationId],
+      );
+      return rows.length > 0;
+    });
+  }
+
+  /** Whether the notice deadline an alert is about has a decision (its alerts stop). */
+  deadlineDecided(
+    tenantId: string,
+    alert: { contractId: string; kind: DeadlineKind; deadline: string },
+  ): Promise<boolean> {
+    if (alert.kind !== 'notice') return Promise.resolve(false);
+    return this.run(tenantId, async (m: EntityManager) => {
+      const rows: unknown[] = await m.query(
+        `SELECT 1 FROM contract_decisions WHERE tenant_id = $1 AND contract_id = $2 AND deadline = $3 LIMIT 1`,
+        [tenantId, alert.contractId, alert.deadline],
       );
       return rows.length > 0;
     });

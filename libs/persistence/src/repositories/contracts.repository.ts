@@ -72,6 +72,8 @@ const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
   'nextRenewalDate',
   'noticeRenewalDate',
   'expirationDate',
+  'decisionDeadline',
+  'endingOn',
   'ownerId',
   'parentId',
   'suggestedParentId',

@@ -19,6 +19,7 @@ import { TEXT_SETTABLE_FIELDS, type TextSettableField } from '@cb/application';
 import { CONTRACT_STATUSES, type ContractStatus } from '@cb/domain';
 import { PageQueryDto } from '../../common/dto/page-query.dto';
 import { SingleLine } from '../../common/validation';
+import { ContractDecisionDto } from '../../decisions/dto/decision.dto';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const OWNER_FILTER =
@@ -296,6 +297,14 @@ class ContractDeadlinesDto {
       'The renewal that noticeDeadline stops: nextRenewalDate, or a later renewal when notice for the next one can no longer be given in time',
   })
   noticeRenewalDate: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description:
+      'Notice of termination was sent (decision terminate with noticeSentOn): the contract ends on this day, the end of its current term, and does not renew',
+  })
+  endingOn: string | null;
 }
 class ObligationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -417,6 +426,13 @@ export class ContractResponseDto {
   })
   termSources: Record<string, string>;
   @ApiProperty({ type: ContractDeadlinesDto }) deadlines: ContractDeadlinesDto;
+  @ApiProperty({
+    type: ContractDecisionDto,
+    nullable: true,
+    description:
+      "The decision on the current term's notice deadline (or the termination that ends the contract); null when none",
+  })
+  decision: ContractDecisionDto | null;
   @ApiProperty({ type: [ObligationDto] }) obligations: ObligationDto[];
   @ApiProperty({
     nullable: true,

@@ -21,6 +21,15 @@ export class ListDeadlinesQueryDto {
   @IsOptional()
   @IsIn(['notice', 'renewal', 'expiration', 'obligation'])
   kind?: 'notice' | 'renewal' | 'expiration' | 'obligation';
+
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description:
+      'true: only notice deadlines that passed without a decision (contracts not ending), oldest first; from, to and kind do not apply',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  undecided?: 'true' | 'false';
 }
 
 export class DeadlineDto {

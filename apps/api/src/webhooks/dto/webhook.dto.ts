@@ -1,7 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsString, MaxLength } from 'class-validator';
 
-export const WEBHOOK_EVENTS = ['contract.parsed', 'contract.failed', 'deadline.upcoming'] as const;
+export const WEBHOOK_EVENTS = [
+  'contract.parsed',
+  'contract.failed',
+  'deadline.upcoming',
+  'deadline.decided',
+  'contract.terminated',
+] as const;
 
 export class CreateWebhookDto {
   @ApiProperty({
