@@ -206,7 +206,9 @@ describe('web UI (browser)', () => {
     const smtpPort = (smtp.server.address() as AddressInfo).port;
     server = await startTestServer({
       webDist: WEB_DIST,
-      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}` },
+      // One browser signs up, logs in and refreshes many times a minute from 127.0.0.1 across these tests;
+      // the per-IP limit itself is tested in test/security/login-hardening.e2e-spec.ts.
+      env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, AUTH_RATE_LIMIT_PER_MINUTE: '1000' },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,

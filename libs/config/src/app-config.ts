@@ -30,6 +30,8 @@ export interface AppConfig {
   alertScanIntervalMs: number;
   /** Requests per minute one API key may make (then 429 with Retry-After). */
   apiKeyRateLimitPerMinute: number;
+  /** Auth-like requests (sign-in, refresh, reset, /v1/me security writes) per client IP per minute. */
+  authRateLimitPerMinute: number;
   /** The application connection pool: its size and how long a request waits for a connection. */
   dbPool: { size: number; connectTimeoutMs: number };
   trialDays: number;
@@ -84,6 +86,9 @@ export interface S3StorageConfig {
 }
 
 export class ConfigError extends Error {}
+
+/** Auth-like requests per client IP per minute unless AUTH_RATE_LIMIT_PER_MINUTE says otherwise. */
+export const AUTH_PER_IP_DEFAULT = 60;
 
 export const APP_DB_ROLE = 'contract_bank_app';
 
@@ -162,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     refreshFamilyMaxDays: 90,
     alertScanIntervalMs: dto.ALERT_SCAN_INTERVAL_MS ?? 3_600_000,
     apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
+    authRateLimitPerMinute: dto.AUTH_RATE_LIMIT_PER_MINUTE ?? AUTH_PER_IP_DEFAULT,
     dbPool: { size: dto.DB_POOL_SIZE ?? 10, connectTimeoutMs: dto.DB_POOL_TIMEOUT_MS ?? 2000 },
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,

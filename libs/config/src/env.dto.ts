@@ -111,6 +111,14 @@ export class EnvDto {
   @Max(1_000_000)
   API_KEY_RATE_LIMIT_PER_MINUTE?: number;
 
+  /** Sign-in, refresh, reset and account-security writes per client IP per minute (default 60). */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  AUTH_RATE_LIMIT_PER_MINUTE?: number;
+
   /** Connections of the API's application pool (each request holds at most one). */
   @IsOptional()
   @Transform(toInt)

@@ -23,6 +23,7 @@ import { RateLimiterService } from './rate-limiter.service';
 export class RateLimitGuard implements CanActivate {
   private readonly perKey: RateLimitRule;
   private readonly signups: RateLimitRule;
+  private readonly authPerIp: RateLimitRule;
 
   constructor(
     @Inject(RateLimiterService) private readonly limiter: RateLimiterService,
@@ -30,6 +31,7 @@ export class RateLimitGuard implements CanActivate {
   ) {
     this.perKey = perApiKey(config.apiKeyRateLimitPerMinute);
     this.signups = signupsPerIp(config.signupsPerIpPerHour);
+    this.authPerIp = { ...AUTH_PER_IP, limit: config.authRateLimitPerMinute };
   }
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -43,7 +45,7 @@ export class RateLimitGuard implements CanActivate {
       path.startsWith('/v1/auth/') || (path.startsWith('/v1/me/') && req.method !== 'GET');
     if (authLike || PUBLIC_AUTH_PATHS.includes(path)) {
       const ip = req.ip ?? req.socket.remoteAddress ?? 'unknown';
-      checks.push([AUTH_PER_IP, ip]);
+      checks.push([this.authPerIp, ip]);
       // Sign-up answers 409 for a registered e-mail (the usual trade-off): few tries per IP keep that from
       // becoming a way to list who uses the product.
       if (path === '/v1/signup') checks.push([this.signups, ip]);

@@ -1,3 +1,5 @@
+import { AUTH_PER_IP_DEFAULT } from '@cb/config';
+
 /** One limit: at most `limit` requests per `windowSeconds` for one subject (an IP, an IP + e-mail, an API key). */
 export interface RateLimitRule {
   name: string;
@@ -6,7 +8,11 @@ export interface RateLimitRule {
 }
 
 /** Sign-up, sign-in, refresh and accepting invitations, per client IP. */
-export const AUTH_PER_IP: RateLimitRule = { name: 'auth-ip', limit: 60, windowSeconds: 60 };
+export const AUTH_PER_IP: RateLimitRule = {
+  name: 'auth-ip',
+  limit: AUTH_PER_IP_DEFAULT,
+  windowSeconds: 60,
+};
 /** Password guessing: wrong or right, ten tries per account and IP per five minutes. */
 export const LOGIN_PER_IP_AND_EMAIL: RateLimitRule = {
   name: 'login',
