@@ -8,7 +8,7 @@
 //      BENCH_RATE (200), BENCH_DURATION (30 s), BENCH_STEP_DURATION (5 s), BENCH_LOAD_TENANTS (50),
 //      BENCH_KEEP_DB=1 reuses a seeded database of the same size, BENCH_PORT (3990).
 import { spawn } from 'node:child_process';
-import { createHmac, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,9 @@ const PORT = env('BENCH_PORT', 3990);
 const ADMIN = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = `cb_bench_api_${TENANTS}_${CONTRACTS}_${BIG}`;
 const CUAD = cuadDir;
-const JWT_SECRET = 'bench-secret-0123456789abcdef0123456789abcdef';
+// A fresh secret each run: the bench signs its own tokens with it and starts the API with it (a fixed one in the
+// repository would be a secret anyone knows: test/security/secrets.spec.ts).
+const JWT_SECRET = process.env.BENCH_JWT_SECRET || randomBytes(32).toString('hex');
 
 const dbUrl = (user = 'postgres') => {
   const u = new URL(ADMIN);
