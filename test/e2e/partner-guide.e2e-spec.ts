@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { startTestServer, type TestServer } from '../support/test-server';
@@ -29,10 +30,13 @@ describe('docs/api.md: every curl example runs against a real server', () => {
   it('authenticates with an API key, uploads idempotently, waits for parsing and reads terms and deadlines', async () => {
     const script = guideScript();
     expect(script).toMatch(/curl/);
+    // In a folder of its own: the guide's downloads (curl -OJ of a notice letter) land there, not in the checkout.
+    const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-partner-guide-'));
     const { stdout } = await run('bash', ['-euo', 'pipefail', '-c', script], {
+      cwd,
       env: { ...process.env, BASE: server.url, SAMPLE_PDF: SAMPLE },
       timeout: 120_000,
-    });
+    }).finally(() => fs.rmSync(cwd, { recursive: true, force: true }));
     expect(stdout).toMatch(/key prefix: cbk_/);
     expect(stdout).toMatch(/expiring key: [0-9a-f]{8} until \d{4}-\d{2}-\d{2}T/);
     expect(stdout).toMatch(/uploaded [0-9a-f-]{36}/);
