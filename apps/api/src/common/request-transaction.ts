@@ -9,9 +9,17 @@ import type { NextFunction, Request, Response } from 'express';
  * when the answer was a success (a read has nothing to lose if that COMMIT fails), ROLLBACK otherwise. A client
  * that hangs up mid-request ends it too (its handler's later queries then fail; nobody waits for the answer).
  */
+/**
+ * GETs that create what they answer on first use (the calendar feed's secret URL, the e-mail-in address): the
+ * shared transaction commits after the response is sent, so the client's next request could miss the new row.
+ * They keep their own transactions, committed before the answer.
+ */
+const CREATE_ON_READ = new Set(['/v1/calendar', '/v1/inbox']);
+
 export function requestTransaction(db: TenantDb) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    const readOnly =
+      (req.method === 'GET' || req.method === 'HEAD') && !CREATE_ON_READ.has(req.path);
     if (!readOnly || (req.headers.accept ?? '').includes('text/event-stream')) {
       next();
       return;
