@@ -10,7 +10,7 @@ process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
   const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0 });
   const result = await parser.getText();
   await parser.destroy();
-  process.stdout.write(JSON.stringify(result.pages.map((p) => p.text)));
+  process.stdout.write(JSON.stringify({ total: result.total, pages: result.pages.map((p) => p.text) }));
 });`;
 
 /**
@@ -20,8 +20,8 @@ process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
 export const flatText = (text: string): string =>
   text.replace(/(\p{L})-\s+(?=\p{L})/gu, '$1-').replace(/\s+/g, ' ');
 
-/** The text of a PDF, read back with pdf-parse (page footers left out), flattened. */
-export function pdfText(data: Buffer): Promise<string> {
+/** A PDF read back with pdf-parse: its page count, each page's text, and the body with page footers left out. */
+export function readPdf(data: Buffer): Promise<{ total: number; pages: string[]; text: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-e', READ_PDF, require.resolve('pdf-parse')]);
     let out = '';
@@ -31,12 +31,18 @@ export function pdfText(data: Buffer): Promise<string> {
     child.on('error', reject);
     child.on('close', (code) => {
       if (code !== 0) return reject(new Error(`reading the PDF failed (${code}): ${err}`));
-      const pages = JSON.parse(out) as string[];
+      const { total, pages } = JSON.parse(out) as { total: number; pages: string[] };
+      // The page footers ("Page 1 of 2", "1 (2)") sit between the pages' texts; leave them out.
       const body = pages.map((p) => p.replace(/(Page )?\d+ (of \d+|\(\d+\))\s*$/, ''));
-      resolve(flatText(body.join('\n')));
+      resolve({ total, pages, text: body.join('\n') });
     });
     child.stdin.end(data);
   });
+}
+
+/** The text of a PDF, read back with pdf-parse (page footers left out), flattened. */
+export async function pdfText(data: Buffer): Promise<string> {
+  return flatText((await readPdf(data)).text);
 }
 
 /** The text of a DOCX as mammoth opens it, flattened. */

@@ -1,5 +1,3 @@
-import { spawn } from 'node:child_process';
-import mammoth from 'mammoth';
 import { DomainErrorCode, ValidationError } from '@cb/domain';
 import {
   renderNoticeLetter,
@@ -7,47 +5,7 @@ import {
   type NoticeLetterInput,
   type NoticeLetterKind,
 } from '@cb/letters';
-
-// pdf.js (inside pdf-parse) loads its worker with a dynamic import, which Jest's VM refuses, so the PDF is
-// read back by `new PDFParse({ data }).getText()` in a plain Node process, as a user's tool would.
-const READ_PDF = `
-const { PDFParse } = require(process.argv[1]);
-const chunks = [];
-process.stdin.on('data', (c) => chunks.push(c)).on('end', async () => {
-  const parser = new PDFParse({ data: new Uint8Array(Buffer.concat(chunks)), verbosity: 0 });
-  const result = await parser.getText();
-  await parser.destroy();
-  process.stdout.write(JSON.stringify({ total: result.total, pages: result.pages.map((p) => p.text) }));
-});`;
-
-function readPdf(data: Buffer): Promise<{ total: number; pages: string[]; text: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', READ_PDF, require.resolve('pdf-parse')]);
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (c: Buffer) => (out += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) return reject(new Error(`reading the PDF failed (${code}): ${err}`));
-      const { total, pages } = JSON.parse(out) as { total: number; pages: string[] };
-      // The page footers ("Page 1 of 2", "1 (2)") sit between the pages' texts; leave them out.
-      const body = pages.map((p) => p.replace(/(Page )?\d+ (of \d+|\(\d+\))\s*$/, ''));
-      resolve({ total, pages, text: body.join('\n') });
-    });
-    child.stdin.end(data);
-  });
-}
-
-async function readDocx(data: Buffer): Promise<string> {
-  return (await mammoth.extractRawText({ buffer: data })).value;
-}
-
-/**
- * Text as a reader sees it: a line break or a non-breaking space is one space, and a word wrapped after its
- * hyphen ("then-\ncurrent") is one word again.
- */
-const flat = (text: string) => text.replace(/(\p{L})-\s+(?=\p{L})/gu, '$1-').replace(/\s+/g, ' ');
+import { docxText, flatText as flat, pdfText, readPdf } from '../../../test/support/letter-text';
 
 async function renderedText(
   input: NoticeLetterInput,
@@ -57,10 +15,10 @@ async function renderedText(
   const data = await renderNoticeLetter(input, { format, language });
   if (format === 'pdf') {
     expect(data.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    return flat((await readPdf(data)).text);
+    return pdfText(data);
   }
   expect(data.subarray(0, 2).toString('latin1')).toBe('PK');
-  return flat(await readDocx(data));
+  return docxText(data);
 }
 
 const CLAUSE =
@@ -211,7 +169,7 @@ describe('renderNoticeLetter', () => {
     expect(flat(pdf.pages.slice(1).join(' '))).toContain('(sentence 45).');
     expect(flat(pdf.pages[pdf.pages.length - 1])).toContain('Jörg Müller');
 
-    const docx = await readDocx(
+    const docx = await docxText(
       await renderNoticeLetter(input, { format: 'docx', language: 'en' }),
     );
     expect(squeezed(docx)).toContain(squeezed(longClause));
