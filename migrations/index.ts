@@ -20,6 +20,7 @@ export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
+import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EncryptTotpSecrets1796230000000,
   ContractSearch1796240000000,
   SsoConnections1796250000000,
+  DeadlineSnoozes1796270000000,
 ];

@@ -58,6 +58,13 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react(), pdfjsAssets()],
+  resolve: {
+    // The pure business rules (libs/domain: no framework, no Node APIs) are shared with the API, e.g. the
+    // deadline wording, rather than copied. Kept in step with `paths` in tsconfig.json.
+    alias: {
+      '@cb/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -54,7 +54,18 @@ describe('decisions on notice deadlines: PUT/DELETE /v1/contracts/:id/decision',
       endingOn: null,
     });
     expect(await undecided(a)).toEqual([
-      { contractId: id, contractTitle: expect.any(String), kind: 'notice', date: '2026-09-30' },
+      {
+        contractId: id,
+        contractTitle: expect.any(String),
+        kind: 'notice',
+        date: '2026-09-30',
+        counterparty: 'Beta AB',
+        ownerId: null,
+        language: 'en',
+        renewalDate: '2027-01-01',
+        renewalTerm: 'P1Y',
+        snoozedUntil: null,
+      },
     ]);
     expect(await undecided(b)).toEqual([]);
   });

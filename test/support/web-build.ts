@@ -5,6 +5,9 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 export const WEB_DIST = path.join(ROOT, 'apps/web/dist');
 const WEB_SRC = path.join(ROOT, 'apps/web');
+// The web UI imports the pure domain rules (`@cb/domain`, e.g. the deadline wording): a change there is a change
+// of the bundle too.
+const SHARED_SRC = path.join(ROOT, 'libs/domain/src');
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -19,7 +22,11 @@ function newestMtime(dir: string): number {
 /** Builds the web UI when it is missing or older than its sources, so a test never runs a stale bundle. */
 export function ensureWebBuild(): void {
   const index = path.join(WEB_DIST, 'index.html');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(WEB_SRC)) return;
+  if (
+    fs.existsSync(index) &&
+    fs.statSync(index).mtimeMs >= Math.max(newestMtime(WEB_SRC), newestMtime(SHARED_SRC))
+  )
+    return;
   // Jest sets NODE_ENV=test, which would make Vite emit a development bundle.
   try {
     execSync('npm run build:web', {

@@ -18,6 +18,7 @@ import {
   ContractsWithPassedDeadlinesQuery,
   DeadlinesRepository,
   DecisionsRepository,
+  SnoozesRepository,
   InboxesRepository,
   ImportsRepository,
   InvitationsRepository,
@@ -74,6 +75,9 @@ import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
 import { DecideDeadline } from './decision/decide-deadline.use-case';
 import { UndoDecision } from './decision/undo-decision.use-case';
+import { SnoozeDeadline } from './decision/snooze-deadline.use-case';
+import { EndSnooze } from './decision/end-snooze.use-case';
+import { SummarizeUndecided } from './deadline/summarize-undecided.use-case';
 import { ExpandImport } from './import/expand-import.use-case';
 import { GetImport, ListImports } from './import/get-import.use-case';
 import { StartImport } from './import/start-import.use-case';
@@ -240,6 +244,23 @@ const OTHERS = [
     RecomputeDeadlines,
     AuditTrail,
     JobPublisher,
+  ]),
+  provide(SummarizeUndecided, [DecisionsRepository, TenantCalendar]),
+  provide(SnoozeDeadline, [
+    TenantDb,
+    ContractsRepository,
+    DecisionsRepository,
+    SnoozesRepository,
+    RecomputeDeadlines,
+    TenantCalendar,
+    AuditTrail,
+  ]),
+  provide(EndSnooze, [
+    TenantDb,
+    ContractsRepository,
+    SnoozesRepository,
+    RecomputeDeadlines,
+    AuditTrail,
   ]),
   provide(ListAuditEvents, [AuditEventsRepository]),
   provide(CheckTrials, [

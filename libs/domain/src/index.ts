@@ -26,3 +26,4 @@ export * from './sso/sso.port';
 export * from './contract/title-case';
 export * from './contract/deadline-wording';
 export * from './decision/deadline-decision';
+export * from './decision/deadline-snooze';

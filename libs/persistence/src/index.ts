@@ -29,4 +29,5 @@ export * from './repositories/sso-connections.repository';
 export * from './repositories/inboxes.repository';
 export * from './repositories/imports.repository';
 export * from './repositories/decisions.repository';
+export * from './repositories/snoozes.repository';
 export * from './system';

@@ -26,6 +26,7 @@ import { InboxesRepository } from './repositories/inboxes.repository';
 import { ImportsRepository } from './repositories/imports.repository';
 import { SsoConnectionsRepository } from './repositories/sso-connections.repository';
 import { DecisionsRepository } from './repositories/decisions.repository';
+import { SnoozesRepository } from './repositories/snoozes.repository';
 import { SYSTEM_QUERIES } from './system';
 
 const REPOSITORIES = [
@@ -52,6 +53,7 @@ const REPOSITORIES = [
   ImportsRepository,
   SsoConnectionsRepository,
   DecisionsRepository,
+  SnoozesRepository,
 ];
 
 /**

@@ -6,10 +6,17 @@ import {
   Inject,
   Param,
   ParseUUIDPipe,
+  Post,
   Put,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { DecideDeadline, UndoDecision, type Actor } from '@cb/application';
+import {
+  DecideDeadline,
+  EndSnooze,
+  SnoozeDeadline,
+  UndoDecision,
+  type Actor,
+} from '@cb/application';
 import {
   CurrentActor,
   CurrentTenant,
@@ -18,6 +25,7 @@ import {
 import { toContractResponse } from '../contracts/contracts.mapper';
 import { ContractResponseDto } from '../contracts/dto/contract.dto';
 import { DecideDeadlineDto } from './dto/decision.dto';
+import { DeadlineSnoozeDto, SnoozeDeadlineDto } from './dto/snooze.dto';
 
 /** A decision on a contract's current notice deadline (docs/api.md, "Acting on a deadline"). */
 @ApiTags('contracts')
@@ -27,6 +35,8 @@ export class DecisionsController {
   constructor(
     @Inject(DecideDeadline) private readonly decide: DecideDeadline,
     @Inject(UndoDecision) private readonly undo: UndoDecision,
+    @Inject(SnoozeDeadline) private readonly snoozeDeadline: SnoozeDeadline,
+    @Inject(EndSnooze) private readonly endSnooze: EndSnooze,
   ) {}
 
   @Put()
@@ -57,5 +67,34 @@ export class DecisionsController {
     @Param('id', ParseUUIDPipe) contractId: string,
   ) {
     return this.undo.execute({ tenantId, actor, contractId });
+  }
+
+  @Post('snooze')
+  @HttpCode(200)
+  @RequirePermission('contracts:write')
+  @ApiOkResponse({
+    type: DeadlineSnoozeDto,
+    description:
+      'Hidden from the worklist until `until`; alerts go on (only a decision stops them). 409 without an undecided notice deadline',
+  })
+  snooze(
+    @CurrentTenant() tenantId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) contractId: string,
+    @Body() dto: SnoozeDeadlineDto,
+  ): Promise<DeadlineSnoozeDto> {
+    return this.snoozeDeadline.execute({ tenantId, actor, contractId, until: dto.until });
+  }
+
+  @Delete('snooze')
+  @HttpCode(204)
+  @RequirePermission('contracts:write')
+  @ApiNoContentResponse({ description: 'The snooze ends (none: nothing changes)' })
+  unsnooze(
+    @CurrentTenant() tenantId: string,
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseUUIDPipe) contractId: string,
+  ) {
+    return this.endSnooze.execute({ tenantId, actor, contractId });
   }
 }

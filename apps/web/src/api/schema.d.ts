@@ -356,6 +356,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deadlines/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["DeadlinesController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/contracts/{id}/decision": {
         parameters: {
             query?: never;
@@ -367,6 +383,22 @@ export interface paths {
         put: operations["DecisionsController_put"];
         post?: never;
         delete: operations["DecisionsController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/contracts/{id}/decision/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["DecisionsController_snooze"];
+        delete: operations["DecisionsController_unsnooze"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1324,9 +1356,48 @@ export interface components {
             date: string;
             /** Format: uuid */
             obligationId?: string;
+            /** @description undecided=true only */
+            counterparty?: string | null;
+            /**
+             * Format: uuid
+             * @description undecided=true only: the contract owner
+             */
+            ownerId?: string | null;
+            /** @description undecided=true only: the contract's language */
+            language?: string | null;
+            /**
+             * Format: date
+             * @description undecided=true only: the renewal this notice deadline stops (once passed: the renewal it could have stopped)
+             */
+            renewalDate?: string | null;
+            /** @description undecided=true only: how long that renewal runs (ISO 8601 duration) */
+            renewalTerm?: string | null;
+            /**
+             * Format: date
+             * @description undecided=true only: the day a snooze on this deadline ends (null: not snoozed)
+             */
+            snoozedUntil?: string | null;
         };
         DeadlineListDto: {
             data: components["schemas"]["DeadlineDto"][];
+        };
+        DeadlineSummaryDto: {
+            /**
+             * Format: date
+             * @description The tenant's today
+             */
+            today: string;
+            /**
+             * Format: date
+             * @description today + days: the last day upcoming counts
+             */
+            until: string;
+            /** @description Undecided notice deadlines from today to until (inclusive), snoozed ones too */
+            undecidedUpcoming: number;
+            /** @description Undecided notice deadlines that have passed */
+            undecidedPassed: number;
+            /** @description Of the undecided ones up to until, those snoozed beyond today */
+            snoozed: number;
         };
         DecideDeadlineDto: {
             /** @enum {string} */
@@ -1337,6 +1408,27 @@ export interface components {
              */
             noticeSentOn?: string | null;
             note?: string | null;
+        };
+        SnoozeDeadlineDto: {
+            /**
+             * Format: date
+             * @description The day the deadline is back on the worklist: after today, at most 90 days ahead. Default: today + 7 days (the tenant's calendar)
+             */
+            until?: string | null;
+        };
+        DeadlineSnoozeDto: {
+            /** Format: uuid */
+            contractId: string;
+            /**
+             * Format: date
+             * @description The notice deadline snoozed
+             */
+            deadline: string;
+            /**
+             * Format: date
+             * @description Hidden from the worklist until this day
+             */
+            until: string;
         };
         PlanDescriptionDto: {
             en: string;
@@ -2543,13 +2635,15 @@ export interface operations {
     DeadlinesController_list: {
         parameters: {
             query?: {
-                /** @description Default: today in the tenant's time zone (alert settings) */
+                /** @description Default: today in the tenant's time zone (alert settings); undecided=true: no lower bound */
                 from?: string;
-                /** @description Default: from + 365 days */
+                /** @description Default: from + 365 days (undecided=true: yesterday, so only the passed ones) */
                 to?: string;
                 kind?: "notice" | "renewal" | "expiration" | "obligation";
-                /** @description true: only notice deadlines that passed without a decision (contracts not ending), oldest first; from, to and kind do not apply */
+                /** @description true: only notice deadlines without a decision (contracts not ending), oldest first: by default the passed ones; a `to` reaches into the future (the worklist). kind does not apply */
                 undecided?: "true" | "false";
+                /** @description With undecided=true: false leaves out the deadlines snoozed beyond today (the worklist); default: all */
+                snoozed?: "true" | "false";
             };
             header?: never;
             path?: never;
@@ -2563,6 +2657,28 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeadlineListDto"];
+                };
+            };
+        };
+    };
+    DeadlinesController_summary: {
+        parameters: {
+            query?: {
+                /** @description How many days ahead the upcoming count looks */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineSummaryDto"];
                 };
             };
         };
@@ -2605,6 +2721,52 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description The decision is taken back (none: nothing changes); alerts resume */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DecisionsController_snooze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SnoozeDeadlineDto"];
+            };
+        };
+        responses: {
+            /** @description Hidden from the worklist until `until`; alerts go on (only a decision stops them). 409 without an undecided notice deadline */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadlineSnoozeDto"];
+                };
+            };
+        };
+    };
+    DecisionsController_unsnooze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The snooze ends (none: nothing changes) */
             204: {
                 headers: {
                     [name: string]: unknown;

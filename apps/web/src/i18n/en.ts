@@ -823,4 +823,42 @@ export const en = {
     remove: 'Turn single sign-on off',
     removed: 'Single sign-on is off.',
   },
+  worklist: {
+    title: 'Decide by',
+    lead: 'Each notice deadline needs a decision: renew, terminate or renegotiate. Until someone decides, the contract renews by itself and the reminders keep coming.',
+    count: {
+      one: '{count} undecided deadline in the next 90 days',
+      other: '{count} undecided deadlines in the next 90 days',
+    },
+    passedCount: {
+      one: '{count} notice deadline passed without a decision',
+      other: '{count} notice deadlines passed without a decision',
+    },
+    snoozedCount: {
+      one: '{count} snoozed',
+      other: '{count} snoozed',
+    },
+    empty: 'Nothing to decide in the next 90 days.',
+    passed:
+      'The notice deadline {date} has passed: the renewal on {renewal} goes ahead. Record what was done.',
+    passedNoRenewal: 'The notice deadline {date} has passed. Record what was done.',
+    owner: 'Owner',
+    ownerOf: 'Owner of {contract}',
+    renew: 'Renew',
+    terminate: 'Terminate',
+    renegotiate: 'Renegotiate',
+    snooze: 'Snooze a week',
+    actionsOf: 'Decide on {contract}',
+    renewed: 'Renewal recorded for {contract}.',
+    renegotiating: 'Renegotiation recorded for {contract}.',
+    terminating:
+      'Termination recorded for {contract}. Download the notice letter and send it by {date}.',
+    noticeSentToday: 'Notice sent today',
+    noticeSent: 'Notice of termination recorded: {contract} ends on {date}.',
+    done: 'Done',
+    snoozed: '{contract} is snoozed until {date}. The reminders still come.',
+    undo: 'Undo',
+    assigned: '{contract} is now owned by {owner}.',
+    unassigned: '{contract} has no owner now.',
+  },
 } as const;

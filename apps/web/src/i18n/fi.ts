@@ -828,4 +828,42 @@ export const fi: Catalogue = {
     remove: 'Poista kertakirjautuminen käytöstä',
     removed: 'Kertakirjautuminen on pois käytöstä.',
   },
+  worklist: {
+    title: 'Päätä viimeistään',
+    lead: 'Jokainen irtisanomisen määräpäivä vaatii päätöksen: jatka, irtisano tai neuvottele uudelleen. Kunnes joku päättää, sopimus jatkuu itsestään ja muistutuksia tulee edelleen.',
+    count: {
+      one: '{count} päättämätön määräpäivä seuraavan 90 päivän aikana',
+      other: '{count} päättämätöntä määräpäivää seuraavan 90 päivän aikana',
+    },
+    passedCount: {
+      one: '{count} irtisanomisen määräpäivä meni ohi ilman päätöstä',
+      other: '{count} irtisanomisen määräpäivää meni ohi ilman päätöstä',
+    },
+    snoozedCount: {
+      one: '{count} torkutettu',
+      other: '{count} torkutettua',
+    },
+    empty: 'Seuraavan 90 päivän aikana ei ole mitään päätettävää.',
+    passed:
+      'Irtisanomisen määräpäivä {date} meni ohi: sopimus jatkuu {renewal}. Kirjaa, mitä tehtiin.',
+    passedNoRenewal: 'Irtisanomisen määräpäivä {date} meni ohi. Kirjaa, mitä tehtiin.',
+    owner: 'Vastuuhenkilö',
+    ownerOf: 'Sopimuksen {contract} vastuuhenkilö',
+    renew: 'Jatka',
+    terminate: 'Irtisano',
+    renegotiate: 'Neuvottele uudelleen',
+    snooze: 'Torkuta viikko',
+    actionsOf: 'Päätä sopimuksesta {contract}',
+    renewed: 'Jatkaminen kirjattu: {contract}.',
+    renegotiating: 'Uudelleenneuvottelu kirjattu: {contract}.',
+    terminating:
+      'Irtisanominen kirjattu: {contract}. Lataa irtisanomiskirje ja lähetä se viimeistään {date}.',
+    noticeSentToday: 'Irtisanominen lähetetty tänään',
+    noticeSent: 'Irtisanominen kirjattu: {contract} päättyy {date}.',
+    done: 'Valmis',
+    snoozed: '{contract} on torkutettu {date} asti. Muistutukset tulevat silti.',
+    undo: 'Kumoa',
+    assigned: '{contract}: vastuuhenkilö on nyt {owner}.',
+    unassigned: '{contract}: ei enää vastuuhenkilöä.',
+  },
 };

@@ -827,4 +827,42 @@ export const sv: Catalogue = {
     remove: 'Stäng av enkel inloggning',
     removed: 'Enkel inloggning är avstängd.',
   },
+  worklist: {
+    title: 'Beslut senast',
+    lead: 'Varje uppsägningsdag kräver ett beslut: förnya, säga upp eller omförhandla. Tills någon beslutar förnyas avtalet av sig självt och påminnelserna fortsätter komma.',
+    count: {
+      one: '{count} obeslutad uppsägningsdag de närmaste 90 dagarna',
+      other: '{count} obeslutade uppsägningsdagar de närmaste 90 dagarna',
+    },
+    passedCount: {
+      one: '{count} uppsägningsdag passerade utan beslut',
+      other: '{count} uppsägningsdagar passerade utan beslut',
+    },
+    snoozedCount: {
+      one: '{count} snoozad',
+      other: '{count} snoozade',
+    },
+    empty: 'Inget att besluta de närmaste 90 dagarna.',
+    passed:
+      'Uppsägningsdagen {date} har passerat: förnyelsen den {renewal} blir av. Registrera vad som gjordes.',
+    passedNoRenewal: 'Uppsägningsdagen {date} har passerat. Registrera vad som gjordes.',
+    owner: 'Ansvarig',
+    ownerOf: 'Ansvarig för {contract}',
+    renew: 'Förnya',
+    terminate: 'Säg upp',
+    renegotiate: 'Omförhandla',
+    snooze: 'Snooza en vecka',
+    actionsOf: 'Besluta om {contract}',
+    renewed: 'Förnyelse registrerad för {contract}.',
+    renegotiating: 'Omförhandling registrerad för {contract}.',
+    terminating:
+      'Uppsägning registrerad för {contract}. Ladda ner uppsägningsbrevet och skicka det senast {date}.',
+    noticeSentToday: 'Uppsägning skickad i dag',
+    noticeSent: 'Uppsägningen registrerad: {contract} upphör den {date}.',
+    done: 'Klart',
+    snoozed: '{contract} är snoozad till {date}. Påminnelserna kommer ändå.',
+    undo: 'Ångra',
+    assigned: '{contract} har nu {owner} som ansvarig.',
+    unassigned: '{contract} har ingen ansvarig nu.',
+  },
 };

@@ -18,6 +18,7 @@ import { fetchAllContracts } from '../lib/export';
 import { computePortfolio } from '../lib/portfolio';
 import { uncheckedSummary } from '../lib/review';
 import { useApi } from '../lib/useApi';
+import { Worklist } from './dashboard/Worklist';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 const PORTFOLIO_LIMIT = 1000;
@@ -151,6 +152,8 @@ export default function DashboardPage() {
           )}
         </div>
       </div>
+
+      <Worklist />
 
       <div className="card">
         <h2>{t('dashboard.upcoming')}</h2>

@@ -30,6 +30,8 @@ export const AUDIT_ACTIONS = [
   'deadline.decided',
   'deadline.decision_undone',
   'contract.terminated',
+  'deadline.snoozed',
+  'deadline.snooze_ended',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

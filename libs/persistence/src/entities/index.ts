@@ -24,6 +24,7 @@ import { InboxEntity } from './inbox.entity';
 import { ImportEntity, ImportItemEntity } from './import.entity';
 import { SsoConnectionEntity, SsoDomainEntity } from './sso-connection.entity';
 import { ContractDecisionEntity } from './contract-decision.entity';
+import { DeadlineSnoozeEntity } from './deadline-snooze.entity';
 
 export * from './api-key.entity';
 export * from './audit-event.entity';
@@ -51,6 +52,7 @@ export * from './inbox.entity';
 export * from './import.entity';
 export * from './sso-connection.entity';
 export * from './contract-decision.entity';
+export * from './deadline-snooze.entity';
 
 /** Every entity; later features append theirs here. */
 export const ENTITIES = [
@@ -82,4 +84,5 @@ export const ENTITIES = [
   SsoConnectionEntity,
   SsoDomainEntity,
   ContractDecisionEntity,
+  DeadlineSnoozeEntity,
 ];

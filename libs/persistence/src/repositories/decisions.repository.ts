@@ -24,6 +24,40 @@ export interface UndecidedDeadline {
   date: string;
 }
 
+/** An undecided notice deadline as the worklist shows it (GET /v1/deadlines?undecided=true). */
+export interface WorklistDeadline extends UndecidedDeadline {
+  counterparty: string | null;
+  ownerId: string | null;
+  language: string | null;
+  /** The renewal this deadline stops (or, once passed, could have stopped): the next renewal. */
+  renewalDate: string | null;
+  /** How long that renewal runs (the renewal term, else the initial term again). */
+  renewalTerm: string | null;
+  /** The day a snooze on this deadline ends, or null. */
+  snoozedUntil: string | null;
+}
+
+export interface UndecidedCounts {
+  /** Before today. */
+  passed: number;
+  /** From today to the end of the window (inclusive), snoozed ones too: they are still undecided. */
+  upcoming: number;
+  /** Of those, the ones snoozed beyond today. */
+  snoozed: number;
+}
+
+/**
+ * The undecided notice deadlines of a tenant: each master contract's current-term notice deadline
+ * (decision_deadline) without a decision, on a contract that is parsed or needs review and is not ending.
+ */
+const UNDECIDED = `FROM contracts c
+  LEFT JOIN deadline_snoozes s
+    ON s.tenant_id = c.tenant_id AND s.contract_id = c.id AND s.deadline = c.decision_deadline
+ WHERE c.tenant_id = $1 AND c.decision_deadline IS NOT NULL AND c.ending_on IS NULL
+   AND c.parent_id IS NULL AND c.status IN ('parsed', 'needs_review')
+   AND NOT EXISTS (SELECT 1 FROM contract_decisions x
+                    WHERE x.tenant_id = c.tenant_id AND x.contract_id = c.id AND x.deadline = c.decision_deadline)`;
+
 const VIEW = `SELECT x.*, u.name AS decided_by_name
                 FROM contract_decisions x
                 LEFT JOIN users u ON x.actor_type = 'user' AND u.id = x.actor_id AND u.tenant_id = x.tenant_id`;
@@ -128,6 +162,67 @@ export class DecisionsRepository extends TenantScopedRepository<ContractDecision
         [tenantId, today, limit],
       );
       return rows.map((r) => ({ contractId: r.id, contractTitle: r.title, date: r.date }));
+    });
+  }
+
+  /**
+   * Undecided notice deadlines dated from..to (inclusive; no lower bound without `from`), oldest first. With
+   * `hideSnoozedOn` (the tenant's today), deadlines snoozed beyond that day are left out.
+   */
+  undecidedBetween(
+    tenantId: string,
+    range: { from: string | null; to: string; hideSnoozedOn: string | null },
+    limit = 1000,
+  ): Promise<WorklistDeadline[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: {
+        id: string;
+        title: string;
+        date: string;
+        counterparty: string | null;
+        owner_id: string | null;
+        language: string | null;
+        renewal_date: string | null;
+        renewal_term: string | null;
+        snoozed_until: string | null;
+      }[] = await m.query(
+        `SELECT c.id, coalesce(c.title, c.file_name) AS title,
+                to_char(c.decision_deadline, 'YYYY-MM-DD') AS date, c.counterparty, c.owner_id, c.language,
+                to_char(c.next_renewal_date, 'YYYY-MM-DD') AS renewal_date,
+                coalesce(c.terms->>'renewalTerm', c.terms->>'initialTerm') AS renewal_term,
+                to_char(s.until, 'YYYY-MM-DD') AS snoozed_until
+           ${UNDECIDED}
+            AND ($2::date IS NULL OR c.decision_deadline >= $2::date) AND c.decision_deadline <= $3::date
+            AND ($4::date IS NULL OR s.until IS NULL OR s.until <= $4::date)
+          ORDER BY c.decision_deadline, c.id
+          LIMIT $5`,
+        [tenantId, range.from, range.to, range.hideSnoozedOn, limit],
+      );
+      return rows.map((r) => ({
+        contractId: r.id,
+        contractTitle: r.title,
+        date: r.date,
+        counterparty: r.counterparty,
+        ownerId: r.owner_id,
+        language: r.language,
+        renewalDate: r.renewal_date,
+        renewalTerm: r.renewal_term,
+        snoozedUntil: r.snoozed_until,
+      }));
+    });
+  }
+
+  /** How many notice deadlines are undecided: passed (before today), upcoming (today..to), snoozed. */
+  undecidedCounts(tenantId: string, today: string, to: string): Promise<UndecidedCounts> {
+    return this.run(tenantId, async (m) => {
+      const [row]: { passed: number; upcoming: number; snoozed: number }[] = await m.query(
+        `SELECT count(*) FILTER (WHERE c.decision_deadline < $2::date)::int AS passed,
+                count(*) FILTER (WHERE c.decision_deadline >= $2::date)::int AS upcoming,
+                count(*) FILTER (WHERE s.until > $2::date)::int AS snoozed
+           ${UNDECIDED} AND c.decision_deadline <= $3::date`,
+        [tenantId, today, to],
+      );
+      return row;
     });
   }
 }
