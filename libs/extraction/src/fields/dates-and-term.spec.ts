@@ -1,4 +1,5 @@
-import { readTerms } from '../../test/extractor-harness';
+import { readTerms, topCandidate } from '../../test/extractor-harness';
+import { expirationDateExtractor } from './expiration-date.extractor';
 
 // The date and term extractors with the resolve stage, each field taking its extractor's first candidate.
 function read(text: string) {
@@ -90,6 +91,60 @@ describe('agreement and effective dates', () => {
     expect(r.effectiveDate).toBeNull();
   });
 
+  it('reads "made effective this ... day of" and an "EFFECTIVE DATE:" line', () => {
+    expect(
+      read(
+        'THIS MAINTENANCE AGREEMENT, made effective this 9th day of August 2021, is entered into by and between Northwind Ltd. and Harbor Tools Inc.',
+      ).effectiveDate,
+    ).toBe('2021-08-09');
+    expect(
+      read(
+        'SERVICE ORDER\n1. EFFECTIVE DATE: March 01, 2022\n2. ORDER NUMBER: 4471\n3. SERVICE LEVEL: Standard',
+      ).effectiveDate,
+    ).toBe('2022-03-01');
+  });
+
+  const signedTwice =
+    '\nIN WITNESS WHEREOF, the parties have signed this Agreement below.\nNORTHWIND LTD. HARBOR TOOLS INC.\nBy: /s/ A. Lind By: /s/ P. Moreau\nDate: 6-21-21 Date: 6-9-21\n\nEXHIBIT B\nFORM OF WORK ORDER\nIN WITNESS WHEREOF, the parties have executed this Work Order.\nBy: __________ By: __________\nDate: _______ Date: _______\n';
+
+  it('takes the later signature for "the later of the dates shown by the signatures below", past a blank form', () => {
+    const r = read(
+      'This Agreement is made by Northwind Ltd. and Harbor Tools Inc.\n12.4 Effective Date. The Effective Date of this Agreement shall be the later of the dates shown by the signatures below.' +
+        signedTwice,
+    );
+    expect(r.effectiveDate).toBe('2021-06-21');
+  });
+
+  it('reads "effective on the later of the dates that it is executed" and "the date the last party hereto has executed"', () => {
+    expect(
+      read(
+        'This Agreement shall be effective on the later of the dates that it is executed by Northwind and Harbor (the "Effective Date").' +
+          signedTwice,
+      ).effectiveDate,
+    ).toBe('2021-06-21');
+    expect(
+      read(
+        '"EFFECTIVE DATE" of this Agreement shall mean the date the last party hereto has executed this Agreement.' +
+          signedTwice,
+      ).effectiveDate,
+    ).toBe('2021-06-21');
+  });
+
+  it('reads "takes effect on the date of signature by both parties" as the day it is signed', () => {
+    // No dated signature lines: the date it is made is the day it was signed.
+    expect(
+      read(
+        'This Consulting Agreement is entered into on July 14th, 2022 by Northwind Ltd. and Harbor Tools Inc.\n3.1 This Agreement shall take effect on the date of signature of the Agreement by both parties and shall end when the Project is delivered.',
+      ).effectiveDate,
+    ).toBe('2022-07-14');
+    expect(
+      read(
+        '8. DURATION\nThis Agreement shall become effective on the signing date and shall last three years.' +
+          signedTwice,
+      ).effectiveDate,
+    ).toBe('2021-06-21');
+  });
+
   it('returns null for a blank date', () => {
     expect(
       read('This Agreement is made this ____ day of ___________, 2000 between A and B.')
@@ -173,12 +228,30 @@ describe('term and expiration', () => {
     expect(r.expirationDate).toBe('2020-12-31');
   });
 
-  it('does not compute an end that depends on another event ("whichever is later")', () => {
-    const r = read(
-      'effective as of the 23rd day of September, 2016 ("Effective Date").\nThe term of this Agreement shall be five (5) years following the Effective Date or until the Studies are completed, whichever is later.',
-    );
+  it('offers the fixed end of a term that depends on another event too ("whichever is later"), marked conditionalEnd', () => {
+    const text =
+      'effective as of the 23rd day of September, 2016 ("Effective Date").\nThe term of this Agreement shall be five (5) years following the Effective Date or until the Studies are completed, whichever is later.';
+    const r = read(text);
     expect(r.initialTerm).toBe('P5Y');
-    expect(r.expirationDate).toBeNull();
+    expect(r.expirationDate).toBe('2021-09-22');
+    const end = topCandidate(expirationDateExtractor, text, 'en', {
+      effectiveDate: { value: '2016-09-23', confidence: 0.9, evidence: [] },
+    });
+    expect(end?.features.conditionalEnd).toBe(1);
+    const plain = topCandidate(
+      expirationDateExtractor,
+      'The term of this Agreement shall be five (5) years following the Effective Date.',
+      'en',
+      { effectiveDate: { value: '2016-09-23', confidence: 0.9, evidence: [] } },
+    );
+    expect(plain?.features.conditionalEnd).toBe(0);
+  });
+
+  it('reads an anniversary inside "the earlier of (i) ... and (ii) ..."', () => {
+    const r = read(
+      'This Services Agreement is made as of April 2, 2021 (the "Effective Date").\n2. Term. This Services Agreement shall expire upon the earlier of (i) the second anniversary of the Effective Date and (ii) the date on which the Supplier has delivered every Unit ordered hereunder.',
+    );
+    expect(r.expirationDate).toBe('2023-04-01');
   });
 
   it('computes the end from an anniversary of the Effective Date', () => {

@@ -14,7 +14,7 @@ import { explicitStart, termSentences } from './term/term-clause';
 const DEFINED_EFFECTIVE =
   /\(\s*(?:the|this|hereinafter(?:\s+referred\s+to\s+as)?(?:\s+the)?)?\s*"(?:effective|commencement)\s+date"\s*\)|\(\s*hereinafter\s+referred\s+to\s+as\s+the\s+effective\s+date[^)]*\)/gi;
 const EFFECTIVE_CUES =
-  /"(?:effective|commencement)\s+date"\s+(?:shall\s+)?(?:mean|be|is)s?\b\s*:?|\beffective\s+(?:as\s+of|on|from)\b|\beffective\s+date\s+of\s+this\s+(?:agreement|amendment)\s+(?:is|shall\s+be|will\s+be)\b|\b(?:is|shall\s+be|become)\s+effective\b/gi;
+  /"(?:effective|commencement)\s+date"\s+(?:shall\s+)?(?:mean|be|is)s?\b\s*:?|\beffective\s+(?:as\s+of|on|from|this)\b|\beffective\s+date\s*:|\beffective\s+date\s+of\s+this\s+(?:agreement|amendment)\s+(?:is|shall\s+be|will\s+be)\b|\b(?:is|shall\s+be|become)\s+effective\b/gi;
 const NOT_A_START_GAP =
   /[.;]|\b(?:prior|after|following|before|until|upon|later|through|thru|including|hereof|expir\w*|end\w*|terminat\w*)\b/i;
 const OTHER_AGREEMENT_BEFORE =
@@ -24,7 +24,11 @@ const OTHER_AGREEMENT_BEFORE =
 const STARTS_WHEN_DATED =
   /\b(?:this\s+agreement|the\s+(?:initial\s+)?term(?:\s+of\s+this\s+agreement)?)\s+(?:shall\s+|will\s+)?(?:commences?|begins?|starts?|takes?\s+effect|become\s+effective|be\s+effective|is\s+effective)\s+(?:on|as\s+of|from)\s+(?:the\s+date\s+(?:of\s+this\s+agreement|hereof)\b|(?=(?:the\s+)?(?:date|day\s+and\s+year)\s+first))/gi;
 const EFFECTIVE_ON_LAST_SIGNATURE =
-  /"effective\s+date"[^.]{0,60}?\b(?:means|is|shall\s+be)\b[^.]{0,40}$|\beffective\s+(?:as\s+of|on)\s*$/i;
+  /"?effective\s+date"?[^.]{0,60}?\b(?:means|is|(?:shall\s+)?(?:be|mean))\b[^.]{0,40}$|\b(?:effective|takes?\s+effect|commenc\w+)\s+(?:as\s+of|on|upon|from)\s+(?:the\s+)?$/i;
+// "shall become effective on the signing date", "shall take effect on the date of signature of the
+// Agreement by both parties", "effective upon its execution": the day it is signed.
+const EFFECTIVE_ON_SIGNING =
+  /\b(?:effective|takes?\s+effect|commenc\w+)\s+(?:up)?on\s+(?:the\s+)?(?:signing\s+date|date\s+of\s+(?:its\s+)?(?:signature|signing|execution)|(?:its\s+|full\s+)?(?:execution|signing|signature))\b(?:\s+(?:of|by)\s+(?:this|the)\s+agreement)?(?:\s+by\s+(?:both|all|the)\s+parties)?/gi;
 // "tulee voimaan, kun molemmat osapuolet ovat allekirjoittaneet sen", "träder i kraft när båda parter har
 // undertecknat det": in force from the date it is signed.
 const IN_FORCE_ON_SIGNING =
@@ -172,6 +176,31 @@ function englishRules(doc: ContractDocument, known: KnownTerms): Candidate<IsoDa
       );
       break;
     }
+  }
+  // Signed on different days, it takes effect on the later one; a date in the preamble is usually when it
+  // was signed.
+  for (const m of flat.matchAll(EFFECTIVE_ON_SIGNING)) {
+    if (LAST_SIGNATURE_DATE.test(flat.slice(m.index, m.index + m[0].length + 60))) break;
+    const signed = signatureDates(doc);
+    const cueSpan = doc.view.span(m.index, m.index + m[0].length);
+    if (signed.length > 0) {
+      const latest = signed.reduce((a, b) => (a.iso >= b.iso ? a : b));
+      push(
+        candidate(
+          latest.iso,
+          [cueSpan, doc.view.span(latest.start, latest.end)],
+          'on_signing',
+          0.7,
+          {
+            signed: 1,
+          },
+        ),
+      );
+    } else {
+      const c = sameAsAgreementDate(known, doc, m.index, m.index + m[0].length, 'on_signing', 0.7);
+      if (c) push(c);
+    }
+    break;
   }
   return out;
 }

@@ -25,7 +25,9 @@ export const expirationDateExtractor: FieldExtractor<'expirationDate'> = {
         );
         continue;
       }
-      if (!r.initialTerm || r.conditionalEnd) continue;
+      // "five years from the Effective Date or until the Studies are completed, whichever is later": the
+      // fixed end is offered with `conditionalEnd`; the model weighs it (and a person confirms it).
+      if (!r.initialTerm) continue;
       const years = r.anniversaryYears;
       if (!years && !r.anchored) continue;
       const start = r.start
@@ -48,6 +50,7 @@ export const expirationDateExtractor: FieldExtractor<'expirationDate'> = {
             ...context,
             startInClause: r.start ? 1 : 0,
             startConfidence: start.confidence,
+            conditionalEnd: r.conditionalEnd ? 1 : 0,
           },
         ),
       );

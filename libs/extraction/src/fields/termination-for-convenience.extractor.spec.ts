@@ -18,6 +18,11 @@ describe('findTerminationForConvenience', () => {
     'So long as no default exists and is continuing hereunder or under the Lease, either party may terminate this Agreement at any time upon thirty (30) days written notice to the other party.',
     // One of the listed grounds is none at all.
     'Bellicum may terminate this Agreement upon ninety (90) days written notice to Miltenyi: 1) if Bellicum, in its sole and absolute discretion, discontinues the development of the Bellicum Product or 2) without cause for any reason or no reason.',
+    // Grounds listed one by one, one of them only a notice period.
+    'The Distributor may terminate this Agreement upon written notice (a) in the event the Supplier misses a delivery date by more than sixty days, or (b) at any other time upon one hundred twenty (120) days prior written notice to the Supplier.',
+    'This Lease Agreement shall be terminable by the Landlord at any time in the event that the Premises are destroyed by fire; by the Landlord or the Tenant upon ninety (90) days written notice to the other party; or by the Tenant in the event the rent is raised.',
+    'The Purchaser may terminate this Agreement at any time upon the occurrence of any of the following: (a) the insolvency of the Vendor; (b) the Vendor fails to deliver the Goods; or (c) without cause on not less than fifteen (15) days prior written notice.',
+    'This Engagement can be terminated at any time before the end of the Term, as follows: (a) by the Adviser electing to give the Client not less than two months prior notice of such termination; (b) by the Client electing to give the Adviser two months prior notice.',
   ])('yes: %s', (text) => {
     expect(tfc(text)).toBe(true);
   });
@@ -33,6 +38,8 @@ describe('findTerminationForConvenience', () => {
     'This agreement shall continue for an initial term of one (1) year and indefinitely after that until terminated by either party giving at least twelve (12) months prior written notice.',
     'The Distributor can terminate this Agreement immediately if the Company fails to deliver the Products.',
     'This Agreement shall be earlier terminated upon a material breach by either party that is not cured within thirty (30) days.',
+    // Every listed ground names an event, even the one with a notice period.
+    'The Distributor may terminate this Agreement upon written notice (a) in the event the Supplier misses a delivery date, or (b) upon sixty (60) days prior written notice in the event of a change of control of the Supplier.',
   ])('no: %s', (text) => {
     expect(tfc(text)).toBeNull();
   });

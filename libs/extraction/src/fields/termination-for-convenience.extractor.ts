@@ -20,6 +20,13 @@ const CONDITION_AFTER =
   /\bimmediately\b|\bif\b|\bin\s+the\s+event\b|\bin\s+case\b|\bwith\s+cause\b|\bfor\s+(?:cause|bankruptcy|breach|business\s+reasons)|\bat\s+the\s+(?:expiration|end)\s+of\s+(?:its|the|any)\s+(?:initial\s+)?term|\bupon\s+the\s+(?:filing|occurrence)|\bwithin\s+\w+\s+\(\d+\)\s+days\s+following/i;
 const LISTED_WITHOUT_CAUSE =
   /(?:^|[:;,]\s*|\(\w{1,3}\)\s*|\b\d\)\s*|\bor\s+)(?:\(\w{1,3}\)\s*)?(?:without\s+(?:any\s+)?cause|for\s+(?:its\s+)?convenience|for\s+any\s+reason\s+or\s+(?:for\s+)?no\s+reason)\b/i;
+// A listed ground that is only a notice period: "(ii) at any other time upon ninety (90) days' prior written
+// notice", "; by Licensor or Licensee upon sixty (60) days' written notice to the other party;", "(b) by the
+// Company electing to give the Consultant 3 months prior notice". The rest of the item must name no event.
+const LISTED_ON_NOTICE =
+  /(?:\(\w{1,3}\)|\b\d\)|;)\s*(?:or\s+)?(?:by\s+(?:\w+\s+){1,5}?)?(?:at\s+any\s+(?:other\s+)?time\s+)?(?:electing\s+to\s+)?(?:upon|on|by\s+giving|giving|give|with|providing|provide)\s+[\w\s()',-]{0,60}?\bnotice\b([^;.]{0,100})/gi;
+const ITEM_CONDITION =
+  /\b(?:if|in\s+the\s+event|in\s+case|breach|default|fail\w*|insolven\w*|bankrupt\w*|cause|following|upon\s+the\s+occurrence|change\s+(?:of|in)\s+control|not\s+cured|unless)\b/i;
 const CONTRACT_WORD = /\b(?:agreement|contract|engagement|its\s+participation|arrangement|term)\b/i;
 
 /** Whether a party may end the contract without cause (for convenience, for any reason, or simply on notice). */
@@ -50,14 +57,29 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
     const prefix = view.flat.slice(sentence.start, m.index);
     const after = view.flat.slice(m.index, Math.min(sentence.end, m.index + 300));
     if (/\bnot\s+be\s+terminable|\bnot\s+terminate/i.test(text)) continue;
-    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after)) {
-      // Grounds listed one by one, one of them none at all: "may terminate ... upon ninety (90) days
-      // written notice: 1) if ... or 2) without cause for any reason or no reason".
-      const ground = LISTED_WITHOUT_CAUSE.exec(after);
-      if (ground && !/\bnot\b[^.]{0,20}$/i.test(after.slice(0, ground.index)) && listed.length < 2)
+    // Grounds listed one by one, one of them none at all: "may terminate ... upon ninety (90) days
+    // written notice: 1) if ... or 2) without cause for any reason or no reason", "(e) Without cause on
+    // no less than seven (7) days prior written notice", "(ii) at any other time upon ninety (90) days'
+    // prior written notice".
+    const pushListed = () => {
+      if (listed.length >= 2) return;
+      const items = view.flat.slice(m.index, Math.min(sentence.end, m.index + 1200));
+      const ground = LISTED_WITHOUT_CAUSE.exec(items);
+      if (ground && !/\bnot\b[^.]{0,20}$/i.test(items.slice(0, ground.index))) {
         listed.push(
           candidate(true, evidence, 'without_cause_listed', 0.6, { rank: listed.length }),
         );
+        return;
+      }
+      for (const item of items.matchAll(LISTED_ON_NOTICE)) {
+        if (ITEM_CONDITION.test(item[0]) || !/\btermin|\bcancel/i.test(items.slice(0, item.index)))
+          continue;
+        listed.push(candidate(true, evidence, 'notice_only_listed', 0.55, { rank: listed.length }));
+        return;
+      }
+    };
+    if (CONDITION_BEFORE.test(prefix) || CONDITION_AFTER.test(after)) {
+      pushListed();
       continue;
     }
     // What ends must be the agreement itself, not "its obligations to supply a Product" or a licence.
@@ -79,6 +101,9 @@ function englishRules(doc: ContractDocument): Candidate<boolean>[] {
       !FOR_CAUSE.test(clause.slice(m.index - Math.max(sentence.start, m.index - 200)))
     ) {
       onNotice.push(candidate(true, evidence, 'on_notice', 0.7, { rank: onNotice.length }));
+    } else {
+      // "This Agreement can be terminated at any time ..., as follows: (a) ... (b) ...".
+      pushListed();
     }
     if (convenient.length >= 3) break;
   }

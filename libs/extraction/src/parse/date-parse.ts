@@ -140,6 +140,10 @@ export function parseContractDate(text: string, lexicon: Lexicon = EN): IsoDate 
 export const DATE_FIRST_WRITTEN =
   /\b(?:the\s+)?(?:date|day\s+and\s+year|year\s+and\s+day)\s+(?:first\s+)?(?:above\s+|set\s+forth\s+above\s+|written\s+above\s+|hereinabove\s+)?(?:written|set\s+(?:forth|out)|mentioned|stated|indicated)(?:\s+above|\s+hereinabove|\s+in\s+the\s+(?:preamble|first\s+paragraph))?|\bthe\s+date\s+hereof\b/i;
 
-/** "the last date of signature below", "the date on which the last party signs": the latest signature date. */
+/**
+ * "the last date of signature below", "the date on which the last party signs", "the later of the dates shown
+ * by the signatures below", "the date the last party hereto has executed this Agreement": the latest
+ * signature date.
+ */
 export const LAST_SIGNATURE_DATE =
-  /\b(?:the\s+)?(?:last|later|latest)\s+(?:date|day)\s+(?:of\s+(?:signature|execution)|(?:on\s+which|when)\s+(?:this\s+agreement\s+)?(?:is|has\s+been)\s+(?:signed|executed))|\bdate\s+(?:of|on\s+which)\s+(?:the\s+)?(?:last|later)\s+(?:signature|party\s+(?:signs|to\s+sign|executes))|\bdate\s+of\s+(?:the\s+)?(?:last|final)\s+signature\b/i;
+  /\b(?:the\s+)?(?:last|later|latest)\s+(?:date|day)\s+(?:of\s+(?:signature|execution)|(?:on\s+which|when)\s+(?:this\s+agreement\s+)?(?:is|has\s+been)\s+(?:signed|executed))|\bdate\s+(?:of|on\s+which)\s+(?:the\s+)?(?:last|later)\s+(?:signature|party\s+(?:signs|to\s+sign|executes))|\bdate\s+of\s+(?:the\s+)?(?:last|final)\s+signature\b|\blater\s+of\s+the\s+(?:two\s+)?dates\s+(?:(?:shown|set\s+forth|written|indicated)\s+(?:by|below|beneath|under|with)|(?:on\s+which|that|when)\s+(?:it|this\s+agreement)\s+is\s+(?:signed|executed))|\bdate\s+(?:on\s+which\s+|that\s+|when\s+)?the\s+last\s+(?:party|of\s+the\s+parties)\s+(?:hereto\s+|to\s+this\s+agreement\s+)?(?:has\s+)?(?:signed|executed|signs|executes)/i;

@@ -33,11 +33,17 @@ export function lineAt(doc: ContractDocument, index: number, end = index): strin
 /** Dates written in signature blocks ("Date: March 3, 2019") after "IN WITNESS WHEREOF". */
 export function signatureDates(doc: ContractDocument): FoundDate[] {
   const view = doc.view;
-  const witness = view.lower.lastIndexOf('in witness whereof');
-  if (witness < 0) return [];
-  return datesIn(doc, witness, witness + 4000).filter((d) =>
-    /\bdated?\s*:?\s*$/i.test(view.flat.slice(Math.max(0, d.start - 12), d.start)),
-  );
+  // The last signature block that holds a date: an exhibit's blank form ("Date: ______") after the
+  // agreement's own signatures is not where the parties signed.
+  let witness = view.lower.lastIndexOf('in witness whereof');
+  for (let k = 0; k < 4 && witness >= 0; k++) {
+    const dated = datesIn(doc, witness, witness + 4000).filter((d) =>
+      /\bdated?\s*:*\s*$/i.test(view.flat.slice(Math.max(0, d.start - 12), d.start)),
+    );
+    if (dated.length > 0) return dated;
+    witness = witness > 0 ? view.lower.lastIndexOf('in witness whereof', witness - 1) : -1;
+  }
+  return [];
 }
 
 /** Where a date sits in the document (0 = first character, 1 = last), a feature for the scoring model. */

@@ -110,7 +110,7 @@ export function dateRange(
 }
 
 const ANNIVERSARY =
-  /\b(until|through|thru|on|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+(?:of\s+the\s+(?:effective|commencement|execution)\s+date|thereof|hereof|of\s+(?:this\s+agreement|the\s+date\s+(?:hereof|of\s+this\s+agreement)))/i;
+  /\b(until|through|thru|on|upon|to|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on|conclud\w*\s+on|(?:earlier|later)\s+of\s+(?:\(\s*[a-z0-9]{1,4}\s*\)\s*)?)\s+(?:the\s+day\s+(?:prior|before)\s+(?:to\s+)?)?the\s+([a-z-]+|\d{1,2}(?:st|nd|rd|th))\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th)?\s*\)\s*)?anniversary\s+(?:of\s+the\s+(?:effective|commencement|execution)\s+date|thereof|hereof|of\s+(?:this\s+agreement|the\s+date\s+(?:hereof|of\s+this\s+agreement)))/i;
 const EN_END_CUE =
   /\b(?:(?:until|through|thru)(?:\s+and\s+including)?|to\s+and\s+including|conclud(?:e|es|ing)(?:\s+on)?|expir(?:e|es|ing)(?:\s+(?:on|at))?|end(?:s|ing)?(?:\s+(?:on|as\s+of))?|terminat(?:e|es|ing)(?:\s+on)?|and\s+ending|to)\s+(?:(?:11:59|midnight|5:00|12:00)[^,]{0,30},?\s*)?(?:on\s+)?(?:the\s+)?/gi;
 const CONDITIONAL_END =
