@@ -58,6 +58,8 @@ export function loggerModule(config: AppConfig, name: string) {
           method: req.method,
           url: redactPath(req.url),
         }),
+        // The access line needs the status, not every response header (serialising them is most of its cost).
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
     },
