@@ -8,6 +8,15 @@ const MAX_RESTART_DELAY_MS = 30_000;
 /** How long the workers get to finish their requests after SIGTERM before they are killed. */
 const STOP_TIMEOUT_MS = 20_000;
 
+/**
+ * How long to wait before restarting a worker that died after `crashes` short runs in a row (0: it had run
+ * STABLE_AFTER_MS, so at once): 500 ms, 1 s, 2 s ... up to 30 s.
+ */
+export function restartDelayMs(crashes: number): number {
+  if (crashes <= 0) return 0;
+  return Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (crashes - 1));
+}
+
 export interface ApiClusterOptions {
   workers: number;
   logger: Logger;
@@ -37,10 +46,7 @@ export function runApiCluster({ workers, logger, onStopped }: ApiClusterOptions)
         return;
       }
       const crashes = Date.now() - startedAt >= STABLE_AFTER_MS ? 0 : failures + 1;
-      const delay =
-        crashes === 0
-          ? 0
-          : Math.min(MAX_RESTART_DELAY_MS, FIRST_RESTART_DELAY_MS * 2 ** (crashes - 1));
+      const delay = restartDelayMs(crashes);
       logger.error(
         { worker: worker.id, workerPid: worker.process.pid, code, signal, restartInMs: delay },
         'API worker exited; restarting it',
