@@ -2,14 +2,24 @@
 // contracts with real CUAD text, obligations, deadlines), starts the built API as its own process in production
 // mode, and drives fixed-rate load (autocannon, overallRate) over many tenants' tokens.
 //
-// Full run (about 10 minutes, needs a quiet machine):   npm run bench:api
-// Reduced (shared machine):  BENCH_TENANTS=100 BENCH_CONTRACTS=2000 BENCH_DURATION=5 npm run bench:api
+// Full run (about 30 minutes, needs a quiet machine):   npm run bench:api
+// Short (shared machine, a few minutes):  npm run bench:api -- --quick   (or BENCH_QUICK=1): 100 tenants,
+//      10,000 contracts, a tenant of 1,000, 5 s per endpoint, 3 s per ceiling step; any BENCH_* still overrides.
+// --write-docs replaces the figures in docs/benchmarks.md (between the bench:api markers of its API section);
+//      without it the bench only prints.
 // Env: BENCH_TENANTS (1000), BENCH_CONTRACTS (100000), BENCH_BIG_TENANT (5000 contracts in one tenant),
 //      BENCH_RATE (200), BENCH_DURATION (30 s), BENCH_STEP_DURATION (5 s), BENCH_LOAD_TENANTS (50),
-//      BENCH_KEEP_DB=1 reuses a seeded database of the same size, BENCH_PORT (3990).
+//      BENCH_KEEP_DB=1 reuses a seeded database of the same size, BENCH_PORT (3990),
+//      BENCH_LOG_LEVEL (warn: the level of the main runs), BENCH_POOL_SIZES (5,10,20: the pool sweep).
+//
+// Prints: per endpoint p50/p90/p99/max and errors at BENCH_RATE with the /health floor, the same for the big
+// tenant, the highest rate with p99 < 50 ms per endpoint for one API process, then for the CPU-bound endpoints
+// with two (API_WORKERS=2), the per-request cost of access logging (LOG_LEVEL info against warn: API CPU ms per
+// request and p99), and the pool sweep (DB_POOL_SIZE), each with the load average.
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -17,15 +27,22 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { cuadDir } from './lib/datasets.mjs';
 
-const env = (k, d) => Number(process.env[k] ?? d);
-const TENANTS = env('BENCH_TENANTS', 1000);
-const CONTRACTS = env('BENCH_CONTRACTS', 100000);
-const BIG = env('BENCH_BIG_TENANT', 5000);
+const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const WRITE_DOCS = process.argv.includes('--write-docs');
+const env = (k, full, quick = full) => Number(process.env[k] ?? (QUICK ? quick : full));
+const TENANTS = env('BENCH_TENANTS', 1000, 100);
+const CONTRACTS = env('BENCH_CONTRACTS', 100000, 10000);
+const BIG = env('BENCH_BIG_TENANT', 5000, 1000);
 const RATE = env('BENCH_RATE', 200);
-const DURATION = env('BENCH_DURATION', 30);
-const STEP = env('BENCH_STEP_DURATION', 5);
+const DURATION = env('BENCH_DURATION', 30, 5);
+const STEP = env('BENCH_STEP_DURATION', 5, 3);
 const LOAD_TENANTS = env('BENCH_LOAD_TENANTS', 50);
 const PORT = env('BENCH_PORT', 3990);
+const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
+const POOL_SIZES = (process.env.BENCH_POOL_SIZES ?? '5,10,20').split(',').map(Number);
+const CEILING_RATES = [50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600];
+// What one API process is limited by (its CPU): the endpoints a second process should double.
+const CPU_BOUND = ['GET /v1/contracts?limit=50', 'search common word', 'GET /v1/contracts/:id'];
 const ADMIN = process.env.BENCH_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB = `cb_bench_api_${TENANTS}_${CONTRACTS}_${BIG}`;
 const CUAD = cuadDir;
@@ -154,7 +171,8 @@ async function tokenFor(i) {
   return `${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
 }
 
-async function startApi() {
+/** Starts the built API (production mode); `stop` sends SIGTERM and waits until it (and its workers) exited. */
+async function startApi({ workers = 1, logLevel = LOG_LEVEL, poolSize } = {}) {
   const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
@@ -163,21 +181,68 @@ async function startApi() {
       DATABASE_URL: dbUrl(),
       JWT_SECRET,
       QUEUE_PREFIX: 'cbbench',
-      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      LOG_LEVEL: logLevel,
+      API_WORKERS: String(workers),
+      ...(poolSize ? { DB_POOL_SIZE: String(poolSize) } : {}),
       APP_URL: `http://127.0.0.1:${PORT}`,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    // The access logs (LOG_LEVEL info) are written, as in production, to a pipe that is read (and dropped).
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  for (let i = 0; i < 100; i++) {
+  api.stdout.on('data', () => undefined);
+  const exited = new Promise((resolve) => api.once('exit', resolve));
+  const stop = async () => {
+    api.kill('SIGTERM');
+    await exited;
+  };
+  // Every worker answers before the load starts (a cluster's /health names the one that answered).
+  const seen = new Set();
+  for (let i = 0; i < 200 && seen.size < workers; i++) {
     await sleep(300);
     try {
-      if ((await fetch(`http://127.0.0.1:${PORT}/health`)).ok) return api;
+      const body = await healthOnNewConnection();
+      if (body.status === 'ok') seen.add(body.worker?.pid ?? api.pid);
     } catch {
       /* not yet */
     }
   }
-  api.kill();
-  throw new Error('the API did not start');
+  if (seen.size < workers) {
+    await stop();
+    throw new Error('the API did not start');
+  }
+  return { pid: api.pid, stop };
+}
+
+/** GET /health on a connection of its own (a cluster hands out connections, not requests). */
+function healthOnNewConnection() {
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      { host: '127.0.0.1', port: PORT, path: '/health', agent: false },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(body));
+          } catch (err) {
+            reject(err);
+          }
+        });
+      },
+    );
+    req.setTimeout(3000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+/** CPU time (user + system, ms) a process has used so far (Linux /proc; null elsewhere). */
+function cpuMs(pid) {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks of 10 ms
+  } catch {
+    return null;
+  }
 }
 
 function load(paths, tokens, rate, duration) {
@@ -220,6 +285,8 @@ const row = (name, r) => ({
   p99: r.latency.p99,
   max: r.latency.max,
   errors: r.errors + r.timeouts + r.non2xx,
+  // Of those, answered with a status (503 when the pool had no connection in time) vs. timed out or failed.
+  'non-2xx': r.non2xx,
 });
 
 async function main() {
@@ -261,48 +328,169 @@ async function main() {
     }),
     'GET /v1/contracts?limit=50': () => ({ path: '/v1/contracts?limit=50' }),
   };
-  const api = await startApi();
+  const loadAvg = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  /** The highest rate (of CEILING_RATES, STEP s each) with p99 < 50 ms and no errors. */
+  const ceiling = async (paths) => {
+    let best = 0;
+    for (const rate of CEILING_RATES) {
+      const r = await load(paths, tokens, rate, STEP);
+      if (r.latency.p99 < 50 && r.errors + r.timeouts + r.non2xx === 0) best = rate;
+      else break;
+    }
+    return best;
+  };
+  const report = { scale: '', fixed: [], ceilings: [], cluster: [], logging: [], pool: [] };
+
+  let api = await startApi();
   try {
     // Warm-up.
     await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
-    const results = [];
     for (const [name, paths] of Object.entries(endpoints)) {
-      results.push(row(`${name} @${RATE}`, await load(paths, tokens, RATE, DURATION)));
+      report.fixed.push(row(`${name} @${RATE}`, await load(paths, tokens, RATE, DURATION)));
     }
     for (const name of ['search common word', 'search rare word', 'GET /v1/contracts?limit=50']) {
-      results.push(
+      report.fixed.push(
         row(
           `${name} (tenant of ${BIG}) @${RATE}`,
           await load(endpoints[name], bigToken, RATE, DURATION),
         ),
       );
     }
-    const load1 = os.loadavg()[0].toFixed(2);
-    console.log(
-      `\n${TENANTS} tenants, ${CONTRACTS} contracts (+1 tenant of ${BIG}); ${RATE} rps for ${DURATION} s over ${loadTenants} tenants; load average ${load1}`,
-    );
-    console.table(results);
-    // The highest rate with p99 < 50 ms, per endpoint (steps of STEP seconds).
-    const ceilings = [];
+    report.scale = `${TENANTS} tenants, ${CONTRACTS} contracts (+1 tenant of ${BIG}); ${RATE} rps for ${DURATION} s over ${loadTenants} tenants; load average ${loadAvg()}`;
+    console.log(`\n${report.scale}`);
+    console.table(report.fixed);
+    // The highest rate with p99 < 50 ms, per endpoint (steps of STEP seconds), one API process.
     for (const [name, paths] of Object.entries(endpoints)) {
-      let best = 0;
-      for (const rate of [50, 100, 150, 200, 300, 400, 600, 800, 1200]) {
-        const r = await load(paths, tokens, rate, STEP);
-        if (r.latency.p99 < 50 && r.errors + r.timeouts + r.non2xx === 0) best = rate;
-        else break;
-      }
-      ceilings.push({ endpoint: name, 'highest rps with p99 < 50 ms': best });
+      report.ceilings.push({
+        endpoint: name,
+        'highest rps with p99 < 50 ms': await ceiling(paths),
+      });
     }
-    console.log(
-      `load average ${os
-        .loadavg()
-        .map((x) => x.toFixed(2))
-        .join(' ')}`,
-    );
-    console.table(ceilings);
+    console.log(`one API process; load average ${loadAvg()}`);
+    console.table(report.ceilings);
   } finally {
-    api.kill('SIGTERM');
+    await api.stop();
   }
+
+  // Two API processes (API_WORKERS=2) on the CPU-bound endpoints.
+  api = await startApi({ workers: 2 });
+  try {
+    await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
+    for (const name of CPU_BOUND) {
+      const one = report.ceilings.find((c) => c.endpoint === name)['highest rps with p99 < 50 ms'];
+      const two = await ceiling(endpoints[name]);
+      report.cluster.push({
+        endpoint: name,
+        '1 process': one,
+        '2 processes': two,
+        ratio: one ? Number((two / one).toFixed(2)) : null,
+      });
+    }
+    console.log(`highest rps with p99 < 50 ms, 1 vs 2 API processes; load average ${loadAvg()}`);
+    console.table(report.cluster);
+  } finally {
+    await api.stop();
+  }
+
+  // Logging: API CPU per request and latency with the access log (info) and without it (warn).
+  const logRate = Math.min(RATE, 100);
+  for (const level of ['warn', 'info']) {
+    api = await startApi({ logLevel: level });
+    try {
+      await load(endpoints['GET /v1/me'], tokens, 50, 2);
+      for (const name of ['GET /health', 'GET /v1/me', 'GET /v1/contracts/:id']) {
+        const before = cpuMs(api.pid);
+        const r = await load(endpoints[name], tokens, logRate, DURATION);
+        const after = cpuMs(api.pid);
+        report.logging.push({
+          LOG_LEVEL: level,
+          endpoint: `${name} @${logRate}`,
+          'API CPU ms/request':
+            before === null ? null : Number(((after - before) / r.requests.total).toFixed(2)),
+          p50: r.latency.p50,
+          p99: r.latency.p99,
+          errors: r.errors + r.timeouts + r.non2xx,
+        });
+      }
+    } finally {
+      await api.stop();
+    }
+  }
+  console.log(`access logging cost (one process); load average ${loadAvg()}`);
+  console.table(report.logging);
+
+  // The pool: the ceiling of the list and the common-word search, and an overload run (2x RATE) per size.
+  for (const size of POOL_SIZES) {
+    api = await startApi({ poolSize: size });
+    try {
+      await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
+      const over = await load(endpoints['search common word'], tokens, RATE * 2, DURATION);
+      report.pool.push({
+        DB_POOL_SIZE: size,
+        'list: highest rps p99 < 50 ms': await ceiling(endpoints['GET /v1/contracts?limit=50']),
+        'common word: highest rps p99 < 50 ms': await ceiling(endpoints['search common word']),
+        [`common word @${RATE * 2}: p99`]: over.latency.p99,
+        [`@${RATE * 2}: 503s`]: over.non2xx,
+        [`@${RATE * 2}: errors + timeouts`]: over.errors + over.timeouts,
+      });
+    } finally {
+      await api.stop();
+    }
+  }
+  console.log(`pool sizes (one process); load average ${loadAvg()}`);
+  console.table(report.pool);
+
+  if (WRITE_DOCS) writeDocs(report);
+}
+
+const markdown = (rows) => {
+  const keys = Object.keys(rows[0] ?? {});
+  return [
+    `| ${keys.join(' | ')} |`,
+    `|${keys.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${keys.map((k) => r[k] ?? '').join(' | ')} |`),
+  ].join('\n');
+};
+
+/** Replaces the figures between the bench:api markers of docs/benchmarks.md (only with --write-docs). */
+function writeDocs(report) {
+  const file = 'docs/benchmarks.md';
+  const begin = '<!-- bench:api:begin -->';
+  const end = '<!-- bench:api:end -->';
+  const doc = fs.readFileSync(file, 'utf8');
+  const from = doc.indexOf(begin);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`${file} has no ${begin} ... ${end} block`);
+  const block = [
+    begin,
+    `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:api${QUICK ? ' -- --quick' : ''}\` on ${os.cpus().length} cores: ${report.scale}.`,
+    '',
+    markdown(report.fixed),
+    '',
+    'Highest rate with p99 < 50 ms and no errors, one API process:',
+    '',
+    markdown(report.ceilings),
+    '',
+    'The CPU-bound endpoints with one and with two API processes (`API_WORKERS=2`):',
+    '',
+    markdown(report.cluster),
+    '',
+    'Access logging (one process): API CPU per request and latency with `LOG_LEVEL=info` (one access-log line',
+    'per request) against `warn` (none):',
+    '',
+    markdown(report.logging),
+    '',
+    `Pool sizes (one process; the overload run is the common-word search at ${RATE * 2} rps):`,
+    '',
+    markdown(report.pool),
+    end,
+  ].join('\n');
+  fs.writeFileSync(file, doc.slice(0, from) + block + doc.slice(to + end.length));
+  console.log(`wrote the figures to ${file}`);
 }
 
 main().catch((err) => {

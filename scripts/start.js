@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: migrates, then runs the API (serving the web UI), the worker and the e-mail-in SMTP server as
 // supervised processes (scripts/supervisor.js: a crashed one is restarted with backoff; the others keep running).
+// The API runs API_WORKERS processes sharing the port (node's cluster module, in apps/api/src/main.ts; default 1):
+// the supervisor sees one API process, which restarts its own crashed workers and stops them all on SIGTERM.
 // Their JSON logs go to stdout, for the platform's log collector.
 //
 // With --demo (`npm run demo`) it is a quiet start for a person at a terminal: one line per step, the JSON

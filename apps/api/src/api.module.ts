@@ -15,6 +15,7 @@ import { UsersModule } from './users/users.module';
 import { SubscriptionGateGuard } from './billing/subscription-gate.guard';
 import { BearerAuthGuard } from './common/guards/auth.guard';
 import { redactPath } from './common/log-redaction';
+import { RequestTransactionInterceptor } from './common/request-transaction.interceptor';
 import { RouteDeclarationsCheck } from './common/guards/route-declarations.check';
 import { MultipartInterceptor } from './common/multipart/multipart.interceptor';
 import { ContractEventsModule } from './contract-events/contract-events.module';
@@ -57,6 +58,8 @@ export function loggerModule(config: AppConfig, name: string) {
           method: req.method,
           url: redactPath(req.url),
         }),
+        // The access line needs the status, not every response header (serialising them is most of its cost).
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req: IncomingMessage) => (req.url ?? '').startsWith('/health') },
     },
@@ -104,6 +107,8 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: PermissionGuard },
         // After authentication and permissions: 402 for writes once the subscription has ended.
         { provide: APP_GUARD, useClass: SubscriptionGateGuard },
+        // Outermost: a read request's transaction is committed once everything inside has run, before the answer.
+        { provide: APP_INTERCEPTOR, useClass: RequestTransactionInterceptor },
         // In this order: an upload's body is read (into storage) before its Idempotency-Key is checked,
         // because an upload is identified by its file.
         { provide: APP_INTERCEPTOR, useClass: MultipartInterceptor },

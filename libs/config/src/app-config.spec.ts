@@ -37,6 +37,14 @@ describe('configuration validated at start', () => {
     }
   });
 
+  it('runs one API process unless API_WORKERS asks for more; auto is one per CPU', () => {
+    expect(loadConfig(base).apiWorkers).toBe(1);
+    expect(loadConfig({ ...base, API_WORKERS: '2' }).apiWorkers).toBe(2);
+    expect(loadConfig({ ...base, API_WORKERS: 'auto' }).apiWorkers).toBe(os.availableParallelism());
+    for (const bad of ['0', 'many', '-1', '100'])
+      expect(() => loadConfig({ ...base, API_WORKERS: bad })).toThrow(/API_WORKERS/);
+  });
+
   it('reads the per-key rate limit and refuses a nonsensical one', () => {
     expect(
       loadConfig({ ...base, API_KEY_RATE_LIMIT_PER_MINUTE: '120' }).apiKeyRateLimitPerMinute,

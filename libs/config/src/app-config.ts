@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
@@ -34,6 +35,8 @@ export interface AppConfig {
   authRateLimitPerMinute: number;
   /** The application connection pool: its size and how long a request waits for a connection. */
   dbPool: { size: number; connectTimeoutMs: number };
+  /** API processes sharing the port (API_WORKERS; `auto` is one per CPU); 1 runs the API in this process. */
+  apiWorkers: number;
   trialDays: number;
   maxUploadBytes: number;
   /** E-mail-in: the port of our SMTP server (0 = a free one) and the domain of the tenants' addresses. */
@@ -169,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     apiKeyRateLimitPerMinute: dto.API_KEY_RATE_LIMIT_PER_MINUTE ?? 600,
     authRateLimitPerMinute: dto.AUTH_RATE_LIMIT_PER_MINUTE ?? AUTH_PER_IP_DEFAULT,
     dbPool: { size: dto.DB_POOL_SIZE ?? 10, connectTimeoutMs: dto.DB_POOL_TIMEOUT_MS ?? 2000 },
+    apiWorkers:
+      dto.API_WORKERS === 'auto' ? os.availableParallelism() : Number(dto.API_WORKERS ?? 1),
     trialDays: dto.TRIAL_DAYS ?? 14,
     maxUploadBytes: (dto.MAX_UPLOAD_MB ?? 25) * 1024 * 1024,
     inboundSmtpPort: dto.INBOUND_SMTP_PORT ?? 2525,

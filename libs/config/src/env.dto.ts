@@ -127,6 +127,11 @@ export class EnvDto {
   @Max(500)
   DB_POOL_SIZE?: number;
 
+  /** API processes sharing the port (node's cluster module): a number, or `auto` for one per CPU. */
+  @IsOptional()
+  @Matches(/^(auto|[1-9][0-9]?)$/, { message: 'API_WORKERS must be auto or a number from 1 to 99' })
+  API_WORKERS?: string;
+
   /** How long a request waits for a free connection before it is answered 503 with Retry-After. */
   @IsOptional()
   @Transform(toInt)

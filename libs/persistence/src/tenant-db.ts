@@ -83,7 +83,8 @@ export class TenantDb {
    * Runs `fn` (the handling of one read-only request) so that its `run` calls share one transaction: START, the
    * tenant set once, the queries, COMMIT, instead of START, set_config and COMMIT around every repository call.
    * Only for requests that enqueue nothing after a commit (GET, HEAD): a write keeps its own transactions, so a
-   * job never runs before the rows it needs are committed. `endRequest` commits (or rolls back) and releases it.
+   * job never runs before the rows it needs are committed. `end` (or `endRequest`) commits or rolls back and
+   * releases it; the API ends it before the response is sent and never while the handler still runs.
    */
   inRequest<T>(fn: (end: (commit: boolean) => Promise<void>) => T): T {
     const request: RequestScope = { open: true };

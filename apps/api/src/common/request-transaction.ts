@@ -1,35 +1,45 @@
 import type { TenantDb } from '@cb/persistence';
 import type { NextFunction, Request, Response } from 'express';
 
+/** The handle of a read request's shared transaction (see requestTransaction). */
+export interface RequestTransactionHandle {
+  /** COMMIT (or ROLLBACK) and release; a no-op once ended. Later queries of the request get their own. */
+  end(commit: boolean): Promise<void>;
+}
+
+const HANDLE = Symbol('requestTransaction');
+type WithHandle = Request & { [HANDLE]?: RequestTransactionHandle };
+
+/** The shared transaction of this request, if it has one (a GET or HEAD that is not an event stream). */
+export function requestTransactionOf(req: Request): RequestTransactionHandle | undefined {
+  return (req as WithHandle)[HANDLE];
+}
+
 /**
  * One database transaction per read request: the bearer check's user look-up, the use case's rows and their
  * obligations all run in it, the tenant set once (a list is START, set_config, user, rows, COMMIT). Writes keep
  * their own transactions (a job is enqueued only after its rows are committed), and so do event streams, which
- * live for minutes. The transaction ends with the response, through the handle bound to this request: COMMIT
- * when the answer was a success (a read has nothing to lose if that COMMIT fails), ROLLBACK otherwise. A client
- * that hangs up mid-request ends it too (its handler's later queries then fail; nobody waits for the answer).
+ * live for minutes.
+ *
+ * The transaction ends before the response is sent, so what a GET creates on first use (the calendar feed's
+ * secret URL, the e-mail-in address) is committed when the client reads the answer: RequestTransactionInterceptor
+ * commits when the handler's value is ready (before Nest serialises it), ProblemFilter rolls back before it writes
+ * an error. A client that hangs up does not end it: the handler finishes in its transaction, which is then ended
+ * the same way and its connection released (ending it under the handler would run the handler's later queries
+ * outside it, without the tenant). The response's `finish` is a last resort for a route that answered by itself.
  */
-/**
- * GETs that create what they answer on first use (the calendar feed's secret URL, the e-mail-in address): the
- * shared transaction commits after the response is sent, so the client's next request could miss the new row.
- * They keep their own transactions, committed before the answer.
- */
-const CREATE_ON_READ = new Set(['/v1/calendar', '/v1/inbox']);
-
 export function requestTransaction(db: TenantDb) {
   return (req: Request, res: Response, next: NextFunction): void => {
-    const readOnly =
-      (req.method === 'GET' || req.method === 'HEAD') && !CREATE_ON_READ.has(req.path);
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (!readOnly || (req.headers.accept ?? '').includes('text/event-stream')) {
       next();
       return;
     }
     db.inRequest((end) => {
-      const done = () => {
+      (req as WithHandle)[HANDLE] = { end };
+      res.once('finish', () => {
         end(res.statusCode < 400).catch(() => undefined);
-      };
-      res.once('finish', done);
-      res.once('close', done);
+      });
       next();
     });
   };

@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TenantDb } from '@cb/persistence';
@@ -28,8 +29,14 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  @ApiOkResponse({ description: 'The process is up' })
+  @ApiOkResponse({
+    description:
+      'The process is up; with API_WORKERS > 1 also which API process answered (worker id and pid)',
+  })
   live() {
+    if (cluster.isWorker && cluster.worker) {
+      return { status: 'ok', worker: { id: cluster.worker.id, pid: process.pid } };
+    }
     return { status: 'ok' };
   }
 

@@ -2026,7 +2026,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The process is up */
+            /** @description The process is up; with API_WORKERS > 1 also which API process answered (worker id and pid) */
             200: {
                 headers: {
                     [name: string]: unknown;

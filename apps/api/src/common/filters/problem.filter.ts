@@ -10,6 +10,7 @@ import { DomainError, DomainErrorCode, DuplicateError } from '@cb/domain';
 import { isDatabaseBusy } from '@cb/persistence';
 import type { Request, Response } from 'express';
 import { redactPath } from '../log-redaction';
+import { requestTransactionOf } from '../request-transaction';
 import { PROBLEM_CONTENT_TYPE, problem, type Problem } from '../problem';
 
 /** Maps every domain error code to its HTTP status (exhaustive: a new code fails the build). */
@@ -79,6 +80,20 @@ export class ProblemFilter implements ExceptionFilter {
     const req = ctx.getRequest<Request>();
     const res = ctx.getResponse<Response>();
     const body = this.toProblem(exception, req);
+    // A read request's shared transaction is rolled back (and its connection released) before the answer.
+    const tx = requestTransactionOf(req);
+    if (tx) {
+      void tx
+        .end(false)
+        .catch(() => undefined)
+        .then(() => this.send(res, body, exception))
+        .catch((err: unknown) => this.logger.error({ err }, 'Could not send an error response'));
+      return;
+    }
+    this.send(res, body, exception);
+  }
+
+  private send(res: Response, body: Problem, exception: unknown): void {
     if (res.headersSent) {
       res.end();
       return;
