@@ -81,7 +81,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const enter = useCallback(
-    async (known?: { user: User; tenant: Tenant }) => {
+    async (known?: { user: User; tenant: Tenant; emailVerified: boolean }) => {
       // A just-created account has no second factor; its tenant may not require one yet either.
       if (known)
         setMe({
@@ -176,7 +176,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           anonymous: true,
         });
         setTokens(res);
-        await enter({ user: res.user, tenant: res.tenant });
+        // A new sign-up confirms its address with the link e-mailed to it.
+        await enter({ user: res.user, tenant: res.tenant, emailVerified: false });
       },
       async acceptInvite(input) {
         const res = await api<TokenPair & { user?: User; tenant?: Tenant }>(
@@ -188,7 +189,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           },
         );
         setTokens(res);
-        await enter(res.user && res.tenant ? { user: res.user, tenant: res.tenant } : undefined);
+        // The invitation link reached the address: an invited user counts as confirmed.
+        await enter(
+          res.user && res.tenant
+            ? { user: res.user, tenant: res.tenant, emailVerified: true }
+            : undefined,
+        );
       },
       async logout() {
         try {

@@ -142,5 +142,10 @@ export class AccountSecurityDto {
 export class MeDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty({
+    description:
+      'The user confirmed their e-mail address (the sign-up link, an accepted invitation or single sign-on). Alerts go only to confirmed addresses; nothing else waits for it',
+  })
+  emailVerified: boolean;
   @ApiProperty({ type: AccountSecurityDto }) security: AccountSecurityDto;
 }
