@@ -153,4 +153,41 @@ describe('issue 15 item 5: e-mail verification of sign-ups, through real SMTP', 
     const memberMe = await request(server.url).get('/v1/me').set(auth(accepted.body.accessToken));
     expect(memberMe.body.emailVerified).toBe(true);
   });
+
+  it("writes the link in the sign-up's language, else in the tenant's e-mail language", async () => {
+    const email = `aino-${Date.now()}@example.com`;
+    const res = await request(server.url).post('/v1/signup').send({
+      company: 'Metsä Oy',
+      name: 'Aino',
+      email,
+      password: 'correct horse battery staple',
+      language: 'fi',
+    });
+    expect(res.status).toBe(201);
+    const fi = await smtp.waitFor(email, { subject: /Vahvista sähköpostiosoitteesi/ });
+    expect(fi.text).toContain('Hei Aino,');
+    expect(fi.html).toContain('<html lang="fi">');
+    const bad = await request(server.url)
+      .post('/v1/signup')
+      .send({
+        company: 'X Oy',
+        name: 'X',
+        email: `x-${email}`,
+        password: 'correct horse battery staple',
+        language: 'de',
+      });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('language');
+
+    // A resend follows the tenant's alert-settings language.
+    const a = await signUp(server.url, { company: 'Skog AB' });
+    await linkIn(a.email);
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a.token))
+      .send({ language: 'sv' })
+      .expect(200);
+    expect((await resend(a)).status).toBe(202);
+    await smtp.waitFor(a.email, { subject: /Bekräfta din e-postadress/ });
+  });
 });

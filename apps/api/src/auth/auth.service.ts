@@ -87,7 +87,7 @@ export class AuthService {
         });
         return { tenant, user };
       });
-      this.verification.sendAfterSignup(tenantId, user.id);
+      this.verification.sendAfterSignup(tenantId, user.id, dto.language);
       const tokens = await this.startSession(user);
       return { tenant: { id: tenant.id, name: tenant.name }, user: toUserDto(user), ...tokens };
     } catch (err) {

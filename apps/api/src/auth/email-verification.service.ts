@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
-import { DomainError, DomainErrorCode } from '@cb/domain';
+import { DomainError, DomainErrorCode, type AlertLanguage } from '@cb/domain';
 import { MAILER, renderEmailVerificationEmail, type Mailer } from '@cb/notifications';
 import {
   AlertSettingsRepository,
@@ -47,10 +47,10 @@ export class EmailVerificationService {
   ) {}
 
   /** After sign-up: the link is e-mailed after the response, so a slow or failing mail server delays nothing. */
-  sendAfterSignup(tenantId: string, userId: string): void {
+  sendAfterSignup(tenantId: string, userId: string, language?: AlertLanguage): void {
     void this.limiter
       .hit(VERIFICATION_MAILS_PER_HOUR, userId)
-      .then(() => this.sendLink(tenantId, userId))
+      .then(() => this.sendLink(tenantId, userId, language))
       .catch((err: unknown) =>
         this.logger.warn(`verification e-mail failed: ${(err as Error).message}`),
       );
@@ -93,7 +93,12 @@ export class EmailVerificationService {
     });
   }
 
-  private async sendLink(tenantId: string, userId: string): Promise<void> {
+  /** `language`: the sign-up's own; otherwise the tenant's e-mail language (its alert settings). */
+  private async sendLink(
+    tenantId: string,
+    userId: string,
+    language?: AlertLanguage,
+  ): Promise<void> {
     const { token, tokenHash } = newSingleUseToken('cbv_');
     const user = await this.db.run(tenantId, async () => {
       const user = await this.users.findOne(tenantId, { id: userId });
@@ -108,7 +113,7 @@ export class EmailVerificationService {
       return user;
     });
     if (!user) return;
-    const language = (await this.alertSettings.get(tenantId))?.language;
+    language ??= (await this.alertSettings.get(tenantId))?.language;
     const link = `${this.config.appUrl}/verify-email?token=${encodeURIComponent(token)}`;
     await this.mailer.send({
       to: user.email,

@@ -854,6 +854,12 @@ export interface components {
             email: string;
             /** @example correct horse battery */
             password: string;
+            /**
+             * @description The language of the e-mail with the address confirmation link (the web UI sends its own): en, fi or sv. Default en; later e-mails follow the alert settings
+             * @example fi
+             * @enum {string}
+             */
+            language?: "en" | "fi" | "sv";
         };
         TenantRefDto: {
             /** Format: uuid */

@@ -19,6 +19,7 @@ import {
   setTokens,
 } from '../api/client';
 import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+import { uiLanguage } from '../i18n';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -172,7 +173,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signup(input) {
         const res = await api<TokenPair & { user: User; tenant: Tenant }>('/v1/signup', {
           method: 'POST',
-          body: { ...input, refreshTokenInCookie: true },
+          // The confirmation e-mail in the language the person signs up in.
+          body: { ...input, language: uiLanguage, refreshTokenInCookie: true },
           anonymous: true,
         });
         setTokens(res);
