@@ -60,7 +60,7 @@ describe('e-mail verification in the browser', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
 
-    const banner = page.getByRole('region', { name: 'Confirm your e-mail address' });
+    const banner = page.getByTestId('email-verification-banner');
     await banner.waitFor();
     expect((await banner.textContent())?.replace(/\s+/g, ' ')).toContain(
       `Confirm your e-mail address: we sent a link to ${owner.email}. Alerts are sent only to confirmed addresses.`,

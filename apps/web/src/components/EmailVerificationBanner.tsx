@@ -24,12 +24,8 @@ export function EmailVerificationBanner() {
   }
 
   return (
-    <div
-      className="banner banner-info"
-      role="region"
-      aria-label={t('verifyEmail.bannerTitle')}
-      data-testid="email-verification-banner"
-    >
+    // No accessible name of its own: the text says it all, and a label would be one more "e-mail" field name.
+    <div className="banner banner-info" data-testid="email-verification-banner">
       <div className="banner-inner">
         <p>
           <strong>{t('verifyEmail.bannerTitle')}:</strong>{' '}
