@@ -50,8 +50,9 @@ async function seed(owner, from, to) {
     [from, to],
   );
   await owner.query(
-    `INSERT INTO users (tenant_id, email, name, password_hash, role)
-     SELECT md5('t' || i)::uuid, 'owner' || i || '@bench.example', 'Owner', 'x', 'owner' FROM generate_series($1::int, $2::int - 1) i`,
+    // Confirmed addresses: alerts go only to those (an unconfirmed owner would get none).
+    `INSERT INTO users (tenant_id, email, name, password_hash, role, email_verified_at)
+     SELECT md5('t' || i)::uuid, 'owner' || i || '@bench.example', 'Owner', 'x', 'owner', now() FROM generate_series($1::int, $2::int - 1) i`,
     [from, to],
   );
   await owner.query(

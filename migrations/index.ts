@@ -19,6 +19,7 @@ import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecr
 export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
+import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   ContractSearch1796240000000,
   SsoConnections1796250000000,
   DeadlineSnoozes1796270000000,
+  EmailVerification1796280000001,
 ];

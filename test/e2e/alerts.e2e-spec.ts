@@ -18,6 +18,8 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   let server: TestServer;
   let owner: Client;
   const received: ParsedMail[] = [];
+  // The e-mail verification links of sign-ups, kept apart: the tests below count alert mails.
+  const confirmations: ParsedMail[] = [];
   let smtp: SMTPServer;
 
   beforeAll(async () => {
@@ -28,7 +30,8 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
       onData: (stream, _s, cb) => {
         simpleParser(stream)
           .then((m) => {
-            received.push(m);
+            if ((m.subject ?? '').startsWith('Confirm your e-mail address')) confirmations.push(m);
+            else received.push(m);
             cb();
           })
           .catch(cb);
@@ -48,6 +51,19 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   });
 
   const auth = (u: SignedUp) => ({ Authorization: `Bearer ${u.token}` });
+
+  /** Confirms the user's address with the link e-mailed at sign-up: alerts go only to confirmed addresses. */
+  async function confirmEmail(u: SignedUp): Promise<SignedUp> {
+    const until = Date.now() + 15_000;
+    let mail: ParsedMail | undefined;
+    while (!(mail = confirmations.find((m) => JSON.stringify(m.to).includes(u.email))))
+      if (Date.now() > until) throw new Error(`no verification e-mail to ${u.email}`);
+      else await new Promise((r) => setTimeout(r, 100));
+    const token = decodeURIComponent(/\/verify-email\?token=(\S+)/.exec(mail.text ?? '')![1]);
+    await request(server.url).post('/v1/auth/verify-email').send({ token }).expect(204);
+    return u;
+  }
+  const signUpConfirmed = async () => confirmEmail(await signUp(server.url));
 
   /** A parsed contract with one deadline, written as the owner (the parse pipeline is tested elsewhere). */
   async function seedContract(
@@ -169,7 +185,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   });
 
   it('the worker scans, records and e-mails each due alert and the weekly digest once; the log lists it with cursor paging, per tenant', async () => {
-    const a = await signUp(server.url);
+    const a = await signUpConfirmed();
     const b = await signUp(server.url);
     await request(server.url)
       .put('/v1/alert-settings')
@@ -358,7 +374,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     );
   });
   it('a correction that makes a deadline due sends its alert within seconds, without waiting for the scheduled scan', async () => {
-    const a = await signUp(server.url);
+    const a = await signUpConfirmed();
     await request(server.url)
       .put('/v1/alert-settings')
       .set(auth(a))
@@ -400,7 +416,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     );
   });
   it('a contract uploaded with a notice deadline already inside the lead time is alerted as soon as it is parsed', async () => {
-    const a = await signUp(server.url);
+    const a = await signUpConfirmed();
     // A one-year lead: the sample renews every year, so its next notice deadline is always inside it.
     await request(server.url)
       .put('/v1/alert-settings')
@@ -432,5 +448,60 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     while (mine().length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
     expect(mine()).toHaveLength(1);
     expect(mine()[0]!.text).toContain(`/contracts/${up.body.id}`);
+  }, 60_000);
+
+  it('alerts and digests go only to confirmed addresses: an unconfirmed user is skipped, an external recipient is not', async () => {
+    const a = await signUp(server.url); // not confirmed yet
+    const external = `legal-${a.tenantId.slice(0, 8)}@partner-firm.example`;
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], timezone: 'UTC', recipients: [a.email, external] })
+      .expect(200);
+    const noticeDate = isoDate(new Date(Date.now() + 10 * 86_400_000));
+    const contractId = await seedContract(a.tenantId, 'notice', noticeDate, 'Unconfirmed Lease');
+    const to = (email: string, subject: string) =>
+      received.filter(
+        (m) => JSON.stringify(m.to).includes(email.toLowerCase()) && m.subject?.startsWith(subject),
+      );
+    const waitFor = async (email: string, subject: string) => {
+      const until = Date.now() + 20_000;
+      while (to(email, subject).length < 1 && Date.now() < until)
+        await new Promise((r) => setTimeout(r, 100));
+    };
+
+    await server.worker!.get(ScanAlerts).execute();
+    await waitFor(external, 'Notice deadline');
+    await waitFor(external, 'Deadlines in the next');
+    await new Promise((r) => setTimeout(r, 500)); // room for a (wrong) mail to the owner to arrive
+    expect(to(external, 'Notice deadline').map((m) => m.subject)).toEqual([
+      'Notice deadline in 10 days: Unconfirmed Lease',
+    ]);
+    expect(to(external, 'Deadlines in the next')).toHaveLength(1);
+    // Nothing at all went to the unconfirmed owner: no alert, no digest, and no alert row was recorded.
+    expect(received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()))).toEqual(
+      [],
+    );
+    const recorded = async () =>
+      (
+        await owner.query<{ recipient: string }>(
+          `SELECT recipient FROM alerts WHERE tenant_id = $1 AND contract_id = $2 ORDER BY recipient`,
+          [a.tenantId, contractId],
+        )
+      ).rows.map((r) => r.recipient);
+    expect(await recorded()).toEqual([external]);
+    expect((await request(server.url).get('/v1/me').set(auth(a))).body.emailVerified).toBe(false);
+
+    // Once confirmed, the owner gets the alert still due at the next run (the external one is not repeated).
+    await confirmEmail(a);
+    expect((await request(server.url).get('/v1/me').set(auth(a))).body.emailVerified).toBe(true);
+    await server.worker!.get(ScanAlerts).execute();
+    await waitFor(a.email, 'Notice deadline');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(to(a.email, 'Notice deadline').map((m) => m.subject)).toEqual([
+      'Notice deadline in 10 days: Unconfirmed Lease',
+    ]);
+    expect(to(external, 'Notice deadline')).toHaveLength(1);
+    expect(await recorded()).toEqual([external, a.email.toLowerCase()].sort());
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { ScanAlerts, SendAlert } from '@cb/application';
 import { signUp, type SignedUp } from '../support/api-client';
+import { confirmEmail } from '../support/confirm-email';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -154,6 +155,8 @@ describe('contract owners: PATCH ownerId, the owner filter, the audit trail, and
 
   it("alerts go to the owner as well as the tenant's recipients, once each; a removed owner falls back to the admins", async () => {
     const a = await signUp(server.url);
+    // Alerts go only to confirmed addresses (invited members confirmed theirs by accepting).
+    await confirmEmail(server.url, smtp, a);
     const member = await join(a, 'member');
     const admin = await join(a, 'admin');
     // A configured list: the tenant owner (who is also a contract owner below) and legal.

@@ -38,6 +38,8 @@ describe('OpenAPI document', () => {
       // The forgotten-password flow comes before any token.
       '/v1/auth/password-reset',
       '/v1/auth/password-reset/confirm',
+      // The e-mail confirmation link is opened in any browser, signed in or not.
+      '/v1/auth/verify-email',
       '/health',
       '/health/ready',
       '/v1/invitations/accept',

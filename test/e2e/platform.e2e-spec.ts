@@ -19,6 +19,8 @@ describe('accounts, errors and platform endpoints', () => {
     expect(me.body).toEqual({
       user: { id: a.userId, email: a.email, name: 'Aino', role: 'owner' },
       tenant: { id: a.tenantId, name: 'Nordic Widgets Oy' },
+      // Confirmed with the link e-mailed at sign-up (test/e2e/email-verification.e2e-spec.ts).
+      emailVerified: false,
       security: { mfaEnabled: false, mfaRequired: false, mfaEnrollmentRequired: false },
     });
     expect(JSON.stringify(me.body)).not.toMatch(/argon2|password/i);

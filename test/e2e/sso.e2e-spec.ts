@@ -177,6 +177,10 @@ describe('single sign-on: OpenID Connect code flow with PKCE against a real prov
 
   it('a member signs in: the provider redirects back with a code, and our session is issued', async () => {
     const owner = await companyWithSso();
+    // A sign-up that has not opened its confirmation link yet.
+    expect(
+      (await request(server.url).get('/v1/me').set(auth(owner.token))).body.emailVerified,
+    ).toBe(false);
     const { authorizationUrl, cookie, redirect } = await signInAtProvider(owner.email);
     const authz = new URL(authorizationUrl);
     expect(authz.origin).toBe(idp.issuer);
@@ -195,6 +199,8 @@ describe('single sign-on: OpenID Connect code flow with PKCE against a real prov
     const me = await request(server.url).get('/v1/me').set(auth(res.body.accessToken));
     expect(me.status).toBe(200);
     expect(me.body.user).toMatchObject({ id: owner.userId, email: owner.email, role: 'owner' });
+    // The provider verified the address (email_verified): it counts as confirmed from now on.
+    expect(me.body.emailVerified).toBe(true);
     // A normal session: the refresh token rotates.
     const refreshed = await request(server.url)
       .post('/v1/auth/refresh')
@@ -317,6 +323,7 @@ describe('single sign-on: OpenID Connect code flow with PKCE against a real prov
     expect(joined.status).toBe(200);
     const me = await request(server.url).get('/v1/me').set(auth(joined.body.accessToken));
     expect(me.body.user).toMatchObject({ email: newcomer, role: 'viewer' });
+    expect(me.body.emailVerified).toBe(true);
     const pending = await request(server.url).get('/v1/invitations').set(auth(owner.token));
     expect(pending.body.data).toEqual([]);
     // The newcomer has no password: password sign-in does not work for them.

@@ -18,7 +18,8 @@ describe('trials: reminder 3 days before the end, then expired with read access 
       disabledCommands: ['STARTTLS'],
       onData(stream, _session, callback) {
         simpleParser(stream).then((mail) => {
-          received.push(mail);
+          // Every sign-up also gets its e-mail verification link: these tests count the trial's mails.
+          if (!(mail.subject ?? '').startsWith('Confirm your e-mail address')) received.push(mail);
           callback();
         }, callback);
       },

@@ -34,6 +34,7 @@ describe('web UI routes beside the API', () => {
     '/deadlines',
     '/contracts/123',
     '/settings/team',
+    '/verify-email?token=cbv_abc',
     '/no-such-page',
   ])('gives a browser the web UI for %s, never JSON', async (p) => {
     const res = await request(server.url).get(p).set('Accept', BROWSER_ACCEPT);

@@ -11,6 +11,7 @@ import {
   ResetPasswordPage,
   SignupPage,
 } from './pages/AuthPages';
+import { VerifyEmailPage } from './pages/VerifyEmailPage';
 import { t } from './i18n';
 
 // The API owns /v1, /health, /docs and the iCal feed /calendar/<token>.ics; every other path is the UI's.
@@ -113,6 +114,7 @@ export function App() {
             }
           />
           <Route path="/reset-password" element={<ResetPasswordPage />} />
+          <Route path="/verify-email" element={<VerifyEmailPage />} />
           <Route
             element={
               <RequireAuth>

@@ -1,4 +1,8 @@
-import { renderInvitationEmail, renderTrialReminderEmail } from './account-messages';
+import {
+  renderEmailVerificationEmail,
+  renderInvitationEmail,
+  renderTrialReminderEmail,
+} from './account-messages';
 
 describe('account e-mails', () => {
   const link = 'https://app.example.com/accept-invite?token=abc';
@@ -43,5 +47,23 @@ describe('account e-mails', () => {
     const sv = renderTrialReminderEmail({ ...base, days: 1, language: 'sv' });
     expect(sv.subject).toBe('Din provperiod på Contract Bank slutar om 1 dag');
     expect(sv.text).toContain('Provperioden för Trial Oy slutar 2027-01-05.');
+  });
+
+  it('e-mail verification: the link, 48 hours, in English, Finnish and Swedish; the name is escaped', () => {
+    const link = 'https://app.example.com/verify-email?token=cbv_abc';
+    const en = renderEmailVerificationEmail({ name: 'Aino <3', link, hours: 48 });
+    expect(en.subject).toBe('Confirm your e-mail address for Contract Bank');
+    expect(en.text).toContain(`Confirm my e-mail address: ${link}`);
+    expect(en.text).toContain('The link works once, for 48 hours.');
+    expect(en.text).toContain('alerts are sent only to confirmed addresses');
+    expect(en.html).toContain('Aino &lt;3');
+    expect(en.html).toContain(`<a href="${link}">`);
+    const fi = renderEmailVerificationEmail({ name: 'Aino', link, hours: 48, language: 'fi' });
+    expect(fi.subject).toBe('Vahvista sähköpostiosoitteesi Contract Bankiin');
+    expect(fi.text).toContain('48 tunnin ajan');
+    expect(fi.html).toContain('<html lang="fi">');
+    const sv = renderEmailVerificationEmail({ name: 'Aino', link, hours: 48, language: 'sv' });
+    expect(sv.subject).toBe('Bekräfta din e-postadress för Contract Bank');
+    expect(sv.text).toContain('i 48 timmar');
   });
 });

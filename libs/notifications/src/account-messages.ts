@@ -33,7 +33,23 @@ export interface PasswordResetMailInput {
   language?: AlertLanguage;
 }
 
+export interface EmailVerificationMailInput {
+  name: string;
+  link: string;
+  /** How long the link works, in hours. */
+  hours: number;
+  language?: AlertLanguage;
+}
+
 interface AccountCatalogue {
+  emailVerification: {
+    subject: string;
+    hello(name: string): string;
+    body: string;
+    link: string;
+    validFor(hours: number): string;
+    notYou: string;
+  };
   passwordReset: {
     subject: string;
     hello(name: string): string;
@@ -62,6 +78,14 @@ interface AccountCatalogue {
 const plural = (n: number, one: string, other: string) => (n === 1 ? one : other);
 
 const en: AccountCatalogue = {
+  emailVerification: {
+    subject: 'Confirm your e-mail address for Contract Bank',
+    hello: (name) => `Hello ${name},`,
+    body: 'Welcome to Contract Bank. Confirm that this is your e-mail address: deadline alerts are sent only to confirmed addresses.',
+    link: 'Confirm my e-mail address',
+    validFor: (hours) => `The link works once, for ${hours} hours.`,
+    notYou: 'If you did not sign up, ignore this e-mail.',
+  },
   passwordReset: {
     subject: 'Reset your Contract Bank password',
     hello: (name) => `Hello ${name},`,
@@ -89,6 +113,14 @@ const en: AccountCatalogue = {
 };
 
 const fi: AccountCatalogue = {
+  emailVerification: {
+    subject: 'Vahvista sähköpostiosoitteesi Contract Bankiin',
+    hello: (name) => `Hei ${name},`,
+    body: 'Tervetuloa Contract Bankiin. Vahvista, että tämä on sähköpostiosoitteesi: määräpäivien muistutukset lähetetään vain vahvistettuihin osoitteisiin.',
+    link: 'Vahvista sähköpostiosoitteeni',
+    validFor: (hours) => `Linkki toimii kerran, ${hours} tunnin ajan.`,
+    notYou: 'Jos et rekisteröitynyt, voit jättää viestin huomiotta.',
+  },
   passwordReset: {
     subject: 'Vaihda Contract Bank -salasanasi',
     hello: (name) => `Hei ${name},`,
@@ -116,6 +148,14 @@ const fi: AccountCatalogue = {
 };
 
 const sv: AccountCatalogue = {
+  emailVerification: {
+    subject: 'Bekräfta din e-postadress för Contract Bank',
+    hello: (name) => `Hej ${name},`,
+    body: 'Välkommen till Contract Bank. Bekräfta att detta är din e-postadress: påminnelser om tidsfrister skickas bara till bekräftade adresser.',
+    link: 'Bekräfta min e-postadress',
+    validFor: (hours) => `Länken fungerar en gång, i ${hours} timmar.`,
+    notYou: 'Om du inte har registrerat dig kan du bortse från meddelandet.',
+  },
   passwordReset: {
     subject: 'Återställ ditt lösenord till Contract Bank',
     hello: (name) => `Hej ${name},`,
@@ -175,5 +215,15 @@ export function renderPasswordResetEmail(input: PasswordResetMailInput): Rendere
     subject: c.subject,
     text: `${c.hello(input.name)}\n\n${c.body}\n\n${c.link}: ${input.link}\n\n${c.validFor(input.minutes)}\n${c.notYou}\n`,
     html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.hello(input.name))}</p><p>${escapeHtml(c.body)}</p><p><a href="${input.link}">${escapeHtml(c.link)}</a></p><p>${escapeHtml(c.validFor(input.minutes))}</p><p>${escapeHtml(c.notYou)}</p></body></html>`,
+  };
+}
+
+export function renderEmailVerificationEmail(input: EmailVerificationMailInput): RenderedMail {
+  const c = CATALOGUES[input.language ?? DEFAULT_ALERT_LANGUAGE].emailVerification;
+  const { htmlLang } = mailCatalogue(input.language);
+  return {
+    subject: c.subject,
+    text: `${c.hello(input.name)}\n\n${c.body}\n\n${c.link}: ${input.link}\n\n${c.validFor(input.hours)}\n${c.notYou}\n`,
+    html: `<!doctype html>\n<html lang="${htmlLang}"><body><p>${escapeHtml(c.hello(input.name))}</p><p>${escapeHtml(c.body)}</p><p><a href="${escapeHtml(input.link)}">${escapeHtml(c.link)}</a></p><p>${escapeHtml(c.validFor(input.hours))}</p><p>${escapeHtml(c.notYou)}</p></body></html>`,
   };
 }

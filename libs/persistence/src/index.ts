@@ -25,6 +25,8 @@ export * from './repositories/contract-events.repository';
 export * from './repositories/billing-orders.repository';
 export * from './repositories/billing-invoices.repository';
 export * from './repositories/password-resets.repository';
+export * from './repositories/email-verifications.repository';
+export * from './repositories/single-use-tokens.repository';
 export * from './repositories/sso-connections.repository';
 export * from './repositories/inboxes.repository';
 export * from './repositories/imports.repository';

@@ -22,6 +22,7 @@ import { BillingInvoicesRepository } from './repositories/billing-invoices.repos
 import { BillingOrdersRepository } from './repositories/billing-orders.repository';
 import { SubscriptionChangeStore } from './subscription-change.store';
 import { PasswordResetsRepository } from './repositories/password-resets.repository';
+import { EmailVerificationsRepository } from './repositories/email-verifications.repository';
 import { InboxesRepository } from './repositories/inboxes.repository';
 import { ImportsRepository } from './repositories/imports.repository';
 import { SsoConnectionsRepository } from './repositories/sso-connections.repository';
@@ -49,6 +50,7 @@ const REPOSITORIES = [
   BillingOrdersRepository,
   BillingInvoicesRepository,
   PasswordResetsRepository,
+  EmailVerificationsRepository,
   InboxesRepository,
   ImportsRepository,
   SsoConnectionsRepository,

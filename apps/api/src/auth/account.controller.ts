@@ -30,7 +30,9 @@ import {
   RecoveryCodesDto,
   TenantSecurityDto,
   UpdateTenantSecurityDto,
+  VerifyEmailDto,
 } from './dto/account.dto';
+import { EmailVerificationService } from './email-verification.service';
 import { MfaService } from './mfa.service';
 
 /**
@@ -43,7 +45,32 @@ export class AccountController {
   constructor(
     @Inject(AccountService) private readonly account: AccountService,
     @Inject(MfaService) private readonly mfa: MfaService,
+    @Inject(EmailVerificationService) private readonly verification: EmailVerificationService,
   ) {}
+
+  @Public()
+  @Post('auth/verify-email')
+  @HttpCode(204)
+  @ApiNoContentResponse({
+    description:
+      'The address of the link is confirmed (alerts go to it from now on). An unknown, used or expired token answers 400 `verification_token_invalid` naming `token`',
+  })
+  verifyEmail(@Body() dto: VerifyEmailDto): Promise<void> {
+    return this.verification.verify(dto.token);
+  }
+
+  @Post('me/verify-email')
+  @AllowWithoutSubscription()
+  @Authenticated()
+  @HttpCode(202)
+  @ApiBearerAuth()
+  @ApiAcceptedResponse({
+    description:
+      'A new confirmation link (valid 48 hours; older links stop working) is e-mailed. 409 `invalid_state` when the address is already confirmed; 429 beyond 5 links an hour',
+  })
+  resendVerification(@CurrentPrincipal() p: Principal): Promise<void> {
+    return this.verification.resend(p);
+  }
 
   @Public()
   @Post('auth/password-reset')

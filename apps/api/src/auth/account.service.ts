@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
 import { DomainError, DomainErrorCode, ValidationError } from '@cb/domain';
@@ -17,6 +16,7 @@ import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { SessionRevocations } from './session-revocations';
+import { hashToken, isTokenUsable, newSingleUseToken } from './single-use-token';
 
 /** A reset link works once, for this long. */
 export const PASSWORD_RESET_TTL_MINUTES = 60;
@@ -25,7 +25,6 @@ export const FORGOT_PASSWORD_ANSWER =
 /** At most this many reset e-mails per address per hour (the answer stays the same beyond it). */
 const RESET_MAILS_PER_HOUR = { name: 'reset-mail', limit: 5, windowSeconds: 3600 };
 
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const invalidReset = () =>
   new ValidationError('The reset link is not valid: unknown, used or expired', [
     { field: 'token', message: 'is unknown, already used or expired; ask for a new link' },
@@ -66,16 +65,16 @@ export class AccountService {
   private async sendResetLink(email: string): Promise<void> {
     const creds = await this.users.credentialsByEmail(email);
     if (!creds) return;
-    const allowed = await this.limiter.hit(RESET_MAILS_PER_HOUR, sha256(email).slice(0, 32));
+    const allowed = await this.limiter.hit(RESET_MAILS_PER_HOUR, hashToken(email).slice(0, 32));
     if (!allowed.allowed) return;
-    const token = `cbp_${randomBytes(32).toString('base64url')}`;
+    const { token, tokenHash } = newSingleUseToken('cbp_');
     const { tenantId } = creds;
     const user = await this.db.run(tenantId, async () => {
       // The newest link is the only one that works.
       await this.resets.invalidateForUser(tenantId, creds.id);
       await this.resets.insert(tenantId, {
         userId: creds.id,
-        tokenHash: sha256(token),
+        tokenHash,
         expiresAt: new Date(Date.now() + PASSWORD_RESET_TTL_MINUTES * 60_000),
       });
       return this.users.findOne(tenantId, { id: creds.id });
@@ -96,13 +95,13 @@ export class AccountService {
 
   /** Sets a new password with a reset token (once); every session of the user ends. */
   async confirmPasswordReset(token: string, password: string): Promise<void> {
-    const tokenHash = sha256(token);
+    const tokenHash = hashToken(token);
     const tenantId = await this.resets.tenantOfToken(tokenHash);
     if (!tenantId) throw invalidReset();
     const user = await this.db.run(tenantId, async () => {
       const row = await this.resets.findForUpdate(tenantId, tokenHash);
-      if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) throw invalidReset();
-      const user = await this.users.findOne(tenantId, { id: row.userId });
+      if (!isTokenUsable(row)) throw invalidReset();
+      const user = await this.users.findOne(tenantId, { id: row!.userId });
       if (!user) throw invalidReset();
       const company = (await this.tenants.get(tenantId))?.name;
       // Refused before the token is used up, so the user can try a better password with the same link.

@@ -10,6 +10,7 @@ import { AuditModule } from '../audit/audit.module';
 import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { AccountController } from './account.controller';
 import { AccountService } from './account.service';
+import { EmailVerificationService } from './email-verification.service';
 import { AuthController } from './auth.controller';
 import { MfaService } from './mfa.service';
 import { SecondFactor } from './second-factor';
@@ -49,6 +50,7 @@ import { SessionRevocations } from './session-revocations';
     SessionRevocations,
     SecondFactor,
     AccountService,
+    EmailVerificationService,
     MfaService,
   ],
   exports: [AuthService, JwtModule, PasswordHasher, PasswordPolicy, AuthRedis, SessionRevocations],

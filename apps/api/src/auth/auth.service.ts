@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '@cb/config';
@@ -27,6 +27,8 @@ import { LoginThrottle } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { PasswordPolicy } from './password-policy';
 import { SessionRevocations } from './session-revocations';
+import { EmailVerificationService } from './email-verification.service';
+import { hashToken } from './single-use-token';
 
 export interface TokenPair {
   accessToken: string;
@@ -35,8 +37,6 @@ export interface TokenPair {
 }
 
 const INVALID_CREDENTIALS = 'The e-mail or password is not correct';
-
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class AuthService {
@@ -54,6 +54,7 @@ export class AuthService {
     @Inject(SessionRevocations) private readonly sessions: SessionRevocations,
     @Inject(SecondFactor) private readonly secondFactor: SecondFactor,
     @Inject(SsoConnectionsRepository) private readonly sso: SsoConnectionsRepository,
+    @Inject(EmailVerificationService) private readonly verification: EmailVerificationService,
   ) {}
 
   async signup(dto: SignupDto) {
@@ -73,6 +74,8 @@ export class AuthService {
           name: dto.name,
           passwordHash,
           role: 'owner',
+          // Confirmed with the link e-mailed below; the trial works at once, only alerts wait for it.
+          emailVerifiedAt: null,
         });
         const trial = startTrial(now, this.config.trialDays);
         await this.subscriptions.insert(tenantId, {
@@ -84,6 +87,7 @@ export class AuthService {
         });
         return { tenant, user };
       });
+      this.verification.sendAfterSignup(tenantId, user.id, dto.language);
       const tokens = await this.startSession(user);
       return { tenant: { id: tenant.id, name: tenant.name }, user: toUserDto(user), ...tokens };
     } catch (err) {
@@ -212,6 +216,7 @@ export class AuthService {
     return {
       user: toUserDto(user),
       tenant: { id: tenant.id, name: tenant.name },
+      emailVerified: user.emailVerifiedAt !== null,
       security: {
         mfaEnabled: Boolean(user.mfaEnabledAt),
         mfaRequired: tenant.requireMfa,

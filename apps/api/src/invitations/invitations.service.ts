@@ -156,6 +156,8 @@ export class InvitationsService {
           name: dto.name,
           passwordHash,
           role: invitation.role as Role,
+          // The invitation link reached this address: that proves it.
+          emailVerifiedAt: new Date(),
         });
         await this.invitations.update(tenantId, { id: invitation.id }, { acceptedAt: new Date() });
         await this.audit.record(tenantId, 'user.joined', {

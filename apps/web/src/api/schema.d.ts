@@ -116,6 +116,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AccountController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -854,6 +886,12 @@ export interface components {
             email: string;
             /** @example correct horse battery */
             password: string;
+            /**
+             * @description The language of the e-mail with the address confirmation link (the web UI sends its own): en, fi or sv. Default en; later e-mails follow the alert settings
+             * @example fi
+             * @enum {string}
+             */
+            language?: "en" | "fi" | "sv";
         };
         TenantRefDto: {
             /** Format: uuid */
@@ -929,7 +967,13 @@ export interface components {
         MeDto: {
             user: components["schemas"]["UserDto"];
             tenant: components["schemas"]["TenantRefDto"];
+            /** @description The user confirmed their e-mail address (the sign-up link, an accepted invitation or single sign-on). Alerts go only to confirmed addresses; nothing else waits for it */
+            emailVerified: boolean;
             security: components["schemas"]["AccountSecurityDto"];
+        };
+        VerifyEmailDto: {
+            /** @description The token from the confirmation link (`cbv_...`) */
+            token: string;
         };
         PasswordResetRequestDto: {
             /** @example aino@example.com */
@@ -2168,6 +2212,46 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["MeDto"];
                 };
+            };
+        };
+    };
+    AccountController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            /** @description The address of the link is confirmed (alerts go to it from now on). An unknown, used or expired token answers 400 `verification_token_invalid` naming `token` */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new confirmation link (valid 48 hours; older links stop working) is e-mailed. 409 `invalid_state` when the address is already confirmed; 429 beyond 5 links an hour */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

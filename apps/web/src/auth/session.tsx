@@ -19,6 +19,7 @@ import {
   setTokens,
 } from '../api/client';
 import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+import { uiLanguage } from '../i18n';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -81,7 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const enter = useCallback(
-    async (known?: { user: User; tenant: Tenant }) => {
+    async (known?: { user: User; tenant: Tenant; emailVerified: boolean }) => {
       // A just-created account has no second factor; its tenant may not require one yet either.
       if (known)
         setMe({
@@ -172,11 +173,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       async signup(input) {
         const res = await api<TokenPair & { user: User; tenant: Tenant }>('/v1/signup', {
           method: 'POST',
-          body: { ...input, refreshTokenInCookie: true },
+          // The confirmation e-mail in the language the person signs up in.
+          body: { ...input, language: uiLanguage, refreshTokenInCookie: true },
           anonymous: true,
         });
         setTokens(res);
-        await enter({ user: res.user, tenant: res.tenant });
+        // A new sign-up confirms its address with the link e-mailed to it.
+        await enter({ user: res.user, tenant: res.tenant, emailVerified: false });
       },
       async acceptInvite(input) {
         const res = await api<TokenPair & { user?: User; tenant?: Tenant }>(
@@ -188,7 +191,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           },
         );
         setTokens(res);
-        await enter(res.user && res.tenant ? { user: res.user, tenant: res.tenant } : undefined);
+        // The invitation link reached the address: an invited user counts as confirmed.
+        await enter(
+          res.user && res.tenant
+            ? { user: res.user, tenant: res.tenant, emailVerified: true }
+            : undefined,
+        );
       },
       async logout() {
         try {

@@ -4,6 +4,7 @@ import { useSession } from '../auth/session';
 import { t } from '../i18n';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { daysBetween, todayIso } from '../lib/format';
+import { EmailVerificationBanner } from './EmailVerificationBanner';
 
 export function Layout() {
   const { me, logout } = useSession();
@@ -75,6 +76,7 @@ export function Layout() {
         </div>
       </header>
       <SubscriptionBanner />
+      <EmailVerificationBanner />
       <main id="main" ref={mainRef} tabIndex={-1} className="main">
         <Outlet />
       </main>

@@ -107,6 +107,21 @@ export const en = {
     invalidEmail: 'Enter a valid e-mail address.',
     wrongCredentials: 'The e-mail or password is not correct.',
   },
+  verifyEmail: {
+    bannerTitle: 'Confirm your e-mail address',
+    bannerBody: 'we sent a link to {email}. Alerts are sent only to confirmed addresses.',
+    resend: 'Resend',
+    resending: 'Sending…',
+    resent: 'A new link is on its way to {email}.',
+    resendLimited: 'You have asked for several links already. Try again in an hour.',
+    title: 'Confirm your e-mail address',
+    working: 'Confirming your e-mail address…',
+    done: 'Your e-mail address is confirmed. Alerts will be sent to it.',
+    invalid:
+      'This confirmation link is not valid: it is unknown, already used or expired. Sign in and ask for a new link.',
+    missingToken: 'This confirmation link is incomplete. Open the link from your e-mail again.',
+    continue: 'Continue to Contract Bank',
+  },
   pricing: {
     title: 'Prices',
     lead: 'One price per company, every feature included. Change plan or cancel at any time.',

@@ -110,6 +110,22 @@ export const fi: Catalogue = {
     invalidEmail: 'Anna kelvollinen sähköpostiosoite.',
     wrongCredentials: 'Sähköpostiosoite tai salasana on väärin.',
   },
+  verifyEmail: {
+    bannerTitle: 'Vahvista sähköpostiosoitteesi',
+    bannerBody:
+      'lähetimme linkin osoitteeseen {email}. Muistutukset lähetetään vain vahvistettuihin osoitteisiin.',
+    resend: 'Lähetä uudelleen',
+    resending: 'Lähetetään…',
+    resent: 'Uusi linkki on matkalla osoitteeseen {email}.',
+    resendLimited: 'Olet jo pyytänyt useita linkkejä. Yritä uudelleen tunnin kuluttua.',
+    title: 'Vahvista sähköpostiosoitteesi',
+    working: 'Vahvistetaan sähköpostiosoitettasi…',
+    done: 'Sähköpostiosoitteesi on vahvistettu. Muistutukset lähetetään siihen.',
+    invalid:
+      'Tämä vahvistuslinkki ei kelpaa: se on tuntematon, jo käytetty tai vanhentunut. Kirjaudu sisään ja pyydä uusi linkki.',
+    missingToken: 'Vahvistuslinkki on vajaa. Avaa linkki sähköpostista uudelleen.',
+    continue: 'Jatka Contract Bankiin',
+  },
   pricing: {
     title: 'Hinnat',
     lead: 'Yksi hinta yritystä kohden, kaikki ominaisuudet mukana. Vaihda tilausta tai peru se milloin tahansa.',

@@ -110,6 +110,22 @@ export const sv: Catalogue = {
     invalidEmail: 'Ange en giltig e-postadress.',
     wrongCredentials: 'E-postadressen eller lösenordet är fel.',
   },
+  verifyEmail: {
+    bannerTitle: 'Bekräfta din e-postadress',
+    bannerBody:
+      'vi skickade en länk till {email}. Påminnelser skickas bara till bekräftade adresser.',
+    resend: 'Skicka igen',
+    resending: 'Skickar…',
+    resent: 'En ny länk är på väg till {email}.',
+    resendLimited: 'Du har redan bett om flera länkar. Försök igen om en timme.',
+    title: 'Bekräfta din e-postadress',
+    working: 'Bekräftar din e-postadress…',
+    done: 'Din e-postadress är bekräftad. Påminnelser skickas till den.',
+    invalid:
+      'Bekräftelselänken är inte giltig: den är okänd, redan använd eller har gått ut. Logga in och be om en ny länk.',
+    missingToken: 'Bekräftelselänken är ofullständig. Öppna länken i e-postmeddelandet igen.',
+    continue: 'Fortsätt till Contract Bank',
+  },
   pricing: {
     title: 'Priser',
     lead: 'Ett pris per företag, alla funktioner ingår. Byt abonnemang eller säg upp när som helst.',

@@ -8,7 +8,7 @@ import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function AuthCard({
+export function AuthCard({
   title,
   lead,
   children,

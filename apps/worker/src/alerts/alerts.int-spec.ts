@@ -174,7 +174,8 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
       [tenantId, trialEndsAt],
     );
     await owner.query(
-      `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, $2, 'Olivia Owner', 'x', 'owner')`,
+      // A confirmed address, like every account before e-mail verification (alerts skip unconfirmed users).
+      `INSERT INTO users (tenant_id, email, name, password_hash, role, email_verified_at) VALUES ($1, $2, 'Olivia Owner', 'x', 'owner', now())`,
       [tenantId, email],
     );
     if (settings) {
@@ -775,7 +776,12 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     // The default recipients are the owners and admins: an admin removed from the team is no longer one.
     const other = await createTenant({ leadDays: [30] });
     await owner.query(
-      `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, 'admin@example.com', 'Ada', 'x', 'admin')`,
+      `INSERT INTO users (tenant_id, email, name, password_hash, role, email_verified_at) VALUES ($1, 'admin@example.com', 'Ada', 'x', 'admin', now())`,
+      [other.tenantId],
+    );
+    // An admin who has not confirmed the address yet is no recipient (alerts go only to confirmed addresses).
+    await owner.query(
+      `INSERT INTO users (tenant_id, email, name, password_hash, role) VALUES ($1, 'unconfirmed@example.com', 'Una', 'x', 'admin')`,
       [other.tenantId],
     );
     await createContract(other.tenantId, [{ kind: 'notice', date: '2026-12-10' }]);
@@ -786,6 +792,7 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     await runQueued('alert.send', other.tenantId);
     expect(smtp.to(other.email)).toHaveLength(1);
     expect(smtp.to('admin@example.com')).toHaveLength(0);
+    expect(smtp.to('unconfirmed@example.com')).toHaveLength(0);
   });
 
   it('a tenant whose trial ended (or who has no subscription) gets no alerts until it subscribes', async () => {

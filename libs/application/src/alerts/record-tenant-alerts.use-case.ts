@@ -8,6 +8,7 @@ import {
   dueAlertLead,
   scanWindowStart,
   tenantLeadDays,
+  withoutUnconfirmedUsers,
 } from '@cb/domain';
 import type { JobPayloads, JobPublisher } from '@cb/jobs';
 import type {
@@ -56,8 +57,12 @@ export class RecordTenantAlerts {
     // count): the first also reads the settings, the last also records digests and finds stale pending
     // alerts. Jobs are enqueued only after the transaction that recorded their rows has committed, so a job
     // always finds its row; a crash in between is repaired by the stale-pending recovery on a later run.
-    let settings: { leads: number[]; recipients: string[]; ownersAndAdmins: string[] } | null =
-      null;
+    let settings: {
+      leads: number[];
+      recipients: string[];
+      ownersAndAdmins: string[];
+      unconfirmed: string[];
+    } | null = null;
     let after: { date: string; id: string } | null = null;
     let created = 0;
     let webhooks = 0;
@@ -66,14 +71,16 @@ export class RecordTenantAlerts {
     for (;;) {
       const page = await this.db.run(p.tenantId, async () => {
         if (!settings) {
-          const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
+          const { stored, ownerAndAdminEmails, unverifiedUserEmails } =
+            await this.settings.forAlerts(p.tenantId);
           settings = {
             leads: tenantLeadDays(stored?.leadDays),
             recipients: alertRecipients(stored?.recipients, ownerAndAdminEmails),
             ownersAndAdmins: ownerAndAdminEmails,
+            unconfirmed: unverifiedUserEmails,
           };
         }
-        const { leads, recipients, ownersAndAdmins } = settings;
+        const { leads, recipients, ownersAndAdmins, unconfirmed } = settings;
         const { from, to } = scanWindowStart(p.today, Math.max(...leads));
         const deadlines = await this.alerts.deadlinesBetween(p.tenantId, from, to, after, pageSize);
         const rows: NewAlert[] = [];
@@ -88,8 +95,12 @@ export class RecordTenantAlerts {
             leadDays: lead,
             obligationId: d.obligationId,
           };
-          // The tenant's recipients and the contract's owner (or the admins when its owner was removed).
-          for (const recipient of contractAlertRecipients(recipients, d, ownersAndAdmins)) {
+          // The tenant's recipients and the contract's owner (or the admins when its owner was removed), each
+          // only once their address is confirmed.
+          for (const recipient of withoutUnconfirmedUsers(
+            contractAlertRecipients(recipients, d, ownersAndAdmins),
+            unconfirmed,
+          )) {
             const alert = { ...base, channel: 'email' as const, recipient };
             rows.push({ ...alert, alertKey: alertKey(alert) });
           }
@@ -116,7 +127,9 @@ export class RecordTenantAlerts {
           alertIds,
           deliveryIds,
           next: isLast ? null : deadlines[deadlines.length - 1]!,
-          digestIds: isLast ? await this.recordDigests(p, recipients) : [],
+          digestIds: isLast
+            ? await this.recordDigests(p, withoutUnconfirmedUsers(recipients, unconfirmed))
+            : [],
           // Recovery: rows whose send job was never enqueued (the process died right after a commit).
           stale: isLast
             ? await this.alerts.stalePendingIds(p.tenantId, REENQUEUE_PENDING_AFTER_MS)

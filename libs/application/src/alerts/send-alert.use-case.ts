@@ -4,6 +4,7 @@ import {
   alertRecipients,
   contractAlertRecipients,
   isStillRecipient,
+  withoutUnconfirmedUsers,
   tenantToday,
   type AlertLanguage,
   type TermField,
@@ -109,14 +110,19 @@ export class SendAlert {
       }
       // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
       // list is the default, or a contract owner who no longer owns it) gets nothing more.
-      const { stored, ownerAndAdminEmails } = await this.settings.forAlerts(p.tenantId);
-      const recipients = contractAlertRecipients(
-        alertRecipients(stored?.recipients, ownerAndAdminEmails),
-        {
-          ownerEmail: await this.contracts.ownerEmail(p.tenantId, contract.id),
-          ownerRemoved: contract.ownerRemovedAt !== null,
-        },
-        ownerAndAdminEmails,
+      const { stored, ownerAndAdminEmails, unverifiedUserEmails } = await this.settings.forAlerts(
+        p.tenantId,
+      );
+      const recipients = withoutUnconfirmedUsers(
+        contractAlertRecipients(
+          alertRecipients(stored?.recipients, ownerAndAdminEmails),
+          {
+            ownerEmail: await this.contracts.ownerEmail(p.tenantId, contract.id),
+            ownerRemoved: contract.ownerRemovedAt !== null,
+          },
+          ownerAndAdminEmails,
+        ),
+        unverifiedUserEmails,
       );
       if (!isStillRecipient(alert.recipient, recipients)) {
         return this.cancel(alert, 'recipient no longer receives alerts');

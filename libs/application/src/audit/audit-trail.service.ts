@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'invitation.revoked',
   'user.password_changed',
   'user.password_reset',
+  'user.email_verified',
   'user.mfa_enabled',
   'user.mfa_disabled',
   'user.mfa_recovery_codes_renewed',

@@ -112,6 +112,12 @@ export class CompleteSsoSignIn {
     });
     if (decision.kind === 'member') {
       await this.connections.markSignedIn(tenantId);
+      // The identity provider verified the address (decideSsoSignIn refuses email_verified false).
+      if (!user!.emailVerifiedAt) {
+        const emailVerifiedAt = new Date();
+        await this.users.update(tenantId, { id: user!.id }, { emailVerifiedAt });
+        return { user: { ...user!, emailVerifiedAt }, joined: false };
+      }
       return { user: user!, joined: false };
     }
     return {
@@ -153,6 +159,8 @@ export class CompleteSsoSignIn {
           name: identity.name?.trim() || email.split('@')[0],
           passwordHash: SSO_ONLY_PASSWORD_HASH,
           role: invitation.role as Role,
+          // The identity provider verified the address (decideSsoSignIn refuses email_verified false).
+          emailVerifiedAt: new Date(),
         });
         await this.connections.markSignedIn(tenantId);
         await this.audit.record(tenantId, 'user.joined', {

@@ -1,4 +1,4 @@
-import { contractAlertRecipients } from './contract-recipients';
+import { contractAlertRecipients, withoutUnconfirmedUsers } from './contract-recipients';
 
 describe('contractAlertRecipients', () => {
   const tenant = ['legal@example.com', 'cfo@example.com'];
@@ -44,5 +44,24 @@ describe('contractAlertRecipients', () => {
     expect(
       contractAlertRecipients(tenant, { ownerEmail: 'pm@example.com', ownerRemoved: true }, admins),
     ).toEqual(['legal@example.com', 'cfo@example.com', 'pm@example.com']);
+  });
+});
+
+describe('withoutUnconfirmedUsers', () => {
+  it('leaves out the addresses of users who have not confirmed them, case-insensitively', () => {
+    expect(
+      withoutUnconfirmedUsers(
+        ['owner@example.com', 'Admin@Example.com', 'legal@partner.example'],
+        ['admin@example.com '],
+      ),
+    ).toEqual(['owner@example.com', 'legal@partner.example']);
+  });
+
+  it('keeps external addresses (no user) and everyone when all users are confirmed', () => {
+    expect(withoutUnconfirmedUsers(['legal@partner.example'], ['owner@example.com'])).toEqual([
+      'legal@partner.example',
+    ]);
+    expect(withoutUnconfirmedUsers(['owner@example.com'], [])).toEqual(['owner@example.com']);
+    expect(withoutUnconfirmedUsers(['owner@example.com'], ['owner@example.com'])).toEqual([]);
   });
 });

@@ -28,3 +28,17 @@ export function contractAlertRecipients(
   }
   return out;
 }
+
+/**
+ * Alerts go only to confirmed addresses: an address of one of the tenant's users who has not confirmed it
+ * (`unconfirmedUserEmails`) is left out. Addresses that belong to no user (external recipients in the alert
+ * settings) stay: the tenant typed them in, and they have no account to confirm with.
+ */
+export function withoutUnconfirmedUsers(
+  recipients: readonly string[],
+  unconfirmedUserEmails: readonly string[],
+): string[] {
+  if (unconfirmedUserEmails.length === 0) return [...recipients];
+  const unconfirmed = new Set(unconfirmedUserEmails.map((e) => e.trim().toLowerCase()));
+  return recipients.filter((r) => !unconfirmed.has(r.trim().toLowerCase()));
+}

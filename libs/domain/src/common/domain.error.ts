@@ -32,6 +32,8 @@ export enum DomainErrorCode {
   SsoEmailUnverified = 'sso_email_unverified',
   /** The person is not a member of the tenant and holds no pending invitation (or is outside its domains). */
   SsoNotInvited = 'sso_not_invited',
+  /** An e-mail verification link that is unknown, already used or expired. */
+  VerificationTokenInvalid = 'verification_token_invalid',
 }
 
 export interface FieldError {

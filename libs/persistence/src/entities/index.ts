@@ -20,6 +20,7 @@ import { ContractEventEntity } from './contract-event.entity';
 import { BillingOrderEntity } from './billing-order.entity';
 import { BillingInvoiceEntity } from './billing-invoice.entity';
 import { PasswordResetEntity } from './password-reset.entity';
+import { EmailVerificationEntity } from './email-verification.entity';
 import { InboxEntity } from './inbox.entity';
 import { ImportEntity, ImportItemEntity } from './import.entity';
 import { SsoConnectionEntity, SsoDomainEntity } from './sso-connection.entity';
@@ -48,6 +49,8 @@ export * from './contract-event.entity';
 export * from './billing-order.entity';
 export * from './billing-invoice.entity';
 export * from './password-reset.entity';
+export * from './email-verification.entity';
+export * from './single-use-token.entity';
 export * from './inbox.entity';
 export * from './import.entity';
 export * from './sso-connection.entity';
@@ -78,6 +81,7 @@ export const ENTITIES = [
   BillingInvoiceEntity,
   ContractEventEntity,
   PasswordResetEntity,
+  EmailVerificationEntity,
   InboxEntity,
   ImportEntity,
   ImportItemEntity,

@@ -14,6 +14,12 @@ export class UserEntity {
   @Column('text') name: string;
   @Column('text', { name: 'password_hash' }) passwordHash: string;
   @Column('text') role: 'owner' | 'admin' | 'member' | 'viewer';
+  /**
+   * When the user proved they read mail at `email` (the sign-up link, an accepted invitation, an identity
+   * provider); null until then. Alerts go only to verified users.
+   */
+  @Column('timestamptz', { name: 'email_verified_at', nullable: true })
+  emailVerifiedAt: Date | null;
   /** The TOTP secret (base32) once multi-factor authentication is on; null otherwise. */
   @Column('text', { name: 'mfa_secret', nullable: true }) mfaSecret: string | null;
   /** A secret being enrolled: it becomes mfaSecret when the user confirms a code from it. */

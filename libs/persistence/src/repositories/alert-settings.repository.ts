@@ -65,12 +65,15 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
   }
 
   /**
-   * What the per-tenant alert job needs, in one statement: the stored settings (null fields when none) and
-   * the default recipients (owners and admins, oldest account first).
+   * What the per-tenant alert job needs, in one statement: the stored settings (null fields when none), the
+   * default recipients (owners and admins, oldest account first) and the addresses of the users who have not
+   * confirmed them yet (alerts skip those).
    */
-  async forAlerts(
-    tenantId: string,
-  ): Promise<{ stored: StoredAlertSettings | null; ownerAndAdminEmails: string[] }> {
+  async forAlerts(tenantId: string): Promise<{
+    stored: StoredAlertSettings | null;
+    ownerAndAdminEmails: string[];
+    unverifiedUserEmails: string[];
+  }> {
     return this.run(tenantId, async (m) => {
       const [row]: {
         lead_days: number[] | null;
@@ -78,10 +81,13 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
         timezone: string | null;
         language: string | null;
         defaults: string[] | null;
+        unverified: string[] | null;
       }[] = await m.query(
         `SELECT s.lead_days, s.recipients, s.timezone, s.language,
                   (SELECT array_agg(u.email ORDER BY u.created_at, u.id) FROM users u
-                    WHERE u.tenant_id = $1 AND u.role IN ('owner', 'admin')) AS defaults
+                    WHERE u.tenant_id = $1 AND u.role IN ('owner', 'admin')) AS defaults,
+                  (SELECT array_agg(u.email) FROM users u
+                    WHERE u.tenant_id = $1 AND u.email_verified_at IS NULL) AS unverified
              FROM (SELECT 1) AS one LEFT JOIN alert_settings s ON s.tenant_id = $1`,
         [tenantId],
       );
@@ -96,6 +102,7 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
               }
             : null,
         ownerAndAdminEmails: row?.defaults ?? [],
+        unverifiedUserEmails: row?.unverified ?? [],
       };
     });
   }

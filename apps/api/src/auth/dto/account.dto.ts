@@ -34,6 +34,14 @@ export class PasswordResetConfirmDto {
   password: string;
 }
 
+export class VerifyEmailDto {
+  @ApiProperty({ description: 'The token from the confirmation link (`cbv_...`)' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  token: string;
+}
+
 export class ChangePasswordDto {
   @ApiProperty()
   @IsString()

@@ -1,8 +1,10 @@
+import { ALERT_LANGUAGES, type AlertLanguage } from '@cb/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
+  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -51,6 +53,16 @@ export class SignupDto extends SessionCookieOption {
   @MinLength(10, { message: 'password must be at least 10 characters' })
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({
+    enum: ALERT_LANGUAGES,
+    example: 'fi',
+    description:
+      'The language of the e-mail with the address confirmation link (the web UI sends its own): en, fi or sv. Default en; later e-mails follow the alert settings',
+  })
+  @IsOptional()
+  @IsIn(ALERT_LANGUAGES, { message: `language must be one of ${ALERT_LANGUAGES.join(', ')}` })
+  language?: AlertLanguage;
 }
 
 export class LoginDto extends SessionCookieOption {
@@ -142,5 +154,10 @@ export class AccountSecurityDto {
 export class MeDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
   @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
+  @ApiProperty({
+    description:
+      'The user confirmed their e-mail address (the sign-up link, an accepted invitation or single sign-on). Alerts go only to confirmed addresses; nothing else waits for it',
+  })
+  emailVerified: boolean;
   @ApiProperty({ type: AccountSecurityDto }) security: AccountSecurityDto;
 }

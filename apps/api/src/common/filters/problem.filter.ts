@@ -52,6 +52,7 @@ export function statusOf(code: DomainErrorCode): number {
     case DomainErrorCode.SsoNotConfigured:
       return 404;
     case DomainErrorCode.SsoStateInvalid:
+    case DomainErrorCode.VerificationTokenInvalid:
       return 400;
     case DomainErrorCode.MfaRequired:
     case DomainErrorCode.SsoRejected:
