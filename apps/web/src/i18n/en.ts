@@ -535,6 +535,8 @@ export const en = {
     noticeDeadline: 'Notice deadline',
     nextRenewalDate: 'Next renewal',
     expirationDate: 'Expires',
+    endingOn: 'Ending on',
+    endingOnDate: 'Ending on {date}',
     none: 'No deadlines computed.',
     inDays: { one: 'in {count} day', other: 'in {count} days' },
     today: 'today',

@@ -538,6 +538,8 @@ export const fi: Catalogue = {
     noticeDeadline: 'Irtisanomisen määräpäivä',
     nextRenewalDate: 'Seuraava uusiutuminen',
     expirationDate: 'Päättyy',
+    endingOn: 'Päättyy irtisanottuna',
+    endingOnDate: 'Päättyy {date}',
     none: 'Määräpäiviä ei ole laskettu.',
     inDays: { one: '{count} päivän kuluttua', other: '{count} päivän kuluttua' },
     today: 'tänään',

@@ -538,6 +538,8 @@ export const sv: Catalogue = {
     noticeDeadline: 'Sista uppsägningsdag',
     nextRenewalDate: 'Nästa förnyelse',
     expirationDate: 'Löper ut',
+    endingOn: 'Upphör',
+    endingOnDate: 'Upphör {date}',
     none: 'Inga tidsfrister beräknade.',
     inDays: { one: 'om {count} dag', other: 'om {count} dagar' },
     today: 'i dag',

@@ -1,6 +1,7 @@
 import type { Contract, ContractDeadlines } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
 import { formatDate, formatRelativeDays } from '../../lib/format';
+import { noticeSentenceOf } from '../../lib/wording';
 import { NoticeLetterAction } from './NoticeLetterAction';
 
 export const DEADLINE_KEYS: Array<keyof ContractDeadlines> = [
@@ -25,7 +26,11 @@ export function deadlineChangeNotes(before: ContractDeadlines, after: ContractDe
   return notes;
 }
 
-/** The computed deadlines: notice, next renewal, expiration, with how far away each is. */
+/**
+ * The computed deadlines: notice, next renewal, expiration, with how far away each is, and what the notice
+ * deadline means in words. A contract whose termination notice was sent shows "Ending on" instead of an
+ * expiration, and no renewal.
+ */
 export function DeadlinesCard({
   deadlines,
   contract,
@@ -38,6 +43,11 @@ export function DeadlinesCard({
     const date = deadlines[k];
     return date ? [{ k, date }] : [];
   });
+  const sentence = contract ? noticeSentenceOf(contract) : null;
+  const label = (k: keyof ContractDeadlines) =>
+    k === 'expirationDate' && deadlines.endingOn
+      ? t('deadlines.endingOn')
+      : tDynamic(`deadlines.${k}`);
   return (
     <div className="card">
       <h2>{t('detail.deadlines')}</h2>
@@ -47,7 +57,7 @@ export function DeadlinesCard({
         <dl className="deadline-list">
           {rows.map(({ k, date }) => (
             <div key={k} className={`deadline-item deadline-${k}`} data-testid={`deadline-${k}`}>
-              <dt>{tDynamic(`deadlines.${k}`)}</dt>
+              <dt>{label(k)}</dt>
               <dd>
                 <strong>{formatDate(date)}</strong>{' '}
                 <span className="muted small">{formatRelativeDays(date)}</span>
@@ -55,6 +65,11 @@ export function DeadlinesCard({
             </div>
           ))}
         </dl>
+      )}
+      {sentence && (
+        <p className="small deadline-sentence" data-testid="notice-sentence">
+          {sentence}
+        </p>
       )}
       {contract && <NoticeLetterAction contract={contract} />}
     </div>
