@@ -2,6 +2,7 @@ import type { Contract, ContractDeadlines } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
 import { formatDate, formatRelativeDays } from '../../lib/format';
 import { noticeSentenceOf } from '../../lib/wording';
+import { DecisionPanel } from './DecisionPanel';
 import { NoticeLetterAction } from './NoticeLetterAction';
 
 export const DEADLINE_KEYS: Array<keyof ContractDeadlines> = [
@@ -34,10 +35,14 @@ export function deadlineChangeNotes(before: ContractDeadlines, after: ContractDe
 export function DeadlinesCard({
   deadlines,
   contract,
+  canWrite = false,
+  onDecided,
 }: {
   deadlines: ContractDeadlines;
-  /** When given, the card offers the notice letter for it. */
+  /** When given, the card offers the decision on its notice deadline and the notice letter for it. */
   contract?: Contract;
+  canWrite?: boolean;
+  onDecided?(c: Contract, note: string): void;
 }) {
   const rows = DEADLINE_KEYS.flatMap((k) => {
     const date = deadlines[k];
@@ -70,6 +75,9 @@ export function DeadlinesCard({
         <p className="small deadline-sentence" data-testid="notice-sentence">
           {sentence}
         </p>
+      )}
+      {contract && onDecided && (
+        <DecisionPanel contract={contract} canWrite={canWrite} onChanged={onDecided} />
       )}
       {contract && <NoticeLetterAction contract={contract} />}
     </div>
