@@ -438,6 +438,9 @@ export const en = {
       'contract.parsed': 'Read and terms extracted',
       'contract.failed': 'Could not be read',
       'contract.reparsed': 'Read again',
+      'deadline.decided': 'Decision recorded on the notice deadline',
+      'deadline.decision_undone': 'Decision on the notice deadline undone',
+      'contract.terminated': 'Notice of termination sent: the contract ends',
     },
     activityFields: 'Changed: {fields}',
     actorTypes: {

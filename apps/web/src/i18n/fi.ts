@@ -441,6 +441,9 @@ export const fi: Catalogue = {
       'contract.parsed': 'Luettu ja ehdot poimittu',
       'contract.failed': 'Ei voitu lukea',
       'contract.reparsed': 'Luettu uudelleen',
+      'deadline.decided': 'Päätös irtisanomisen määräpäivästä kirjattu',
+      'deadline.decision_undone': 'Päätös irtisanomisen määräpäivästä peruttu',
+      'contract.terminated': 'Irtisanomisilmoitus lähetetty: sopimus päättyy',
     },
     activityFields: 'Muutettu: {fields}',
     actorTypes: {

@@ -441,6 +441,9 @@ export const sv: Catalogue = {
       'contract.parsed': 'Inläst och villkor extraherade',
       'contract.failed': 'Kunde inte läsas',
       'contract.reparsed': 'Inläst igen',
+      'deadline.decided': 'Beslut om sista uppsägningsdag registrerat',
+      'deadline.decision_undone': 'Beslut om sista uppsägningsdag ångrat',
+      'contract.terminated': 'Uppsägning skickad: avtalet upphör',
     },
     activityFields: 'Ändrat: {fields}',
     actorTypes: {

@@ -15,6 +15,9 @@ import {
 import { formatDate, formatDateTime, todayIso } from '../../lib/format';
 
 const EMPTY: DecisionDraft = { decision: '', noticeSentOn: '', note: '' };
+// styles.css sizes every input as a full-width text field except checkboxes; a radio keeps its own size (kept
+// here so the page's area stays its own; a shared `input[type='radio']` rule would do the same).
+const RADIO_STYLE = { width: 'auto', minHeight: 0, accentColor: 'var(--brand)' } as const;
 
 /**
  * The notice deadline as a task: the decision recorded for it (with "Undo"), or a form to record renew,
@@ -120,6 +123,7 @@ export function DecisionPanel({
                   value={choice}
                   checked={draft.decision === choice}
                   onChange={set('decision')}
+                  style={RADIO_STYLE}
                 />
                 {tDynamic(`decision.choices.${choice}`)}
               </label>
