@@ -6,6 +6,11 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// The pure deadline wording of libs/domain, shared with the e-mails: its own file only (its imports are pure
+// too, see apps/web/src/lib/wording-imports.spec.ts), never @cb/domain's index with its Node-only modules.
+const WORDING = fileURLToPath(
+  new URL('../../libs/domain/src/contract/deadline-wording.ts', import.meta.url),
+);
 const require = createRequire(import.meta.url);
 const pdfjsDir = dirname(require.resolve('pdfjs-dist/package.json'));
 const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts', 'wasm', 'iccs'];
@@ -59,11 +64,7 @@ export default defineConfig({
   base: '/',
   plugins: [react(), pdfjsAssets()],
   resolve: {
-    // The pure business rules (libs/domain: no framework, no Node APIs) are shared with the API, e.g. the
-    // deadline wording, rather than copied. Kept in step with `paths` in tsconfig.json.
-    alias: {
-      '@cb/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
-    },
+    alias: [{ find: /^@cb\/domain\/wording$/, replacement: WORDING }],
   },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),

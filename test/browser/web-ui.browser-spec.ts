@@ -1360,7 +1360,9 @@ describe('web UI (browser)', () => {
         .getByLabel('Authentication code')
         .fill(authenticator.clone({ epoch: Date.now() + 30_000 }).generate(secret));
       await p.getByRole('button', { name: 'Verify' }).click();
-      await p.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
+      // Signed in, and back where the sign-out happened (the login page follows ?next=).
+      await p.waitForURL(`${server.url}/settings/security`);
+      await p.getByTestId('mfa-status').waitFor();
 
       // Turning it off takes a second factor: here a recovery code (DELETE /v1/me/mfa { code }).
       await p.goto(`${server.url}/settings/security`);

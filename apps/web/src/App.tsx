@@ -1,5 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { BrowserRouter, Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import {
+  BrowserRouter,
+  Link,
+  Navigate,
+  Route,
+  Routes,
+  useLocation,
+  useSearchParams,
+} from 'react-router-dom';
 import { SessionProvider, useSession } from './auth/session';
 import { Layout, PageTitle } from './components/Layout';
 import { LoadingBlock } from './components/feedback';
@@ -44,8 +52,13 @@ function RequireAuth({ children }: { children: ReactNode }) {
 
 function PublicOnly({ children }: { children: ReactNode }) {
   const { status } = useSession();
+  const [params] = useSearchParams();
   if (status === 'loading') return <FullPageLoading />;
-  if (status === 'authenticated') return <Navigate to="/" replace />;
+  // Signed in on the login page: go where the visitor was headed (?next=, e.g. an alert e-mail's link to a
+  // contract), not to the dashboard. Only a path of this app, never another site.
+  const next = params.get('next');
+  if (status === 'authenticated')
+    return <Navigate to={next && /^\/(?![/\\])/.test(next) ? next : '/'} replace />;
   return <>{children}</>;
 }
 

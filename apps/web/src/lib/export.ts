@@ -1,7 +1,7 @@
 import { api, type Query } from '../api/client';
 import type { ContractSummary, Page } from '../api/types';
 import { t } from '../i18n';
-import { parseIsoDate, todayIso } from './format';
+import { formatDuration, parseIsoDate, todayIso } from './format';
 
 const MAX_EXPORT_ROWS = 10_000;
 
@@ -23,13 +23,14 @@ export async function fetchAllContracts(
 }
 
 type Cell = string | number | boolean | Date | null;
-interface Column {
+export interface Column {
   header: string;
   value(c: ContractSummary): Cell;
   width?: number;
 }
 
-const columns: Column[] = [
+/** The export's columns, in order: what a person reads (durations in words, never `P90D`). */
+export const exportColumns: Column[] = [
   {
     header: t('contracts.columns.title'),
     value: (c) => c.title ?? c.terms?.title ?? c.file?.name ?? null,
@@ -63,7 +64,7 @@ const columns: Column[] = [
   },
   {
     header: t('contracts.columns.noticePeriod'),
-    value: (c) => c.terms?.noticePeriod ?? null,
+    value: (c) => (c.terms?.noticePeriod ? formatDuration(c.terms.noticePeriod) : null),
     width: 12,
   },
   {
@@ -117,8 +118,8 @@ export function csvCell(v: Cell): string {
 }
 
 export function exportCsv(rows: ContractSummary[]) {
-  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
-  for (const r of rows) lines.push(columns.map((c) => csvCell(c.value(r))).join(','));
+  const lines = [exportColumns.map((c) => csvCell(c.header)).join(',')];
+  for (const r of rows) lines.push(exportColumns.map((c) => csvCell(c.value(r))).join(','));
   // BOM so Excel opens UTF-8 (ä, ö, å) correctly.
   download(
     new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }),
@@ -128,9 +129,9 @@ export function exportCsv(rows: ContractSummary[]) {
 
 export async function exportXlsx(rows: ContractSummary[]) {
   const { default: writeXlsxFile } = await import('write-excel-file/browser');
-  const header = columns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
+  const header = exportColumns.map((c) => ({ value: c.header, fontWeight: 'bold' as const }));
   const data = rows.map((r) =>
-    columns.map((c) => {
+    exportColumns.map((c) => {
       const v = c.value(r);
       if (v instanceof Date)
         return {
@@ -143,7 +144,7 @@ export async function exportXlsx(rows: ContractSummary[]) {
   const blob = await writeXlsxFile(
     [header, ...data] as never,
     {
-      columns: columns.map((c) => ({ width: c.width ?? 14 })),
+      columns: exportColumns.map((c) => ({ width: c.width ?? 14 })),
       sheet: t('export.sheetName'),
       stickyRowsCount: 1,
     } as never,

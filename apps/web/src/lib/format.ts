@@ -1,5 +1,6 @@
 import { formatLocale, t } from '../i18n';
 import type { Money } from '../api/types';
+import { durationText } from './wording';
 
 // Calendar dates (YYYY-MM-DD) carry no time zone: format them as UTC so a date never shifts by a day.
 const dateFmt = new Intl.DateTimeFormat(formatLocale, {
@@ -144,16 +145,10 @@ export function parseDuration(value: string | null | undefined): SimpleDuration 
   return m ? { count: Number(m[1]), unit: m[2] as DurationUnit } : null;
 }
 
-const unitNames: Record<DurationUnit, string> = { D: 'day', W: 'week', M: 'month', Y: 'year' };
+/** A duration in words in the UI language ("120 days", "1 year 6 months"), never `P120D`. */
 export function formatDuration(value: string | null | undefined): string {
   if (!value) return '';
-  const d = parseDuration(value);
-  if (!d) return value;
-  return new Intl.NumberFormat(formatLocale, {
-    style: 'unit',
-    unit: unitNames[d.unit],
-    unitDisplay: 'long',
-  }).format(d.count);
+  return durationText(value) || value;
 }
 
 /** "in 12 days" / "today" / "3 days ago" relative to today. */

@@ -14,6 +14,7 @@ import { t, tDynamic } from '../i18n';
 import { exportCsv, exportXlsx, fetchAllContracts } from '../lib/export';
 import { formatDate, formatDateTime, formatMoney } from '../lib/format';
 import { usePagedList } from '../lib/usePagedList';
+import { contractName, noticeSentenceOf } from '../lib/wording';
 import { ownerLabel, useTeamMembers } from '../lib/useTeamMembers';
 
 const STATUSES: ContractStatus[] = ['processing', 'parsed', 'needs_review', 'failed'];
@@ -38,8 +39,11 @@ const FILTER_KEYS = [
 ] as const;
 type FilterKey = (typeof FILTER_KEYS)[number];
 
-export function contractTitle(c: Pick<Contract, 'title' | 'terms' | 'file'>): string {
-  return c.title || c.terms?.title || c.file?.name || t('contracts.untitled');
+/** "Counterparty – Title", the title in normal case (lib/wording.ts); the file name when neither is known. */
+export function contractTitle(
+  c: Pick<Contract, 'title' | 'counterparty' | 'terms' | 'file'>,
+): string {
+  return contractName(c);
 }
 
 export default function ContractsPage() {
@@ -277,11 +281,22 @@ export default function ContractsPage() {
                         <td data-label={t('contracts.columns.status')}>
                           <StatusBadge status={c.status} />
                         </td>
-                        <td data-label={t('contracts.columns.noticeDeadline')}>
-                          {formatDate(c.deadlines?.noticeDeadline)}
+                        <td
+                          data-label={t('contracts.columns.noticeDeadline')}
+                          data-testid="list-notice"
+                        >
+                          {noticeSentenceOf(c) ?? ''}
                         </td>
                         <td data-label={t('contracts.columns.nextRenewalDate')}>
-                          {formatDate(c.deadlines?.nextRenewalDate)}
+                          {c.deadlines?.endingOn ? (
+                            <span className="badge badge-needs" data-testid="list-ending-on">
+                              {t('deadlines.endingOnDate', {
+                                date: formatDate(c.deadlines.endingOn),
+                              })}
+                            </span>
+                          ) : (
+                            formatDate(c.deadlines?.nextRenewalDate)
+                          )}
                         </td>
                         <td data-label={t('contracts.columns.value')} className="num">
                           {formatMoney(c.terms?.contractValue)}

@@ -8,7 +8,7 @@ import { LoadingBlock, ProblemAlert, StatusBadge, SuccessNote } from '../../comp
 import type { Highlight } from '../../components/pdf/PdfViewer';
 import type { TextSelection } from '../../components/pdf/useTextSelection';
 import { t, tDynamic } from '../../i18n';
-import { formatBytes } from '../../lib/format';
+import { formatBytes, formatDate } from '../../lib/format';
 import { formatTerm, type TermValue } from '../../lib/terms';
 import { useApi } from '../../lib/useApi';
 import { useContractEvents } from '../../lib/useContractEvents';
@@ -225,7 +225,15 @@ export default function ContractDetailPage() {
               onPick={(field, value) => saveTerm(field, value, true)}
             />
           )}
-          <DeadlinesCard deadlines={contract.deadlines} contract={contract} />
+          <DeadlinesCard
+            deadlines={contract.deadlines}
+            contract={contract}
+            canWrite={editable}
+            onDecided={(c, note) => {
+              state.setData(c);
+              setNotes([note, ...deadlineChangeNotes(contract.deadlines, c.deadlines)]);
+            }}
+          />
           <DetailsCard
             contract={contract}
             canWrite={editable}
@@ -290,6 +298,14 @@ function StatusAlerts({
       {contract.status === 'needs_review' && (
         <p className="alert alert-warning" role="status">
           {t('detail.needsReview')}
+        </p>
+      )}
+      {contract.deadlines.endingOn && (
+        <p className="alert alert-info" role="status" data-testid="ending-on">
+          {t('decision.ending', {
+            date: formatDate(contract.deadlines.endingOn),
+            sent: formatDate(contract.decision?.noticeSentOn),
+          })}
         </p>
       )}
       {!canWrite && contract.status !== 'processing' && (

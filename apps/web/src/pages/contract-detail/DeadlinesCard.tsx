@@ -1,6 +1,8 @@
 import type { Contract, ContractDeadlines } from '../../api/types';
 import { t, tDynamic } from '../../i18n';
 import { formatDate, formatRelativeDays } from '../../lib/format';
+import { noticeSentenceOf } from '../../lib/wording';
+import { DecisionPanel } from './DecisionPanel';
 import { NoticeLetterAction } from './NoticeLetterAction';
 
 export const DEADLINE_KEYS: Array<keyof ContractDeadlines> = [
@@ -25,19 +27,32 @@ export function deadlineChangeNotes(before: ContractDeadlines, after: ContractDe
   return notes;
 }
 
-/** The computed deadlines: notice, next renewal, expiration, with how far away each is. */
+/**
+ * The computed deadlines: notice, next renewal, expiration, with how far away each is, and what the notice
+ * deadline means in words. A contract whose termination notice was sent shows "Ending on" instead of an
+ * expiration, and no renewal.
+ */
 export function DeadlinesCard({
   deadlines,
   contract,
+  canWrite = false,
+  onDecided,
 }: {
   deadlines: ContractDeadlines;
-  /** When given, the card offers the notice letter for it. */
+  /** When given, the card offers the decision on its notice deadline and the notice letter for it. */
   contract?: Contract;
+  canWrite?: boolean;
+  onDecided?(c: Contract, note: string): void;
 }) {
   const rows = DEADLINE_KEYS.flatMap((k) => {
     const date = deadlines[k];
     return date ? [{ k, date }] : [];
   });
+  const sentence = contract ? noticeSentenceOf(contract) : null;
+  const label = (k: keyof ContractDeadlines) =>
+    k === 'expirationDate' && deadlines.endingOn
+      ? t('deadlines.endingOn')
+      : tDynamic(`deadlines.${k}`);
   return (
     <div className="card">
       <h2>{t('detail.deadlines')}</h2>
@@ -47,7 +62,7 @@ export function DeadlinesCard({
         <dl className="deadline-list">
           {rows.map(({ k, date }) => (
             <div key={k} className={`deadline-item deadline-${k}`} data-testid={`deadline-${k}`}>
-              <dt>{tDynamic(`deadlines.${k}`)}</dt>
+              <dt>{label(k)}</dt>
               <dd>
                 <strong>{formatDate(date)}</strong>{' '}
                 <span className="muted small">{formatRelativeDays(date)}</span>
@@ -55,6 +70,14 @@ export function DeadlinesCard({
             </div>
           ))}
         </dl>
+      )}
+      {sentence && (
+        <p className="small deadline-sentence" data-testid="notice-sentence">
+          {sentence}
+        </p>
+      )}
+      {contract && onDecided && (
+        <DecisionPanel contract={contract} canWrite={canWrite} onChanged={onDecided} />
       )}
       {contract && <NoticeLetterAction contract={contract} />}
     </div>

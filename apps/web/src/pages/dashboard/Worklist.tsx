@@ -1,4 +1,4 @@
-import { wordingDate } from '@cb/domain';
+import { wordingDate } from '@cb/domain/wording';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import type { Contract, Deadline } from '../../api/types';
