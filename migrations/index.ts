@@ -19,6 +19,7 @@ import { EncryptTotpSecrets1796230000000 } from './1796230000000-EncryptTotpSecr
 export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
+import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 
 /** Every migration, in order. The migrate command and the test database template both use this list. */
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   EncryptTotpSecrets1796230000000,
   ContractSearch1796240000000,
   SsoConnections1796250000000,
+  AlertEscalations1796260000000,
 ];

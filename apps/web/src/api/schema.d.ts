@@ -1750,8 +1750,11 @@ export interface components {
             /** Format: date */
             deadline: string;
             leadDays: number;
-            /** @enum {string} */
-            channel: "email" | "webhook";
+            /**
+             * @description escalation: an e-mail to the owners and admins once a notice deadline passed with no decision (leadDays is then the days since the deadline, negative)
+             * @enum {string}
+             */
+            channel: "email" | "webhook" | "escalation";
             recipient: string;
             /** @enum {string} */
             status: "pending" | "sent" | "failed" | "canceled";
