@@ -347,4 +347,79 @@ describe('escalation of passed undecided notice deadlines, and decisions racing 
       'Uusiutumista ei voi enää estää: sopimus uusiutuu 1.5.2027 (jatkokausi 1 vuosi).',
     );
   });
+
+  it('a decision that lands while a notice alert is being sent: one e-mail, and no later lead alert for that deadline', async () => {
+    const t = await createTenant({ leadDays: [30, 7] });
+    // From 12 January 2026, yearly, 30 days' notice: the notice date is 12 December 2026, 20 days ahead.
+    const contractId = await createContract(t.tenantId, {
+      effectiveDate: '2026-01-12',
+      noticePeriod: 'P30D',
+    });
+    await tenants.execute({ tenantId: t.tenantId, today: TODAY });
+    const notices = (await alertsOf(t.tenantId)).filter((a) => a.kind === 'notice');
+    expect(notices.map((a) => [a.deadline, a.lead_days])).toEqual([
+      ['2026-12-12', 30],
+      ['2026-12-12', 30],
+    ]);
+
+    // The first send has locked its row and passed every check; the SMTP server holds the message until the
+    // decision has committed. "renew" keeps the notice deadline in place, so only the decision can stop its
+    // later alerts.
+    let decided = false;
+    smtp.onData = async () => {
+      if (!decided) {
+        decided = true;
+        await decide.execute(
+          {
+            tenantId: t.tenantId,
+            actor: { type: 'user', id: t.userId },
+            contractId,
+            decision: 'renew',
+          },
+          NOW,
+        );
+      }
+      return null;
+    };
+    const first = await sender.execute(
+      { tenantId: t.tenantId, alertId: notices[0]!.id },
+      { finalAttempt: false, now: NOW },
+    );
+    expect(first.result).toBe('sent');
+    expect(decided).toBe(true);
+    // The same alert again (a stalled job handed out twice), and the other recipient's alert after the decision.
+    expect(
+      (
+        await sender.execute(
+          { tenantId: t.tenantId, alertId: notices[0]!.id },
+          { finalAttempt: false, now: NOW },
+        )
+      ).result,
+    ).toBe('skipped');
+    expect(
+      (
+        await sender.execute(
+          { tenantId: t.tenantId, alertId: notices[1]!.id },
+          { finalAttempt: false, now: NOW },
+        )
+      ).result,
+    ).toBe('canceled');
+    await sendQueued(t.tenantId);
+
+    // The 7-day lead falls due on 5 December: nothing is recorded for the decided deadline, nor escalated once
+    // it has passed.
+    for (const today of ['2026-12-05', '2026-12-12', '2026-12-13', '2027-01-05']) {
+      await tenants.execute({ tenantId: t.tenantId, today });
+      await sendQueued(t.tenantId, new Date(`${today}T10:00:00Z`));
+    }
+    const log = (await alertsOf(t.tenantId)).filter((a) => a.deadline === '2026-12-12');
+    expect(log.map((a) => [a.lead_days, a.channel, a.status])).toEqual([
+      [30, 'email', 'sent'],
+      [30, 'email', 'canceled'],
+    ]);
+    const noticeMails = [...smtp.to(t.ownerEmail), ...smtp.to(t.adminEmail)].filter((m) =>
+      m.subject?.startsWith('Notice deadline'),
+    );
+    expect(noticeMails).toHaveLength(1);
+  });
 });
