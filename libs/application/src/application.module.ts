@@ -211,6 +211,7 @@ const ALERTS = [
     TenantDb,
     AlertDigestsRepository,
     AlertSettingsRepository,
+    DecisionsRepository,
     MAILER,
     APP_CONFIG,
   ]),

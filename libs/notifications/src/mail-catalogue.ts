@@ -56,6 +56,12 @@ export interface MailCatalogue {
     subject(days: number, count: number): string;
     heading(days: number): string;
     intro(days: number, from: string): string;
+    /** Appended to the subject when notice deadlines passed with no decision. */
+    subjectUndecided(count: number): string;
+    /** A notice deadline that passed `days` days ago (days >= 1). */
+    passed(days: number): string;
+    undecidedHeading: string;
+    otherHeading: string;
   };
 }
 
@@ -129,6 +135,11 @@ const EN: MailCatalogue = {
       `Deadlines in the next ${days} days: ${n} ${n === 1 ? 'deadline' : 'deadlines'}`,
     heading: (days) => `Your deadlines for the next ${days} days`,
     intro: (days, from) => `Your deadlines for the next ${days} days (from ${from}):`,
+    subjectUndecided: (n) => ` (${n} passed with no decision)`,
+    passed: (days) => (days === 1 ? 'passed yesterday' : `passed ${days} days ago`),
+    undecidedHeading:
+      'Notice deadline passed, no decision recorded (renew, terminate or renegotiate):',
+    otherHeading: 'Other deadlines:',
   },
 };
 
@@ -196,6 +207,11 @@ const FI: MailCatalogue = {
       `Määräpäivät seuraavan ${days} päivän aikana: ${n} ${n === 1 ? 'määräpäivä' : 'määräpäivää'}`,
     heading: (days) => `Määräpäivät seuraavan ${days} päivän aikana`,
     intro: (days, from) => `Määräpäivät seuraavan ${days} päivän aikana (${from} alkaen):`,
+    subjectUndecided: (n) => ` (${n} ohi ilman päätöstä)`,
+    passed: (days) => (days === 1 ? 'meni ohi eilen' : `meni ohi ${days} päivää sitten`),
+    undecidedHeading:
+      'Määräpäivä meni ohi, päätöstä ei ole kirjattu (jatka, irtisano tai neuvottele uudelleen):',
+    otherHeading: 'Muut määräpäivät:',
   },
 };
 
@@ -266,6 +282,11 @@ const SV: MailCatalogue = {
       `Tidsfrister de kommande ${days} dagarna: ${n} ${n === 1 ? 'tidsfrist' : 'tidsfrister'}`,
     heading: (days) => `Dina tidsfrister de kommande ${days} dagarna`,
     intro: (days, from) => `Dina tidsfrister de kommande ${days} dagarna (från ${from}):`,
+    subjectUndecided: (n) => ` (${n} passerade utan beslut)`,
+    passed: (days) => (days === 1 ? 'passerade i går' : `passerade för ${days} dagar sedan`),
+    undecidedHeading:
+      'Sista uppsägningsdag passerad, inget beslut registrerat (förnya, säga upp eller omförhandla):',
+    otherHeading: 'Övriga tidsfrister:',
   },
 };
 

@@ -11,6 +11,7 @@ import {
   RecordTenantAlerts,
   ScanAlerts,
   SendAlert,
+  SendDigest,
 } from '@cb/application';
 import { AppConfigModule, type AppConfig } from '@cb/config';
 import { QUEUES, redisConnectionOptions, type JobPayloads } from '@cb/jobs';
@@ -421,5 +422,44 @@ describe('escalation of passed undecided notice deadlines, and decisions racing 
       m.subject?.startsWith('Notice deadline'),
     );
     expect(noticeMails).toHaveLength(1);
+  });
+
+  it('the weekly digest lists the notice deadlines that passed with no decision first, then the coming ones', async () => {
+    const t = await createTenant({ leadDays: [7], recipients: ['digest@example.com'] });
+    // A coming deadline (the notice date 12 December) makes this week's digest; the passed one leads it.
+    await createContract(t.tenantId, { effectiveDate: '2026-01-12', noticePeriod: 'P30D' });
+    const passedId = await createContract(t.tenantId, PASSED);
+    const decidedId = await createContract(t.tenantId, PASSED);
+    await decide.execute(
+      {
+        tenantId: t.tenantId,
+        actor: { type: 'user', id: t.userId },
+        contractId: decidedId,
+        decision: 'renew',
+      },
+      NOW,
+    );
+    expect((await tenants.execute({ tenantId: t.tenantId, today: TODAY })).digests).toBe(1);
+    const jobs = (await queue.getJobs(['waiting', 'delayed', 'prioritized'])).filter(
+      (j) => j.name === 'digest.send' && (j.data as { tenantId: string }).tenantId === t.tenantId,
+    );
+    expect(jobs).toHaveLength(1);
+    await app
+      .get(SendDigest)
+      .execute(jobs[0]!.data as JobPayloads['digest.send'], { finalAttempt: false, now: NOW });
+    await jobs[0]!.remove();
+    const [mail, ...rest] = smtp.to('digest@example.com');
+    expect(rest).toHaveLength(0);
+    expect(mail!.subject).toBe(
+      'Deadlines in the next 30 days: 2 deadlines (1 passed with no decision)',
+    );
+    const text = mail!.text!;
+    expect(text).toContain(
+      'Notice deadline passed, no decision recorded (renew, terminate or renegotiate):\n- 2026-10-30 (passed 23 days ago)  Notice deadline: Cleaning Services Agreement',
+    );
+    expect(text).toContain(`https://app.example.test/contracts/${passedId}`);
+    expect(text).not.toContain(`https://app.example.test/contracts/${decidedId}`); // decided, and nothing due
+    expect(text.indexOf('2026-10-30')).toBeLessThan(text.indexOf('Other deadlines:'));
+    expect(text.indexOf('Other deadlines:')).toBeLessThan(text.indexOf('2026-12-12 (in 20 days)'));
   });
 });
