@@ -292,6 +292,32 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect((await request(server.url).get('/v1/calendar')).status).toBe(401);
   });
 
+  it('calendar: a notice deadline event says what the notice stops, under "Counterparty – Title"', async () => {
+    const a = await signUp(server.url);
+    const contractId = await seedContract(
+      a.tenantId,
+      'notice',
+      '2027-01-30',
+      'MASTER SERVICES AGREEMENT',
+    );
+    await owner.query(
+      `UPDATE contracts SET counterparty = 'Acme Oy', notice_deadline = '2027-01-30', notice_renewal_date = '2027-03-01'
+        WHERE id = $1`,
+      [contractId],
+    );
+    const { url } = (await request(server.url).get('/v1/calendar').set(auth(a))).body as {
+      url: string;
+    };
+    const unfolded = (await request(server.url).get(new URL(url).pathname)).text.replace(
+      /\r\n /g,
+      '',
+    );
+    expect(unfolded).toContain('SUMMARY:Notice deadline: Acme Oy – Master Services Agreement\r\n');
+    expect(unfolded).toContain(
+      'DESCRIPTION:Give notice by 30 Jan 2027 to stop the renewal on 1 Mar 2027 (renews for 1 year)\\n\\nOpen the contract:',
+    );
+  });
+
   it('webhooks: create (secret shown once), list, delete; private targets and bad events refused; per tenant', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
