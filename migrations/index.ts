@@ -20,6 +20,7 @@ export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
+import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
 
@@ -45,6 +46,7 @@ export const MIGRATIONS = [
   EncryptTotpSecrets1796230000000,
   ContractSearch1796240000000,
   SsoConnections1796250000000,
+  AlertEscalations1796260000000,
   DeadlineSnoozes1796270000000,
   EmailVerification1796280000001,
 ];

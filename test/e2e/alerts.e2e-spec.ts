@@ -247,6 +247,46 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect((await request(server.url).get('/v1/alerts?limit=101').set(auth(a))).status).toBe(400);
   }, 40_000);
 
+  it('the worker escalates a notice deadline that passed undecided once to the owner; the log shows it as channel escalation', async () => {
+    const a = await signUp(server.url);
+    await request(server.url)
+      .put('/v1/alert-settings')
+      .set(auth(a))
+      .send({ leadDays: [30], timezone: 'UTC', recipients: ['legal@example.com'] })
+      .expect(200);
+    const day = (n: number) => isoDate(new Date(Date.now() + n * 86_400_000));
+    // The notice date passed 5 days ago; the next one is far outside every alert window.
+    const id = await seedContract(a.tenantId, 'notice', day(300), 'Office Lease');
+    await owner.query(
+      `UPDATE contracts SET decision_deadline = $2, notice_deadline = $3, next_renewal_date = $4 WHERE id = $1`,
+      [id, day(-5), day(300), day(60)],
+    );
+    for (let i = 0; i < 3; i++) await server.worker!.get(ScanAlerts).execute();
+    const mine = () => received.filter((m) => JSON.stringify(m.to).includes(a.email.toLowerCase()));
+    const until = Date.now() + 20_000;
+    while (mine().length < 1 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500)); // room for a (wrong) duplicate to arrive
+    expect(mine().map((m) => m.subject)).toEqual([
+      `No decision: notice deadline ${day(-5)} passed – Office Lease`,
+    ]);
+    expect(received.filter((m) => JSON.stringify(m.to).includes('legal@example.com'))).toHaveLength(
+      0,
+    );
+    const log = (await request(server.url).get('/v1/alerts').set(auth(a))).body.data;
+    expect(log).toEqual([
+      expect.objectContaining({
+        contractId: id,
+        contractTitle: 'Office Lease',
+        kind: 'notice',
+        deadline: day(-5),
+        leadDays: -5,
+        channel: 'escalation',
+        recipient: a.email.toLowerCase(),
+        status: 'sent',
+      }),
+    ]);
+  });
+
   it('calendar: a secret feed URL, valid iCalendar with stable UIDs and links, revocable, per tenant', async () => {
     const a = await signUp(server.url);
     const b = await signUp(server.url);
@@ -306,6 +346,32 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     expect(renewed.body.url).not.toBe(first.body.url);
     expect((await request(server.url).get(new URL(renewed.body.url).pathname)).status).toBe(200);
     expect((await request(server.url).get('/v1/calendar')).status).toBe(401);
+  });
+
+  it('calendar: a notice deadline event says what the notice stops, under "Counterparty – Title"', async () => {
+    const a = await signUp(server.url);
+    const contractId = await seedContract(
+      a.tenantId,
+      'notice',
+      '2027-01-30',
+      'MASTER SERVICES AGREEMENT',
+    );
+    await owner.query(
+      `UPDATE contracts SET counterparty = 'Acme Oy', notice_deadline = '2027-01-30', notice_renewal_date = '2027-03-01'
+        WHERE id = $1`,
+      [contractId],
+    );
+    const { url } = (await request(server.url).get('/v1/calendar').set(auth(a))).body as {
+      url: string;
+    };
+    const unfolded = (await request(server.url).get(new URL(url).pathname)).text.replace(
+      /\r\n /g,
+      '',
+    );
+    expect(unfolded).toContain('SUMMARY:Notice deadline: Acme Oy – Master Services Agreement\r\n');
+    expect(unfolded).toContain(
+      'DESCRIPTION:Give notice by 30 Jan 2027 to stop the renewal on 1 Mar 2027 (renews for 1 year)\\n\\nOpen the contract:',
+    );
   });
 
   it('webhooks: create (secret shown once), list, delete; private targets and bad events refused; per tenant', async () => {

@@ -215,6 +215,7 @@ const ALERTS = [
     TenantDb,
     AlertDigestsRepository,
     AlertSettingsRepository,
+    DecisionsRepository,
     MAILER,
     APP_CONFIG,
   ]),

@@ -10,6 +10,7 @@ export * from './alert/alert-policy';
 export * from './alert/contract-recipients';
 export * from './alert/alert-language';
 export * from './alert/digest-policy';
+export * from './alert/escalation-policy';
 export * from './contract/lifecycle';
 export * from './contract/file-name';
 export * from './tenancy/tenant-calendar';

@@ -9,3 +9,4 @@ export * from './webhook-signature';
 export * from './account-messages';
 export * from './billing-messages';
 export * from './inbound-reply-message';
+export * from './escalation-message';

@@ -40,10 +40,28 @@ export interface MailCatalogue {
     whyYouGetThis: string;
   };
   changeSettings: string;
+  /** The e-mail to the owners and admins once a notice deadline passed with no decision. */
+  escalation: {
+    subject(deadline: string, title: string): string;
+    passed(deadline: string, days: number): string;
+    /** The renewal that can no longer be stopped (for `term`, when known). */
+    renews(term: string | null, renewal: string): string;
+    renewsUnknown: string;
+    /** The next notice deadline, and the renewal it stops when known. */
+    next(by: string, stops: string | null): string;
+    decide: string;
+    whyYouGetThis: string;
+  };
   digest: {
     subject(days: number, count: number): string;
     heading(days: number): string;
     intro(days: number, from: string): string;
+    /** Appended to the subject when notice deadlines passed with no decision. */
+    subjectUndecided(count: number): string;
+    /** A notice deadline that passed `days` days ago (days >= 1). */
+    passed(days: number): string;
+    undecidedHeading: string;
+    otherHeading: string;
   };
 }
 
@@ -100,11 +118,28 @@ const EN: MailCatalogue = {
     whyYouGetThis: 'You receive this because you are an alert recipient.',
   },
   changeSettings: 'Change alert settings',
+  escalation: {
+    subject: (deadline, title) => `No decision: notice deadline ${deadline} passed – ${title}`,
+    passed: (deadline, days) =>
+      `The notice deadline ${deadline} passed ${days === 1 ? 'yesterday' : `${days} days ago`} with no decision recorded.`,
+    renews: (term, renewal) =>
+      `The renewal can no longer be stopped: the contract renews on ${renewal}${term ? ` for ${term}` : ''}.`,
+    renewsUnknown: 'The renewal can no longer be stopped: the contract renews.',
+    next: (by, stops) =>
+      `The next notice deadline is ${by}${stops ? ` (it stops the renewal on ${stops})` : ''}.`,
+    decide: 'Record what was decided (renew, terminate or renegotiate) on the contract',
+    whyYouGetThis: 'You receive this because you are an owner or admin of the account.',
+  },
   digest: {
     subject: (days, n) =>
       `Deadlines in the next ${days} days: ${n} ${n === 1 ? 'deadline' : 'deadlines'}`,
     heading: (days) => `Your deadlines for the next ${days} days`,
     intro: (days, from) => `Your deadlines for the next ${days} days (from ${from}):`,
+    subjectUndecided: (n) => ` (${n} passed with no decision)`,
+    passed: (days) => (days === 1 ? 'passed yesterday' : `passed ${days} days ago`),
+    undecidedHeading:
+      'Notice deadline passed, no decision recorded (renew, terminate or renegotiate):',
+    otherHeading: 'Other deadlines:',
   },
 };
 
@@ -154,11 +189,29 @@ const FI: MailCatalogue = {
     whyYouGetThis: 'Saat tämän viestin, koska olet muistutusten vastaanottaja.',
   },
   changeSettings: 'Muuta muistutusasetuksia',
+  escalation: {
+    subject: (deadline, title) =>
+      `Ei päätöstä: irtisanomisen määräpäivä ${deadline} meni ohi – ${title}`,
+    passed: (deadline, days) =>
+      `Irtisanomisen määräpäivä ${deadline} meni ohi ${days === 1 ? 'eilen' : `${days} päivää sitten`}, eikä päätöstä ole kirjattu.`,
+    renews: (term, renewal) =>
+      `Uusiutumista ei voi enää estää: sopimus uusiutuu ${renewal}${fiTerm(term)}.`,
+    renewsUnknown: 'Uusiutumista ei voi enää estää: sopimus uusiutuu.',
+    next: (by, stops) =>
+      `Seuraava irtisanomisen määräpäivä on ${by}${stops ? ` (estää uusiutumisen ${stops})` : ''}.`,
+    decide: 'Kirjaa päätös (jatka, irtisano tai neuvottele uudelleen) sopimukselle',
+    whyYouGetThis: 'Saat tämän viestin, koska olet tilin omistaja tai ylläpitäjä.',
+  },
   digest: {
     subject: (days, n) =>
       `Määräpäivät seuraavan ${days} päivän aikana: ${n} ${n === 1 ? 'määräpäivä' : 'määräpäivää'}`,
     heading: (days) => `Määräpäivät seuraavan ${days} päivän aikana`,
     intro: (days, from) => `Määräpäivät seuraavan ${days} päivän aikana (${from} alkaen):`,
+    subjectUndecided: (n) => ` (${n} ohi ilman päätöstä)`,
+    passed: (days) => (days === 1 ? 'meni ohi eilen' : `meni ohi ${days} päivää sitten`),
+    undecidedHeading:
+      'Määräpäivä meni ohi, päätöstä ei ole kirjattu (jatka, irtisano tai neuvottele uudelleen):',
+    otherHeading: 'Muut määräpäivät:',
   },
 };
 
@@ -210,11 +263,30 @@ const SV: MailCatalogue = {
     whyYouGetThis: 'Du får det här meddelandet eftersom du är mottagare av påminnelser.',
   },
   changeSettings: 'Ändra påminnelseinställningar',
+  escalation: {
+    subject: (deadline, title) =>
+      `Inget beslut: sista uppsägningsdag ${deadline} har passerat – ${title}`,
+    passed: (deadline, days) =>
+      `Sista uppsägningsdag ${deadline} passerade ${days === 1 ? 'i går' : `för ${days} dagar sedan`} utan att något beslut registrerats.`,
+    renews: (term, renewal) =>
+      `Förnyelsen kan inte längre stoppas: avtalet förnyas den ${renewal}${svTerm(term)}.`,
+    renewsUnknown: 'Förnyelsen kan inte längre stoppas: avtalet förnyas.',
+    next: (by, stops) =>
+      `Nästa sista uppsägningsdag är ${by}${stops ? ` (stoppar förnyelsen den ${stops})` : ''}.`,
+    decide: 'Registrera beslutet (förnya, säga upp eller omförhandla) på avtalet',
+    whyYouGetThis:
+      'Du får det här meddelandet eftersom du är ägare eller administratör för kontot.',
+  },
   digest: {
     subject: (days, n) =>
       `Tidsfrister de kommande ${days} dagarna: ${n} ${n === 1 ? 'tidsfrist' : 'tidsfrister'}`,
     heading: (days) => `Dina tidsfrister de kommande ${days} dagarna`,
     intro: (days, from) => `Dina tidsfrister de kommande ${days} dagarna (från ${from}):`,
+    subjectUndecided: (n) => ` (${n} passerade utan beslut)`,
+    passed: (days) => (days === 1 ? 'passerade i går' : `passerade för ${days} dagar sedan`),
+    undecidedHeading:
+      'Sista uppsägningsdag passerad, inget beslut registrerat (förnya, säga upp eller omförhandla):',
+    otherHeading: 'Övriga tidsfrister:',
   },
 };
 

@@ -1,3 +1,4 @@
+import { contractHeading, noticeSentence } from '@cb/domain';
 import type { CalendarDeadline } from '@cb/persistence';
 import ical, { ICalAlarmType } from 'ical-generator';
 
@@ -18,10 +19,42 @@ export function deadlineUid(
   return `${d.kind}-${d.contractId}${d.obligationId ? `-${d.obligationId}` : ''}@contract-bank`;
 }
 
+/** What an event says: "Notice deadline: Acme Oy – Office Lease", and for a notice deadline what it stops. */
+export function deadlineEventText(
+  d: Pick<
+    CalendarDeadline,
+    | 'kind'
+    | 'date'
+    | 'contractTitle'
+    | 'counterparty'
+    | 'noticeRenewalDate'
+    | 'renewalTerm'
+    | 'obligationText'
+  >,
+  url: string,
+): { summary: string; description: string } {
+  const heading = contractHeading(d.counterparty, d.contractTitle) || d.contractTitle;
+  const sentence =
+    d.kind === 'notice'
+      ? noticeSentence({
+          noticeDeadline: d.date,
+          noticeRenewalDate: d.noticeRenewalDate,
+          renewalTerm: d.renewalTerm,
+        })
+      : null;
+  return {
+    summary: `${LABEL[d.kind]}: ${heading}`,
+    description: [sentence, d.obligationText, `Open the contract: ${url}`]
+      .filter(Boolean)
+      .join('\n\n'),
+  };
+}
+
 /**
  * The iCalendar (RFC 5545) feed: one all-day event per deadline, linking to the contract, each with a display
  * reminder (VALARM) at each of the tenant's alert lead days (alert settings `leadDays`), so the calendar
- * reminds at the same leads as the e-mails.
+ * reminds at the same leads as the e-mails. Notice deadlines say what they stop, in the wording of the
+ * e-mails and the web UI (noticeSentence), under the "Counterparty – Title" heading (contractHeading).
  */
 export function buildDeadlinesIcs(
   deadlines: CalendarDeadline[],
@@ -36,14 +69,14 @@ export function buildDeadlinesIcs(
   });
   for (const d of deadlines) {
     const url = `${appUrl}/contracts/${d.contractId}`;
-    const summary = `${LABEL[d.kind]}: ${d.contractTitle}`;
+    const { summary, description } = deadlineEventText(d, url);
     calendar.createEvent({
       id: deadlineUid(d),
       start: new Date(`${d.date}T00:00:00Z`),
       allDay: true,
       stamp,
       summary,
-      description: [d.obligationText, `Open the contract: ${url}`].filter(Boolean).join('\n\n'),
+      description,
       url,
       alarms: [...new Set(leadDays)]
         .filter((days) => Number.isInteger(days) && days > 0)

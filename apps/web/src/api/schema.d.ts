@@ -1886,8 +1886,11 @@ export interface components {
             /** Format: date */
             deadline: string;
             leadDays: number;
-            /** @enum {string} */
-            channel: "email" | "webhook";
+            /**
+             * @description escalation: an e-mail to the owners and admins once a notice deadline passed with no decision (leadDays is then the days since the deadline, negative)
+             * @enum {string}
+             */
+            channel: "email" | "webhook" | "escalation";
             recipient: string;
             /** @enum {string} */
             status: "pending" | "sent" | "failed" | "canceled";

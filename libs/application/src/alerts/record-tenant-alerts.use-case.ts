@@ -6,6 +6,9 @@ import {
   daysBetween,
   digestToRecord,
   dueAlertLead,
+  escalationDue,
+  escalationKey,
+  escalationRecipients,
   scanWindowStart,
   tenantLeadDays,
   withoutUnconfirmedUsers,
@@ -34,7 +37,9 @@ export const REENQUEUE_PENDING_AFTER_MS = 10 * 60_000;
  * due (the nearest when several are), and one alert row per recipient (the tenant's and the contract's owner)
  * is inserted under its unique key.
  * Only the rows this run created are enqueued for sending; a re-run or a concurrent run inserts nothing.
- * The first run of a week also records the weekly digests (the digest policy).
+ * The first run of a week also records the weekly digests (the digest policy), and every run escalates the
+ * notice deadlines that passed undecided to the owners and admins, once (the escalation policy: one row per
+ * deadline and recipient under its unique key, and none once a deadline has an escalation).
  */
 export class RecordTenantAlerts {
   private readonly logger = new Logger(RecordTenantAlerts.name);
@@ -123,6 +128,13 @@ export class RecordTenantAlerts {
         const alertIds = await this.alerts.insertNew(p.tenantId, rows);
         const deliveryIds = await this.webhookEvents.record(p.tenantId, events);
         const isLast = deadlines.length < pageSize;
+        if (isLast)
+          alertIds.push(
+            ...(await this.recordEscalations(
+              p,
+              withoutUnconfirmedUsers(ownersAndAdmins, unconfirmed),
+            )),
+          );
         return {
           alertIds,
           deliveryIds,
@@ -153,6 +165,32 @@ export class RecordTenantAlerts {
     if (created || requeued || webhooks)
       this.logger.log({ tenantId: p.tenantId, created, requeued, webhooks }, 'Alerts recorded');
     return { created, requeued, digests, webhooks };
+  }
+
+  /** Escalations of the notice deadlines that passed undecided, to the owners and admins (the new rows' ids). */
+  private async recordEscalations(
+    p: JobPayloads['alerts.tenant'],
+    ownersAndAdmins: string[],
+  ): Promise<string[]> {
+    const recipients = escalationRecipients(ownersAndAdmins);
+    if (recipients.length === 0) return [];
+    const rows: NewAlert[] = [];
+    for (const c of await this.alerts.escalationCandidates(p.tenantId, p.today)) {
+      const due = escalationDue(c.deadline, false, null, p.today);
+      if (!due) continue;
+      for (const recipient of recipients)
+        rows.push({
+          alertKey: escalationKey({ contractId: c.contractId, deadline: c.deadline, recipient }),
+          contractId: c.contractId,
+          obligationId: null,
+          kind: 'notice',
+          deadline: c.deadline,
+          leadDays: due.leadDays,
+          channel: 'escalation',
+          recipient,
+        });
+    }
+    return this.alerts.insertNew(p.tenantId, rows);
   }
 
   /** This week's digest per recipient, when the tenant has deadlines coming (one statement). */

@@ -3,6 +3,7 @@ import {
   DEFAULT_ALERT_LANGUAGE,
   alertRecipients,
   contractAlertRecipients,
+  escalationRecipients,
   isStillRecipient,
   withoutUnconfirmedUsers,
   tenantToday,
@@ -10,7 +11,12 @@ import {
   type TermField,
 } from '@cb/domain';
 import type { JobPayloads, JobPublisher } from '@cb/jobs';
-import { renderAlertEmail, type Mailer } from '@cb/notifications';
+import {
+  renderAlertEmail,
+  renderEscalationEmail,
+  type Mailer,
+  type RenderedMail,
+} from '@cb/notifications';
 import type {
   AlertEntity,
   AlertSettingsRepository,
@@ -100,39 +106,66 @@ export class SendAlert {
         return { result: 'skipped', reason: `already ${alert.status}` };
       const contract = await this.contracts.get(p.tenantId, alert.contractId);
       if (!contract) return this.cancel(alert, 'contract deleted before the alert was sent');
-      if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
-        return this.cancel(alert, 'deadline changed before the alert was sent');
-      }
-      // A decision made after the alert was recorded stops it; a send already past this point (its row
-      // locked) finishes, once.
-      if (await this.alerts.deadlineDecided(p.tenantId, alert)) {
-        return this.cancel(alert, 'deadline decided before the alert was sent');
-      }
-      // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
-      // list is the default, or a contract owner who no longer owns it) gets nothing more.
       const { stored, ownerAndAdminEmails, unverifiedUserEmails } = await this.settings.forAlerts(
         p.tenantId,
       );
-      const recipients = withoutUnconfirmedUsers(
-        contractAlertRecipients(
-          alertRecipients(stored?.recipients, ownerAndAdminEmails),
-          {
-            ownerEmail: await this.contracts.ownerEmail(p.tenantId, contract.id),
-            ownerRemoved: contract.ownerRemovedAt !== null,
-          },
-          ownerAndAdminEmails,
-        ),
-        unverifiedUserEmails,
-      );
-      if (!isStillRecipient(alert.recipient, recipients)) {
-        return this.cancel(alert, 'recipient no longer receives alerts');
+      const today = tenantToday(stored?.timezone, opts.now ?? new Date());
+      const language = stored?.language ?? DEFAULT_ALERT_LANGUAGE;
+      let message: RenderedMail;
+      if (alert.channel === 'escalation') {
+        if (await this.alerts.deadlineDecided(p.tenantId, alert)) {
+          return this.cancel(alert, 'deadline decided before the escalation was sent');
+        }
+        // Still news: the deadline is still the one decisions answer, passed and undecided, the contract not ending.
+        if (!(await this.alerts.escalationStillDue(p.tenantId, alert, today))) {
+          return this.cancel(alert, 'deadline changed before the escalation was sent');
+        }
+        const recipients = withoutUnconfirmedUsers(
+          escalationRecipients(ownerAndAdminEmails),
+          unverifiedUserEmails,
+        );
+        if (!isStillRecipient(alert.recipient, recipients)) {
+          return this.cancel(alert, 'recipient is no longer an owner or admin');
+        }
+        message = renderEscalationEmail({
+          deadline: alert.deadline,
+          today,
+          contractId: contract.id,
+          contractTitle: contract.title ?? contract.fileName,
+          renewalDate: contract.nextRenewalDate,
+          renewalTerm: contract.terms?.renewalTerm ?? contract.terms?.initialTerm ?? null,
+          noticeDeadline: contract.noticeDeadline,
+          noticeRenewalDate: contract.noticeRenewalDate,
+          appUrl: this.options.appUrl,
+          language,
+        });
+      } else {
+        if (!(await this.alerts.deadlineStillMatches(p.tenantId, alert))) {
+          return this.cancel(alert, 'deadline changed before the alert was sent');
+        }
+        // A decision made after the alert was recorded stops it; a send already past this point (its row
+        // locked) finishes, once.
+        if (await this.alerts.deadlineDecided(p.tenantId, alert)) {
+          return this.cancel(alert, 'deadline decided before the alert was sent');
+        }
+        // The recipients as they are now: someone taken off the list (or a removed owner or admin, when the
+        // list is the default, or a contract owner who no longer owns it) gets nothing more.
+        const recipients = withoutUnconfirmedUsers(
+          contractAlertRecipients(
+            alertRecipients(stored?.recipients, ownerAndAdminEmails),
+            {
+              ownerEmail: await this.contracts.ownerEmail(p.tenantId, contract.id),
+              ownerRemoved: contract.ownerRemovedAt !== null,
+            },
+            ownerAndAdminEmails,
+          ),
+          unverifiedUserEmails,
+        );
+        if (!isStillRecipient(alert.recipient, recipients)) {
+          return this.cancel(alert, 'recipient no longer receives alerts');
+        }
+        message = await this.render(alert, contract, today, language);
       }
-      const message = await this.render(
-        alert,
-        contract,
-        tenantToday(stored?.timezone, opts.now ?? new Date()),
-        stored?.language ?? DEFAULT_ALERT_LANGUAGE,
-      );
       try {
         await this.mailer.send({
           to: alert.recipient,

@@ -3,12 +3,18 @@ import {
   DEFAULT_ALERT_LANGUAGE,
   DIGEST_DAYS,
   DIGEST_MAX_ITEMS,
+  digestLines,
   digestRange,
   tenantToday,
 } from '@cb/domain';
 import type { JobPayloads } from '@cb/jobs';
 import { renderDigestEmail, type Mailer } from '@cb/notifications';
-import type { AlertDigestsRepository, AlertSettingsRepository, TenantDb } from '@cb/persistence';
+import type {
+  AlertDigestsRepository,
+  AlertSettingsRepository,
+  DecisionsRepository,
+  TenantDb,
+} from '@cb/persistence';
 import { mailFailure } from './mail-failure';
 
 export type DigestSendOutcome =
@@ -16,7 +22,9 @@ export type DigestSendOutcome =
 
 /**
  * Sends one recipient's weekly digest (recorded once per week by RecordTenantAlerts), listing the deadlines
- * of the digest policy's range as of sending time. Sending locks the row exactly like an alert send.
+ * of the digest policy's range as of sending time, after the undecided ones (the notice deadlines that passed
+ * with no decision: digestLines). Sending locks the row exactly like an
+ * alert send.
  */
 export class SendDigest {
   private readonly logger = new Logger(SendDigest.name);
@@ -25,6 +33,7 @@ export class SendDigest {
     private readonly db: TenantDb,
     private readonly digests: AlertDigestsRepository,
     private readonly settings: AlertSettingsRepository,
+    private readonly decisions: DecisionsRepository,
     private readonly mailer: Mailer,
     private readonly options: { appUrl: string },
   ) {}
@@ -40,7 +49,11 @@ export class SendDigest {
       const digest = await this.digests.lockForSend(p.tenantId, p.digestId);
       if (!digest || digest.status !== 'pending') return { result: 'skipped' };
       const { from, to } = digestRange(today, digest.weekStart);
-      const items = await this.digests.deadlinesBetween(p.tenantId, from, to, DIGEST_MAX_ITEMS);
+      const passed = await this.decisions.undecidedPassed(p.tenantId, today, DIGEST_MAX_ITEMS);
+      const items = digestLines(
+        passed.map((d) => ({ ...d, kind: 'notice' as const })),
+        await this.digests.deadlinesBetween(p.tenantId, from, to, DIGEST_MAX_ITEMS),
+      );
       const message = renderDigestEmail({
         today: from,
         days: DIGEST_DAYS,

@@ -1,6 +1,7 @@
 import {
   NotFoundError,
   decisionFor,
+  decisionTermEnd,
   validateDecision,
   type DecisionKind,
   type IsoDate,
@@ -63,10 +64,9 @@ export class DecideDeadline {
       const today = await this.calendar.today(tenantId, now);
       // Fresh deadlines for today (the stored ones may predate a renewal that happened since midnight).
       const before = await this.recompute.execute(tenantId, contract, {}, {}, now);
+      const termEnd = decisionTermEnd(before);
       const target =
-        before.decisionDeadline && before.currentTermEnd
-          ? { deadline: before.decisionDeadline, termEnd: before.currentTermEnd }
-          : null;
+        before.decisionDeadline && termEnd ? { deadline: before.decisionDeadline, termEnd } : null;
       const valid = validateDecision(cmd, target, today);
       const deadline = target!.deadline;
       const old = decisionFor(await this.decisions.forContract(tenantId, contractId), deadline);

@@ -1,4 +1,12 @@
-import { DIGEST_DAYS, digestRange, digestToRecord, weekStart } from './digest-policy';
+import {
+  DIGEST_DAYS,
+  DIGEST_MAX_ITEMS,
+  digestLines,
+  digestRange,
+  digestToRecord,
+  weekStart,
+  type DigestCandidate,
+} from './digest-policy';
 
 describe('digest policy', () => {
   it('keys a digest by the Monday of its ISO week', () => {
@@ -26,5 +34,48 @@ describe('digest policy', () => {
       from: '2026-11-23',
       to: '2026-12-23',
     });
+  });
+});
+
+describe('digest lines: undecided deadlines first', () => {
+  const item = (contractId: string, kind: DigestCandidate['kind'], date: string) => ({
+    contractId,
+    contractTitle: contractId,
+    kind,
+    date,
+  });
+
+  it('the notice deadlines that passed with no decision come first, oldest first, then the coming ones by date', () => {
+    const lines = digestLines(
+      [item('late', 'notice', '2026-11-10'), item('older', 'notice', '2026-10-30')],
+      [
+        item('notice-later', 'notice', '2026-12-10'),
+        item('renewal-soon', 'renewal', '2026-11-24'),
+        item('expiry', 'expiration', '2026-11-30'),
+      ],
+    );
+    expect(lines.map((l) => [l.contractId, l.undecided])).toEqual([
+      ['older', true],
+      ['late', true],
+      ['renewal-soon', false],
+      ['expiry', false],
+      ['notice-later', false],
+    ]);
+    // Without undecided deadlines the list is the coming deadlines by date, as before.
+    expect(
+      digestLines([], [item('b', 'renewal', '2026-12-02'), item('a', 'notice', '2026-12-01')]),
+    ).toEqual([
+      { ...item('a', 'notice', '2026-12-01'), undecided: false },
+      { ...item('b', 'renewal', '2026-12-02'), undecided: false },
+    ]);
+  });
+
+  it('keeps at most DIGEST_MAX_ITEMS lines, undecided ones kept first', () => {
+    const many = Array.from({ length: DIGEST_MAX_ITEMS + 5 }, (_, i) =>
+      item(`r${i}`, 'renewal', '2026-12-01'),
+    );
+    const lines = digestLines([item('passed', 'notice', '2026-11-01')], many);
+    expect(lines).toHaveLength(DIGEST_MAX_ITEMS);
+    expect(lines[0]).toMatchObject({ contractId: 'passed', undecided: true });
   });
 });

@@ -26,3 +26,37 @@ export function digestRange(today: IsoDate, week: IsoDate): { from: IsoDate; to:
   const from = compareDates(today, week) > 0 ? today : week;
   return { from, to: addDays(from, DIGEST_DAYS) };
 }
+
+/** A deadline as the digest lists it. */
+export interface DigestCandidate {
+  contractId: string;
+  contractTitle: string;
+  kind: 'notice' | 'renewal' | 'expiration' | 'obligation';
+  date: IsoDate;
+}
+
+/** A digest line: `undecided` for a notice deadline that passed with no decision. */
+export type DigestLine = DigestCandidate & { undecided: boolean };
+
+/**
+ * The digest's order: undecided deadlines first (the notice deadlines that passed with no decision, the
+ * ?undecided=true list, oldest first), then the coming deadlines of the digest's range by date. At most
+ * DIGEST_MAX_ITEMS lines, undecided ones kept first.
+ */
+export function digestLines(
+  undecidedPassed: readonly DigestCandidate[],
+  upcoming: readonly DigestCandidate[],
+): DigestLine[] {
+  const byDate = (a: { date: IsoDate }, b: { date: IsoDate }) => compareDates(a.date, b.date);
+  const line = (d: DigestCandidate, undecided: boolean): DigestLine => ({
+    contractId: d.contractId,
+    contractTitle: d.contractTitle,
+    kind: d.kind,
+    date: d.date,
+    undecided,
+  });
+  return [
+    ...[...undecidedPassed].sort(byDate).map((d) => line(d, true)),
+    ...[...upcoming].sort(byDate).map((d) => line(d, false)),
+  ].slice(0, DIGEST_MAX_ITEMS);
+}

@@ -62,7 +62,7 @@ const NO_DEADLINES: ContractDeadlines = {
 // Upper bound on the term index searched for; far beyond any real contract (a daily renewal for 10,000 years).
 const MAX_TERM_INDEX = 2 ** 22;
 
-type TermTerms = Pick<
+export type TermTerms = Pick<
   ContractTerms,
   | 'agreementDate'
   | 'effectiveDate'
@@ -141,35 +141,66 @@ function firstIndex(from: number, test: (k: number) => boolean | null): number |
 }
 
 /**
+ * The contract's term ends, k = 0 being the initial term: anchored on the term start when it agrees with the
+ * stated end (keeps a 31 January start on the 31st); an explicit expirationDate that disagrees wins, and
+ * renewals are then counted from the day after it. `null` when no term end can be computed.
+ */
+function termSchedule(terms: TermTerms): TermEnd | null {
+  const start = date(terms.effectiveDate) ?? date(terms.agreementDate);
+  const explicitEnd = date(terms.expirationDate);
+  const initial = positiveDuration(terms.initialTerm);
+  const renewal = positiveDuration(terms.renewalTerm) ?? initial;
+  if (start && initial) {
+    const fromStart = termEndFn(start, initial, renewal);
+    if (!explicitEnd || fromStart(0) === explicitEnd) return fromStart;
+  }
+  if (!explicitEnd) return null;
+  const zero: DurationParts = { years: 0, months: 0, weeks: 0, days: 0 };
+  try {
+    return termEndFn(addDays(explicitEnd, 1), zero, renewal);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The last day of the term that follows the one ending on `termEnd` (same schedule as computeDeadlines, so
+ * month-end clamping never drifts); `null` when `termEnd` is not one of the contract's term ends or there is
+ * no following term.
+ */
+export function followingTermEnd(terms: Partial<TermTerms>, termEnd: IsoDate): IsoDate | null {
+  if (!isValidIsoDate(termEnd)) return null;
+  const endOf = termSchedule({
+    agreementDate: terms.agreementDate ?? null,
+    effectiveDate: terms.effectiveDate ?? null,
+    expirationDate: terms.expirationDate ?? null,
+    perpetual: terms.perpetual ?? null,
+    initialTerm: terms.initialTerm ?? null,
+    autoRenewal: terms.autoRenewal ?? null,
+    renewalTerm: terms.renewalTerm ?? null,
+    noticePeriod: terms.noticePeriod ?? null,
+  });
+  if (!endOf) return null;
+  const k = firstIndex(0, (i) => {
+    const end = endOf(i);
+    return end === null ? null : compareDates(end, termEnd) >= 0;
+  });
+  if (k === null || endOf(k) !== termEnd) return null;
+  return endOf(k + 1);
+}
+
+/**
  * Computes the deadlines of a contract for `today` (a calendar date in the tenant's time zone).
  * Pure and total: bad or missing data gives `null` fields, never an exception. Rules: docs/deadlines.md.
  */
 export function computeDeadlines(terms: TermTerms, today: IsoDate): ContractDeadlines {
   if (!isValidIsoDate(today)) return NO_DEADLINES;
-  const start = date(terms.effectiveDate) ?? date(terms.agreementDate);
-  const explicitEnd = date(terms.expirationDate);
-  const initial = positiveDuration(terms.initialTerm);
   const autoRenews = terms.autoRenewal === true;
 
   // A perpetual contract has no end to warn about unless it is described as renewing in terms.
   if (terms.perpetual === true && !autoRenews) return NO_DEADLINES;
 
-  const renewal = positiveDuration(terms.renewalTerm) ?? initial;
-  // Anchor on the term start when it agrees with the stated end (keeps a 31 January start on the 31st);
-  // an explicit expirationDate that disagrees wins, and renewals are then counted from the day after it.
-  let termEnd: TermEnd | null = null;
-  if (start && initial) {
-    const fromStart = termEndFn(start, initial, renewal);
-    if (!explicitEnd || fromStart(0) === explicitEnd) termEnd = fromStart;
-  }
-  if (!termEnd && explicitEnd) {
-    const zero: DurationParts = { years: 0, months: 0, weeks: 0, days: 0 };
-    try {
-      termEnd = termEndFn(addDays(explicitEnd, 1), zero, renewal);
-    } catch {
-      termEnd = null;
-    }
-  }
+  const termEnd = termSchedule(terms);
   const firstEnd = termEnd?.(0) ?? null;
   if (!termEnd || !firstEnd) return NO_DEADLINES;
 

@@ -1,4 +1,5 @@
 import { emptyTerms, type ContractTerms } from '../contract/contract-terms.types';
+import { addDays } from '../contract/calendar-date';
 import { computeDeadlines } from '../contract/deadlines';
 import { DomainErrorCode } from '../common/domain.error';
 import {
@@ -6,6 +7,7 @@ import {
   applyDecisions,
   decisionFor,
   decisionTarget,
+  decisionTermEnd,
   isUndecidedPassed,
   validateDecision,
   type DeadlineDecision,
@@ -76,6 +78,78 @@ describe('deadline decisions', () => {
         decisionDeadline: '2026-11-28',
       });
     }
+  });
+
+  describe('a notice period longer than the term (monthly renewal, three months notice)', () => {
+    // From 1 January 2026, renewing monthly: on 10 June the current term ends 30 June, and the renewals on
+    // 1 July, 1 August and 1 September can no longer be stopped (their notice dates were 30 March, 30 April
+    // and 31 May); notice by 30 June stops the renewal on 1 October.
+    const MONTHLY: ContractTerms = {
+      ...emptyTerms(),
+      effectiveDate: '2026-01-01',
+      initialTerm: 'P1M',
+      autoRenewal: true,
+      renewalTerm: 'P1M',
+      noticePeriod: 'P3M',
+    };
+
+    it('the decision is about the next renewal that can still be stopped, not the current term', () => {
+      const d = computeDeadlines(MONTHLY, '2026-06-10');
+      expect(d).toMatchObject({
+        currentTermEnd: '2026-06-30',
+        noticeDeadline: '2026-06-30',
+        noticeRenewalDate: '2026-10-01',
+      });
+      expect(decisionTarget(MONTHLY, d)).toEqual({ deadline: '2026-06-30', termEnd: '2026-09-30' });
+      const decided = applyDecisions(MONTHLY, d, []);
+      expect(decided.decisionDeadline).toBe('2026-06-30');
+      expect(decisionTermEnd(decided)).toBe('2026-09-30');
+    });
+
+    it('is never listed as undecided and never answers a deadline for a renewal that is already certain', () => {
+      for (let today = '2026-02-01'; today < '2027-03-01'; today = addDays(today, 1)) {
+        const d = computeDeadlines(MONTHLY, today);
+        const target = decisionTarget(MONTHLY, d);
+        expect(target).not.toBeNull();
+        expect(target!.deadline >= today).toBe(true);
+        expect(target!.deadline).toBe(d.noticeDeadline);
+        expect(addDays(target!.termEnd, 1)).toBe(d.noticeRenewalDate);
+        const decided = applyDecisions(MONTHLY, d, []);
+        expect(isUndecidedPassed(decided.decisionDeadline, false, null, today)).toBe(false);
+      }
+    });
+
+    it('terminate with notice sent ends the contract before the renewal the notice still stops', () => {
+      const d = computeDeadlines(MONTHLY, '2026-06-10');
+      const termination = decision({
+        decision: 'terminate',
+        noticeSentOn: '2026-06-10',
+        deadline: '2026-06-30',
+        termEnd: '2026-09-30',
+      });
+      expect(applyDecisions(MONTHLY, d, [termination])).toMatchObject({
+        endingOn: '2026-09-30',
+        nextRenewalDate: null,
+        noticeDeadline: null,
+        decisionDeadline: '2026-06-30',
+      });
+    });
+
+    it('a notice period as long as the term keeps the missed window of the current term until it ends', () => {
+      const sameLength = { ...MONTHLY, noticePeriod: 'P1M' };
+      const d = computeDeadlines(sameLength, '2026-06-10');
+      expect(d.noticeDeadline).toBe('2026-06-30');
+      expect(decisionTarget(sameLength, d)).toEqual({
+        deadline: '2026-05-30',
+        termEnd: '2026-06-30',
+      });
+      expect(decisionTermEnd(applyDecisions(sameLength, d, []))).toBe('2026-06-30');
+    });
+
+    it('without the term schedule (notice period only) the current term stays the target', () => {
+      const d = computeDeadlines(MONTHLY, '2026-06-10');
+      expect(decisionTarget({ noticePeriod: 'P3M' }, d)?.deadline).toBe('2026-03-30');
+    });
   });
 
   it('decisionFor finds the decision of the deadline asked for only', () => {

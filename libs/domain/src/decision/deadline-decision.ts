@@ -1,12 +1,13 @@
 import { DomainError, DomainErrorCode, type FieldError } from '../common/domain.error';
 import {
+  addDays,
   compareDates,
   isValidIsoDate,
   subtractDuration,
   parseIsoDuration,
 } from '../contract/calendar-date';
 import type { ContractTerms, IsoDate } from '../contract/contract-terms.types';
-import type { ContractDeadlines } from '../contract/deadlines';
+import { followingTermEnd, type ContractDeadlines, type TermTerms } from '../contract/deadlines';
 
 /** What a person decided about a notice deadline (docs/deadlines.md, "Decisions"). */
 export type DecisionKind = 'renew' | 'terminate' | 'renegotiate';
@@ -41,26 +42,56 @@ export interface DecidedDeadlines extends ContractDeadlines {
   decisionDeadline: IsoDate | null;
 }
 
+/** The terms a decision target is computed from: the notice period, and the term schedule when known. */
+export type DecisionTerms = Pick<ContractTerms, 'noticePeriod'> & Partial<TermTerms>;
+
 /**
  * The notice deadline a decision is about: the current term's, `currentTermEnd - noticePeriod`, even once it
  * has passed (then the renewal can no longer be stopped, and the decision records what was done about it;
- * `noticeDeadline` already shows the next term's). Null for a contract without a notice deadline.
+ * `noticeDeadline` already shows the next term's). When the notice period is longer than a term (a monthly
+ * renewal with three months' notice), the current term's deadline passed before the term began and so did
+ * the next term's: those renewals were never stoppable this term, so the decision is about the next renewal
+ * that can still be stopped (`noticeDeadline`, ending the term before `noticeRenewalDate`). Null for a
+ * contract without a notice deadline.
  */
 export function decisionTarget(
-  terms: Pick<ContractTerms, 'noticePeriod'>,
+  terms: DecisionTerms,
   deadlines: ContractDeadlines,
 ): DecisionTarget | null {
   if (!deadlines.noticeDeadline || !deadlines.currentTermEnd) return null;
   const notice = parseIsoDuration(terms.noticePeriod);
   if (!notice) return null;
   try {
-    return {
+    const current = {
       deadline: subtractDuration(deadlines.currentTermEnd, notice),
       termEnd: deadlines.currentTermEnd,
+    };
+    if (current.deadline === deadlines.noticeDeadline) return current;
+    // The current term's deadline has passed. It stays the one to decide while the next term's is still ahead
+    // (it was the last chance to stop the coming renewal); once that one has passed too, the next stoppable.
+    const nextEnd = followingTermEnd(terms, deadlines.currentTermEnd);
+    if (!nextEnd || !deadlines.noticeRenewalDate) return current;
+    if (compareDates(subtractDuration(nextEnd, notice), deadlines.noticeDeadline) >= 0)
+      return current;
+    return {
+      deadline: deadlines.noticeDeadline,
+      termEnd: addDays(deadlines.noticeRenewalDate, -1),
     };
   } catch {
     return null;
   }
+}
+
+/**
+ * The last day of the term the decision deadline belongs to (where a termination given for it ends the
+ * contract), from deadlines that applyDecisions returned.
+ */
+export function decisionTermEnd(deadlines: DecidedDeadlines): IsoDate | null {
+  if (!deadlines.decisionDeadline) return null;
+  if (deadlines.endingOn) return deadlines.endingOn;
+  if (deadlines.decisionDeadline === deadlines.noticeDeadline && deadlines.noticeRenewalDate)
+    return addDays(deadlines.noticeRenewalDate, -1);
+  return deadlines.currentTermEnd;
 }
 
 /** A termination takes effect only once notice has been sent. */
@@ -75,7 +106,7 @@ export function isTermination(d: Pick<DeadlineDecision, 'decision' | 'noticeSent
  * deadlines are unchanged and decisions answer the current term's notice deadline.
  */
 export function applyDecisions(
-  terms: Pick<ContractTerms, 'noticePeriod'>,
+  terms: DecisionTerms,
   deadlines: ContractDeadlines,
   decisions: readonly DeadlineDecision[],
 ): DecidedDeadlines {

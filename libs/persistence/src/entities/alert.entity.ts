@@ -8,7 +8,8 @@ import {
 import type { DeadlineKind } from '@cb/domain';
 
 export type AlertStatus = 'pending' | 'sent' | 'failed' | 'canceled';
-export type AlertChannelColumn = 'email' | 'webhook';
+/** `escalation`: an e-mail to the owners and admins about a notice deadline that passed undecided. */
+export type AlertChannelColumn = 'email' | 'webhook' | 'escalation';
 
 @Entity('alerts')
 export class AlertEntity {

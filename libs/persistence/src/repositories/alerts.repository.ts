@@ -12,7 +12,7 @@ export interface NewAlert {
   kind: DeadlineKind;
   deadline: string;
   leadDays: number;
-  channel: 'email' | 'webhook';
+  channel: 'email' | 'webhook' | 'escalation';
   recipient: string;
 }
 
@@ -29,6 +29,17 @@ export interface AlertableDeadline {
   /** The contract's owner was removed from the team and nobody took it over. */
   ownerRemoved: boolean;
 }
+
+/** A notice deadline that passed with no decision and has not been escalated yet. */
+export interface EscalationCandidate {
+  contractId: string;
+  deadline: string;
+}
+
+// The contracts whose decision deadline is undecided (DecisionsRepository.undecidedPassed, the same rule).
+const UNDECIDED = `c.ending_on IS NULL AND c.parent_id IS NULL AND c.status IN ('parsed', 'needs_review')
+  AND NOT EXISTS (SELECT 1 FROM contract_decisions x
+                   WHERE x.tenant_id = c.tenant_id AND x.contract_id = c.id AND x.deadline = c.decision_deadline)`;
 
 export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
   constructor(db: TenantDb) {
@@ -130,6 +141,51 @@ export class AlertsRepository extends TenantScopedRepository<AlertEntity> {
         ownerEmail: r.owner_email,
         ownerRemoved: r.owner_removed,
       }));
+    });
+  }
+
+  /**
+   * The tenant's notice deadlines that passed (before `today`) undecided on contracts that are not ending
+   * (the ?undecided=true list), without an escalation recorded for them yet. Oldest first.
+   */
+  escalationCandidates(
+    tenantId: string,
+    today: string,
+    limit = 1000,
+  ): Promise<EscalationCandidate[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string; date: string }[] = await m.query(
+        `SELECT c.id, to_char(c.decision_deadline, 'YYYY-MM-DD') AS date
+           FROM contracts c
+          WHERE c.tenant_id = $1 AND c.decision_deadline < $2::date AND ${UNDECIDED}
+            AND NOT EXISTS (SELECT 1 FROM alerts a
+                             WHERE a.tenant_id = c.tenant_id AND a.channel = 'escalation'
+                               AND a.contract_id = c.id AND a.deadline = c.decision_deadline)
+          ORDER BY c.decision_deadline, c.id
+          LIMIT $3`,
+        [tenantId, today, limit],
+      );
+      return rows.map((r) => ({ contractId: r.id, deadline: r.date }));
+    });
+  }
+
+  /**
+   * Whether an escalation is still news: the contract's decision deadline is still the one escalated, it
+   * has passed (before `today`), nobody decided it and the contract is not ending.
+   */
+  escalationStillDue(
+    tenantId: string,
+    alert: { contractId: string; deadline: string },
+    today: string,
+  ): Promise<boolean> {
+    return this.run(tenantId, async (m: EntityManager) => {
+      const rows: unknown[] = await m.query(
+        `SELECT 1 FROM contracts c
+          WHERE c.tenant_id = $1 AND c.id = $2 AND c.decision_deadline = $3::date AND c.decision_deadline < $4::date
+            AND ${UNDECIDED}`,
+        [tenantId, alert.contractId, alert.deadline, today],
+      );
+      return rows.length > 0;
     });
   }
 

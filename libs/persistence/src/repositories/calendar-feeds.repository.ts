@@ -9,6 +9,12 @@ export interface CalendarDeadline {
   date: string;
   obligationId: string | null;
   obligationText: string | null;
+  /** The contract's counterparty, for the "Counterparty – Title" heading. */
+  counterparty: string | null;
+  /** Notice deadlines: the renewal the deadline stops (contracts.notice_renewal_date), when known. */
+  noticeRenewalDate: string | null;
+  /** The length of a renewal (the renewal term, else the initial term), ISO 8601. */
+  renewalTerm: string | null;
 }
 
 export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeedEntity> {
@@ -79,9 +85,15 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
         date: string;
         obligation_id: string | null;
         obligation_text: string | null;
+        counterparty: string | null;
+        notice_renewal_date: string | null;
+        renewal_term: string | null;
       }[] = await m.query(
         `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date,
-                  d.obligation_id, o.text AS obligation_text
+                  d.obligation_id, o.text AS obligation_text, c.counterparty,
+                  CASE WHEN d.kind = 'notice' AND c.notice_deadline = d.date
+                       THEN to_char(c.notice_renewal_date, 'YYYY-MM-DD') END AS notice_renewal_date,
+                  coalesce(c.terms->>'renewalTerm', c.terms->>'initialTerm') AS renewal_term
              FROM deadlines d
              JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
              LEFT JOIN obligations o ON o.id = d.obligation_id AND o.tenant_id = d.tenant_id
@@ -97,6 +109,9 @@ export class CalendarFeedsRepository extends TenantScopedRepository<CalendarFeed
         date: r.date,
         obligationId: r.obligation_id,
         obligationText: r.obligation_text,
+        counterparty: r.counterparty,
+        noticeRenewalDate: r.notice_renewal_date,
+        renewalTerm: r.renewal_term,
       }));
     });
   }

@@ -17,7 +17,12 @@ export class AlertDto {
   @ApiProperty({ enum: ['notice', 'renewal', 'expiration', 'obligation'] }) kind: string;
   @ApiProperty({ format: 'date' }) deadline: string;
   @ApiProperty() leadDays: number;
-  @ApiProperty({ enum: ['email', 'webhook'] }) channel: string;
+  @ApiProperty({
+    enum: ['email', 'webhook', 'escalation'],
+    description:
+      'escalation: an e-mail to the owners and admins once a notice deadline passed with no decision (leadDays is then the days since the deadline, negative)',
+  })
+  channel: string;
   @ApiProperty() recipient: string;
   @ApiProperty({ enum: ['pending', 'sent', 'failed', 'canceled'] }) status: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
