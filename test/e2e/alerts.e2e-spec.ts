@@ -248,7 +248,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
   }, 40_000);
 
   it('the worker escalates a notice deadline that passed undecided once to the owner; the log shows it as channel escalation', async () => {
-    const a = await signUp(server.url);
+    const a = await signUpConfirmed();
     await request(server.url)
       .put('/v1/alert-settings')
       .set(auth(a))

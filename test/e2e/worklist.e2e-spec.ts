@@ -2,6 +2,8 @@ import request from 'supertest';
 import { ScanAlerts } from '@cb/application';
 import { addDays, tenantToday } from '@cb/domain';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
+import { confirmEmail } from '../support/confirm-email';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const TEXT = (name: string) => `SERVICES AGREEMENT
@@ -77,12 +79,17 @@ describe('the worklist: undecided notice deadlines ahead, their count, and snooz
   let laterId: string;
   let passedId: string;
 
+  let smtp: SmtpCapture;
+
   beforeAll(async () => {
-    server = await startTestServer();
+    smtp = await startSmtpCapture();
+    server = await startTestServer({ env: { SMTP_URL: smtp.url } });
     [a, b] = await Promise.all([
       signUp(server.url, { company: 'Alpha Oy' }),
       signUp(server.url, { company: 'Other AB' }),
     ]);
+    // Alerts go only to confirmed addresses; the snooze test expects the owner's alert to be recorded.
+    await confirmEmail(server.url, smtp, a);
     today = tenantToday('Europe/Helsinki', new Date());
     soonId = await contract('Soon', 60);
     laterId = await contract('Later', 230);
@@ -94,6 +101,7 @@ describe('the worklist: undecided notice deadlines ahead, their count, and snooz
 
   afterAll(async () => {
     await server?.close();
+    await smtp?.close();
   });
 
   it('undecided=true alone lists the passed ones (as the spec says); a `to` reaches into the future', async () => {

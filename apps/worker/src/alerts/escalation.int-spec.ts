@@ -156,8 +156,8 @@ describe('escalation of passed undecided notice deadlines, and decisions racing 
       [tenantId],
     );
     const { rows } = await owner.query<{ id: string }>(
-      `INSERT INTO users (tenant_id, email, name, password_hash, role)
-       VALUES ($1, $2, 'Olivia Owner', 'x', 'owner'), ($1, $3, 'Adam Admin', 'x', 'admin') RETURNING id`,
+      `INSERT INTO users (tenant_id, email, name, password_hash, role, email_verified_at)
+       VALUES ($1, $2, 'Olivia Owner', 'x', 'owner', now()), ($1, $3, 'Adam Admin', 'x', 'admin', now()) RETURNING id`,
       [tenantId, ownerEmail, adminEmail],
     );
     await owner.query(
