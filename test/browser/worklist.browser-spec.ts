@@ -79,6 +79,17 @@ describe('web UI: the dashboard worklist (browser)', () => {
   const item = (counterparty: string): Locator =>
     page.getByTestId('worklist-item').filter({ hasText: counterparty });
   const count = () => page.getByTestId('worklist-count').textContent();
+  const items = () => page.getByTestId('worklist-item').count();
+  /** What `read` gives once the page has settled on `want` (lists load after their heading), else its last value. */
+  const settled = async <T>(read: () => Promise<T>, want: T): Promise<T> => {
+    const until = Date.now() + 20_000;
+    let value = await read();
+    while (value !== want && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      value = await read();
+    }
+    return value;
+  };
 
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
@@ -143,8 +154,10 @@ describe('web UI: the dashboard worklist (browser)', () => {
 
   it('lists each upcoming notice deadline as "Counterparty – Title" with what to do by when, and counts them', async () => {
     await page.getByTestId('worklist').getByRole('heading', { name: 'Decide by' }).waitFor();
-    await expect(page.getByTestId('worklist-item').count()).resolves.toBe(3);
-    await expect(count()).resolves.toBe('3 undecided deadlines in the next 90 days');
+    expect(await settled(items, 3)).toBe(3);
+    expect(await settled(count, '3 undecided deadlines in the next 90 days')).toBe(
+      '3 undecided deadlines in the next 90 days',
+    );
     // Soonest first.
     await expect(
       page.getByTestId('worklist-item').evaluateAll((els) => els.map((e) => e.dataset.contractId)),
@@ -185,10 +198,12 @@ describe('web UI: the dashboard worklist (browser)', () => {
       .waitFor();
     await item('Nordic Cloud AB').waitFor({ state: 'detached' });
     await page.getByTestId('worklist-snoozed-count').getByText('1 snoozed').waitFor();
-    await expect(count()).resolves.toBe('2 undecided deadlines in the next 90 days');
+    expect(await settled(count, '2 undecided deadlines in the next 90 days')).toBe(
+      '2 undecided deadlines in the next 90 days',
+    );
     await page.reload();
     await page.getByTestId('worklist-item').first().waitFor();
-    await expect(page.getByTestId('worklist-item').count()).resolves.toBe(1);
+    expect(await settled(items, 1)).toBe(1);
     const snoozed = await json<{ data: { contractId: string; snoozedUntil: string | null }[] }>(
       `/v1/deadlines?undecided=true&to=${addDays(today, 90)}`,
     );
@@ -244,7 +259,9 @@ describe('web UI: the dashboard worklist (browser)', () => {
     );
     expect(c.decision).toMatchObject({ decision: 'terminate', noticeSentOn: today });
     await page.getByTestId('worklist-empty').waitFor();
-    await expect(count()).resolves.toBe('1 undecided deadline in the next 90 days');
+    expect(await settled(count, '1 undecided deadline in the next 90 days')).toBe(
+      '1 undecided deadline in the next 90 days',
+    );
     await page.getByTestId('worklist').screenshot({ path: path.join(SHOTS, 'worklist-02.png') });
     expect(pageErrors).toEqual([]);
   });
