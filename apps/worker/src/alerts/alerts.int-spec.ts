@@ -420,6 +420,25 @@ describe('deadline alerts arrive exactly once (real PostgreSQL, Redis and SMTP)'
     );
   });
 
+  it('alerts and the digest name the contract "Counterparty – Title", the all-caps title in normal case', async () => {
+    const { tenantId, email } = await createTenant({ leadDays: [30] });
+    const contractId = await createContract(
+      tenantId,
+      [{ kind: 'notice', date: '2026-12-10' }],
+      'MASTER SERVICES AGREEMENT',
+    );
+    await owner.query(`UPDATE contracts SET counterparty = 'Acme Oy' WHERE id = $1`, [contractId]);
+    await tenants.execute({ tenantId, today: TODAY });
+    expect(await runQueued('alert.send', tenantId)).toBe(1);
+    const [alert] = smtp.to(email).filter((m) => m.subject?.startsWith('Notice deadline'));
+    expect(alert!.subject).toBe('Notice deadline in 18 days: Acme Oy – Master Services Agreement');
+    expect(alert!.text).toContain('Acme Oy – Master Services Agreement');
+    expect(alert!.text).not.toContain('MASTER SERVICES AGREEMENT');
+    await runQueued('digest.send', tenantId);
+    const digest = smtp.to(email).find((m) => m.subject?.startsWith('Deadlines in the next'));
+    expect(digest!.text).toContain('Notice deadline: Acme Oy – Master Services Agreement');
+  });
+
   it('a crash between recording and enqueueing is recovered: the pending alert is enqueued again, sent once', async () => {
     const { tenantId, email } = await createTenant({ leadDays: [30] });
     await createContract(tenantId, [{ kind: 'notice', date: '2026-12-10' }]);

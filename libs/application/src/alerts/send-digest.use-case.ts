@@ -3,6 +3,7 @@ import {
   DEFAULT_ALERT_LANGUAGE,
   DIGEST_DAYS,
   DIGEST_MAX_ITEMS,
+  contractHeading,
   digestLines,
   digestRange,
   tenantToday,
@@ -50,9 +51,17 @@ export class SendDigest {
       if (!digest || digest.status !== 'pending') return { result: 'skipped' };
       const { from, to } = digestRange(today, digest.weekStart);
       const passed = await this.decisions.undecidedPassed(p.tenantId, today, DIGEST_MAX_ITEMS);
+      const upcoming = await this.digests.deadlinesBetween(p.tenantId, from, to, DIGEST_MAX_ITEMS);
+      // Each contract as a person names it: "Counterparty – Title", the title in normal case.
+      const named = <T extends { contractTitle: string; counterparty: string | null }>(
+        d: T,
+      ): T => ({
+        ...d,
+        contractTitle: contractHeading(d.counterparty, d.contractTitle, language),
+      });
       const items = digestLines(
-        passed.map((d) => ({ ...d, kind: 'notice' as const })),
-        await this.digests.deadlinesBetween(p.tenantId, from, to, DIGEST_MAX_ITEMS),
+        passed.map((d) => ({ ...named(d), kind: 'notice' as const })),
+        upcoming.map(named),
       );
       const message = renderDigestEmail({
         today: from,

@@ -5,6 +5,7 @@ import { TenantScopedRepository } from '../tenant-scoped-repository';
 export interface DigestDeadline {
   contractId: string;
   contractTitle: string;
+  counterparty: string | null;
   kind: 'notice' | 'renewal' | 'expiration' | 'obligation';
   date: string;
 }
@@ -91,10 +92,11 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
       const rows: {
         contract_id: string;
         title: string;
+        counterparty: string | null;
         kind: DigestDeadline['kind'];
         date: string;
       }[] = await m.query(
-        `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date
+        `SELECT d.contract_id, coalesce(c.title, c.file_name) AS title, c.counterparty, d.kind, to_char(d.date, 'YYYY-MM-DD') AS date
            FROM deadlines d JOIN contracts c ON c.id = d.contract_id AND c.tenant_id = d.tenant_id
           WHERE d.tenant_id = $1 AND d.date BETWEEN $2 AND $3
           ORDER BY d.date, d.kind, title
@@ -104,6 +106,7 @@ export class AlertDigestsRepository extends TenantScopedRepository<AlertDigestEn
       return rows.map((r) => ({
         contractId: r.contract_id,
         contractTitle: r.title,
+        counterparty: r.counterparty,
         kind: r.kind,
         date: r.date,
       }));

@@ -21,12 +21,12 @@ export interface NewDecision {
 export interface UndecidedDeadline {
   contractId: string;
   contractTitle: string;
+  counterparty: string | null;
   date: string;
 }
 
 /** An undecided notice deadline as the worklist shows it (GET /v1/deadlines?undecided=true). */
 export interface WorklistDeadline extends UndecidedDeadline {
-  counterparty: string | null;
   ownerId: string | null;
   language: string | null;
   /** The renewal this deadline stops (or, once passed, could have stopped): the next renewal. */
@@ -150,8 +150,9 @@ export class DecisionsRepository extends TenantScopedRepository<ContractDecision
    */
   undecidedPassed(tenantId: string, today: string, limit = 1000): Promise<UndecidedDeadline[]> {
     return this.run(tenantId, async (m) => {
-      const rows: { id: string; title: string; date: string }[] = await m.query(
-        `SELECT c.id, coalesce(c.title, c.file_name) AS title, c.decision_deadline AS date
+      const rows: { id: string; title: string; counterparty: string | null; date: string }[] =
+        await m.query(
+          `SELECT c.id, coalesce(c.title, c.file_name) AS title, c.counterparty, c.decision_deadline AS date
            FROM contracts c
           WHERE c.tenant_id = $1 AND c.decision_deadline < $2::date AND c.ending_on IS NULL
             AND c.parent_id IS NULL AND c.status IN ('parsed', 'needs_review')
@@ -159,9 +160,14 @@ export class DecisionsRepository extends TenantScopedRepository<ContractDecision
                              WHERE x.tenant_id = c.tenant_id AND x.contract_id = c.id AND x.deadline = c.decision_deadline)
           ORDER BY c.decision_deadline, c.id
           LIMIT $3`,
-        [tenantId, today, limit],
-      );
-      return rows.map((r) => ({ contractId: r.id, contractTitle: r.title, date: r.date }));
+          [tenantId, today, limit],
+        );
+      return rows.map((r) => ({
+        contractId: r.id,
+        contractTitle: r.title,
+        counterparty: r.counterparty,
+        date: r.date,
+      }));
     });
   }
 
