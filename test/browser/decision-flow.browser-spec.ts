@@ -11,6 +11,7 @@ import type { ParsedMail } from 'mailparser';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import request from 'supertest';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
+import { confirmEmail } from '../support/confirm-email';
 import { queryOnce } from '../support/database';
 import { pdfText } from '../support/letter-text';
 import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
@@ -82,8 +83,11 @@ const TERM_START = `${parts(RENEWAL)[0] - 3}${RENEWAL.slice(4)}`;
 const DAYS_TO_NOTICE = Math.round(
   (Date.UTC(...ymd(NOTICE_DEADLINE)) - Date.UTC(...ymd(isoDaysFromToday(0)))) / DAY_MS,
 );
-/** The subject of a notice alert sent today (the e-mail counts the days from the day it is sent). */
-const noticeSubject = (title: string) => `Notice deadline in ${DAYS_TO_NOTICE} days: ${title}`;
+/**
+ * The subject of a notice alert sent today (the e-mail counts the days from the day it is sent), naming the
+ * contract "Counterparty – Title".
+ */
+const noticeSubject = (heading: string) => `Notice deadline in ${DAYS_TO_NOTICE} days: ${heading}`;
 function ymd(iso: string): [number, number, number] {
   const [y, m, d] = parts(iso);
   return [y, m - 1, d];
@@ -97,8 +101,16 @@ This ${title.toLowerCase()} (the "Agreement") is made and entered into as of ${c
 
 2. Fees. The Customer shall pay the Supplier the fees set out in the order form.
 `;
-const MASTER = { title: 'MASTER SERVICES AGREEMENT', supplier: 'Nordic Cloud Services AB' };
-const HOSTING = { title: 'HOSTING SERVICES AGREEMENT', supplier: 'Baltic Data Centre AS' };
+const MASTER = {
+  title: 'MASTER SERVICES AGREEMENT',
+  supplier: 'Nordic Cloud Services AB',
+  heading: 'Nordic Cloud Services AB – Master Services Agreement',
+};
+const HOSTING = {
+  title: 'HOSTING SERVICES AGREEMENT',
+  supplier: 'Baltic Data Centre AS',
+  heading: 'Baltic Data Centre AS – Hosting Services Agreement',
+};
 
 describe('from the alert e-mail to a recorded decision (browser)', () => {
   let server: TestServer;
@@ -129,12 +141,12 @@ describe('from the alert e-mail to a recorded decision (browser)', () => {
         }).format(new Date(`${d}T00:00:00Z`)),
       iso,
     );
-  /** The notice alerts e-mailed for one contract (its title is in the subject), after the first `since`. */
-  const noticeMails = (title: string, since = 0) =>
+  /** The notice alerts e-mailed for one contract (its heading is in the subject), after the first `since`. */
+  const noticeMails = (heading: string, since = 0) =>
     smtp
       .to(director.email)
       .slice(since)
-      .filter((m) => m.subject === noticeSubject(title));
+      .filter((m) => m.subject === noticeSubject(heading));
   const noticeAlerts = (contractId: string) =>
     queryOnce<{ lead_days: number; status: string; deadline: string }>(
       server.db.url,
@@ -178,6 +190,8 @@ describe('from the alert e-mail to a recorded decision (browser)', () => {
       name: 'Aino Virtanen',
       email: `cfo-${Date.now()}@pohjola.example`,
     });
+    // Alerts go only to confirmed addresses: she follows the link e-mailed at sign-up first.
+    await confirmEmail(server.url, smtp, director);
     // Two contracts of the same shape; the hosting one stays undecided and shows that reminders do go out.
     masterId = await upload(MASTER, 'msa.txt');
     hostingId = await upload(HOSTING, 'hosting.txt');
@@ -209,11 +223,11 @@ describe('from the alert e-mail to a recorded decision (browser)', () => {
   it('the worker e-mails the notice deadline: what to do, what it stops, and a link to the contract', async () => {
     // A finished parse scans its tenant at once: the 30-day reminder of each contract goes out.
     alertMail = await smtp.waitFor(director.email, {
-      subject: new RegExp(`^${noticeSubject(MASTER.title)}$`),
+      subject: new RegExp(`^${noticeSubject(MASTER.heading)}$`),
       timeoutMs: 30_000,
     });
     await smtp.waitFor(director.email, {
-      subject: new RegExp(`^${noticeSubject(HOSTING.title)}$`),
+      subject: new RegExp(`^${noticeSubject(HOSTING.heading)}$`),
       timeoutMs: 30_000,
     });
     expect(alertMail.text).toContain(
@@ -389,7 +403,7 @@ describe('from the alert e-mail to a recorded decision (browser)', () => {
       .execute(new Date(Date.now() + (DAYS_TO_NOTICE - 7) * DAY_MS + 60_000));
     // One tenant job records both contracts' alerts: once the hosting reminder is out, the master's scan is done.
     await smtp.waitFor(director.email, {
-      subject: new RegExp(`^${noticeSubject(HOSTING.title)}$`),
+      subject: new RegExp(`^${noticeSubject(HOSTING.heading)}$`),
       since,
       timeoutMs: 30_000,
     });
@@ -402,14 +416,19 @@ describe('from the alert e-mail to a recorded decision (browser)', () => {
     ]);
     // Nothing in flight either: no notice mail for the terminated contract after the decision.
     await new Promise((r) => setTimeout(r, 1_000));
-    expect(noticeMails(MASTER.title, since)).toEqual([]);
-    expect(noticeMails(MASTER.title)).toHaveLength(1);
+    expect(noticeMails(MASTER.heading, since)).toEqual([]);
+    expect(noticeMails(MASTER.heading)).toHaveLength(1);
   }, 60_000);
 
   it('the dashboard no longer lists the notice deadline, but the day the contract ends', async () => {
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Dashboard' }).waitFor();
     await timelineItem('notice', hostingId).waitFor();
+    // The timeline names the contract and says what the notice deadline stops, as the e-mail does.
+    await timelineItem('notice', hostingId).getByText(HOSTING.heading).waitFor();
+    await expect(
+      timelineItem('notice', hostingId).getByTestId('timeline-notice').textContent(),
+    ).resolves.toMatch(/^Give notice by .+ to stop the renewal on .+ \(renews for 1 year\)$/);
     await expect(timelineItem('notice', masterId).count()).resolves.toBe(0);
     const end = timelineItem('expiration', masterId);
     await end.waitFor();

@@ -29,6 +29,18 @@ async function until(what: string, check: () => boolean, ms = 10_000): Promise<v
   }
 }
 
+/**
+ * Waits until the pool has sent nothing for `ms`: sign-up e-mails its verification link after answering, and
+ * that work's statements must not land in a test's record.
+ */
+async function quiet(statements: string[], ms = 300): Promise<void> {
+  let seen = -1;
+  while (seen !== statements.length) {
+    seen = statements.length;
+    await sleep(ms);
+  }
+}
+
 /** Every COMMIT of the application pool takes `ms` more (a commit after the response then always loses the race). */
 function slowCommits(server: TestServer, ms: number): void {
   const ds = server.api.get(TenantDb).dataSource;
@@ -55,6 +67,7 @@ describe('request transaction: committed before the response is sent', () => {
     a = await signUp(server.url, { company: 'Transaction Timing Oy' });
     statements = recordStatements(server);
     slowCommits(server, 150);
+    await quiet(statements);
   }, 60_000);
 
   afterAll(async () => {
@@ -112,6 +125,7 @@ describe('request transaction: rolled back before an error, outlives a client th
     });
     a = await signUp(server.url, { company: 'Hung Up Oy' });
     statements = recordStatements(server);
+    await quiet(statements);
   }, 60_000);
 
   beforeEach(() => {

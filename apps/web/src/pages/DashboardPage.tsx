@@ -18,6 +18,7 @@ import { fetchAllContracts } from '../lib/export';
 import { computePortfolio } from '../lib/portfolio';
 import { uncheckedSummary } from '../lib/review';
 import { useApi } from '../lib/useApi';
+import { contractName, noticeSentenceOf } from '../lib/wording';
 import { Worklist } from './dashboard/Worklist';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -159,7 +160,7 @@ export default function DashboardPage() {
         <h2>{t('dashboard.upcoming')}</h2>
         <p className="muted small">{t('dashboard.upcomingLead')}</p>
         <Loadable state={deadlines} skeleton={<LoadingBlock lines={4} />}>
-          {(d) => <DeadlineTimeline deadlines={d.data} />}
+          {(d) => <DeadlineTimeline deadlines={d.data} contracts={contracts.data?.rows} />}
         </Loadable>
       </div>
 
@@ -220,7 +221,17 @@ const KIND_ORDER: Record<Deadline['kind'], number> = {
   obligation: 3,
 };
 
-function DeadlineTimeline({ deadlines }: { deadlines: Deadline[] }) {
+/** The contracts the dashboard already holds, by id: names and notice wording for the timeline. */
+type ContractsById = ReadonlyMap<string, ContractSummary>;
+
+function DeadlineTimeline({
+  deadlines,
+  contracts,
+}: {
+  deadlines: Deadline[];
+  contracts: ContractSummary[] | undefined;
+}) {
+  const byId: ContractsById = new Map((contracts ?? []).map((c) => [c.id, c]));
   if (!deadlines.length) return <p className="muted empty-inline">{t('dashboard.noUpcoming')}</p>;
   const notice = deadlines.filter((d) => d.kind === 'notice');
   const others = deadlines
@@ -231,20 +242,20 @@ function DeadlineTimeline({ deadlines }: { deadlines: Deadline[] }) {
       {notice.length > 0 && (
         <div>
           <h3 className="timeline-heading">{t('dashboard.noticeFirst')}</h3>
-          <Timeline items={notice} />
+          <Timeline items={notice} contracts={byId} />
         </div>
       )}
       {others.length > 0 && (
         <div>
           <h3 className="timeline-heading">{t('dashboard.otherDeadlines')}</h3>
-          <Timeline items={others} />
+          <Timeline items={others} contracts={byId} />
         </div>
       )}
     </div>
   );
 }
 
-function Timeline({ items }: { items: Deadline[] }) {
+function Timeline({ items, contracts }: { items: Deadline[]; contracts: ContractsById }) {
   // Grouped by month so the eye can scan the next quarter.
   const groups = new Map<string, Deadline[]>();
   for (const d of items) {
@@ -272,9 +283,12 @@ function Timeline({ items }: { items: Deadline[] }) {
                   <span className={`kind-badge kind-${d.kind}`}>
                     {tDynamic(`deadlines.${d.kind}`)}
                   </span>
-                  <Link to={`/contracts/${d.contractId}`}>
-                    {d.contractTitle || t('contracts.untitled')}
-                  </Link>
+                  <Link to={`/contracts/${d.contractId}`}>{timelineName(d, contracts)}</Link>
+                  {d.kind === 'notice' && timelineNotice(d, contracts) && (
+                    <span className="muted small timeline-notice" data-testid="timeline-notice">
+                      {timelineNotice(d, contracts)}
+                    </span>
+                  )}
                 </div>
               </li>
             ))}
@@ -283,4 +297,16 @@ function Timeline({ items }: { items: Deadline[] }) {
       ))}
     </div>
   );
+}
+
+/** "Counterparty – Title" when the contract is among those loaded, else the deadline's own title. */
+function timelineName(d: Deadline, contracts: ContractsById): string {
+  const c = contracts.get(d.contractId);
+  return c ? contractName(c) : d.contractTitle || t('contracts.untitled');
+}
+
+/** What the notice deadline stops, for the contract's current notice deadline only. */
+function timelineNotice(d: Deadline, contracts: ContractsById): string | null {
+  const c = contracts.get(d.contractId);
+  return c && c.deadlines?.noticeDeadline === d.date ? noticeSentenceOf(c) : null;
 }
