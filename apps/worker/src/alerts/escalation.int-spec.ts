@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
@@ -17,75 +16,16 @@ import { AppConfigModule, type AppConfig } from '@cb/config';
 import { QUEUES, redisConnectionOptions, type JobPayloads } from '@cb/jobs';
 import { AlertsRepository, ContractsRepository } from '@cb/persistence';
 import type { Queue } from 'bullmq';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { Client } from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/database';
 import { testConfig } from '../../../../test/support/test-config';
+import { TestSmtp } from '../../../../test/support/test-smtp';
 import { clearRedisPrefix } from '../../../../test/support/test-server';
 
 // "Now": 2026-11-22 10:00 UTC is 12:00 in Helsinki, the default alert time zone.
 const NOW = new Date('2026-11-22T10:00:00Z');
 const TODAY = '2026-11-22';
 const DAY = 24 * 3600_000;
-
-/** A real SMTP server in the test process; every message that arrives is parsed. */
-class TestSmtp {
-  readonly received: ParsedMail[] = [];
-  /** Recipients the server refuses with 550 (a permanent failure). */
-  readonly reject = new Set<string>();
-  /** When set, called as DATA arrives; the server answers only when it resolves (with an SMTP error code, or null to accept). */
-  onData: ((to: string) => Promise<number | null>) | null = null;
-  private server: SMTPServer;
-  port = 0;
-
-  async start(): Promise<void> {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      logger: false,
-      onRcptTo: (address, _session, cb) => {
-        if (this.reject.has(address.address.toLowerCase())) {
-          const err = new Error('mailbox unavailable') as Error & { responseCode: number };
-          err.responseCode = 550;
-          return cb(err);
-        }
-        cb();
-      },
-      onData: (stream, session, cb) => {
-        simpleParser(stream)
-          .then(async (mail) => {
-            const code = this.onData
-              ? await this.onData(session.envelope.rcptTo[0]?.address ?? '')
-              : null;
-            if (code) {
-              const err = new Error('try again later') as Error & { responseCode: number };
-              err.responseCode = code;
-              return cb(err);
-            }
-            this.received.push(mail);
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.server.address() as AddressInfo).port;
-  }
-
-  to(address: string): ParsedMail[] {
-    return this.received.filter((m) => {
-      const to = Array.isArray(m.to) ? m.to : m.to ? [m.to] : [];
-      return to.some((t) =>
-        t.value.some((v) => v.address?.toLowerCase() === address.toLowerCase()),
-      );
-    });
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
-  }
-}
 
 describe('escalation of passed undecided notice deadlines, and decisions racing a send (real PostgreSQL, Redis and SMTP)', () => {
   let db: TestDatabase;
