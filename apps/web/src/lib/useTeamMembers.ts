@@ -33,3 +33,10 @@ export function ownerLabel(ownerId: string | null | undefined, team: TeamMembers
   if (ownerId === team.meId) return t('contracts.ownerYou');
   return team.members.find((m) => m.id === ownerId)?.name ?? t('contracts.ownerOther');
 }
+
+/** The people an owner picker offers: the team, and the current owner even when the caller cannot list it. */
+export function ownerChoices(current: string, team: TeamMembers): TeamMembers['members'] {
+  return !current || team.members.some((m) => m.id === current)
+    ? team.members
+    : [...team.members, { id: current, name: ownerLabel(current, team), email: '' }];
+}

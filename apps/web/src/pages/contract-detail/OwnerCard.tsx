@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { Contract } from '../../api/types';
 import { ProblemAlert } from '../../components/feedback';
+import { OwnerOptions } from '../../components/OwnerOptions';
 import { t } from '../../i18n';
 import { ownerLabel, useTeamMembers } from '../../lib/useTeamMembers';
 
@@ -20,12 +21,6 @@ export function OwnerCard({
   const [busy, setBusy] = useState(false);
   const uid = useId();
   const current = contract.ownerId ?? '';
-  // The current owner stays selectable even when the caller cannot list the whole team.
-  const options = team.members.some((m) => m.id === current)
-    ? team.members
-    : current
-      ? [...team.members, { id: current, name: ownerLabel(current, team), email: '' }]
-      : team.members;
 
   async function choose(value: string) {
     setBusy(true);
@@ -61,12 +56,7 @@ export function OwnerCard({
             aria-describedby={`${uid}-help`}
             onChange={(e) => void choose(e.target.value)}
           >
-            <option value="">{t('contracts.unassigned')}</option>
-            {options.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.id === team.meId ? t('detail.ownerYou', { name: m.name }) : m.name}
-              </option>
-            ))}
+            <OwnerOptions current={current} team={team} />
           </select>
         </div>
       ) : (

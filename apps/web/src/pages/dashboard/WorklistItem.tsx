@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { api } from '../../api/client';
 import type { Contract, Deadline } from '../../api/types';
 import { ProblemAlert } from '../../components/feedback';
+import { OwnerOptions } from '../../components/OwnerOptions';
 import { t } from '../../i18n';
 import { formatRelativeDays } from '../../lib/format';
 import { ownerLabel, type TeamMembers } from '../../lib/useTeamMembers';
@@ -35,11 +36,6 @@ export function WorklistItem({
   const heading = worklistHeading(row);
   const passed = row.date < today;
   const current = row.ownerId ?? '';
-  // The current owner stays selectable even when the caller cannot list the whole team.
-  const options =
-    !current || team.members.some((m) => m.id === current)
-      ? team.members
-      : [...team.members, { id: current, name: ownerLabel(current, team), email: '' }];
 
   async function act(run: () => Promise<ItemOutcome>) {
     setBusy(true);
@@ -106,12 +102,7 @@ export function WorklistItem({
                 disabled={busy}
                 onChange={(e) => void assign(e.target.value || null)}
               >
-                <option value="">{t('contracts.unassigned')}</option>
-                {options.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.id === team.meId ? t('detail.ownerYou', { name: m.name }) : m.name}
-                  </option>
-                ))}
+                <OwnerOptions current={current} team={team} />
               </select>
             </label>
           ) : (
