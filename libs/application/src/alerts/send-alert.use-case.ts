@@ -132,11 +132,7 @@ export class SendAlert {
           deadline: alert.deadline,
           today,
           contractId: contract.id,
-          contractTitle: contractHeading(
-            contract.counterparty,
-            contract.title ?? contract.fileName,
-            language,
-          ),
+          contractTitle: alertHeading(contract, language),
           renewalDate: contract.nextRenewalDate,
           renewalTerm: contract.terms?.renewalTerm ?? contract.terms?.initialTerm ?? null,
           noticeDeadline: contract.noticeDeadline,
@@ -229,11 +225,7 @@ export class SendAlert {
       deadline: alert.deadline,
       today,
       contractId: contract.id,
-      contractTitle: contractHeading(
-        contract.counterparty,
-        contract.title ?? contract.fileName,
-        language,
-      ),
+      contractTitle: alertHeading(contract, language),
       autoRenewal: contract.terms?.autoRenewal ?? null,
       renewalTerm: contract.terms?.renewalTerm ?? null,
       noticeDeadline: contract.noticeDeadline,
@@ -246,4 +238,9 @@ export class SendAlert {
       language,
     });
   }
+}
+
+/** The contract as the e-mails name it: "Counterparty – Title", the title in normal case. */
+function alertHeading(contract: ContractEntity, language: AlertLanguage): string {
+  return contractHeading(contract.counterparty, contract.title ?? contract.fileName, language);
 }
