@@ -317,9 +317,14 @@ describe('web UI (browser)', () => {
       .click();
     await page.getByText(/No contracts yet/).waitFor();
     const rejected = new Set<string>();
+    // The token the page holds now is the one that "expired": only requests sent with it are refused, as the
+    // server would (a request sent after the refresh carries the new token and goes through).
+    let expired: string | undefined;
     await page.route(/\/v1\/(deadlines|contracts)\?/, async (route) => {
       const key = route.request().url();
-      if (rejected.has(key)) return route.continue();
+      const token = route.request().headers()['authorization'];
+      expired ??= token;
+      if (rejected.has(key) || token !== expired) return route.continue();
       rejected.add(key);
       await route.fulfill({
         status: 401,

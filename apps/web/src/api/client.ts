@@ -147,6 +147,16 @@ async function doRefresh(): Promise<boolean> {
   return true;
 }
 
+/**
+ * After a 401 for a request sent with `sentWith`: true when the access token has been renewed since (by another
+ * request's refresh, which finished before this answer came), else the outcome of a refresh. So requests that
+ * fail one after another with the same expired token cause one refresh, not one each.
+ */
+function renewedSince(sentWith: string | null): Promise<boolean> {
+  if (accessToken !== null && accessToken !== sentWith) return Promise.resolve(true);
+  return refreshSession();
+}
+
 /** Refreshes the access token; concurrent callers share one refresh. Resolves false when the session is over. */
 export function refreshSession(): Promise<boolean> {
   if (!refreshInFlight) {
@@ -208,7 +218,9 @@ export interface RequestOptions {
 
 /** Sends a request, refreshing the session once on 401. Returns the raw Response when it is ok. */
 export async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
+  let sentWith: string | null = null;
   const send = async (): Promise<Response> => {
+    sentWith = accessToken;
     const headers: Record<string, string> = {
       Accept: 'application/json, application/problem+json',
       ...opts.headers,
@@ -235,7 +247,7 @@ export async function request(path: string, opts: RequestOptions = {}): Promise<
 
   let res = await send();
   if (res.status === 401 && !opts.anonymous) {
-    const refreshed = await refreshSession();
+    const refreshed = await renewedSince(sentWith);
     if (refreshed) res = await send();
     if (!refreshed || res.status === 401) {
       signedOut();
@@ -267,8 +279,10 @@ export function uploadWithProgress(
   onProgress: (fraction: number) => void,
 ): UploadHandle {
   let xhr: XMLHttpRequest | null = null;
+  let sentWith: string | null = null;
   const attempt = () =>
     new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
+      sentWith = accessToken;
       xhr = new XMLHttpRequest();
       xhr.open('POST', path);
       xhr.setRequestHeader('Accept', 'application/json, application/problem+json');
@@ -290,7 +304,7 @@ export function uploadWithProgress(
   const promise = (async () => {
     let r = await attempt();
     if (r.status === 401) {
-      if (await refreshSession()) {
+      if (await renewedSince(sentWith)) {
         onProgress(0);
         r = await attempt();
       }
