@@ -1,6 +1,11 @@
 // The dashboard's worklist: undecided notice deadlines, each named and worded the way the e-mails word them.
 // The wording itself is the domain's (libs/domain deadline-wording), shared rather than copied.
-import { contractHeading, noticeSentence, wordingDate, type WordingLanguage } from '@cb/domain/wording';
+import {
+  contractHeading,
+  noticeSentence,
+  wordingDate,
+  type WordingLanguage,
+} from '@cb/domain/wording';
 import type { Deadline } from '../api/types';
 import { t, uiLanguage } from '../i18n';
 
