@@ -253,17 +253,21 @@ function cpuMs(pid) {
  */
 /**
  * Waits until the API has worked off what an overloaded run left queued (requests the client gave up on are
- * still served): /health answers within 10 ms three times in a row (at most a minute), so no run starts
- * behind the previous one's backlog.
+ * still served, and their queries still wait for the pool): GET /v1/me, which takes a pool connection,
+ * answers within 20 ms three times in a row (at most a minute), so no run starts behind the previous one's
+ * backlog. (/health alone is not enough: it never waits for the pool.)
  */
-async function idle() {
+async function idle(token) {
   const until = Date.now() + 60_000;
   let quick = 0;
   while (quick < 3 && Date.now() < until) {
     const t0 = performance.now();
     try {
-      await fetch(`http://127.0.0.1:${PORT}/health`);
-      quick = performance.now() - t0 < 10 ? quick + 1 : 0;
+      const res = await fetch(`http://127.0.0.1:${PORT}/v1/me`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      await res.arrayBuffer();
+      quick = res.ok && performance.now() - t0 < 20 ? quick + 1 : 0;
     } catch {
       quick = 0;
     }
@@ -272,7 +276,7 @@ async function idle() {
 }
 
 async function load(paths, tokens, rate, duration, { burst = false } = {}) {
-  await idle();
+  await idle(tokens[0]);
   if (!burst) {
     return pacedLoad({
       port: PORT,
