@@ -284,11 +284,7 @@ function Timeline({ items, contracts }: { items: Deadline[]; contracts: Contract
                     {tDynamic(`deadlines.${d.kind}`)}
                   </span>
                   <Link to={`/contracts/${d.contractId}`}>{timelineName(d, contracts)}</Link>
-                  {d.kind === 'notice' && timelineNotice(d, contracts) && (
-                    <span className="muted small timeline-notice" data-testid="timeline-notice">
-                      {timelineNotice(d, contracts)}
-                    </span>
-                  )}
+                  <TimelineNotice text={timelineNotice(d, contracts)} />
                 </div>
               </li>
             ))}
@@ -307,6 +303,16 @@ function timelineName(d: Deadline, contracts: ContractsById): string {
 
 /** What the notice deadline stops, for the contract's current notice deadline only. */
 function timelineNotice(d: Deadline, contracts: ContractsById): string | null {
+  if (d.kind !== 'notice') return null;
   const c = contracts.get(d.contractId);
   return c && c.deadlines?.noticeDeadline === d.date ? noticeSentenceOf(c) : null;
+}
+
+function TimelineNotice({ text }: { text: string | null }) {
+  if (!text) return null;
+  return (
+    <span className="muted small timeline-notice" data-testid="timeline-notice">
+      {text}
+    </span>
+  );
 }
