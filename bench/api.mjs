@@ -5,6 +5,7 @@
 // Full run (about 30 minutes, needs a quiet machine):   npm run bench:api
 // Short (shared machine, a few minutes):  npm run bench:api -- --quick   (or BENCH_QUICK=1): 100 tenants,
 //      10,000 contracts, a tenant of 1,000, 5 s per endpoint, 3 s per ceiling step; any BENCH_* still overrides.
+// --seed-only seeds the database (or keeps it, with BENCH_KEEP_DB=1) and stops.
 // --write-docs replaces the figures in docs/benchmarks.md (between the bench:api markers of its API section);
 //      without it the bench only prints.
 // Env: BENCH_TENANTS (1000), BENCH_CONTRACTS (100000), BENCH_BIG_TENANT (5000 contracts in one tenant),
@@ -337,6 +338,7 @@ const row = (name, r) => ({
 async function main() {
   if (!fs.existsSync('dist/apps/api/src/main.js')) throw new Error('run `npm run build` first');
   await seed();
+  if (process.argv.includes('--seed-only')) return;
   const loadTenants = Math.min(LOAD_TENANTS, TENANTS);
   const tokens = await Promise.all(Array.from({ length: loadTenants }, (_, i) => tokenFor(i)));
   const bigToken = [await tokenFor(TENANTS)];
