@@ -5,6 +5,7 @@
 // Full run (about 30 minutes, needs a quiet machine):   npm run bench:api
 // Short (shared machine, a few minutes):  npm run bench:api -- --quick   (or BENCH_QUICK=1): 100 tenants,
 //      10,000 contracts, a tenant of 1,000, 5 s per endpoint, 3 s per ceiling step; any BENCH_* still overrides.
+// --cost-only prints only the cost per request (API and PostgreSQL CPU ms per request at BENCH_COST_RATE, 50).
 // --seed-only seeds the database (or keeps it, with BENCH_KEEP_DB=1) and stops.
 // --write-docs replaces the figures in docs/benchmarks.md (between the bench:api markers of its API section);
 //      without it the bench only prints.
@@ -30,6 +31,7 @@ import pg from 'pg';
 import { cuadDir } from './lib/datasets.mjs';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const COST_ONLY = process.argv.includes('--cost-only');
 const WRITE_DOCS = process.argv.includes('--write-docs');
 const env = (k, full, quick = full) => Number(process.env[k] ?? (QUICK ? quick : full));
 const TENANTS = env('BENCH_TENANTS', 1000, 100);
@@ -40,6 +42,7 @@ const DURATION = env('BENCH_DURATION', 30, 5);
 const STEP = env('BENCH_STEP_DURATION', 5, 3);
 const LOAD_TENANTS = env('BENCH_LOAD_TENANTS', 50);
 const PORT = env('BENCH_PORT', 3990);
+const COST_RATE = env('BENCH_COST_RATE', 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const POOL_SIZES = (process.env.BENCH_POOL_SIZES ?? '5,10,20').split(',').map(Number);
 const CEILING_RATES = [50, 100, 150, 200, 300, 400, 600, 800, 1200, 1600];
@@ -247,6 +250,20 @@ function cpuMs(pid) {
   }
 }
 
+/** CPU time (ms) all PostgreSQL server processes have used so far (the backends live as long as the pool). */
+function postgresCpuMs() {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
+      total += cpuMs(Number(pid)) ?? 0;
+    } catch {
+      /* gone */
+    }
+  }
+  return total;
+}
+
 /**
  * `rate` requests a second for `duration` s, evenly paced (bench/paced-load.mjs: one request every 1000/rate
  * ms). With `burst`, autocannon's overallRate instead (each second's requests sent at its start, over 100
@@ -390,12 +407,37 @@ async function main() {
     }
     return best;
   };
-  const report = { scale: '', fixed: [], ceilings: [], cluster: [], logging: [], pool: [] };
+  const report = {
+    scale: '',
+    cost: [],
+    fixed: [],
+    ceilings: [],
+    cluster: [],
+    logging: [],
+    pool: [],
+  };
 
   let api = await startApi();
   try {
     // Warm-up.
     await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
+    // Cost per request: the API's and PostgreSQL's CPU time per request at a rate both keep up with.
+    for (const [name, paths] of Object.entries(endpoints)) {
+      const [api0, pg0] = [cpuMs(api.pid), postgresCpuMs()];
+      const r = await load(paths, tokens, COST_RATE, DURATION);
+      const [api1, pg1] = [cpuMs(api.pid), postgresCpuMs()];
+      report.cost.push({
+        endpoint: `${name} @${COST_RATE}`,
+        'API CPU ms/request': Number(((api1 - api0) / r.requests.total).toFixed(2)),
+        'PostgreSQL CPU ms/request': Number(((pg1 - pg0) / r.requests.total).toFixed(2)),
+        p50: r.latency.p50,
+        p99: r.latency.p99,
+        errors: r.errors + r.timeouts + r.non2xx,
+      });
+    }
+    console.log(`cost per request (one process); load average ${loadAvg()}`);
+    console.table(report.cost);
+    if (COST_ONLY) return;
     for (const [name, paths] of Object.entries(endpoints)) {
       report.fixed.push(row(`${name} @${RATE}`, await load(paths, tokens, RATE, DURATION)));
     }
@@ -519,6 +561,10 @@ function writeDocs(report) {
     `Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:api${QUICK ? ' -- --quick' : ''}\` on ${os.cpus().length} cores: ${report.scale}.`,
     '',
     markdown(report.fixed),
+    '',
+    `Cost per request (one API process, ${COST_RATE} rps, CPU time from /proc: the API process, and all PostgreSQL processes together):`,
+    '',
+    markdown(report.cost),
     '',
     'Highest rate with p99 < 50 ms and no errors, one API process:',
     '',

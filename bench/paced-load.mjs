@@ -11,8 +11,8 @@ import http from 'node:http';
 
 /**
  * Sends `rate` requests a second for `duration` seconds; `next(i)` gives the i-th request's path and headers.
- * Resolves to autocannon's result shape (the fields bench/api.mjs reads): requests.average, latency.p50/p90/
- * p99/max (ms), errors, timeouts, non2xx.
+ * Resolves to autocannon's result shape (the fields bench/api.mjs reads): requests.average and total,
+ * latency.p50/p90/p99/max (ms), errors, timeouts, non2xx.
  */
 export function pacedLoad({ port, rate, duration, next, connections = 100, timeoutMs = 10_000 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -47,7 +47,7 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
           ? latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)]
           : 0;
       resolve({
-        requests: { average: latencies.length / duration },
+        requests: { average: latencies.length / duration, total: latencies.length },
         latency: { p50: at(0.5), p90: at(0.9), p99: at(0.99), max: at(1) },
         errors,
         timeouts,
