@@ -89,7 +89,10 @@ async function seed() {
   const exists = await admin(
     async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount,
   );
-  if (exists && process.env.BENCH_KEEP_DB === '1') return;
+  if (exists && process.env.BENCH_KEEP_DB === '1') {
+    await migrate(); // a kept database still gets the migrations added since it was seeded
+    return;
+  }
   await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${DB}`);
     await c.query(`CREATE DATABASE ${DB}`);

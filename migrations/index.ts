@@ -20,6 +20,7 @@ export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
+import { ContractSnippet1796300000000 } from './1796300000000-ContractSnippet';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   AlertEscalations1796260000000,
   DeadlineSnoozes1796270000000,
   EmailVerification1796280000001,
+  ContractSnippet1796300000000,
 ];

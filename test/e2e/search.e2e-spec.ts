@@ -116,6 +116,28 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect(hit.rank).toBeGreaterThan(0);
   });
 
+  it('highlights a word far into a long contract, where the word starts, in each language', async () => {
+    // Beyond the first 20,000 characters (where snippets used to be looked for), after words that only
+    // contain the query ("please", "release").
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(500);
+    const lease = await insert(owner, a.tenantId, {
+      title: 'Long lease',
+      text: `${filler}Please release the keys. The Tenant shall lease the premises for two years.`,
+    });
+    const hit = (await search('lease')).find((h) => h.id === lease);
+    expect(hit?.snippet).toMatch(/shall \*\*lease\*\* the premises/);
+    expect(hit?.snippet).not.toMatch(/\*\*(please|release)/i);
+    const vuokra = await insert(owner, a.tenantId, {
+      title: 'Pitkä sopimus',
+      language: 'fi',
+      text: `${filler}Vuokralainen maksaa vuokran kuukausittain.`,
+    });
+    const fi = (await search('vuokra')).find((h) => h.id === vuokra);
+    expect(fi?.snippet).toMatch(/maksaa \*\*vuokran\*\* kuukausittain/);
+    // A word with no match in the text (only in the title) has no snippet.
+    expect((await search('Pitkä')).find((h) => h.id === vuokra)?.snippet).toBeNull();
+  });
+
   it('understands websearch syntax: OR, -word and "quoted phrases"', async () => {
     const either = (await search('royalties OR indemnify')).map((h) => h.id);
     expect(either).toEqual(expect.arrayContaining([ids.indemnity, ids.license]));

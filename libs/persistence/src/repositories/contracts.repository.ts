@@ -23,12 +23,6 @@ export interface ContractSearchHit {
   snippet: string | null;
 }
 
-// The matched words in a snippet are wrapped in ** (plain text: never markup a client would have to escape).
-const HEADLINE_OPTIONS =
-  'StartSel=**, StopSel=**, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "';
-// ts_headline re-reads the text it is given; a snippet is looked for in the first 20,000 characters.
-const HEADLINE_CHARS = 20000;
-
 export interface ContractListQuery {
   q?: string;
   status?: ContractStatus;
@@ -241,12 +235,11 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
         'ts_rank(c.search, websearch_to_tsquery(contract_search_config(c.language), :q))',
         'search_rank',
       )
+      // The words wrapped in **, from a window around their first use (see the ContractSnippet migration).
       .addSelect(
-        `ts_headline(contract_search_config(c.language), left(coalesce(c.text, ''), ${HEADLINE_CHARS}),
-           websearch_to_tsquery(contract_search_config(c.language), :q), :headline)`,
+        'contract_snippet(contract_search_config(c.language), c.text, :q)',
         'search_snippet',
-      )
-      .setParameter('headline', HEADLINE_OPTIONS);
+      );
   }
 
   obligations(tenantId: string, contractId: string): Promise<ObligationEntity[]> {
