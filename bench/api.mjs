@@ -253,19 +253,28 @@ function cpuMs(pid) {
   }
 }
 
-/** CPU time (ms) all PostgreSQL server processes have used so far (the backends live as long as the pool). */
+/**
+ * CPU time (ms) by pid of the PostgreSQL backends connected to the bench database (their process titles name
+ * it; they live as long as the API's pool). Other databases' backends, which come and go, are left out.
+ */
 function postgresCpuMs() {
-  let total = 0;
+  const byPid = new Map();
   for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim() !== 'postgres') continue;
-      total += cpuMs(Number(pid)) ?? 0;
+      const title = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!title.startsWith('postgres: ') || !title.includes(` ${DB} `)) continue;
+      const ms = cpuMs(Number(pid));
+      if (ms !== null) byPid.set(pid, ms);
     } catch {
       /* gone */
     }
   }
-  return total;
+  return byPid;
 }
+
+/** The CPU time the backends of `before` (and any started since) used until `after`. */
+const postgresCpuSince = (before, after) =>
+  [...after].reduce((sum, [pid, ms]) => sum + ms - (before.get(pid) ?? 0), 0);
 
 /**
  * `rate` requests a second for `duration` s, evenly paced (bench/paced-load.mjs: one request every 1000/rate
@@ -432,7 +441,9 @@ async function main() {
       report.cost.push({
         endpoint: `${name} @${COST_RATE}`,
         'API CPU ms/request': Number(((api1 - api0) / r.requests.total).toFixed(2)),
-        'PostgreSQL CPU ms/request': Number(((pg1 - pg0) / r.requests.total).toFixed(2)),
+        'PostgreSQL CPU ms/request': Number(
+          (postgresCpuSince(pg0, pg1) / r.requests.total).toFixed(2),
+        ),
         p50: r.latency.p50,
         p99: r.latency.p99,
         errors: r.errors + r.timeouts + r.non2xx,
