@@ -12,6 +12,7 @@
 // Env: BENCH_TENANTS (1000), BENCH_CONTRACTS (100000), BENCH_BIG_TENANT (5000 contracts in one tenant),
 //      BENCH_RATE (200), BENCH_DURATION (30 s), BENCH_STEP_DURATION (5 s), BENCH_LOAD_TENANTS (50),
 //      BENCH_KEEP_DB=1 reuses a seeded database of the same size, BENCH_PORT (3990),
+//      BENCH_ONLY (a regular expression: the endpoints of the cost table, for --cost-only while tuning),
 //      BENCH_LOG_LEVEL (warn: the level of the main runs), BENCH_POOL_SIZES (5,10,20: the pool sweep).
 //
 // Prints: per endpoint p50/p90/p99/max and errors at BENCH_RATE with the /health floor, the same for the big
@@ -42,6 +43,7 @@ const DURATION = env('BENCH_DURATION', 30, 5);
 const STEP = env('BENCH_STEP_DURATION', 5, 3);
 const LOAD_TENANTS = env('BENCH_LOAD_TENANTS', 50);
 const PORT = env('BENCH_PORT', 3990);
+const ONLY = new RegExp(process.env.BENCH_ONLY ?? '');
 const COST_RATE = env('BENCH_COST_RATE', 50);
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'warn';
 const POOL_SIZES = (process.env.BENCH_POOL_SIZES ?? '5,10,20').split(',').map(Number);
@@ -434,7 +436,7 @@ async function main() {
     // Warm-up.
     await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
     // Cost per request: the API's and PostgreSQL's CPU time per request at a rate both keep up with.
-    for (const [name, paths] of Object.entries(endpoints)) {
+    for (const [name, paths] of Object.entries(endpoints).filter(([n]) => ONLY.test(n))) {
       const [api0, pg0] = [cpuMs(api.pid), postgresCpuMs()];
       const r = await load(paths, tokens, COST_RATE, DURATION);
       const [api1, pg1] = [cpuMs(api.pid), postgresCpuMs()];

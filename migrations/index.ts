@@ -20,7 +20,7 @@ export { setMigrationSecrets } from './migration-secrets';
 import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
-import { ContractSnippet1796300000000 } from './1796300000000-ContractSnippet';
+import { SearchCost1796300000000 } from './1796300000000-SearchCost';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -50,5 +50,5 @@ export const MIGRATIONS = [
   AlertEscalations1796260000000,
   DeadlineSnoozes1796270000000,
   EmailVerification1796280000001,
-  ContractSnippet1796300000000,
+  SearchCost1796300000000,
 ];

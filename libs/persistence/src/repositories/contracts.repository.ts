@@ -235,9 +235,10 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
         'ts_rank(c.search, websearch_to_tsquery(contract_search_config(c.language), :q))',
         'search_rank',
       )
-      // The words wrapped in **, from a window around their first use (see the ContractSnippet migration).
+      // The words wrapped in **, from a window around their first use; the forms looked for are computed once
+      // for the query (a subquery of its own), not per row (see the SearchCost migration).
       .addSelect(
-        'contract_snippet(contract_search_config(c.language), c.text, :q)',
+        'contract_snippet(contract_search_config(c.language), c.text, :q, (SELECT contract_snippet_forms(:q)))',
         'search_snippet',
       );
   }
