@@ -9,6 +9,7 @@ import {
   passwordSignInBlockedBySso,
   ssoRequiredError,
   startTrial,
+  tenantTimeZone,
 } from '@cb/domain';
 import {
   RefreshTokensRepository,
@@ -209,13 +210,16 @@ export class AuthService {
 
   async me(tenantId: string, userId: string) {
     const [user, tenant] = await this.db.run(tenantId, () =>
-      Promise.all([this.users.findOne(tenantId, { id: userId }), this.tenants.get(tenantId)]),
+      Promise.all([
+        this.users.findOne(tenantId, { id: userId }),
+        this.tenants.withTimeZone(tenantId),
+      ]),
     );
     if (!user || !tenant)
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
     return {
       user: toUserDto(user),
-      tenant: { id: tenant.id, name: tenant.name },
+      tenant: { id: tenant.id, name: tenant.name, timezone: tenantTimeZone(tenant.timezone) },
       emailVerified: user.emailVerifiedAt !== null,
       security: {
         mfaEnabled: Boolean(user.mfaEnabledAt),

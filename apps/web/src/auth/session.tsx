@@ -20,6 +20,7 @@ import {
 } from '../api/client';
 import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
 import { uiLanguage } from '../i18n';
+import { DEFAULT_TENANT_TIMEZONE, setTenantTimeZone } from '../lib/format';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -72,6 +73,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async () => {
     const m = await api<Me>('/v1/me');
+    setTenantTimeZone(m.tenant.timezone);
     setMe(m);
   }, []);
 
@@ -84,12 +86,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const enter = useCallback(
     async (known?: { user: User; tenant: Tenant; emailVerified: boolean }) => {
       // A just-created account has no second factor; its tenant may not require one yet either.
-      if (known)
+      if (known) {
         setMe({
           ...known,
+          tenant: { ...known.tenant, timezone: DEFAULT_TENANT_TIMEZONE },
           security: { mfaEnabled: false, mfaRequired: false, mfaEnrollmentRequired: false },
         });
-      else await loadMe();
+        // The tenant's own time zone (a new tenant's is the default; one that was joined may have chosen another).
+        setTenantTimeZone(DEFAULT_TENANT_TIMEZONE);
+        void loadMe().catch(() => undefined);
+      } else await loadMe();
       setStatus('authenticated');
       void loadSubscription();
     },
@@ -199,6 +205,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         );
       },
       async logout() {
+        setTenantTimeZone(null);
         try {
           // The session's refresh token travels in its cookie: this session ends, the others go on.
           await api('/v1/auth/logout', { method: 'POST', body: {} });

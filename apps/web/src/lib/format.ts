@@ -43,9 +43,36 @@ export function toIsoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Today as a calendar date in the browser's time zone. */
-export function todayIso(): string {
-  const now = new Date();
+// The tenant's time zone, once the session knows it: deadlines are counted from the tenant's day (as in the
+// e-mails, the calendar feed and the API's deadline list), not from the day wherever this browser is.
+let tenantDayFmt: Intl.DateTimeFormat | null = null;
+
+/** A tenant that never chose a time zone lives in Europe/Helsinki (the API's default too). */
+export const DEFAULT_TENANT_TIMEZONE = 'Europe/Helsinki';
+
+/** Counts "today" in the tenant's time zone from now on (null or an unknown zone: the browser's). */
+export function setTenantTimeZone(zone: string | null | undefined): void {
+  try {
+    tenantDayFmt = zone
+      ? new Intl.DateTimeFormat('en-US', {
+          timeZone: zone,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+        })
+      : null;
+  } catch {
+    tenantDayFmt = null;
+  }
+}
+
+/** Today as a calendar date in the tenant's time zone (the browser's until the session knows the tenant's). */
+export function todayIso(now: Date = new Date()): string {
+  if (tenantDayFmt) {
+    const parts = tenantDayFmt.formatToParts(now);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  }
   return toIsoDate(new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())));
 }
 
