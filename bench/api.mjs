@@ -6,6 +6,7 @@
 // Short (shared machine, a few minutes):  npm run bench:api -- --quick   (or BENCH_QUICK=1): 100 tenants,
 //      10,000 contracts, a tenant of 1,000, 5 s per endpoint, 3 s per ceiling step; any BENCH_* still overrides.
 // --cost-only prints only the cost per request (API and PostgreSQL CPU ms per request at BENCH_COST_RATE, 50).
+// --two-only prints only the cost table and the table at BENCH_RATE with two API processes (API_WORKERS=2).
 // --seed-only seeds the database (or keeps it, with BENCH_KEEP_DB=1) and stops.
 // --write-docs replaces the figures in docs/benchmarks.md (between the bench:api markers of its API section);
 //      without it the bench only prints.
@@ -33,6 +34,7 @@ import { cuadDir } from './lib/datasets.mjs';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const COST_ONLY = process.argv.includes('--cost-only');
+const TWO_ONLY = process.argv.includes('--two-only');
 const WRITE_DOCS = process.argv.includes('--write-docs');
 const env = (k, full, quick = full) => Number(process.env[k] ?? (QUICK ? quick : full));
 const TENANTS = env('BENCH_TENANTS', 1000, 100);
@@ -425,6 +427,7 @@ async function main() {
     scale: '',
     cost: [],
     fixed: [],
+    fixed2: [],
     ceilings: [],
     cluster: [],
     logging: [],
@@ -454,6 +457,13 @@ async function main() {
     console.log(`cost per request (one process); load average ${loadAvg()}`);
     console.table(report.cost);
     if (COST_ONLY) return;
+    if (!TWO_ONLY) await oneProcess();
+  } finally {
+    await api.stop();
+  }
+  if (COST_ONLY) return;
+
+  async function oneProcess() {
     for (const [name, paths] of Object.entries(endpoints)) {
       report.fixed.push(row(`${name} @${RATE}`, await load(paths, tokens, RATE, DURATION)));
     }
@@ -477,14 +487,19 @@ async function main() {
     }
     console.log(`one API process; load average ${loadAvg()}`);
     console.table(report.ceilings);
-  } finally {
-    await api.stop();
   }
 
-  // Two API processes (API_WORKERS=2) on the CPU-bound endpoints.
+  // Two API processes (API_WORKERS=2, as `API_WORKERS=auto` starts on 2 cores): every endpoint at RATE, then
+  // the ceilings of the CPU-bound endpoints.
   api = await startApi({ workers: 2 });
   try {
     await load(endpoints['GET /v1/contracts?limit=50'], tokens, 50, 2);
+    for (const [name, paths] of Object.entries(endpoints).filter(([n]) => ONLY.test(n))) {
+      report.fixed2.push(row(`${name} @${RATE}`, await load(paths, tokens, RATE, DURATION)));
+    }
+    console.log(`two API processes at ${RATE} rps; load average ${loadAvg()}`);
+    console.table(report.fixed2);
+    if (TWO_ONLY) return;
     for (const name of CPU_BOUND) {
       const one = report.ceilings.find((c) => c.endpoint === name)['highest rps with p99 < 50 ms'];
       const two = await ceiling(endpoints[name]);
@@ -581,6 +596,10 @@ function writeDocs(report) {
     `Cost per request (one API process, ${COST_RATE} rps, CPU time from /proc: the API process, and all PostgreSQL processes together):`,
     '',
     markdown(report.cost),
+    '',
+    `Every endpoint at ${RATE} rps for ${DURATION} s with two API processes (\`API_WORKERS=2\`, what \`API_WORKERS=auto\` starts on 2 cores):`,
+    '',
+    markdown(report.fixed2),
     '',
     'Highest rate with p99 < 50 ms and no errors, one API process:',
     '',

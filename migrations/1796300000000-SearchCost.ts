@@ -46,7 +46,20 @@ export class SearchCost1796300000000 implements MigrationInterface {
           FROM unnest(ARRAY['pg_catalog.english', 'pg_catalog.finnish', 'pg_catalog.swedish',
                             'pg_catalog.simple']::regconfig[]) AS config
       $$`);
-    await q.query(`CREATE FUNCTION contract_snippet(p_config regconfig, p_text text, p_q text, p_forms jsonb)
+    await q.query(`CREATE FUNCTION ${SNIPPET_V1}`);
+    await q.query(contractSearch(true));
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(contractSearch(false));
+    await q.query(`DROP FUNCTION IF EXISTS contract_snippet(regconfig, text, text, jsonb)`);
+    await q.query(`DROP FUNCTION IF EXISTS contract_snippet_forms(text)`);
+    await q.query(`DROP FUNCTION IF EXISTS contract_snippet_forms(regconfig, text)`);
+  }
+}
+
+/** contract_snippet as this migration creates it (the SearchIndexPerTenant migration's down restores it). */
+export const SNIPPET_V1 = `contract_snippet(p_config regconfig, p_text text, p_q text, p_forms jsonb)
       RETURNS text LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
       DECLARE
         v_text text := left(coalesce(p_text, ''), 200000);
@@ -67,20 +80,10 @@ export class SearchCost1796300000000 implements MigrationInterface {
           IF strpos(v_snippet, '**') > 0 THEN RETURN v_snippet; END IF;
         END IF;
         RETURN ts_headline(p_config, left(v_text, 20000), v_query, v_options);
-      END $$`);
-    await q.query(contractSearch(true));
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(contractSearch(false));
-    await q.query(`DROP FUNCTION IF EXISTS contract_snippet(regconfig, text, text, jsonb)`);
-    await q.query(`DROP FUNCTION IF EXISTS contract_snippet_forms(text)`);
-    await q.query(`DROP FUNCTION IF EXISTS contract_snippet_forms(regconfig, text)`);
-  }
-}
+      END $$`;
 
 /** The search function of the ContractSearch migration, with each row's language checked first (or after). */
-function contractSearch(languageFirst: boolean): string {
+export function contractSearch(languageFirst: boolean): string {
   const matches = ['english', 'finnish', 'swedish', 'simple']
     .map((config) => {
       const words = `c.search @@ websearch_to_tsquery('pg_catalog.${config}', p_q)`;

@@ -21,6 +21,7 @@ import { ContractSearch1796240000000 } from './1796240000000-ContractSearch';
 import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
 import { SearchCost1796300000000 } from './1796300000000-SearchCost';
+import { SearchIndexPerTenant1796310000000 } from './1796310000000-SearchIndexPerTenant';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   DeadlineSnoozes1796270000000,
   EmailVerification1796280000001,
   SearchCost1796300000000,
+  SearchIndexPerTenant1796310000000,
 ];

@@ -138,6 +138,27 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect((await search('Pitkä')).find((h) => h.id === vuokra)?.snippet).toBeNull();
   });
 
+  it('places the snippet at the first word that matches, not at a word that only starts like it', async () => {
+    // "Indemnified" (stem indemnifi) starts like "indemnification" (stem indemnif) but does not match it.
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const id = await insert(owner, a.tenantId, {
+      title: 'Long supply agreement',
+      text: `The Indemnified Party is named in the schedule. ${filler}14. Indemnification. Each party shall indemnify the other.`,
+    });
+    const hit = (await search('indemnification')).find((h) => h.id === id);
+    expect(hit?.snippet).toMatch(/14\. \*\*Indemnification\*\*\. Each party/);
+  });
+
+  it('highlights the words of a query it finds apart, when no passage holds them all', async () => {
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const id = await insert(owner, a.tenantId, {
+      title: 'Apart',
+      text: `${filler}The governing board meets yearly. ${filler}Finnish law applies.`,
+    });
+    const hit = (await search('governing law')).find((h) => h.id === id);
+    expect(hit?.snippet).toMatch(/The \*\*governing\*\* board/);
+  });
+
   it('understands websearch syntax: OR, -word and "quoted phrases"', async () => {
     const either = (await search('royalties OR indemnify')).map((h) => h.id);
     expect(either).toEqual(expect.arrayContaining([ids.indemnity, ids.license]));
