@@ -185,7 +185,9 @@ async function tokenFor(i) {
 
 /** Starts the built API (production mode); `stop` sends SIGTERM and waits until it (and its workers) exited. */
 async function startApi({ workers = 1, logLevel = LOG_LEVEL, poolSize } = {}) {
-  const api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+  // BENCH_API_NODE_ARGS: extra node flags for the API (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile).
+  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const api = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
