@@ -139,23 +139,26 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
   });
 
   it('places the snippet at the first word that matches, not at a word that only starts like it', async () => {
-    // "Indemnified" (stem indemnifi) starts like "indemnification" (stem indemnif) but does not match it.
+    // "Indemnified" (stem indemnifi) starts like "indemnification" (stem indemnif) but does not match it. In a
+    // tenant of its own: tenant A's rows are what the plan test below counts on.
+    const c = await signUp(server.url, { company: 'Search C Oy' });
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
-    const id = await insert(owner, a.tenantId, {
+    const id = await insert(owner, c.tenantId, {
       title: 'Long supply agreement',
       text: `The Indemnified Party is named in the schedule. ${filler}14. Indemnification. Each party shall indemnify the other.`,
     });
-    const hit = (await search('indemnification')).find((h) => h.id === id);
+    const hit = (await search('indemnification', c.token)).find((h) => h.id === id);
     expect(hit?.snippet).toMatch(/14\. \*\*Indemnification\*\*\. Each party/);
   });
 
   it('highlights the words of a query it finds apart, when no passage holds them all', async () => {
+    const c = await signUp(server.url, { company: 'Search D Oy' });
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
-    const id = await insert(owner, a.tenantId, {
+    const id = await insert(owner, c.tenantId, {
       title: 'Apart',
       text: `${filler}The governing board meets yearly. ${filler}Finnish law applies.`,
     });
-    const hit = (await search('governing law')).find((h) => h.id === id);
+    const hit = (await search('governing law', c.token)).find((h) => h.id === id);
     expect(hit?.snippet).toMatch(/The \*\*governing\*\* board/);
   });
 
