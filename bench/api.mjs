@@ -595,7 +595,7 @@ function writeDocs(report) {
     '',
     markdown(report.fixed),
     '',
-    `Cost per request (one API process, ${COST_RATE} rps, CPU time from /proc: the API process, and all PostgreSQL processes together):`,
+    `Cost per request (one API process, ${COST_RATE} rps, CPU time from /proc: the API process, and the PostgreSQL backends of the bench database):`,
     '',
     markdown(report.cost),
     '',
