@@ -9,7 +9,6 @@ import {
   passwordSignInBlockedBySso,
   ssoRequiredError,
   startTrial,
-  tenantTimeZone,
 } from '@cb/domain';
 import {
   RefreshTokensRepository,
@@ -210,16 +209,13 @@ export class AuthService {
 
   async me(tenantId: string, userId: string) {
     const [user, tenant] = await this.db.run(tenantId, () =>
-      Promise.all([
-        this.users.findOne(tenantId, { id: userId }),
-        this.tenants.withTimeZone(tenantId),
-      ]),
+      Promise.all([this.users.findOne(tenantId, { id: userId }), this.tenants.get(tenantId)]),
     );
     if (!user || !tenant)
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
     return {
       user: toUserDto(user),
-      tenant: { id: tenant.id, name: tenant.name, timezone: tenantTimeZone(tenant.timezone) },
+      tenant: { id: tenant.id, name: tenant.name },
       emailVerified: user.emailVerifiedAt !== null,
       security: {
         mfaEnabled: Boolean(user.mfaEnabledAt),

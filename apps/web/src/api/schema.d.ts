@@ -956,16 +956,6 @@ export interface components {
             /** @description The refresh token to revoke (or the `cb_refresh` cookie); without either, all of the caller's sessions end. The calling access token stops working at once in every case. */
             refreshToken?: string;
         };
-        MeTenantDto: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            /**
-             * @description The tenant's time zone (IANA), from its alert settings, Europe/Helsinki when it never chose one: the day deadlines are counted from
-             * @example Europe/Helsinki
-             */
-            timezone: string;
-        };
         AccountSecurityDto: {
             /** @description This user signs in with a second factor (TOTP) */
             mfaEnabled: boolean;
@@ -976,7 +966,7 @@ export interface components {
         };
         MeDto: {
             user: components["schemas"]["UserDto"];
-            tenant: components["schemas"]["MeTenantDto"];
+            tenant: components["schemas"]["TenantRefDto"];
             /** @description The user confirmed their e-mail address (the sign-up link, an accepted invitation or single sign-on). Alerts go only to confirmed addresses; nothing else waits for it */
             emailVerified: boolean;
             security: components["schemas"]["AccountSecurityDto"];

@@ -18,9 +18,9 @@ import {
   refreshSession,
   setTokens,
 } from '../api/client';
-import type { Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
+import type { AlertSettings, Me, Role, Subscription, TokenPair, Tenant, User } from '../api/types';
 import { uiLanguage } from '../i18n';
-import { DEFAULT_TENANT_TIMEZONE, setTenantTimeZone } from '../lib/format';
+import { setTenantTimeZone } from '../lib/format';
 
 type AuthStatus = 'loading' | 'anonymous' | 'authenticated';
 
@@ -71,11 +71,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const loadMe = useCallback(async () => {
-    const m = await api<Me>('/v1/me');
-    setTenantTimeZone(m.tenant.timezone);
-    setMe(m);
+  // The tenant's time zone (its alert settings): deadlines are counted from its day, so the UI counts from it too.
+  const loadTimeZone = useCallback(async () => {
+    try {
+      setTenantTimeZone((await api<AlertSettings>('/v1/alert-settings')).timezone);
+    } catch {
+      // Not readable yet (a second factor still to set up, say): the browser's day until it is.
+    }
   }, []);
+
+  const loadMe = useCallback(async () => {
+    const [m] = await Promise.all([api<Me>('/v1/me'), loadTimeZone()]);
+    setMe(m);
+  }, [loadTimeZone]);
 
   // Between the two steps of a sign-in with two-factor authentication: the credentials the server accepted
   // (401 mfa_required), sent again with the code. Only in memory, never stored.
@@ -87,19 +95,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async (known?: { user: User; tenant: Tenant; emailVerified: boolean }) => {
       // A just-created account has no second factor; its tenant may not require one yet either.
       if (known) {
+        await loadTimeZone();
         setMe({
           ...known,
-          tenant: { ...known.tenant, timezone: DEFAULT_TENANT_TIMEZONE },
           security: { mfaEnabled: false, mfaRequired: false, mfaEnrollmentRequired: false },
         });
-        // The tenant's own time zone (a new tenant's is the default; one that was joined may have chosen another).
-        setTenantTimeZone(DEFAULT_TENANT_TIMEZONE);
-        void loadMe().catch(() => undefined);
       } else await loadMe();
       setStatus('authenticated');
       void loadSubscription();
     },
-    [loadMe, loadSubscription],
+    [loadMe, loadSubscription, loadTimeZone],
   );
 
   useEffect(() => {

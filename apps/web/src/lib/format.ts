@@ -47,9 +47,6 @@ export function toIsoDate(d: Date): string {
 // e-mails, the calendar feed and the API's deadline list), not from the day wherever this browser is.
 let tenantDayFmt: Intl.DateTimeFormat | null = null;
 
-/** A tenant that never chose a time zone lives in Europe/Helsinki (the API's default too). */
-export const DEFAULT_TENANT_TIMEZONE = 'Europe/Helsinki';
-
 /** Counts "today" in the tenant's time zone from now on (null or an unknown zone: the browser's). */
 export function setTenantTimeZone(zone: string | null | undefined): void {
   try {

@@ -151,18 +151,9 @@ export class AccountSecurityDto {
   mfaEnrollmentRequired: boolean;
 }
 
-export class MeTenantDto extends TenantRefDto {
-  @ApiProperty({
-    example: 'Europe/Helsinki',
-    description:
-      "The tenant's time zone (IANA), from its alert settings, Europe/Helsinki when it never chose one: the day deadlines are counted from",
-  })
-  timezone: string;
-}
-
 export class MeDto {
   @ApiProperty({ type: UserDto }) user: UserDto;
-  @ApiProperty({ type: MeTenantDto }) tenant: MeTenantDto;
+  @ApiProperty({ type: TenantRefDto }) tenant: TenantRefDto;
   @ApiProperty({
     description:
       'The user confirmed their e-mail address (the sign-up link, an accepted invitation or single sign-on). Alerts go only to confirmed addresses; nothing else waits for it',

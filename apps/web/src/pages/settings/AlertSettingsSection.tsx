@@ -4,6 +4,7 @@ import type { AlertLanguage, AlertSettings } from '../../api/types';
 import { useSession } from '../../auth/session';
 import { Loadable, ProblemAlert, SuccessNote } from '../../components/feedback';
 import { languages, t } from '../../i18n';
+import { setTenantTimeZone } from '../../lib/format';
 import { useApi } from '../../lib/useApi';
 import { AlertLog } from './AlertLog';
 
@@ -87,6 +88,8 @@ function AlertForm({
         language,
       };
       const res = await api<AlertSettings>('/v1/alert-settings', { method: 'PUT', body });
+      // Deadlines now count from the new zone's day: so does the rest of the UI.
+      setTenantTimeZone((res ?? body).timezone);
       onSaved(res ?? body);
       setSavedForm(JSON.stringify([lead, recipients, tz, language]));
     } catch (err) {
