@@ -42,7 +42,15 @@ export function mountWebUi(
       req.path.endsWith('.map') ? res.status(404).type('text').send('Not found') : next(),
     );
   }
-  app.use(express.static(distDir, { index: false, maxAge: '1h', setHeaders: immutableAssets }));
+  // The API's own paths never look for a file: serve-static would stat the disk on every API request.
+  const files = express.static(distDir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: immutableAssets,
+  });
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    isApiPath(req.path) ? next() : files(req, res, next),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || isApiPath(req.path)) return next();
     // A missing asset (an old bundle's chunk, a typo) is a 404, not the HTML page under a script's name.
