@@ -463,7 +463,6 @@ async function main() {
   } finally {
     await api.stop();
   }
-  if (COST_ONLY) return;
 
   async function oneProcess() {
     for (const [name, paths] of Object.entries(endpoints)) {
