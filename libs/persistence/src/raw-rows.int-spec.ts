@@ -73,7 +73,7 @@ describe('entitiesFromRaw: the hydration of the contract list and the contract r
           `SELECT ${selectColumns(m, ContractEntity, 'c', select)}, 42 AS extra
              FROM contracts c ORDER BY c.file_name`,
         );
-        const ours = entitiesFromRaw(m, ContractEntity, rows, ['extra']);
+        const ours = entitiesFromRaw(m, ContractEntity, rows);
         const qb = m.createQueryBuilder(ContractEntity, 'c').orderBy('c.file_name');
         const typeorm = await (select ? qb.select(select.map((p) => `c.${p}`)) : qb).getMany();
         // toEqual: TypeORM leaves the unselected columns as undefined properties, these rows lack them.

@@ -18,6 +18,7 @@ interface RowPlan {
   converted: ColumnMetadata[];
   /** Select lists already built, by alias and selection. */
   selects: Map<string, string>;
+  hydrate?: (row: Record<string, unknown>) => ObjectLiteral;
 }
 
 const plans = new WeakMap<EntityMetadata, RowPlan>();
@@ -77,29 +78,48 @@ export function selectColumns<T extends ObjectLiteral>(
 }
 
 /**
- * Makes the rows of a `selectColumns` query the entities TypeORM would give for them, in place: each column's
- * value converted as TypeORM's driver converts it (dates, transformers such as bigint's), the entity's
- * prototype set, and the query's other columns (`extra`, read by the caller first) removed. TypeORM's own
- * hydration builds the statement, groups the rows by primary key and walks its join machinery for every row: for
- * a list page of 51 contracts of 35 columns that was a sixth of the request's CPU (bench:api).
+ * The entities of the rows of a `selectColumns` query (the query's other columns are left out), as TypeORM would
+ * give them: each column's value converted as TypeORM's driver converts it (dates, transformers such as bigint's)
+ * on an object of the entity's class. TypeORM's own hydration builds the statement, groups the rows by primary key
+ * and walks its join machinery for every row: for a list page of 51 contracts of 35 columns that was a sixth of
+ * the request's CPU (bench:api).
  */
 export function entitiesFromRaw<T extends ObjectLiteral>(
   m: EntityManager,
   target: EntityTarget<T>,
-  rows: Record<string, unknown>[],
-  extra: readonly string[] = [],
+  rows: readonly Record<string, unknown>[],
 ): T[] {
-  const { metadata, converted } = planFor(m, target);
-  const driver = m.connection.driver;
-  const prototype = (metadata.target as { prototype?: object }).prototype ?? Object.prototype;
-  for (const row of rows) {
-    for (const column of converted) {
-      const value = row[column.propertyName];
-      if (value !== undefined)
-        row[column.propertyName] = driver.prepareHydratedValue(value, column);
-    }
-    for (const key of extra) delete row[key];
-    Object.setPrototypeOf(row, prototype);
-  }
-  return rows as T[];
+  const plan = planFor(m, target);
+  plan.hydrate ??= compileHydrator(plan, m.connection.driver);
+  return rows.map(plan.hydrate) as T[];
+}
+
+/**
+ * One function per entity that copies a row's columns onto a new entity by name. Generated, like the row
+ * hydrators of other ORMs (MikroORM's, for one), because a loop over the columns with computed keys makes every
+ * read and write a dictionary look-up: it cost four times as much per page (0.4 against 0.1 ms for 51 rows), and
+ * left entities that the mapping to the API's answer read at half the speed. The names come from the entity's metadata, never from a request,
+ * and are written as JSON string literals.
+ */
+function compileHydrator(
+  plan: RowPlan,
+  driver: EntityManager['connection']['driver'],
+): (row: Record<string, unknown>) => ObjectLiteral {
+  const prototype = (plan.metadata.target as { prototype?: object }).prototype ?? Object.prototype;
+  const converters = plan.converted.map(
+    (column) => (value: unknown) => driver.prepareHydratedValue(value, column),
+  );
+  const body = plan.columns
+    .map((column) => {
+      const name = JSON.stringify(column.propertyName);
+      const at = plan.converted.indexOf(column);
+      return `v = row[${name}]; if (v !== undefined) e[${name}] = ${at < 0 ? 'v' : `convert[${at}](v)`};`;
+    })
+    .join('\n');
+  const make = new Function(
+    'prototype',
+    'convert',
+    `return function hydrate(row) { const e = Object.create(prototype); let v;\n${body}\nreturn e; };`,
+  );
+  return make(prototype, converters) as (row: Record<string, unknown>) => ObjectLiteral;
 }

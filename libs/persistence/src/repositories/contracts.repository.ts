@@ -77,9 +77,6 @@ const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
   'updatedAt',
 ];
 
-// What a list query reads beside the summary's columns.
-const LIST_EXTRA_COLUMNS = ['sort_key', 'has_amendments', 'search_rank', 'search_snippet'];
-
 // Sort keys map to SQL expressions that are never NULL, so keyset paging is one row comparison.
 const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: CursorValueKind }> = {
   createdAt: { expr: 'c.created_at', dir: 'ASC', cast: 'timestamptz' },
@@ -226,7 +223,7 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
         rank: Number(r.search_rank ?? 0),
         snippet: typeof r.search_snippet === 'string' ? r.search_snippet : null,
       }));
-      const entities = entitiesFromRaw(m, ContractEntity, raw, LIST_EXTRA_COLUMNS);
+      const entities = entitiesFromRaw(m, ContractEntity, raw);
       const hasMore = entities.length > query.limit;
       const rows = entities.slice(0, query.limit);
       const last = rows[rows.length - 1];
