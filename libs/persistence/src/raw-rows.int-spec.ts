@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/database';
 import { createDataSource } from './data-source.factory';
-import { ContractEntity } from './entities';
-import { entitiesFromRaw, selectColumns } from './raw-rows';
+import { In } from 'typeorm';
+import { ContractEntity, TenantEntity } from './entities';
+import { entitiesFromRaw, findOneByValues, selectColumns } from './raw-rows';
 import { ContractsRepository } from './repositories/contracts.repository';
 import { TenantsRepository } from './repositories/tenants.repository';
 import { TenantDb } from './tenant-db';
@@ -91,5 +92,33 @@ describe('entitiesFromRaw: the hydration of the contract list and the contract r
     expect(read?.userTerms).toEqual({ noticePeriodDays: 90 });
     expect(read?.text).toBeUndefined();
     expect(await contracts.get(tenant, randomUUID())).toBeNull();
+  });
+
+  it('finds one row by plain values as TypeORM does, and leaves every other filter to TypeORM', async () => {
+    await tenantDb.run(tenant, async (m) => {
+      for (const where of [
+        { tenantId: tenant, id: full },
+        { tenantId: tenant, fileName: 'Scan.pdf' },
+        { tenantId: tenant, id: randomUUID() },
+      ]) {
+        expect(await findOneByValues(m, ContractEntity, where)).toEqual(
+          await m.findOne(ContractEntity, { where }),
+        );
+      }
+      expect(await findOneByValues(m, ContractEntity, { id: full })).toBeInstanceOf(ContractEntity);
+      expect(await findOneByValues(m, TenantEntity, { id: tenant })).toEqual(
+        await m.findOne(TenantEntity, { where: { id: tenant } }),
+      );
+      // Operators, nulls, undefined (which TypeORM ignores), transformed columns and an empty filter.
+      for (const where of [
+        { id: In([full, bare]) },
+        { title: null },
+        { title: undefined },
+        { fileSize: 1 },
+        {},
+      ]) {
+        expect(findOneByValues(m, ContractEntity, where)).toBeUndefined();
+      }
+    });
   });
 });

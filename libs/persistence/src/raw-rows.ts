@@ -123,3 +123,40 @@ function compileHydrator(
   );
   return make(prototype, converters) as (row: Record<string, unknown>) => ObjectLiteral;
 }
+
+/**
+ * `findOne` for a plain entity and a filter of plain values (column = value, ANDed), as one hand-written statement
+ * hydrated by `entitiesFromRaw`; `undefined` when the filter holds anything else (operators, nulls, relations),
+ * which the caller then gives to TypeORM. The bearer check and /v1/me read users and tenants this way on every
+ * request: TypeORM assembling the statement was a tenth of /v1/me's CPU.
+ */
+export function findOneByValues<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  where: Record<string, unknown>,
+): Promise<T | null> | undefined {
+  const metadata = m.connection.getMetadata(target);
+  if (metadata.embeddeds.length > 0 || metadata.relations.length > 0) return undefined;
+  const driver = m.connection.driver;
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const [property, value] of Object.entries(where)) {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column || column.isVirtual || column.transformer) return undefined;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
+      return undefined;
+    params.push(value);
+    conditions.push(`"t".${driver.escape(column.databaseName)} = $${params.length}`);
+  }
+  if (conditions.length === 0) return undefined;
+  const table = metadata.tablePath
+    .split('.')
+    .map((part) => driver.escape(part))
+    .join('.');
+  return m
+    .query(
+      `SELECT ${selectColumns(m, target, 't')} FROM ${table} "t" WHERE ${conditions.join(' AND ')} LIMIT 1`,
+      params,
+    )
+    .then((rows: Record<string, unknown>[]) => entitiesFromRaw(m, target, rows)[0] ?? null);
+}

@@ -5,6 +5,7 @@ import type {
   FindOptionsWhere,
   ObjectLiteral,
 } from 'typeorm';
+import { findOneByValues } from './raw-rows';
 import { assertTenantId, type TenantDb } from './tenant-db';
 
 type TenantOwned = ObjectLiteral & { tenantId: string };
@@ -31,9 +32,13 @@ export class TenantScopedRepository<T extends TenantOwned> {
   }
 
   findOne(tenantId: string, where: FindOptionsWhere<T>): Promise<T | null> {
-    return this.run(tenantId, (m) =>
-      m.findOne(this.entity, { where: this.scoped(tenantId, where) }),
-    );
+    return this.run(tenantId, (m) => {
+      const scoped = this.scoped(tenantId, where);
+      return (
+        findOneByValues(m, this.entity, scoped as Record<string, unknown>) ??
+        m.findOne(this.entity, { where: scoped })
+      );
+    });
   }
 
   find(

@@ -39,7 +39,8 @@ export interface ContractListQuery {
   withEvidence?: boolean;
 }
 
-// What a list's summary needs of a row: not the evidence and candidates (most of a row's bytes) nor the text.
+// What a list's summary needs of a row: not the evidence and candidates (most of a row's bytes) nor the text, nor
+// what only the worker and the contract resource use (the stored merged terms, the storage key, parse counters).
 const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
   'id',
   'tenantId',
@@ -53,12 +54,9 @@ const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
   'fileSize',
   'fileSha256',
   'mediaType',
-  'storageKey',
   'pages',
-  'ocrPages',
   'extractedTerms',
   'userTerms',
-  'terms',
   'confidence',
   'language',
   'reviewReasons',
@@ -70,9 +68,6 @@ const SUMMARY_COLUMNS: (keyof ContractEntity)[] = [
   'endingOn',
   'ownerId',
   'parentId',
-  'suggestedParentId',
-  'parseVersion',
-  'parseAttempts',
   'createdAt',
   'updatedAt',
 ];
