@@ -13,6 +13,8 @@ const AS_READ = new Set<unknown>([
 
 interface RowPlan {
   metadata: EntityMetadata;
+  /** The table, quoted for SQL. */
+  table: string;
   columns: ColumnMetadata[];
   /** The columns whose read value TypeORM converts (dates, transformers such as bigint's). */
   converted: ColumnMetadata[];
@@ -21,25 +23,41 @@ interface RowPlan {
   hydrate?: (row: Record<string, unknown>) => ObjectLiteral;
 }
 
-const plans = new WeakMap<EntityMetadata, RowPlan>();
+/** By entity: its plan, or null for an entity with relations or embedded columns (left to TypeORM). */
+const plans = new WeakMap<EntityMetadata, RowPlan | null>();
 
-function planFor(m: EntityManager, target: EntityTarget<ObjectLiteral>): RowPlan {
+function plainPlan(m: EntityManager, target: EntityTarget<ObjectLiteral>): RowPlan | null {
   const metadata = m.connection.getMetadata(target);
   let plan = plans.get(metadata);
-  if (!plan) {
-    if (metadata.embeddeds.length > 0 || metadata.relations.length > 0)
-      throw new Error(`${metadata.name} is not a plain entity: hydrate it with TypeORM`);
-    const columns = metadata.columns.filter((column) => !column.isVirtual);
-    plan = {
-      metadata,
-      columns,
-      converted: columns.filter(
-        (column) => column.transformer !== undefined || !AS_READ.has(column.type),
-      ),
-      selects: new Map(),
-    };
+  if (plan === undefined) {
+    plan = null;
+    if (metadata.embeddeds.length === 0 && metadata.relations.length === 0) {
+      const driver = m.connection.driver;
+      const columns = metadata.columns.filter((column) => !column.isVirtual);
+      plan = {
+        metadata,
+        table: metadata.tablePath
+          .split('.')
+          .map((part) => driver.escape(part))
+          .join('.'),
+        columns,
+        converted: columns.filter(
+          (column) => column.transformer !== undefined || !AS_READ.has(column.type),
+        ),
+        selects: new Map(),
+      };
+    }
     plans.set(metadata, plan);
   }
+  return plan;
+}
+
+function planFor(m: EntityManager, target: EntityTarget<ObjectLiteral>): RowPlan {
+  const plan = plainPlan(m, target);
+  if (!plan)
+    throw new Error(
+      `${m.connection.getMetadata(target).name} is not a plain entity: hydrate it with TypeORM`,
+    );
   return plan;
 }
 
@@ -98,8 +116,8 @@ export function entitiesFromRaw<T extends ObjectLiteral>(
  * One function per entity that copies a row's columns onto a new entity by name. Generated, like the row
  * hydrators of other ORMs (MikroORM's, for one), because a loop over the columns with computed keys makes every
  * read and write a dictionary look-up: it cost four times as much per page (0.4 against 0.1 ms for 51 rows), and
- * left entities that the mapping to the API's answer read at half the speed. The names come from the entity's metadata, never from a request,
- * and are written as JSON string literals.
+ * left entities that the mapping to the API's answer read at half the speed. The names come from the entity's
+ * metadata, never from a request, and are written as JSON string literals.
  */
 function compileHydrator(
   plan: RowPlan,
@@ -135,27 +153,23 @@ export function findOneByValues<T extends ObjectLiteral>(
   target: EntityTarget<T>,
   where: Record<string, unknown>,
 ): Promise<T | null> | undefined {
-  const metadata = m.connection.getMetadata(target);
-  if (metadata.embeddeds.length > 0 || metadata.relations.length > 0) return undefined;
+  const plan = plainPlan(m, target);
+  if (!plan) return undefined;
   const driver = m.connection.driver;
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const [property, value] of Object.entries(where)) {
-    const column = metadata.findColumnWithPropertyName(property);
-    if (!column || column.isVirtual || column.transformer) return undefined;
+    const column = plan.columns.find((c) => c.propertyName === property);
+    if (!column || column.transformer) return undefined;
     if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')
       return undefined;
     params.push(value);
     conditions.push(`"t".${driver.escape(column.databaseName)} = $${params.length}`);
   }
   if (conditions.length === 0) return undefined;
-  const table = metadata.tablePath
-    .split('.')
-    .map((part) => driver.escape(part))
-    .join('.');
   return m
     .query(
-      `SELECT ${selectColumns(m, target, 't')} FROM ${table} "t" WHERE ${conditions.join(' AND ')} LIMIT 1`,
+      `SELECT ${selectColumns(m, target, 't')} FROM ${plan.table} "t" WHERE ${conditions.join(' AND ')} LIMIT 1`,
       params,
     )
     .then((rows: Record<string, unknown>[]) => entitiesFromRaw(m, target, rows)[0] ?? null);

@@ -101,13 +101,7 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
   }
 
   get(tenantId: string, id: string): Promise<ContractEntity | null> {
-    return this.run(tenantId, async (m) => {
-      const raw: Record<string, unknown>[] = await m.query(
-        `SELECT ${selectColumns(m, ContractEntity, 'c')} FROM "contracts" "c" WHERE c.tenant_id = $1 AND c.id = $2`,
-        [tenantId, id],
-      );
-      return entitiesFromRaw(m, ContractEntity, raw)[0] ?? null;
-    });
+    return this.findOne(tenantId, { id });
   }
 
   /** The contract with its extracted text and page offsets (not selected by default). */
