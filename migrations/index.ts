@@ -22,6 +22,7 @@ import { SsoConnections1796250000000 } from './1796250000000-SsoConnections';
 import { EmailVerification1796280000001 } from './1796280000001-EmailVerification';
 import { SearchCost1796300000000 } from './1796300000000-SearchCost';
 import { SearchIndexPerTenant1796310000000 } from './1796310000000-SearchIndexPerTenant';
+import { SearchTenantIndexOnly1796320000000 } from './1796320000000-SearchTenantIndexOnly';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   EmailVerification1796280000001,
   SearchCost1796300000000,
   SearchIndexPerTenant1796310000000,
+  SearchTenantIndexOnly1796320000000,
 ];
