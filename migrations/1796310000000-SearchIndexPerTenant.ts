@@ -70,7 +70,7 @@ function contractSearchPerConfiguration(): string {
 // The forms (contract_snippet_forms: stems and words as typed, letters and digits only) are lower-cased into
 // the query's lexemes; a regular expression finds the words of the text that start with one of them, and the
 // first whose own lexeme is one of them places the window.
-const SNIPPET_V2 = `contract_snippet(p_config regconfig, p_text text, p_q text, p_forms jsonb)
+export const SNIPPET_V2 = `contract_snippet(p_config regconfig, p_text text, p_q text, p_forms jsonb)
       RETURNS text LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
       DECLARE
         v_text text := left(coalesce(p_text, ''), 200000);

@@ -23,6 +23,7 @@ import { EmailVerification1796280000001 } from './1796280000001-EmailVerificatio
 import { SearchCost1796300000000 } from './1796300000000-SearchCost';
 import { SearchIndexPerTenant1796310000000 } from './1796310000000-SearchIndexPerTenant';
 import { SearchTenantIndexOnly1796320000000 } from './1796320000000-SearchTenantIndexOnly';
+import { SnippetTextOnce1796330000000 } from './1796330000000-SnippetTextOnce';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   SearchCost1796300000000,
   SearchIndexPerTenant1796310000000,
   SearchTenantIndexOnly1796320000000,
+  SnippetTextOnce1796330000000,
 ];
