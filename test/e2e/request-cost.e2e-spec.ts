@@ -39,6 +39,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
   let a: SignedUp;
   let ids: string[];
   let statements: string[] = [];
+  let parameters: unknown[][] = [];
 
   beforeAll(async () => {
     server = await startTestServer({ worker: false });
@@ -47,9 +48,10 @@ describe('request cost: one transaction per read request, 503 under overload', (
     // Every statement the application pool sends (TypeORM logs each one through its logger, START and COMMIT too).
     const logger = server.api.get(TenantDb).dataSource.logger;
     const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, parameters, runner) => {
+    logger.logQuery = (query, params, runner) => {
       statements.push(query);
-      original(query, parameters, runner);
+      parameters.push(Array.isArray(params) ? params : []);
+      original(query, params, runner);
     };
   }, 60_000);
 
@@ -57,9 +59,13 @@ describe('request cost: one transaction per read request, 503 under overload', (
     await server?.close();
   });
 
-  async function count(path: string): Promise<{ status: number; statements: string[] }> {
+  async function count(
+    path: string,
+    token = a.token,
+  ): Promise<{ status: number; statements: string[] }> {
     statements = [];
-    const res = await request(server.url).get(path).set('Authorization', `Bearer ${a.token}`);
+    parameters = [];
+    const res = await request(server.url).get(path).set('Authorization', `Bearer ${token}`);
     // The transaction ends just before the response is written; give the COMMIT's log a moment.
     await new Promise((r) => setTimeout(r, 20));
     return { status: res.status, statements: [...statements] };
@@ -86,6 +92,47 @@ describe('request cost: one transaction per read request, 503 under overload', (
     // A summary does not read the evidence or candidates (most of a row's bytes).
     expect(s[3]).not.toMatch(/"evidence"|"candidates"/);
     expect(s[4]).toBe('COMMIT');
+  });
+
+  it('reads only the page of a big tenant, not every contract of it (which amendments there are, too)', async () => {
+    const big = await signUp(server.url, { company: 'Big Tenant Oy' });
+    const owner = new Client({ connectionString: server.db.url });
+    await owner.connect();
+    try {
+      await owner.query(
+        `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type,
+           storage_key, text, language)
+         SELECT gen_random_uuid(), $1, 'Contract ' || g, 'parsed', 'c.txt', 1, md5(g::text), 'text/plain', 'k',
+           'Text ' || g, 'en' FROM generate_series(1, 5000) g`,
+        [big.tenantId],
+      );
+      await owner.query('ANALYZE contracts');
+    } finally {
+      await owner.end();
+    }
+    const { status, statements: s } = await count('/v1/contracts?limit=50', big.token);
+    expect(status).toBe(200);
+    const page = s.findIndex((q) => /FROM "contracts"/.test(q));
+    const params = parameters[page];
+    // The page's statement, run again under EXPLAIN ANALYZE as the application (row-level security, the tenant).
+    const plan = await server.api
+      .get(TenantDb)
+      .run(big.tenantId, (m) => m.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${s[page]}`, params));
+    type PlanNode = {
+      'Relation Name'?: string;
+      'Actual Rows': number;
+      'Actual Loops': number;
+      Plans?: PlanNode[];
+    };
+    const read: number[] = [];
+    const walk = (n: PlanNode) => {
+      if (n['Relation Name'] === 'contracts') read.push(n['Actual Rows'] * n['Actual Loops']);
+      n.Plans?.forEach(walk);
+    };
+    walk((plan[0]['QUERY PLAN'] as { Plan: PlanNode }[])[0].Plan);
+    // The page (51 rows: one more tells whether there is a next page) and no amendments among them, not 5,000.
+    expect(read.length).toBeGreaterThan(0);
+    expect(Math.max(...read)).toBeLessThanOrEqual(51);
   });
 
   it('returns summaries; evidence and obligations only with expand, in the same transaction', async () => {

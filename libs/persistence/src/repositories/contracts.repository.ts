@@ -172,7 +172,9 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       const columns = [
         selectColumns(m, ContractEntity, 'c', query.withEvidence ? undefined : SUMMARY_COLUMNS),
         `${sort.expr}::text AS sort_key`,
-        'EXISTS (SELECT 1 FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id) AS has_amendments',
+        // A scalar subquery probing the amendments' index for each row of the page. As EXISTS, the planner may
+        // hash it instead: every contract of the tenant read to answer 51 rows (108 ms in a tenant of 50,000).
+        '(SELECT true FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id LIMIT 1) IS NOT NULL AS has_amendments',
       ];
       const where = [`c.tenant_id = ${param(tenantId)}`];
       // The search function applies the tenant itself and reaches the GIN indexes, which `@@` under row-level
