@@ -3,6 +3,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
+import { insertFillerContracts } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
@@ -99,14 +100,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
     const owner = new Client({ connectionString: server.db.url });
     await owner.connect();
     try {
-      await owner.query(
-        `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type,
-           storage_key, text, language)
-         SELECT gen_random_uuid(), $1, 'Contract ' || g, 'parsed', 'c.txt', 1, md5(g::text), 'text/plain', 'k',
-           'Text ' || g, 'en' FROM generate_series(1, 5000) g`,
-        [big.tenantId],
-      );
-      await owner.query('ANALYZE contracts');
+      await insertFillerContracts(owner, big.tenantId, 5000);
     } finally {
       await owner.end();
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { signUp, type SignedUp } from '../support/api-client';
+import { insertFillerContracts } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 const CUAD = '/work/shared/datasets/cuad-dev';
@@ -208,14 +209,7 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
 
   it('reaches the GIN indexes for words (the tenant and its words together) and for names', async () => {
     // A tenant of 3,000 contracts without the words: the planner then prefers the indexes, as at scale.
-    await owner.query(
-      `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type,
-         storage_key, text, language)
-       SELECT gen_random_uuid(), $1, 'Filler ' || g, 'parsed', 'f.txt', 1, md5(g::text), 'text/plain', 'k',
-         'Nothing to see in contract number ' || g, 'en' FROM generate_series(1, 3000) g`,
-      [a.tenantId],
-    );
-    await owner.query('ANALYZE contracts');
+    await insertFillerContracts(owner, a.tenantId, 3000);
     // So small a table is cheapest read whole; what matters here is that the plan can use the GIN indexes (with
     // `@@` under row-level security it cannot). The bench shows the plans at 100,000 contracts.
     await owner.query('SET enable_seqscan = off');

@@ -85,3 +85,22 @@ export async function queryOnce<T = Record<string, unknown>>(
     await client.end();
   }
 }
+
+/**
+ * Inserts `count` parsed contracts of the tenant straight into the database (as the owner), with no word a
+ * search test looks for, then ANALYZEs the table: a tenant big enough that the planner plans as at scale.
+ */
+export async function insertFillerContracts(
+  client: Pick<Client, 'query'>,
+  tenantId: string,
+  count: number,
+): Promise<void> {
+  await client.query(
+    `INSERT INTO contracts (id, tenant_id, title, status, file_name, file_size, file_sha256, media_type,
+       storage_key, text, language)
+     SELECT gen_random_uuid(), $1, 'Filler ' || g, 'parsed', 'f.txt', 1, md5(g::text), 'text/plain', 'k',
+       'Nothing to see in contract number ' || g, 'en' FROM generate_series(1, $2::int) g`,
+    [tenantId, count],
+  );
+  await client.query('ANALYZE contracts');
+}
