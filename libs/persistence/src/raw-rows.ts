@@ -1,4 +1,10 @@
-import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type {
+  EntityManager,
+  EntityMetadata,
+  EntityTarget,
+  FindOptionsWhere,
+  ObjectLiteral,
+} from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /** Column types whose values pg already gives as TypeORM would hydrate them (and no transformer): kept as read. */
@@ -173,4 +179,15 @@ export function findOneByValues<T extends ObjectLiteral>(
       params,
     )
     .then((rows: Record<string, unknown>[]) => entitiesFromRaw(m, target, rows)[0] ?? null);
+}
+
+/** `m.findOne(target, { where })`, through `findOneByValues` when the filter is plain values. */
+export function findOne<T extends ObjectLiteral>(
+  m: EntityManager,
+  target: EntityTarget<T>,
+  where: FindOptionsWhere<T>,
+): Promise<T | null> {
+  return (
+    findOneByValues(m, target, where as Record<string, unknown>) ?? m.findOne(target, { where })
+  );
 }

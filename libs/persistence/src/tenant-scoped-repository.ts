@@ -5,7 +5,7 @@ import type {
   FindOptionsWhere,
   ObjectLiteral,
 } from 'typeorm';
-import { findOneByValues } from './raw-rows';
+import { findOne } from './raw-rows';
 import { assertTenantId, type TenantDb } from './tenant-db';
 
 type TenantOwned = ObjectLiteral & { tenantId: string };
@@ -32,13 +32,7 @@ export class TenantScopedRepository<T extends TenantOwned> {
   }
 
   findOne(tenantId: string, where: FindOptionsWhere<T>): Promise<T | null> {
-    return this.run(tenantId, (m) => {
-      const scoped = this.scoped(tenantId, where);
-      return (
-        findOneByValues(m, this.entity, scoped as Record<string, unknown>) ??
-        m.findOne(this.entity, { where: scoped })
-      );
-    });
+    return this.run(tenantId, (m) => findOne(m, this.entity, this.scoped(tenantId, where)));
   }
 
   find(

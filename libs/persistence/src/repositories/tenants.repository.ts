@@ -1,5 +1,5 @@
 import { TenantEntity } from '../entities';
-import { findOneByValues } from '../raw-rows';
+import { findOne } from '../raw-rows';
 import type { TenantDb } from '../tenant-db';
 
 /** The tenants table is scoped by its own id (RLS: id = current tenant). */
@@ -17,11 +17,6 @@ export class TenantsRepository {
   }
 
   get(tenantId: string): Promise<TenantEntity | null> {
-    return this.db.run(
-      tenantId,
-      (m) =>
-        findOneByValues(m, TenantEntity, { id: tenantId }) ??
-        m.findOne(TenantEntity, { where: { id: tenantId } }),
-    );
+    return this.db.run(tenantId, (m) => findOne(m, TenantEntity, { id: tenantId }));
   }
 }
