@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { craftZip, deflateBomb, type CraftedEntry } from '@cb/archive';
+import { JobPublisher } from '@cb/jobs';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory';
 import { signUp, type SignedUp } from '../support/api-client';
@@ -386,4 +387,62 @@ describe('bulk import: the plan limit and a worker killed half-way', () => {
       await worker.close();
     }
   }, 240_000);
+
+  it("a run that takes over a dead one's import enqueues the parse the dead run committed but never enqueued", async () => {
+    const owner = await signUp(server.url, { company: 'Resume Oy' });
+    const entries = [0, 1, 2].map((i) => ({
+      name: `resume/agreement-${i}.txt`,
+      data: text(`SUPPLY AGREEMENT number ${i} between Resume Oy and Supplier ${i} AB.\n`),
+    }));
+    const zip = craftZip(entries);
+    const res = await request(server.url)
+      .post('/v1/imports')
+      .set('Authorization', `Bearer ${owner.token}`)
+      .attach('file', zip, 'resume.zip');
+    expect(res.status).toBe(202);
+    const importId = res.body.id as string;
+    const payload = { tenantId: owner.tenantId, importId };
+    let worker = await createWorkerApp(server.config, { schedules: false });
+    const jobs = new JobPublisher(server.config);
+    try {
+      const first = await waitForImport(server.url, owner.token, importId, 60_000);
+      const contractId = first.items[1].contractId!;
+      await worker.close();
+      // What a worker killed between item 1's commit and its parse's enqueue leaves: the item decided, its
+      // contract in `processing` with no parse job, the import and its ZIP not finished and its job taken over.
+      const [{ storage_key: zipKey }] = await queryOnce<{ storage_key: string }>(
+        server.db.url,
+        `SELECT storage_key FROM imports WHERE id = $1`,
+        [importId],
+      );
+      const zipPath = path.join(server.config.storageDir, zipKey);
+      fs.mkdirSync(path.dirname(zipPath), { recursive: true });
+      fs.writeFileSync(zipPath, zip);
+      await queryOnce(server.db.url, `UPDATE contracts SET status = 'processing' WHERE id = $1`, [
+        contractId,
+      ]);
+      await queryOnce(server.db.url, `UPDATE imports SET expanded_at = NULL WHERE id = $1`, [
+        importId,
+      ]);
+      await jobs.discard('contract.parse', {
+        tenantId: owner.tenantId,
+        contractId,
+        parseVersion: 1,
+      });
+      await jobs.discard('import.expand', payload);
+      await jobs.publish('import.expand', payload);
+
+      worker = await createWorkerApp(server.config, { schedules: false });
+      const done = await waitForImport(server.url, owner.token, importId, 60_000);
+      expect(done).toMatchObject({ total: 3, processed: 3, created: 3 });
+      expect(done.items[1]).toMatchObject({
+        contractId,
+        contractStatus: first.items[1].contractStatus,
+      });
+      expect(['parsed', 'needs_review']).toContain(done.items[1].contractStatus);
+    } finally {
+      await jobs.close();
+      await worker.close();
+    }
+  }, 180_000);
 });

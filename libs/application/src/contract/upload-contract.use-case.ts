@@ -119,7 +119,9 @@ export class UploadContract {
   }
 
   /** After the commit: the parse. If Redis is away the sweeper enqueues it later. */
-  async announce(contract: ContractEntity): Promise<void> {
+  async announce(
+    contract: Pick<ContractEntity, 'tenantId' | 'id' | 'parseVersion'>,
+  ): Promise<void> {
     await this.jobs.tryPublish('contract.parse', {
       tenantId: contract.tenantId,
       contractId: contract.id,

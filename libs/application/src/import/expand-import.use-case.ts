@@ -43,7 +43,8 @@ const DIRECTORY_ALLOWANCE = 2;
  * file, then reads the files one at a time: each is stored and becomes a contract through UploadContract's
  * checks (type by bytes, duplicates, the plan's contract limit), with its folder names as tags and the CSV's
  * values as set by a person. An item is decided in the same transaction that inserts its contract, so a
- * re-run after a crash skips what is done and never makes a contract twice. Finally the CSV's parentFile
+ * re-run after a crash skips what is done and never makes a contract twice; it first announces again the
+ * parses of contracts the dead run created but may not have enqueued. Finally the CSV's parentFile
  * links are made and the ZIP is deleted.
  */
 export class ExpandImport {
@@ -143,6 +144,10 @@ export class ExpandImport {
     );
     if (imp.total !== files.length)
       await this.imports.update(tenantId, { id: imp.id }, { total: files.length });
+    // A run that died between an item's commit and its parse's enqueue left that contract in `processing`
+    // with no job: announce it again (the parse's job id is deterministic, so a queued one is not doubled).
+    for (const contract of await this.imports.unparsedContracts(tenantId, imp.id))
+      await this.upload.announce(contract);
 
     const rows = new Map(imp.metadata.map((r) => [r.file, r]));
     const byPosition = new Map(files.map((e) => [e.index, e]));

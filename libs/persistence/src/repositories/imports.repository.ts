@@ -144,6 +144,28 @@ export class ImportsRepository extends TenantScopedRepository<ImportEntity> {
     });
   }
 
+  /**
+   * Contracts this import created that are still `processing` at their parse version: after a worker died
+   * between an item's commit and its parse's enqueue, the run that takes the import over announces them again.
+   */
+  unparsedContracts(
+    tenantId: string,
+    importId: string,
+  ): Promise<{ tenantId: string; id: string; parseVersion: number }[]> {
+    return this.run(tenantId, async (m) => {
+      const rows: { id: string; parse_version: number }[] = await m.query(
+        `SELECT c.id, c.parse_version
+           FROM import_items it
+           JOIN contracts c ON c.id = it.contract_id AND c.tenant_id = it.tenant_id
+          WHERE it.tenant_id = $1 AND it.import_id = $2 AND it.outcome = 'created'
+            AND c.status = 'processing'
+          ORDER BY it.position`,
+        [tenantId, importId],
+      );
+      return rows.map((r) => ({ tenantId, id: r.id, parseVersion: r.parse_version }));
+    });
+  }
+
   /** Every file with its contract's status, in ZIP order. */
   itemViews(tenantId: string, importId: string): Promise<ImportItemView[]> {
     return this.run(tenantId, async (m) => {
