@@ -98,6 +98,7 @@ async function seed() {
   );
   if (exists && process.env.BENCH_KEEP_DB === '1') {
     await migrate(); // a kept database still gets the migrations added since it was seeded
+    await refreshCommonWords();
     return;
   }
   await admin(async (c) => {
@@ -173,7 +174,20 @@ async function seed() {
   } finally {
     await c.end();
   }
+  await refreshCommonWords();
   console.log(`\nseeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+/** What the worker's hourly `search.common-words` tick does (the bench runs no worker). */
+async function refreshCommonWords() {
+  const c = new pg.Client({ connectionString: dbUrl() });
+  await c.connect();
+  try {
+    const { rows } = await c.query('SELECT contract_search_refresh_common_words() AS n');
+    console.log(`common search words: ${rows[0].n}`);
+  } finally {
+    await c.end();
+  }
 }
 
 // An access token as the API mints it: HS256 with the HKDF-derived access-token key.

@@ -24,6 +24,7 @@ import { SearchCost1796300000000 } from './1796300000000-SearchCost';
 import { SearchIndexPerTenant1796310000000 } from './1796310000000-SearchIndexPerTenant';
 import { SearchTenantIndexOnly1796320000000 } from './1796320000000-SearchTenantIndexOnly';
 import { SnippetTextOnce1796330000000 } from './1796330000000-SnippetTextOnce';
+import { SearchCommonWords1796340000000 } from './1796340000000-SearchCommonWords';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   SearchIndexPerTenant1796310000000,
   SearchTenantIndexOnly1796320000000,
   SnippetTextOnce1796330000000,
+  SearchCommonWords1796340000000,
 ];

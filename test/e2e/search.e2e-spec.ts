@@ -3,7 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
+import { RefreshCommonSearchWords } from '@cb/application';
+import { createWorkerApp } from '../../apps/worker/src/worker.factory';
 import { signUp, type SignedUp } from '../support/api-client';
+import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { insertFillerContracts } from '../support/database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -239,5 +242,123 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
   it('finds a word of a real contract text', async () => {
     const hits = await search('agreement');
     expect(hits.map((h) => h.id)).toContain(ids.real);
+  });
+});
+
+describe('search: a common word walks the tenant newest first, the same page as the index gives', () => {
+  let server: TestServer;
+  let a: SignedUp;
+  let b: SignedUp;
+  let c: SignedUp;
+  let owner: Client;
+  let statements: string[] = [];
+  const matching: string[] = [];
+  const older: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ worker: false });
+    [a, b, c] = await Promise.all([
+      signUp(server.url, { company: 'Walk A Oy' }),
+      signUp(server.url, { company: 'Walk B AB' }),
+      signUp(server.url, { company: 'Walk C Oy' }),
+    ]);
+    owner = new Client({ connectionString: server.db.url });
+    await owner.connect();
+    // Tenant A: 40 contracts, 30 of them with the word; B holds the word too and must never show for A. C: three
+    // contracts with the word, then 1,000 newer ones without it (added after the words are counted below).
+    for (let i = 0; i < 40; i++) {
+      const id = await insert(owner, a.tenantId, {
+        title: `Contract ${i}`,
+        text:
+          i % 4 === 3 ? `Purchase order ${i} for office chairs.` : `This agreement number ${i}.`,
+      });
+      if (i % 4 !== 3) matching.push(id);
+    }
+    for (let i = 0; i < 10; i++)
+      await insert(owner, b.tenantId, { title: `B ${i}`, text: 'This agreement of B.' });
+    for (let i = 0; i < 3; i++)
+      older.push(await insert(owner, c.tenantId, { title: `C ${i}`, text: 'An agreement of C.' }));
+    // What the worker's hourly tick does after autovacuum's ANALYZE.
+    await owner.query('ANALYZE contracts');
+    const worker = await createWorkerApp(server.config, { schedules: false });
+    try {
+      const { commonWords } = await worker.get(RefreshCommonSearchWords).execute();
+      expect(commonWords).toBeGreaterThan(0);
+    } finally {
+      await worker.close();
+    }
+    await insertFillerContracts(owner, c.tenantId, 1000);
+    const logger = server.api.get(TenantDb).dataSource.logger;
+    const original = logger.logQuery.bind(logger);
+    logger.logQuery = (query, params, runner) => {
+      statements.push(query);
+      original(query, params, runner);
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await owner?.end();
+    await server?.close();
+  });
+
+  async function pages(token: string, query: Record<string, string>): Promise<string[][]> {
+    const all: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await request(server.url)
+        .get('/v1/contracts')
+        .query({ ...query, limit: '7', ...(cursor ? { cursor } : {}) })
+        .set('Authorization', `Bearer ${token}`);
+      expect(res.status).toBe(200);
+      all.push(res.body.data.map((h: { id: string }) => h.id));
+      for (const hit of res.body.data) expect(hit.snippet).toMatch(/\*\*agreement\*\*/);
+      cursor = res.body.nextCursor ?? undefined;
+    } while (cursor);
+    return all;
+  }
+
+  it('is common by the statistics, for the application role too; the lexemes themselves stay unreadable', async () => {
+    const app = new Client({ connectionString: server.db.appUrl });
+    await app.connect();
+    try {
+      const { rows } = await app.query(
+        `SELECT contract_search_common('agreement') AS agreement, contract_search_common('chairs') AS chairs,
+                contract_search_common('agreement OR chairs') AS either`,
+      );
+      expect(rows[0]).toEqual({ agreement: true, chairs: false, either: false });
+      await expect(app.query('SELECT lexeme FROM search_common_lexemes')).rejects.toThrow(
+        /permission denied/,
+      );
+    } finally {
+      await app.end();
+    }
+  });
+
+  it('pages through every hit newest first (and oldest first), each once, none of another tenant', async () => {
+    const { rows } = await owner.query(
+      `SELECT id FROM contracts WHERE id = ANY($1) ORDER BY created_at DESC, id DESC`,
+      [matching],
+    );
+    const newestFirst = rows.map((r: { id: string }) => r.id);
+    statements = [];
+    const walked = await pages(a.token, { q: 'agreement' });
+    expect(walked.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
+    expect(walked.flat()).toEqual(newestFirst);
+    // Walked, not collected through contract_search.
+    expect(statements.some((s) => /window_rows/.test(s))).toBe(true);
+    expect(statements.some((s) => /contract_search\(/.test(s))).toBe(false);
+    expect((await pages(a.token, { q: 'agreement', sort: 'createdAt' })).flat()).toEqual(
+      [...newestFirst].reverse(),
+    );
+    // The same pages through the index (a sort the walk does not take), in title order.
+    const byTitle = (await pages(a.token, { q: 'agreement', sort: 'title' })).flat();
+    expect([...byTitle].sort()).toEqual([...newestFirst].sort());
+  });
+
+  it('leaves a tenant where the common word is rare in its newest contracts to the index', async () => {
+    statements = [];
+    expect((await pages(c.token, { q: 'agreement' })).flat().sort()).toEqual([...older].sort());
+    expect(statements.some((s) => /window_rows/.test(s))).toBe(true);
+    expect(statements.some((s) => /contract_search\(/.test(s))).toBe(true);
   });
 });

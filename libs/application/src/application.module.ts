@@ -25,6 +25,7 @@ import {
   LostWebhookDeliveriesQuery,
   PersistenceModule,
   StuckContractsQuery,
+  CommonSearchWordsQuery,
   SubscriptionChangeStore,
   SubscriptionsRepository,
   TenantDb,
@@ -71,6 +72,7 @@ import { RecordParseResult } from './contract/record-parse-result.use-case';
 import { RefreshPassedDeadlines } from './contract/refresh-passed-deadlines.use-case';
 import { ReparseContract } from './contract/reparse-contract.use-case';
 import { SweepStuckContracts } from './contract/sweep-stuck-contracts.use-case';
+import { RefreshCommonSearchWords } from './contract/refresh-common-search-words.use-case';
 import { UploadContract } from './contract/upload-contract.use-case';
 import { ListDeadlines } from './deadline/list-deadlines.use-case';
 import { DecideDeadline } from './decision/decide-deadline.use-case';
@@ -162,6 +164,7 @@ const CONTRACT = [
   ]),
   provide(ParseContract, [STORAGE, ContractsRepository, RecordParseResult, APP_CONFIG]),
   provide(GiveUpParse, [TenantDb, ContractsRepository, ContractEventsRepository, JobPublisher]),
+  provide(RefreshCommonSearchWords, [CommonSearchWordsQuery]),
   provide(SweepStuckContracts, [
     StuckContractsQuery,
     ContractsRepository,

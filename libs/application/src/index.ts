@@ -25,6 +25,7 @@ export * from './contract/record-parse-result.use-case';
 export * from './contract/refresh-passed-deadlines.use-case';
 export * from './contract/reparse-contract.use-case';
 export * from './contract/sweep-stuck-contracts.use-case';
+export * from './contract/refresh-common-search-words.use-case';
 export * from './contract/upload-contract.use-case';
 export * from './contract-events/list-contract-events.use-case';
 export * from './contract-events/publish-contract-event.use-case';

@@ -145,6 +145,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     },
   },
   'imports.sweep': { queue: QUEUES.maintenance, options: TICK },
+  'search.common-words': { queue: QUEUES.maintenance, options: TICK },
 };
 
 /** The job names that run on `queue`. */
@@ -176,6 +177,8 @@ export const SCHEDULES = {
   'subscriptions.check': 3_600_000,
   'webhooks.recover': 60_000,
   'imports.sweep': 60_000,
+  // ANALYZE (autovacuum) keeps the statistics; a word becomes common or not slowly.
+  'search.common-words': 3_600_000,
   'alerts.scan': 'alertScanIntervalMs',
 } as const satisfies Partial<Record<JobName, number | 'alertScanIntervalMs'>>;
 

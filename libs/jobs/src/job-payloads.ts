@@ -33,6 +33,8 @@ export interface JobPayloads {
   'import.expand': { tenantId: string; importId: string };
   /** Tick: enqueues again the imports whose job was lost before they finished. */
   'imports.sweep': Record<string, never>;
+  /** Tick: the search's common words from the statistics (see the SearchCommonWords migration). */
+  'search.common-words': Record<string, never>;
 }
 export type JobName = keyof JobPayloads;
 
@@ -100,6 +102,7 @@ const PARSERS: { [N in JobName]: (d: Data) => JobPayloads[N] } = {
   'webhooks.recover': none,
   'import.expand': (d) => ({ tenantId: uuid(d, 'tenantId'), importId: uuid(d, 'importId') }),
   'imports.sweep': none,
+  'search.common-words': none,
 };
 
 export function isJobName(name: string): name is JobName {

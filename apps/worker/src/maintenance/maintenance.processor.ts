@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   CheckTrials,
+  RefreshCommonSearchWords,
   RefreshPassedDeadlines,
   SweepImports,
   SweepStuckContracts,
@@ -10,7 +11,7 @@ import { QUEUES } from '@cb/jobs';
 import { QueueProcessor } from '../common/queue-processor';
 import { WorkerJobs } from '../common/worker-jobs';
 
-/** The maintenance ticks, one at a time: stuck contracts, passed deadlines, trials, lost imports. */
+/** The maintenance ticks, one at a time: stuck contracts, passed deadlines, trials, lost imports, search words. */
 @Injectable()
 export class MaintenanceProcessor extends QueueProcessor {
   constructor(
@@ -20,6 +21,7 @@ export class MaintenanceProcessor extends QueueProcessor {
     @Inject(RefreshPassedDeadlines) refresh: RefreshPassedDeadlines,
     @Inject(CheckTrials) checkTrials: CheckTrials,
     @Inject(SweepImports) sweepImports: SweepImports,
+    @Inject(RefreshCommonSearchWords) commonWords: RefreshCommonSearchWords,
   ) {
     super(jobs, config, QUEUES.maintenance, { concurrency: 1 });
     this.handle({
@@ -27,6 +29,7 @@ export class MaintenanceProcessor extends QueueProcessor {
       'deadlines.refresh': () => refresh.execute(),
       'subscriptions.check': () => checkTrials.execute(),
       'imports.sweep': () => sweepImports.execute(),
+      'search.common-words': () => commonWords.execute(),
     });
   }
 }

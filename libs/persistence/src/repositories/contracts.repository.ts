@@ -1,4 +1,5 @@
 import type { ContractStatus, DeadlineItem, ExtractedObligation } from '@cb/domain';
+import type { EntityManager } from 'typeorm';
 import { ContractEntity, DeadlineEntity, ObligationEntity } from '../entities';
 import { entitiesFromRaw, selectColumns } from '../raw-rows';
 import type { TenantDb } from '../tenant-db';
@@ -95,9 +96,62 @@ const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: Cur
   },
 };
 
+/** Rows of the tenant a common word's walk tests at most before it leaves the page to contract_search. */
+export const SEARCH_WALK_ROWS = 1000;
+const COMMON_CACHE_SIZE = 1000;
+const COMMON_CACHE_MS = 10 * 60_000;
+/**
+ * The page of a common word: the tenant's contracts in the page's order (the filters and the cursor applied),
+ * each tested with the same condition as contract_search (its language's configuration, or a typo of a name),
+ * until the page is full. Answers null when the first SEARCH_WALK_ROWS rows held fewer hits than a page and
+ * there are more rows: a word common in the bank but not in this tenant, left to contract_search.
+ */
+async function walkSearch(
+  m: EntityManager,
+  page: { columns: string[]; where: string[]; order: string; limit: string; rows: number },
+  q: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[] | null> {
+  const base = page.where.join(' AND ');
+  const match = `(c.search @@ websearch_to_tsquery(contract_search_config(c.language), ${q})
+      OR (length(contract_search_words(${q})) >= 4 AND contract_search_words(${q}) <% c.search_names))`;
+  // One row even without hits (the LEFT JOIN): the count tells whether the walk saw all the tenant's rows.
+  const rows: Record<string, unknown>[] = await m.query(
+    `SELECT w.window_rows, h.*
+       FROM (SELECT count(*)::int AS window_rows
+               FROM (SELECT 1 FROM "contracts" "c" WHERE ${base} LIMIT ${SEARCH_WALK_ROWS}) x) w
+       LEFT JOIN LATERAL (
+         SELECT ${page.columns.join(', ')}
+           FROM (SELECT * FROM "contracts" "c" WHERE ${base} ${page.order} LIMIT ${SEARCH_WALK_ROWS}) c
+          WHERE ${match} ${page.order} LIMIT ${page.limit}) h ON true`,
+    params,
+  );
+  const hits = rows.filter((r) => r.id !== null && r.id !== undefined);
+  if (hits.length < page.rows && Number(rows[0]?.window_rows) >= SEARCH_WALK_ROWS) return null;
+  return hits;
+}
+
 export class ContractsRepository extends TenantScopedRepository<ContractEntity> {
+  /** Whether a query is a common word, by its text, for COMMON_CACHE_MS (the words are counted hourly). */
+  private readonly commonSearches = new Map<string, { common: boolean; until: number }>();
+
   constructor(db: TenantDb) {
     super(db, ContractEntity);
+  }
+
+  private async isCommonSearch(m: EntityManager, q: string): Promise<boolean> {
+    const now = Date.now();
+    const cached = this.commonSearches.get(q);
+    if (cached && cached.until > now) return cached.common;
+    const [row]: { common: boolean }[] = await m.query(
+      'SELECT contract_search_common($1) AS common',
+      [q],
+    );
+    this.commonSearches.delete(q);
+    if (this.commonSearches.size >= COMMON_CACHE_SIZE)
+      this.commonSearches.delete(this.commonSearches.keys().next().value as string);
+    this.commonSearches.set(q, { common: row.common === true, until: now + COMMON_CACHE_MS });
+    return row.common === true;
   }
 
   get(tenantId: string, id: string): Promise<ContractEntity | null> {
@@ -178,10 +232,13 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       ];
       const where = [`c.tenant_id = ${param(tenantId)}`];
       // The search function applies the tenant itself and reaches the GIN indexes, which `@@` under row-level
-      // security cannot (see the ContractSearch migration); rank and snippet are computed for the page only.
+      // security cannot (see the ContractSearch migration); rank and snippet are computed for the page only. Its
+      // condition is kept apart: the walk of a common word tests each row instead.
+      const searchWhere: string[] = [];
+      let qParam: string | null = null;
       if (query.q) {
-        const q = param(query.q);
-        where.push(`c.id IN (SELECT id FROM contract_search(${q}))`);
+        const q = (qParam = param(query.q));
+        searchWhere.push(`c.id IN (SELECT id FROM contract_search(${q}))`);
         columns.push(
           `ts_rank(c.search, websearch_to_tsquery(contract_search_config(c.language), ${q})) AS search_rank`,
           // The words wrapped in **, from a window around their first use; the forms looked for are computed once
@@ -203,11 +260,26 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
           `(${sort.expr}, c.id) ${op} (CAST(${param(v)} AS ${sort.cast}), CAST(${param(id)} AS uuid))`,
         );
       }
-      const raw: Record<string, unknown>[] = await m.query(
-        `SELECT ${columns.join(', ')} FROM "contracts" "c" WHERE ${where.join(' AND ')}
-          ORDER BY ${sort.expr} ${sort.dir}, c.id ${sort.dir} LIMIT ${param(query.limit + 1)}`,
-        params,
-      );
+      const order = `ORDER BY ${sort.expr} ${sort.dir}, c.id ${sort.dir}`;
+      const limit = param(query.limit + 1);
+      // A common word (in a fifth or more of the contracts) is found by walking the tenant's newest contracts
+      // and testing each, not by collecting every id that matches (see the SearchCommonWords migration).
+      const walked =
+        query.q && qParam && sort.expr === 'c.created_at' && (await this.isCommonSearch(m, query.q))
+          ? await walkSearch(
+              m,
+              { columns, where, order, limit, rows: query.limit + 1 },
+              qParam,
+              params,
+            )
+          : null;
+      const raw: Record<string, unknown>[] =
+        walked ??
+        (await m.query(
+          `SELECT ${columns.join(', ')} FROM "contracts" "c"
+            WHERE ${[...where, ...searchWhere].join(' AND ')} ${order} LIMIT ${limit}`,
+          params,
+        ));
       const extras = raw.slice(0, query.limit).map((r) => ({
         sortKey: r.sort_key as string,
         hasAmendments: r.has_amendments === true,

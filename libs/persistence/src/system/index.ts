@@ -1,4 +1,5 @@
 import { AlertScanTenantsQuery } from './alert-scan-tenants.query';
+import { CommonSearchWordsQuery } from './common-search-words.query';
 import { BillingOrdersQuery } from './billing-orders.query';
 import { LostWebhookDeliveriesQuery } from './lost-webhook-deliveries.query';
 import { ContractsWithPassedDeadlinesQuery } from './passed-deadlines.query';
@@ -10,6 +11,7 @@ import { UnpublishedContractEventsQuery } from './unpublished-contract-events.qu
 
 export * from './alert-scan-tenants.query';
 export * from './billing-orders.query';
+export * from './common-search-words.query';
 export * from './lost-webhook-deliveries.query';
 export * from './passed-deadlines.query';
 export * from './stuck-contracts.query';
@@ -20,11 +22,13 @@ export * from './unpublished-contract-events.query';
 
 /**
  * The cross-tenant maintenance queries: the only code that reads across tenants, each a named class over the
- * owner connection (SystemDb), read-only. Writes always go through a tenant scope.
+ * owner connection (SystemDb), read-only. Writes always go through a tenant scope (the one exception writes no
+ * tenant's data: CommonSearchWordsQuery refreshes the search's copy of PostgreSQL's statistics).
  */
 export const SYSTEM_QUERIES = [
   AlertScanTenantsQuery,
   BillingOrdersQuery,
+  CommonSearchWordsQuery,
   LostWebhookDeliveriesQuery,
   ContractsWithPassedDeadlinesQuery,
   StuckContractsQuery,
