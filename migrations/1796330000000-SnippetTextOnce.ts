@@ -11,7 +11,7 @@ const CAPPED = `v_text text := left(coalesce(p_text, ''), 200000);`;
 const CAPPED_WHEN_LONGER = `v_text text := CASE WHEN octet_length(p_text) > 200000 THEN left(p_text, 200000)
                               ELSE coalesce(p_text, '') || '' END;`;
 
-function snippetV3(): string {
+export function snippetV3(): string {
   if (!SNIPPET_V2.includes(CAPPED))
     throw new Error('contract_snippet v2 no longer caps its text as expected');
   return SNIPPET_V2.replace(CAPPED, CAPPED_WHEN_LONGER);

@@ -25,6 +25,7 @@ import { SearchIndexPerTenant1796310000000 } from './1796310000000-SearchIndexPe
 import { SearchTenantIndexOnly1796320000000 } from './1796320000000-SearchTenantIndexOnly';
 import { SnippetTextOnce1796330000000 } from './1796330000000-SnippetTextOnce';
 import { SearchCommonWords1796340000000 } from './1796340000000-SearchCommonWords';
+import { SnippetWholeWord1796350000000 } from './1796350000000-SnippetWholeWord';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   SearchTenantIndexOnly1796320000000,
   SnippetTextOnce1796330000000,
   SearchCommonWords1796340000000,
+  SnippetWholeWord1796350000000,
 ];

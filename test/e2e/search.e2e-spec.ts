@@ -155,6 +155,18 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect(hit?.snippet).toMatch(/14\. \*\*Indemnification\*\*\. Each party/);
   });
 
+  it('places the snippet at the word itself, not where its letters first occur inside another word', async () => {
+    // "law" is in "Delaware" first; the word itself is beyond the first 20,000 characters.
+    const c = await signUp(server.url, { company: 'Search E Oy' });
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const id = await insert(owner, c.tenantId, {
+      title: 'Delaware supply',
+      text: `Acme Inc., a Delaware corporation. ${filler}This Agreement is governed by the law of Finland.`,
+    });
+    const hit = (await search('law', c.token)).find((h) => h.id === id);
+    expect(hit?.snippet).toMatch(/governed by the \*\*law\*\* of Finland/);
+  });
+
   it('highlights the words of a query it finds apart, when no passage holds them all', async () => {
     const c = await signUp(server.url, { company: 'Search D Oy' });
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
