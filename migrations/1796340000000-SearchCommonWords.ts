@@ -29,7 +29,10 @@ export class SearchCommonWords1796340000000 implements MigrationInterface {
     await q.query(
       `CREATE TABLE search_common_lexemes (lexeme text PRIMARY KEY, share real NOT NULL)`,
     );
+    // Not tenant data, and no tenant's to read: no grant, and row-level security with no policy besides (the
+    // owner's SECURITY DEFINER functions below are the only readers).
     await q.query(`REVOKE ALL ON search_common_lexemes FROM contract_bank_app`);
+    await q.query(`ALTER TABLE search_common_lexemes ENABLE ROW LEVEL SECURITY`);
     await q.query(`CREATE FUNCTION contract_search_refresh_common_words() RETURNS integer
       LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_catalog AS $$
       DECLARE

@@ -137,7 +137,11 @@ describe('entities match the migrated schema', () => {
 
   it('every table but the migrations log has an entity, or is listed here as raw-SQL only', () => {
     // Tables that the code reaches only through SQL (no entity), with the reason.
-    const rawSqlOnly = new Set<string>([]);
+    const rawSqlOnly = new Set<string>([
+      // The search's copy of PostgreSQL's statistics, read and written only by its SECURITY DEFINER functions
+      // (migration SearchCommonWords).
+      'search_common_lexemes',
+    ]);
     const tables = new Set(columns.map((c) => c.table_name));
     const mapped = new Set(ds.entityMetadatas.map((e) => e.tableName));
     const unmapped = [...tables]
