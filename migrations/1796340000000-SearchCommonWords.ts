@@ -15,7 +15,8 @@ export const COMMON_WORD_SHARE = 0.2;
  * Which words are common comes from PostgreSQL's own statistics on `contracts.search` (the most common
  * lexemes and their shares, kept by ANALYZE), copied into `search_common_lexemes` by
  * `contract_search_refresh_common_words()`, which the worker's `search.common-words` tick calls every hour.
- * Reading `pg_stats` on each search would cost 1.7 ms; a look-up by primary key costs a few microseconds.
+ * Reading the statistics on each search cost 1.7 ms (pg_statistic) to 7 ms (pg_stats) in the bench database;
+ * `contract_search_common` with the table costs 0.2 to 0.4 ms, and the API keeps its answer per query for 10 minutes.
  *
  * The table holds words across all tenants (only those in a fifth or more of every contract in the bank, which
  * no one tenant's name or secret can be unless that tenant holds a fifth of the bank). The application's role
