@@ -4,7 +4,12 @@ import request from 'supertest';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
 import { insertFillerContracts } from '../support/database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import {
+  logStatements,
+  startTestServer,
+  type StatementLog,
+  type TestServer,
+} from '../support/test-server';
 
 /** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
 async function seedContracts(dbUrl: string, tenantId: string, n: number): Promise<string[]> {
@@ -39,21 +44,13 @@ describe('request cost: one transaction per read request, 503 under overload', (
   let server: TestServer;
   let a: SignedUp;
   let ids: string[];
-  let statements: string[] = [];
-  let parameters: unknown[][] = [];
+  let log: StatementLog;
 
   beforeAll(async () => {
     server = await startTestServer({ worker: false });
     a = await signUp(server.url, { company: 'Cost Counting Oy' });
     ids = await seedContracts(server.db.url, a.tenantId, 3);
-    // Every statement the application pool sends (TypeORM logs each one through its logger, START and COMMIT too).
-    const logger = server.api.get(TenantDb).dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, params, runner) => {
-      statements.push(query);
-      parameters.push(Array.isArray(params) ? params : []);
-      original(query, params, runner);
-    };
+    log = logStatements(server);
   }, 60_000);
 
   afterAll(async () => {
@@ -64,12 +61,11 @@ describe('request cost: one transaction per read request, 503 under overload', (
     path: string,
     token = a.token,
   ): Promise<{ status: number; statements: string[] }> {
-    statements = [];
-    parameters = [];
+    log.clear();
     const res = await request(server.url).get(path).set('Authorization', `Bearer ${token}`);
     // The transaction ends just before the response is written; give the COMMIT's log a moment.
     await new Promise((r) => setTimeout(r, 20));
-    return { status: res.status, statements: [...statements] };
+    return { status: res.status, statements: [...log.statements] };
   }
 
   it('reads the user and the contract in one transaction (START, tenant, user, contract, obligations, COMMIT)', async () => {
@@ -107,7 +103,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
     const { status, statements: s } = await count('/v1/contracts?limit=50', big.token);
     expect(status).toBe(200);
     const page = s.findIndex((q) => /FROM "contracts"/.test(q));
-    const params = parameters[page];
+    const params = log.parameters[page];
     // The page's statement, run again under EXPLAIN ANALYZE as the application (row-level security, the tenant).
     const plan = await server.api
       .get(TenantDb)
@@ -176,13 +172,13 @@ describe('request cost: one transaction per read request, 503 under overload', (
   });
 
   it('keeps separate transactions for writes (a job is enqueued only after its commit)', async () => {
-    statements = [];
+    log.clear();
     const res = await request(server.url)
       .patch(`/v1/contracts/${ids[1]}`)
       .set('Authorization', `Bearer ${a.token}`)
       .send({ title: 'Renamed' });
     expect(res.status).toBe(200);
-    expect(statements.filter((q) => q === 'START TRANSACTION').length).toBeGreaterThan(1);
+    expect(log.statements.filter((q) => q === 'START TRANSACTION').length).toBeGreaterThan(1);
   });
 });
 

@@ -6,9 +6,13 @@ import request from 'supertest';
 import { RefreshCommonSearchWords } from '@cb/application';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory';
 import { signUp, type SignedUp } from '../support/api-client';
-import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { insertFillerContracts } from '../support/database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import {
+  logStatements,
+  startTestServer,
+  type StatementLog,
+  type TestServer,
+} from '../support/test-server';
 
 const CUAD = '/work/shared/datasets/cuad-dev';
 
@@ -263,7 +267,7 @@ describe('search: a common word walks the tenant newest first, the same page as 
   let b: SignedUp;
   let c: SignedUp;
   let owner: Client;
-  let statements: string[] = [];
+  let log: StatementLog;
   const matching: string[] = [];
   const older: string[] = [];
 
@@ -300,12 +304,7 @@ describe('search: a common word walks the tenant newest first, the same page as 
       await worker.close();
     }
     await insertFillerContracts(owner, c.tenantId, 1000);
-    const logger = server.api.get(TenantDb).dataSource.logger;
-    const original = logger.logQuery.bind(logger);
-    logger.logQuery = (query, params, runner) => {
-      statements.push(query);
-      original(query, params, runner);
-    };
+    log = logStatements(server);
   }, 60_000);
 
   afterAll(async () => {
@@ -352,13 +351,13 @@ describe('search: a common word walks the tenant newest first, the same page as 
       [matching],
     );
     const newestFirst = rows.map((r: { id: string }) => r.id);
-    statements = [];
+    log.clear();
     const walked = await pages(a.token, { q: 'agreement' });
     expect(walked.map((p) => p.length)).toEqual([7, 7, 7, 7, 2]);
     expect(walked.flat()).toEqual(newestFirst);
     // Walked, not collected through contract_search.
-    expect(statements.some((s) => /window_rows/.test(s))).toBe(true);
-    expect(statements.some((s) => /contract_search\(/.test(s))).toBe(false);
+    expect(log.statements.some((s) => /window_rows/.test(s))).toBe(true);
+    expect(log.statements.some((s) => /contract_search\(/.test(s))).toBe(false);
     expect((await pages(a.token, { q: 'agreement', sort: 'createdAt' })).flat()).toEqual(
       [...newestFirst].reverse(),
     );
@@ -368,9 +367,9 @@ describe('search: a common word walks the tenant newest first, the same page as 
   });
 
   it('leaves a tenant where the common word is rare in its newest contracts to the index', async () => {
-    statements = [];
+    log.clear();
     expect((await pages(c.token, { q: 'agreement' })).flat().sort()).toEqual([...older].sort());
-    expect(statements.some((s) => /window_rows/.test(s))).toBe(true);
-    expect(statements.some((s) => /contract_search\(/.test(s))).toBe(true);
+    expect(log.statements.some((s) => /window_rows/.test(s))).toBe(true);
+    expect(log.statements.some((s) => /contract_search\(/.test(s))).toBe(true);
   });
 });

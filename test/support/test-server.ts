@@ -6,6 +6,7 @@ import IORedis from 'ioredis';
 import type { AppConfig } from '../../libs/config/src/app-config';
 import { createApiApp } from '../../apps/api/src/app.factory';
 import { createWorkerApp } from '../../apps/worker/src/worker.factory';
+import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testConfig } from './test-config';
 
@@ -48,6 +49,33 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       await db.drop();
     },
   };
+}
+
+/** The statements the API's application pool sends, with their parameters, since the last `clear`. */
+export interface StatementLog {
+  statements: string[];
+  parameters: unknown[][];
+  clear(): void;
+}
+
+/** Records every statement of the API's application pool (TypeORM logs each one, START and COMMIT too). */
+export function logStatements(server: TestServer): StatementLog {
+  const log: StatementLog = {
+    statements: [],
+    parameters: [],
+    clear() {
+      log.statements.length = 0;
+      log.parameters.length = 0;
+    },
+  };
+  const logger = server.api.get(TenantDb).dataSource.logger;
+  const original = logger.logQuery.bind(logger);
+  logger.logQuery = (query, params, runner) => {
+    log.statements.push(query);
+    log.parameters.push(Array.isArray(params) ? params : []);
+    original(query, params, runner);
+  };
+  return log;
 }
 
 export async function clearRedisPrefix(config: AppConfig): Promise<void> {
