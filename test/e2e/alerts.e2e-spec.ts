@@ -8,6 +8,7 @@ import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
 import { ScanAlerts } from '@cb/application';
 import { signUp, waitForParsed, type SignedUp } from '../support/api-client';
+import { verificationToken } from '../support/confirm-email';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 function isoDate(d: Date): string {
@@ -30,9 +31,8 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
       onData: (stream, _s, cb) => {
         simpleParser(stream)
           .then((m) => {
-            // Told by its link: the mail is in the tenant's language when it is sent, which a test may
-            // already have set to Finnish.
-            if ((m.text ?? '').includes('/verify-email?token=')) confirmations.push(m);
+            // Told by its link: a test may already have set the tenant's language to Finnish.
+            if (verificationToken(m) !== null) confirmations.push(m);
             else received.push(m);
             cb();
           })
@@ -61,7 +61,7 @@ describe('alert settings, alert log and calendar feed over HTTP; the worker send
     while (!(mail = confirmations.find((m) => JSON.stringify(m.to).includes(u.email))))
       if (Date.now() > until) throw new Error(`no verification e-mail to ${u.email}`);
       else await new Promise((r) => setTimeout(r, 100));
-    const token = decodeURIComponent(/\/verify-email\?token=(\S+)/.exec(mail.text ?? '')![1]);
+    const token = verificationToken(mail)!;
     await request(server.url).post('/v1/auth/verify-email').send({ token }).expect(204);
     return u;
   }
