@@ -150,8 +150,9 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     this.commonSearches.delete(q);
     if (this.commonSearches.size >= COMMON_CACHE_SIZE)
       this.commonSearches.delete(this.commonSearches.keys().next().value as string);
-    this.commonSearches.set(q, { common: row.common === true, until: now + COMMON_CACHE_MS });
-    return row.common === true;
+    const common = row.common === true;
+    this.commonSearches.set(q, { common, until: now + COMMON_CACHE_MS });
+    return common;
   }
 
   get(tenantId: string, id: string): Promise<ContractEntity | null> {
