@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { addDays, todayInTimeZone } from '@cb/domain';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
 import { insertFillerContracts } from '../support/database';
@@ -60,12 +61,12 @@ describe('request cost: one transaction per read request, 503 under overload', (
   async function count(
     path: string,
     token = a.token,
-  ): Promise<{ status: number; statements: string[] }> {
+  ): Promise<{ status: number; statements: string[]; body: unknown }> {
     log.clear();
     const res = await request(server.url).get(path).set('Authorization', `Bearer ${token}`);
     // The transaction ends just before the response is written; give the COMMIT's log a moment.
     await new Promise((r) => setTimeout(r, 20));
-    return { status: res.status, statements: [...log.statements] };
+    return { status: res.status, statements: [...log.statements], body: res.body };
   }
 
   it('reads the user and the contract in one transaction (START, tenant, user, contract, obligations, COMMIT)', async () => {
@@ -76,6 +77,46 @@ describe('request cost: one transaction per read request, 503 under overload', (
     expect(s.filter((q) => q === 'COMMIT')).toHaveLength(1);
     expect(s[0]).toBe('START TRANSACTION');
     expect(s[s.length - 1]).toBe('COMMIT');
+  });
+
+  it('reads a contract without amendments in seven statements: no family, the time zone with the user', async () => {
+    const { status, statements: s } = await count(`/v1/contracts/${ids[0]}`);
+    expect(status).toBe(200);
+    // START, tenant, the user (with the tenant's time zone), the contract, its obligations, its decisions, COMMIT.
+    expect(s).toHaveLength(7);
+    expect(s[2]).toMatch(/FROM users u[\s\S]*alert_settings/);
+    expect(s.filter((q) => /alert_settings/.test(q))).toHaveLength(1);
+    expect(s.some((q) => /WITH RECURSIVE/.test(q))).toBe(false);
+  });
+
+  it("lists deadlines in five statements, from today in the tenant's stored time zone", async () => {
+    const zoned = await signUp(server.url, { company: 'Kiritimati Oy' });
+    // Kiritimati (UTC+14) is a day ahead of UTC, Helsinki (the default) and every zone west of it.
+    const saved = await request(server.url)
+      .put('/v1/alert-settings')
+      .set('Authorization', `Bearer ${zoned.token}`)
+      .send({ leadDays: [30], timezone: 'Pacific/Kiritimati' });
+    expect(saved.status).toBe(200);
+    const [contract] = await seedContracts(server.db.url, zoned.tenantId, 1);
+    const today = todayInTimeZone('Pacific/Kiritimati', new Date());
+    const yesterday = addDays(today, -1);
+    const client = new Client({ connectionString: server.db.url });
+    await client.connect();
+    try {
+      for (const date of [yesterday, today])
+        await client.query(
+          `INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, 'notice', $3)`,
+          [zoned.tenantId, contract, date],
+        );
+    } finally {
+      await client.end();
+    }
+    const { status, statements: s, body } = await count('/v1/deadlines', zoned.token);
+    expect(status).toBe(200);
+    expect((body as { data: { date: string }[] }).data.map((d) => d.date)).toEqual([today]);
+    // START, tenant, the user (with the tenant's time zone), the deadlines, COMMIT.
+    expect(s).toHaveLength(5);
+    expect(s.filter((q) => /alert_settings/.test(q))).toHaveLength(1);
   });
 
   it('lists summaries in five statements: START, tenant, user, the page, COMMIT (12 before)', async () => {

@@ -21,6 +21,8 @@ interface TenantScope {
 interface RequestScope {
   open: boolean;
   tx?: Promise<{ tenantId: string; runner: QueryRunner }>;
+  /** What a statement of the request read beside its own rows, for a later step of it (see requestValues). */
+  values?: Map<string, unknown>;
 }
 
 /** The pool had no free connection within its wait: the API answers 503 with Retry-After. */
@@ -89,6 +91,17 @@ export class TenantDb {
   inRequest<T>(fn: (end: (commit: boolean) => Promise<void>) => T): T {
     const request: RequestScope = { open: true };
     return this.requests.run(request, () => fn((commit) => this.finish(request, commit)));
+  }
+
+  /**
+   * Values a read request has already read, by key (each key names its tenant): a statement that reads one beside
+   * its own rows keeps it here, and a later step of the same request takes it instead of a statement of its own.
+   * Undefined outside a read request and once it has ended: a write, a worker's job or a test reads afresh.
+   */
+  requestValues(): Map<string, unknown> | undefined {
+    const request = this.requests.getStore();
+    if (!request?.open) return undefined;
+    return (request.values ??= new Map());
   }
 
   /** Ends the current request's shared transaction, if one was opened; later `run` calls get their own. */

@@ -18,10 +18,13 @@ export class GetContract {
 
   execute(tenantId: string, id: string): Promise<ContractRecord> {
     return this.db.run(tenantId, async () => {
-      const contract = await this.contracts.get(tenantId, id);
-      if (!contract) throw new NotFoundError('Contract');
+      const found = await this.contracts.getWithFamilyFlag(tenantId, id);
+      if (!found) throw new NotFoundError('Contract');
+      const { contract, hasAmendments } = found;
       const obligations = await this.contracts.obligations(tenantId, id);
-      const family = contract.parentId ? [] : await this.contracts.descendants(tenantId, id);
+      // A master without amendments has no family to read (most contracts).
+      const family =
+        contract.parentId || !hasAmendments ? [] : await this.contracts.descendants(tenantId, id);
       const inForce = contract.parentId
         ? null
         : termsInForce(

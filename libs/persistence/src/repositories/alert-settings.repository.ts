@@ -11,6 +11,16 @@ export interface StoredAlertSettings {
   language: AlertLanguage;
 }
 
+const timeZoneKey = (tenantId: string): string => `alert-settings.timezone:${tenantId}`;
+
+/**
+ * Keeps a tenant's stored time zone (null: none saved), read with another statement of a read request, for the
+ * rest of that request: `AlertSettingsRepository.timeZone` then answers without a statement of its own.
+ */
+export function rememberTimeZone(db: TenantDb, tenantId: string, timeZone: string | null): void {
+  db.requestValues()?.set(timeZoneKey(tenantId), timeZone);
+}
+
 export class AlertSettingsRepository extends TenantScopedRepository<AlertSettingsEntity> {
   constructor(db: TenantDb) {
     super(db, AlertSettingsEntity);
@@ -31,13 +41,18 @@ export class AlertSettingsRepository extends TenantScopedRepository<AlertSetting
 
   /** The tenant's stored time zone, or null when it never saved settings (domain tenantTimeZone decides). */
   async timeZone(tenantId: string): Promise<string | null> {
+    const remembered = this.db.requestValues();
+    const key = timeZoneKey(tenantId);
+    if (remembered?.has(key)) return remembered.get(key) as string | null;
     const row = await this.run(tenantId, (m) =>
       m.findOne(AlertSettingsEntity, {
         where: this.scoped(tenantId, {}),
         select: { tenantId: true, timezone: true },
       }),
     );
-    return row?.timezone ?? null;
+    const timeZone = row?.timezone ?? null;
+    rememberTimeZone(this.db, tenantId, timeZone);
+    return timeZone;
   }
 
   async save(tenantId: string, settings: StoredAlertSettings): Promise<void> {

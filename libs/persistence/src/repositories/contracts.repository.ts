@@ -106,6 +106,14 @@ const COMMON_CACHE_MS = 10 * 60_000;
  * until the page is full. Answers null when the first SEARCH_WALK_ROWS rows held fewer hits than a page and
  * there are more rows: a word common in the bank but not in this tenant, left to contract_search.
  */
+/**
+ * Whether the row `c` has amendments, as a column: a scalar subquery probing the amendments' index for each row.
+ * As EXISTS, the planner may hash it instead: every contract of the tenant read to answer a list page of 51 rows
+ * (108 ms in a tenant of 50,000).
+ */
+const HAS_AMENDMENTS =
+  '(SELECT true FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id LIMIT 1) IS NOT NULL AS has_amendments';
+
 async function walkSearch(
   m: EntityManager,
   page: { columns: string[]; where: string[]; order: string; limit: string; rows: number },
@@ -157,6 +165,25 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
 
   get(tenantId: string, id: string): Promise<ContractEntity | null> {
     return this.findOne(tenantId, { id });
+  }
+
+  /**
+   * The contract, and whether it has amendments, in one statement: the contract resource reads the family of a
+   * master only when it has one.
+   */
+  getWithFamilyFlag(
+    tenantId: string,
+    id: string,
+  ): Promise<{ contract: ContractEntity; hasAmendments: boolean } | null> {
+    return this.run(tenantId, async (m) => {
+      const raw: Record<string, unknown>[] = await m.query(
+        `SELECT ${selectColumns(m, ContractEntity, 'c')}, ${HAS_AMENDMENTS}
+           FROM "contracts" "c" WHERE c.tenant_id = $1 AND c.id = $2`,
+        [tenantId, id],
+      );
+      const [contract] = entitiesFromRaw(m, ContractEntity, raw);
+      return contract ? { contract, hasAmendments: raw[0].has_amendments === true } : null;
+    });
   }
 
   /** The contract with its extracted text and page offsets (not selected by default). */
@@ -227,9 +254,7 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
       const columns = [
         selectColumns(m, ContractEntity, 'c', query.withEvidence ? undefined : SUMMARY_COLUMNS),
         `${sort.expr}::text AS sort_key`,
-        // A scalar subquery probing the amendments' index for each row of the page. As EXISTS, the planner may
-        // hash it instead: every contract of the tenant read to answer 51 rows (108 ms in a tenant of 50,000).
-        '(SELECT true FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id LIMIT 1) IS NOT NULL AS has_amendments',
+        HAS_AMENDMENTS,
       ];
       const where = [`c.tenant_id = ${param(tenantId)}`];
       // The search function applies the tenant itself and reaches the GIN indexes, which `@@` under row-level

@@ -1,5 +1,6 @@
 import { UserEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
+import { rememberTimeZone } from './alert-settings.repository';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 
 export interface UserCredentials {
@@ -23,7 +24,11 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
     super(db, UserEntity);
   }
 
-  /** The user's role and second-factor state with the tenant's policy: one statement, no entity hydration. */
+  /**
+   * The user's role and second-factor state with the tenant's policy: one statement, no entity hydration. It reads
+   * the tenant's time zone too, kept for the rest of a read request (its deadlines, "today" of a contract's terms)
+   * so that it costs no statement of its own.
+   */
   access(tenantId: string, userId: string): Promise<UserAccess | null> {
     return this.run(tenantId, async (m) => {
       const rows: {
@@ -32,14 +37,17 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
         role: UserEntity['role'];
         has_mfa: boolean;
         require_mfa: boolean;
+        time_zone: string | null;
       }[] = await m.query(
         `SELECT u.id, u.tenant_id, u.role, u.mfa_enabled_at IS NOT NULL AS has_mfa,
-                coalesce(t.require_mfa, false) AS require_mfa
+                coalesce(t.require_mfa, false) AS require_mfa, s.timezone AS time_zone
            FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
+           LEFT JOIN alert_settings s ON s.tenant_id = u.tenant_id
           WHERE u.tenant_id = $1 AND u.id = $2`,
         [tenantId, userId],
       );
       const row = rows[0];
+      if (row) rememberTimeZone(this.db, tenantId, row.time_zone);
       return row
         ? {
             id: row.id,
