@@ -83,6 +83,8 @@ describe('hardening item 4: HTTP headers, caching, compression, downloads, sourc
       .set('Authorization', `Bearer ${owner.token}`);
     expect(list.status).toBe(200);
     expect(list.headers['cache-control']).toBe('no-store');
+    // Nothing to revalidate: no ETag computed over an answer no client may keep.
+    expect(list.headers.etag).toBeUndefined();
     expect(list.headers['x-content-type-options']).toBe('nosniff');
     const denied = await request(server.url).get('/v1/contracts');
     expect(denied.status).toBe(401);
@@ -90,6 +92,7 @@ describe('hardening item 4: HTTP headers, caching, compression, downloads, sourc
     // The web UI's assets stay cacheable.
     const asset = await request(server.url).get('/assets/index-abc123.js');
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.etag).toBeDefined();
   });
 
   it('compresses responses worth compressing (the bundles, the OpenAPI document)', async () => {

@@ -54,6 +54,9 @@ export async function createApiApp(
   });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  // API answers are no-store, so no client keeps one to revalidate: no ETag hashed over every body (a list page of
+  // 50 is 60 KB of SHA-1). The web UI's files keep theirs (express.static and sendFile make their own).
+  app.set('etag', false);
   // X-Forwarded-For is believed only when TRUST_PROXY says a proxy is in front (off by default).
   app.set('trust proxy', config.trustProxy);
   for (const middleware of securityMiddleware(config)) app.use(middleware);
