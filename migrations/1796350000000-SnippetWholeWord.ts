@@ -5,7 +5,7 @@ const SUBSTRING = `IF v_word IS NOT NULL THEN v_first := strpos(v_text, v_word);
 // The word as a whole word (it is letters and digits only: see contract_snippet_forms), case as found.
 const WHOLE_WORD = `IF v_word IS NOT NULL THEN v_first := regexp_instr(v_text, '\\m' || v_word || '\\M'); END IF;`;
 
-function snippetV4(): string {
+export function snippetV4(): string {
   const v3 = snippetV3();
   if (!v3.includes(SUBSTRING))
     throw new Error('contract_snippet v3 no longer places its window with strpos as expected');

@@ -26,6 +26,7 @@ import { SearchTenantIndexOnly1796320000000 } from './1796320000000-SearchTenant
 import { SnippetTextOnce1796330000000 } from './1796330000000-SnippetTextOnce';
 import { SearchCommonWords1796340000000 } from './1796340000000-SearchCommonWords';
 import { SnippetWholeWord1796350000000 } from './1796350000000-SnippetWholeWord';
+import { SnippetPlaceByStrpos1796360000000 } from './1796360000000-SnippetPlaceByStrpos';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   SnippetTextOnce1796330000000,
   SearchCommonWords1796340000000,
   SnippetWholeWord1796350000000,
+  SnippetPlaceByStrpos1796360000000,
 ];

@@ -171,6 +171,23 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect(hit?.snippet).toMatch(/governed by the \*\*law\*\* of Finland/);
   });
 
+  it('places the snippet at a word that opens or closes the text', async () => {
+    const c = await signUp(server.url, { company: 'Search F Oy' });
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const opens = await insert(owner, c.tenantId, {
+      title: 'Opens',
+      text: `Law of Finland applies. ${filler}`,
+    });
+    // The letters first occur inside "Delaware"; the word itself is the text's last.
+    const closes = await insert(owner, c.tenantId, {
+      title: 'Closes',
+      text: `Acme Inc., a Delaware corporation. ${filler}Disputes are settled under Finnish law`,
+    });
+    const hits = await search('law', c.token);
+    expect(hits.find((h) => h.id === opens)?.snippet).toMatch(/^\*\*Law\*\* of Finland applies/);
+    expect(hits.find((h) => h.id === closes)?.snippet).toMatch(/under Finnish \*\*law\*\*$/);
+  });
+
   it('highlights the words of a query it finds apart, when no passage holds them all', async () => {
     const c = await signUp(server.url, { company: 'Search D Oy' });
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
