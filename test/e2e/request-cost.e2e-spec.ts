@@ -4,7 +4,7 @@ import request from 'supertest';
 import { addDays, todayInTimeZone } from '@cb/domain';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
-import { insertFillerContracts } from '../support/database';
+import { insertFillerContracts, queryOnce } from '../support/database';
 import {
   logStatements,
   startTestServer,
@@ -100,17 +100,12 @@ describe('request cost: one transaction per read request, 503 under overload', (
     const [contract] = await seedContracts(server.db.url, zoned.tenantId, 1);
     const today = todayInTimeZone('Pacific/Kiritimati', new Date());
     const yesterday = addDays(today, -1);
-    const client = new Client({ connectionString: server.db.url });
-    await client.connect();
-    try {
-      for (const date of [yesterday, today])
-        await client.query(
-          `INSERT INTO deadlines (tenant_id, contract_id, kind, date) VALUES ($1, $2, 'notice', $3)`,
-          [zoned.tenantId, contract, date],
-        );
-    } finally {
-      await client.end();
-    }
+    await queryOnce(
+      server.db.url,
+      `INSERT INTO deadlines (tenant_id, contract_id, kind, date)
+       VALUES ($1, $2, 'notice', $3), ($1, $2, 'notice', $4)`,
+      [zoned.tenantId, contract, yesterday, today],
+    );
     const { status, statements: s, body } = await count('/v1/deadlines', zoned.token);
     expect(status).toBe(200);
     expect((body as { data: { date: string }[] }).data.map((d) => d.date)).toEqual([today]);
