@@ -100,12 +100,7 @@ const SORTS: Record<ContractSort, { expr: string; dir: 'ASC' | 'DESC'; cast: Cur
 export const SEARCH_WALK_ROWS = 1000;
 const COMMON_CACHE_SIZE = 1000;
 const COMMON_CACHE_MS = 10 * 60_000;
-/**
- * The page of a common word: the tenant's contracts in the page's order (the filters and the cursor applied),
- * each tested with the same condition as contract_search (its language's configuration, or a typo of a name),
- * until the page is full. Answers null when the first SEARCH_WALK_ROWS rows held fewer hits than a page and
- * there are more rows: a word common in the bank but not in this tenant, left to contract_search.
- */
+
 /**
  * Whether the row `c` has amendments, as a column: a scalar subquery probing the amendments' index for each row.
  * As EXISTS, the planner may hash it instead: every contract of the tenant read to answer a list page of 51 rows
@@ -114,6 +109,12 @@ const COMMON_CACHE_MS = 10 * 60_000;
 const HAS_AMENDMENTS =
   '(SELECT true FROM contracts a WHERE a.tenant_id = c.tenant_id AND a.parent_id = c.id LIMIT 1) IS NOT NULL AS has_amendments';
 
+/**
+ * The page of a common word: the tenant's contracts in the page's order (the filters and the cursor applied),
+ * each tested with the same condition as contract_search (its language's configuration, or a typo of a name),
+ * until the page is full. Answers null when the first SEARCH_WALK_ROWS rows held fewer hits than a page and
+ * there are more rows: a word common in the bank but not in this tenant, left to contract_search.
+ */
 async function walkSearch(
   m: EntityManager,
   page: { columns: string[]; where: string[]; order: string; limit: string; rows: number },

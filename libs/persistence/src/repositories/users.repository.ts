@@ -1,7 +1,7 @@
 import { UserEntity } from '../entities';
 import type { TenantDb } from '../tenant-db';
-import { rememberTimeZone } from './alert-settings.repository';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
+import { rememberTimeZone } from './alert-settings.repository';
 
 export interface UserCredentials {
   id: string;
