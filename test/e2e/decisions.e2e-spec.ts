@@ -84,6 +84,9 @@ describe('decisions on notice deadlines: PUT/DELETE /v1/contracts/:id/decision',
       deadline: '2026-09-30',
       decidedBy: { type: 'user', name: expect.any(String) },
     });
+    // The contract read on its own shows the same decision (it has a deadline to decide: its decisions are read).
+    const read = (await request(server.url).get(`/v1/contracts/${id}`).set(auth(a))).body;
+    expect(read.decision).toEqual(res.body.decision);
     expect(res.body.deadlines).toEqual({
       noticeDeadline: null,
       nextRenewalDate: null,

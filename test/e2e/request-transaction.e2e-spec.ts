@@ -105,7 +105,7 @@ describe('request transaction: committed before the response is sent', () => {
       .get('/v1/calendar')
       .set('Authorization', `Bearer ${a.token}`);
     expect(res.status).toBe(200);
-    expect(statements.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(statements.filter((q) => q.startsWith('START TRANSACTION'))).toHaveLength(1);
     expect(statements.filter((q) => /set_config/.test(q))).toHaveLength(1);
     expect(statements[statements.length - 1]).toBe('COMMIT');
   });
@@ -183,14 +183,14 @@ describe('request transaction: rolled back before an error, outlives a client th
       statements.some((q) => q === 'COMMIT' || q === 'ROLLBACK'),
     );
     await sleep(200);
-    // START, tenant, user, contract, obligations, COMMIT: not ended under the handler (which then read the
+    // START with the tenant, user, contract, obligations, COMMIT: not ended under the handler (which then read the
     // obligations outside any transaction, without the tenant, and answered none).
     const obligations = statements.findIndex((q) => /FROM "obligations"/.test(q));
     const end = statements.findIndex((q) => q === 'COMMIT' || q === 'ROLLBACK');
     expect(obligations).toBeGreaterThan(0);
     expect(obligations).toBeLessThan(end);
     expect(statements[end]).toBe('COMMIT');
-    expect(statements.filter((q) => q === 'START TRANSACTION')).toHaveLength(1);
+    expect(statements.filter((q) => q.startsWith('START TRANSACTION'))).toHaveLength(1);
     expect(errors).not.toHaveBeenCalled();
     // The pool's only connection is free again.
     const next = await request(server.url)

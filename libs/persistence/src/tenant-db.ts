@@ -44,6 +44,19 @@ export function isDatabaseBusy(err: unknown): boolean {
 }
 
 /**
+ * START and the tenant in one message, one round trip instead of two (each statement costs the API about 0.2 ms of
+ * CPU, most of it the round trip's system calls): the simple query protocol runs both, and a START inside it opens
+ * a transaction that outlives the message. The tenant id is a literal here, so it is checked as a UUID first (it
+ * always is: assertTenantId). The runner is then told of the transaction as its own startTransaction would (active,
+ * depth 1), so that a nested transaction is a savepoint and commitTransaction sends the COMMIT.
+ */
+async function startWithTenant(runner: QueryRunner, tenantId: string): Promise<void> {
+  assertTenantId(tenantId);
+  Object.assign(runner, { isTransactionActive: true, transactionDepth: 1 });
+  await runner.query(`START TRANSACTION; SELECT set_config('app.tenant_id', '${tenantId}', true)`);
+}
+
+/**
  * The only way application code reaches tenant data. Each scope is one transaction in which
  * `app.tenant_id` is set, so PostgreSQL row-level security hides every other tenant's rows even
  * from a query that forgot its tenant filter. Nested calls for the same tenant join the open
@@ -71,13 +84,18 @@ export class TenantDb {
         return this.scope.run({ tenantId, manager: runner.manager }, () => fn(runner.manager));
       }
     }
+    const { runner } = await this.begin(tenantId);
     try {
-      return await this.dataSource.transaction(async (manager) => {
-        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
-        return this.scope.run({ tenantId, manager }, () => fn(manager));
-      });
+      const result = await this.scope.run({ tenantId, manager: runner.manager }, () =>
+        fn(runner.manager),
+      );
+      await runner.commitTransaction();
+      return result;
     } catch (err) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw isPoolTimeout(err) ? new DatabaseBusyError(err) : err;
+    } finally {
+      await runner.release();
     }
   }
 
@@ -139,8 +157,7 @@ export class TenantDb {
       throw isPoolTimeout(err) ? new DatabaseBusyError(err) : err;
     }
     try {
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+      await startWithTenant(runner, tenantId);
       return { tenantId, runner };
     } catch (err) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);

@@ -208,19 +208,18 @@ export class AuthService {
   }
 
   async me(tenantId: string, userId: string) {
-    const [user, tenant] = await this.db.run(tenantId, () =>
-      Promise.all([this.users.findOne(tenantId, { id: userId }), this.tenants.get(tenantId)]),
-    );
-    if (!user || !tenant)
+    const profile = await this.users.profile(tenantId, userId);
+    if (!profile)
       throw new DomainError(DomainErrorCode.Unauthenticated, 'The account no longer exists');
+    const { user, tenant } = profile;
     return {
       user: toUserDto(user),
       tenant: { id: tenant.id, name: tenant.name },
-      emailVerified: user.emailVerifiedAt !== null,
+      emailVerified: profile.emailVerified,
       security: {
-        mfaEnabled: Boolean(user.mfaEnabledAt),
+        mfaEnabled: profile.hasMfa,
         mfaRequired: tenant.requireMfa,
-        mfaEnrollmentRequired: tenant.requireMfa && !user.mfaEnabledAt,
+        mfaEnrollmentRequired: tenant.requireMfa && !profile.hasMfa,
       },
     };
   }
@@ -261,6 +260,6 @@ export class AuthService {
   }
 }
 
-export function toUserDto(user: UserEntity) {
+export function toUserDto(user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role'>) {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

@@ -36,11 +36,14 @@ export class GetContract {
         contract.suggestedParentId && !contract.parentId && contract.parentSuggestion
           ? await this.contracts.get(tenantId, contract.suggestedParentId)
           : null;
-      const decisions = await this.decisions.forContract(tenantId, id);
+      // Only a contract with a current notice deadline can have a decision for it: no read otherwise (as the list).
+      const decision = contract.decisionDeadline
+        ? decisionFor(await this.decisions.forContract(tenantId, id), contract.decisionDeadline)
+        : null;
       return {
         contract,
         obligations,
-        decision: decisionFor(decisions, contract.decisionDeadline),
+        decision,
         amendments: (inForce?.amendments ?? []).map((a) => ({
           id: a.id,
           title: a.title,

@@ -19,6 +19,14 @@ export interface UserAccess {
   tenantRequiresMfa: boolean;
 }
 
+/** What GET /v1/me answers of the user and their tenant. */
+export interface UserProfile {
+  user: Pick<UserEntity, 'id' | 'email' | 'name' | 'role'>;
+  emailVerified: boolean;
+  hasMfa: boolean;
+  tenant: { id: string; name: string; requireMfa: boolean };
+}
+
 export class UsersRepository extends TenantScopedRepository<UserEntity> {
   constructor(db: TenantDb) {
     super(db, UserEntity);
@@ -55,6 +63,38 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
             role: row.role,
             hasMfa: row.has_mfa,
             tenantRequiresMfa: row.require_mfa,
+          }
+        : null;
+    });
+  }
+
+  /** The user and their tenant as /v1/me shows them: one statement (the tenant joined), no entity hydration. */
+  profile(tenantId: string, userId: string): Promise<UserProfile | null> {
+    return this.run(tenantId, async (m) => {
+      const rows: {
+        id: string;
+        email: string;
+        name: string;
+        role: UserEntity['role'];
+        email_verified: boolean;
+        has_mfa: boolean;
+        tenant_id: string;
+        tenant_name: string;
+        require_mfa: boolean;
+      }[] = await m.query(
+        `SELECT u.id, u.email, u.name, u.role, u.email_verified_at IS NOT NULL AS email_verified,
+                u.mfa_enabled_at IS NOT NULL AS has_mfa, t.id AS tenant_id, t.name AS tenant_name, t.require_mfa
+           FROM users u JOIN tenants t ON t.id = u.tenant_id
+          WHERE u.tenant_id = $1 AND u.id = $2`,
+        [tenantId, userId],
+      );
+      const row = rows[0];
+      return row
+        ? {
+            user: { id: row.id, email: row.email, name: row.name, role: row.role },
+            emailVerified: row.email_verified,
+            hasMfa: row.has_mfa,
+            tenant: { id: row.tenant_id, name: row.tenant_name, requireMfa: row.require_mfa },
           }
         : null;
     });
