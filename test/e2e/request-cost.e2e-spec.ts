@@ -7,6 +7,7 @@ import { signUp, type SignedUp } from '../support/api-client';
 import { insertFillerContracts, queryOnce } from '../support/database';
 import {
   logStatements,
+  startsTransaction,
   startTestServer,
   type StatementLog,
   type TestServer,
@@ -15,7 +16,6 @@ import {
 /** A read request's transaction: START and the tenant in one message. */
 const START_WITH_TENANT =
   /^START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\)$/;
-const startsTransaction = (q: string): boolean => q.startsWith('START TRANSACTION');
 
 /** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
 async function seedContracts(dbUrl: string, tenantId: string, n: number): Promise<string[]> {

@@ -5,7 +5,7 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { startsTransaction, startTestServer, type TestServer } from '../support/test-server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -105,7 +105,7 @@ describe('request transaction: committed before the response is sent', () => {
       .get('/v1/calendar')
       .set('Authorization', `Bearer ${a.token}`);
     expect(res.status).toBe(200);
-    expect(statements.filter((q) => q.startsWith('START TRANSACTION'))).toHaveLength(1);
+    expect(statements.filter(startsTransaction)).toHaveLength(1);
     expect(statements.filter((q) => /set_config/.test(q))).toHaveLength(1);
     expect(statements[statements.length - 1]).toBe('COMMIT');
   });
@@ -190,7 +190,7 @@ describe('request transaction: rolled back before an error, outlives a client th
     expect(obligations).toBeGreaterThan(0);
     expect(obligations).toBeLessThan(end);
     expect(statements[end]).toBe('COMMIT');
-    expect(statements.filter((q) => q.startsWith('START TRANSACTION'))).toHaveLength(1);
+    expect(statements.filter(startsTransaction)).toHaveLength(1);
     expect(errors).not.toHaveBeenCalled();
     // The pool's only connection is free again.
     const next = await request(server.url)

@@ -58,6 +58,11 @@ export interface StatementLog {
   clear(): void;
 }
 
+/** A logged statement that starts a transaction (TenantDb sends START with the tenant's set_config, one message). */
+export function startsTransaction(statement: string): boolean {
+  return statement.startsWith('START TRANSACTION');
+}
+
 /** Records every statement of the API's application pool (TypeORM logs each one, START and COMMIT too). */
 export function logStatements(server: TestServer): StatementLog {
   const log: StatementLog = {

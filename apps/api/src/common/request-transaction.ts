@@ -17,7 +17,7 @@ export function requestTransactionOf(req: Request): RequestTransactionHandle | u
 
 /**
  * One database transaction per read request: the bearer check's user look-up, the use case's rows and their
- * obligations all run in it, the tenant set once (a list is START, set_config, user, rows, COMMIT). Writes keep
+ * obligations all run in it, the tenant set once (a list is START with the tenant, user, rows, COMMIT). Writes keep
  * their own transactions (a job is enqueued only after its rows are committed), and so do event streams, which
  * live for minutes.
  *
