@@ -27,6 +27,7 @@ import { SnippetTextOnce1796330000000 } from './1796330000000-SnippetTextOnce';
 import { SearchCommonWords1796340000000 } from './1796340000000-SearchCommonWords';
 import { SnippetWholeWord1796350000000 } from './1796350000000-SnippetWholeWord';
 import { SnippetPlaceByStrpos1796360000000 } from './1796360000000-SnippetPlaceByStrpos';
+import { SnippetByteOffsets1796370000000 } from './1796370000000-SnippetByteOffsets';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   SearchCommonWords1796340000000,
   SnippetWholeWord1796350000000,
   SnippetPlaceByStrpos1796360000000,
+  SnippetByteOffsets1796370000000,
 ];

@@ -188,6 +188,61 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect(hits.find((h) => h.id === closes)?.snippet).toMatch(/under Finnish \*\*law\*\*$/);
   });
 
+  it('places the snippet by bytes in text of ä, ö and å: any case, whole words, never half a character', async () => {
+    // In tenant B: one more tenant would change the plan test's estimates below.
+    const c = b;
+    // Two-byte letters around the word, with 0 to 5 more bytes on each side of it: the window (200 bytes before
+    // the word, 600 from it) has an end inside a character for some of them, and must move it off.
+    const fill = 'Pääsö äänellä, säätöä ja nöyryyttä. '.repeat(30);
+    const texts = ['', 'x', 'xy', 'xyz', 'xyzw', 'xyzwv'].map(
+      (pad) => `${fill}${pad} Vuokralainen maksaa VUOKRAN kuukausittain.${pad} ${fill}`,
+    );
+    const inCharacter = (text: string, from: number) => {
+      const bytes = Buffer.from(text);
+      const at = Buffer.byteLength(text.slice(0, text.indexOf('VUOKRAN'))) + from;
+      return bytes[at] >= 0x80 && bytes[at] < 0xc0;
+    };
+    expect(texts.some((t) => inCharacter(t, -200))).toBe(true);
+    expect(texts.some((t) => inCharacter(t, 600))).toBe(true);
+    const upper: string[] = [];
+    for (const [i, text] of texts.entries())
+      upper.push(await insert(owner, c.tenantId, { title: `Vuokra ${i}`, language: 'fi', text }));
+    const hits = await search('vuokran', c.token);
+    for (const id of upper) {
+      const snippet = hits.find((h) => h.id === id)?.snippet;
+      expect(snippet).toMatch(/maksaa \*\*VUOKRAN\*\* kuukausittain/);
+      expect(snippet).not.toContain('\uFFFD');
+    }
+    // "land" inside "Åland" follows a letter of two bytes: not the word. A typographic apostrophe after "law" ends it.
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const aland = await insert(owner, c.tenantId, {
+      title: 'Åland',
+      language: 'sv',
+      text: `Bolaget är registrerat på Åland. ${filler}Lagen i vårt land gäller.`,
+    });
+    expect((await search('land', c.token)).find((h) => h.id === aland)?.snippet).toMatch(
+      /vårt \*\*land\*\* gäller/,
+    );
+    const apostrophe = await insert(owner, c.tenantId, {
+      title: 'Apostrophe',
+      text: `Acme Inc., a Delaware corporation. ${filler}Under the law’s terms, Finnish courts decide.`,
+    });
+    expect((await search('law', c.token)).find((h) => h.id === apostrophe)?.snippet).toMatch(
+      /the \*\*law\*\*’s terms/,
+    );
+  });
+
+  it('places the snippet at a word of another form when the text has none as typed', async () => {
+    const c = b;
+    const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
+    const id = await insert(owner, c.tenantId, {
+      title: 'Forms',
+      text: `${filler}Either party may terminate this Agreement on notice.`,
+    });
+    const hit = (await search('termination', c.token)).find((h) => h.id === id);
+    expect(hit?.snippet).toMatch(/may \*\*terminate\*\* this/);
+  });
+
   it('highlights the words of a query it finds apart, when no passage holds them all', async () => {
     const c = await signUp(server.url, { company: 'Search D Oy' });
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);

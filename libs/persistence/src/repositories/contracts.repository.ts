@@ -268,9 +268,9 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
         searchWhere.push(`c.id IN (SELECT id FROM contract_search(${q}))`);
         columns.push(
           `ts_rank(c.search, websearch_to_tsquery(contract_search_config(c.language), ${q})) AS search_rank`,
-          // The words wrapped in **, from a window around their first use; the forms looked for are computed once
-          // for the query (a subquery of its own), not per row (see the SearchCost migration).
-          `contract_snippet(contract_search_config(c.language), c.text, ${q}, (SELECT contract_snippet_forms(${q}))) AS search_snippet`,
+          // The words wrapped in **, from a window around their first use; what the snippets need of the query is
+          // computed once for it (a subquery of its own), not per row (see the SnippetByteOffsets migration).
+          `contract_snippet(contract_search_config(c.language), c.text, (SELECT contract_snippet_plan(${q}))) AS search_snippet`,
         );
       }
       if (query.status) where.push(`c.status = ${param(query.status)}`);
