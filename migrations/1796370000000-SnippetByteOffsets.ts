@@ -56,10 +56,11 @@ const SNIPPET_PLAN = `contract_snippet_plan(p_q text) RETURNS jsonb
 
 /**
  * Whether the character holding byte p_at (from 0) of UTF-8 text is a letter, digit or underscore: the word
- * boundary check for the bytes that are not ASCII (ä, ö, å, and the typographic quotes and dashes).
+ * boundary check for the bytes that are not ASCII (ä, ö, å, and the typographic quotes and dashes). STABLE, as
+ * convert_from is.
  */
 const WORD_CHAR_AT = `contract_snippet_word_char(p_bytes bytea, p_at int) RETURNS boolean
-      LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+      LANGUAGE plpgsql STABLE PARALLEL SAFE AS $$
       DECLARE
         v_from int := p_at;
         v_to int := p_at + 1;

@@ -202,8 +202,9 @@ describe('request cost: one transaction per read request, 503 under overload', (
     expect(status).toBe(200);
     expect(s.filter(startsTransaction)).toHaveLength(1);
     expect(s.filter((q) => /set_config/.test(q))).toHaveLength(1);
-    // START with the tenant, the bearer check's user, the user with the tenant /me answers with, COMMIT (12 before).
-    expect(s).toHaveLength(4);
+    // START with the tenant, the bearer check's user (with what /me answers of it and the tenant), COMMIT (12
+    // before).
+    expect(s).toHaveLength(3);
   });
 
   it('rolls back and releases the transaction of a request that failed (404)', async () => {

@@ -27,6 +27,36 @@ export interface UserProfile {
   tenant: { id: string; name: string; requireMfa: boolean };
 }
 
+interface ProfileRow {
+  id: string;
+  tenant_id: string;
+  email: string;
+  name: string;
+  role: UserEntity['role'];
+  email_verified: boolean;
+  has_mfa: boolean;
+  /** Null only without the tenant's row (the bearer check's outer join). */
+  tenant_name: string | null;
+  require_mfa: boolean;
+}
+
+const PROFILE_COLUMNS = `u.id, u.tenant_id, u.email, u.name, u.role,
+                u.email_verified_at IS NOT NULL AS email_verified, u.mfa_enabled_at IS NOT NULL AS has_mfa,
+                t.name AS tenant_name, coalesce(t.require_mfa, false) AS require_mfa`;
+
+const profileKey = (tenantId: string, userId: string): string =>
+  `users.profile:${tenantId}:${userId}`;
+
+function toProfile(row: ProfileRow): UserProfile | null {
+  if (row.tenant_name === null) return null;
+  return {
+    user: { id: row.id, email: row.email, name: row.name, role: row.role },
+    emailVerified: row.email_verified,
+    hasMfa: row.has_mfa,
+    tenant: { id: row.tenant_id, name: row.tenant_name, requireMfa: row.require_mfa },
+  };
+}
+
 export class UsersRepository extends TenantScopedRepository<UserEntity> {
   constructor(db: TenantDb) {
     super(db, UserEntity);
@@ -35,68 +65,48 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
   /**
    * The user's role and second-factor state with the tenant's policy: one statement, no entity hydration. It reads
    * the tenant's time zone too, kept for the rest of a read request (its deadlines, "today" of a contract's terms)
-   * so that it costs no statement of its own.
+   * so that it costs no statement of its own, and what /v1/me shows of the user and the tenant, kept the same way
+   * for `profile`.
    */
   access(tenantId: string, userId: string): Promise<UserAccess | null> {
     return this.run(tenantId, async (m) => {
-      const rows: {
-        id: string;
-        tenant_id: string;
-        role: UserEntity['role'];
-        has_mfa: boolean;
-        require_mfa: boolean;
-        time_zone: string | null;
-      }[] = await m.query(
-        `SELECT u.id, u.tenant_id, u.role, u.mfa_enabled_at IS NOT NULL AS has_mfa,
-                coalesce(t.require_mfa, false) AS require_mfa, s.timezone AS time_zone
+      const rows: (ProfileRow & { time_zone: string | null })[] = await m.query(
+        `SELECT ${PROFILE_COLUMNS}, s.timezone AS time_zone
            FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
            LEFT JOIN alert_settings s ON s.tenant_id = u.tenant_id
           WHERE u.tenant_id = $1 AND u.id = $2`,
         [tenantId, userId],
       );
       const row = rows[0];
-      if (row) rememberTimeZone(this.db, tenantId, row.time_zone);
-      return row
-        ? {
-            id: row.id,
-            tenantId: row.tenant_id,
-            role: row.role,
-            hasMfa: row.has_mfa,
-            tenantRequiresMfa: row.require_mfa,
-          }
-        : null;
+      if (!row) return null;
+      rememberTimeZone(this.db, tenantId, row.time_zone);
+      const profile = toProfile(row);
+      if (profile) this.db.requestValues()?.set(profileKey(tenantId, userId), profile);
+      return {
+        id: row.id,
+        tenantId: row.tenant_id,
+        role: row.role,
+        hasMfa: row.has_mfa,
+        tenantRequiresMfa: row.require_mfa,
+      };
     });
   }
 
-  /** The user and their tenant as /v1/me shows them: one statement (the tenant joined), no entity hydration. */
+  /**
+   * The user and their tenant as /v1/me shows them: read with the bearer check's user in a read request, else one
+   * statement (the tenant joined), no entity hydration.
+   */
   profile(tenantId: string, userId: string): Promise<UserProfile | null> {
+    const remembered = this.db.requestValues()?.get(profileKey(tenantId, userId));
+    if (remembered) return Promise.resolve(remembered as UserProfile);
     return this.run(tenantId, async (m) => {
-      const rows: {
-        id: string;
-        email: string;
-        name: string;
-        role: UserEntity['role'];
-        email_verified: boolean;
-        has_mfa: boolean;
-        tenant_id: string;
-        tenant_name: string;
-        require_mfa: boolean;
-      }[] = await m.query(
-        `SELECT u.id, u.email, u.name, u.role, u.email_verified_at IS NOT NULL AS email_verified,
-                u.mfa_enabled_at IS NOT NULL AS has_mfa, t.id AS tenant_id, t.name AS tenant_name, t.require_mfa
+      const rows: ProfileRow[] = await m.query(
+        `SELECT ${PROFILE_COLUMNS}
            FROM users u JOIN tenants t ON t.id = u.tenant_id
           WHERE u.tenant_id = $1 AND u.id = $2`,
         [tenantId, userId],
       );
-      const row = rows[0];
-      return row
-        ? {
-            user: { id: row.id, email: row.email, name: row.name, role: row.role },
-            emailVerified: row.email_verified,
-            hasMfa: row.has_mfa,
-            tenant: { id: row.tenant_id, name: row.tenant_name, requireMfa: row.require_mfa },
-          }
-        : null;
+      return rows[0] ? toProfile(rows[0]) : null;
     });
   }
 
