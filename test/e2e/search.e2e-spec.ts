@@ -190,7 +190,6 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
 
   it('places the snippet by bytes in text of ä, ö and å: any case, whole words, never half a character', async () => {
     // In tenant B: one more tenant would change the plan test's estimates below.
-    const c = b;
     // Two-byte letters around the word, with 0 to 5 more bytes on each side of it: the window (200 bytes before
     // the word, 600 from it) has an end inside a character for some of them, and must move it off.
     const fill = 'Pääsö äänellä, säätöä ja nöyryyttä. '.repeat(30);
@@ -206,8 +205,8 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     expect(texts.some((t) => inCharacter(t, 600))).toBe(true);
     const upper: string[] = [];
     for (const [i, text] of texts.entries())
-      upper.push(await insert(owner, c.tenantId, { title: `Vuokra ${i}`, language: 'fi', text }));
-    const hits = await search('vuokran', c.token);
+      upper.push(await insert(owner, b.tenantId, { title: `Vuokra ${i}`, language: 'fi', text }));
+    const hits = await search('vuokran', b.token);
     for (const id of upper) {
       const snippet = hits.find((h) => h.id === id)?.snippet;
       expect(snippet).toMatch(/maksaa \*\*VUOKRAN\*\* kuukausittain/);
@@ -215,31 +214,30 @@ describe('search: websearch syntax per language, snippets, typos, and the tenant
     }
     // "land" inside "Åland" follows a letter of two bytes: not the word. A typographic apostrophe after "law" ends it.
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
-    const aland = await insert(owner, c.tenantId, {
+    const aland = await insert(owner, b.tenantId, {
       title: 'Åland',
       language: 'sv',
       text: `Bolaget är registrerat på Åland. ${filler}Lagen i vårt land gäller.`,
     });
-    expect((await search('land', c.token)).find((h) => h.id === aland)?.snippet).toMatch(
+    expect((await search('land', b.token)).find((h) => h.id === aland)?.snippet).toMatch(
       /vårt \*\*land\*\* gäller/,
     );
-    const apostrophe = await insert(owner, c.tenantId, {
+    const apostrophe = await insert(owner, b.tenantId, {
       title: 'Apostrophe',
       text: `Acme Inc., a Delaware corporation. ${filler}Under the law’s terms, Finnish courts decide.`,
     });
-    expect((await search('law', c.token)).find((h) => h.id === apostrophe)?.snippet).toMatch(
+    expect((await search('law', b.token)).find((h) => h.id === apostrophe)?.snippet).toMatch(
       /the \*\*law\*\*’s terms/,
     );
   });
 
   it('places the snippet at a word of another form when the text has none as typed', async () => {
-    const c = b;
     const filler = 'Nothing of note is settled in this paragraph of the document. '.repeat(400);
-    const id = await insert(owner, c.tenantId, {
+    const id = await insert(owner, b.tenantId, {
       title: 'Forms',
       text: `${filler}Either party may terminate this Agreement on notice.`,
     });
-    const hit = (await search('termination', c.token)).find((h) => h.id === id);
+    const hit = (await search('termination', b.token)).find((h) => h.id === id);
     expect(hit?.snippet).toMatch(/may \*\*terminate\*\* this/);
   });
 

@@ -80,8 +80,7 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
       const row = rows[0];
       if (!row) return null;
       rememberTimeZone(this.db, tenantId, row.time_zone);
-      const profile = toProfile(row);
-      if (profile) this.db.requestValues()?.set(profileKey(tenantId, userId), profile);
+      this.db.requestValues()?.set(profileKey(tenantId, userId), row);
       return {
         id: row.id,
         tenantId: row.tenant_id,
@@ -98,7 +97,7 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
    */
   profile(tenantId: string, userId: string): Promise<UserProfile | null> {
     const remembered = this.db.requestValues()?.get(profileKey(tenantId, userId));
-    if (remembered) return Promise.resolve(remembered as UserProfile);
+    if (remembered) return Promise.resolve(toProfile(remembered as ProfileRow));
     return this.run(tenantId, async (m) => {
       const rows: ProfileRow[] = await m.query(
         `SELECT ${PROFILE_COLUMNS}
