@@ -28,6 +28,7 @@ import { SearchCommonWords1796340000000 } from './1796340000000-SearchCommonWord
 import { SnippetWholeWord1796350000000 } from './1796350000000-SnippetWholeWord';
 import { SnippetPlaceByStrpos1796360000000 } from './1796360000000-SnippetPlaceByStrpos';
 import { SnippetByteOffsets1796370000000 } from './1796370000000-SnippetByteOffsets';
+import { ContractsLz41796380000000 } from './1796380000000-ContractsLz4';
 import { AlertEscalations1796260000000 } from './1796260000000-AlertEscalations';
 import { ContractDecisions1796210000000 } from './1796210000000-ContractDecisions';
 import { DeadlineSnoozes1796270000000 } from './1796270000000-DeadlineSnoozes';
@@ -65,4 +66,5 @@ export const MIGRATIONS = [
   SnippetWholeWord1796350000000,
   SnippetPlaceByStrpos1796360000000,
   SnippetByteOffsets1796370000000,
+  ContractsLz41796380000000,
 ];
