@@ -375,7 +375,13 @@ async function load(paths, tokens, rate, duration, { burst = false } = {}) {
   });
 }
 
-const row = (name, r) => ({
+const row = (name, r) => {
+  // Which errors a run had (autocannon's burst runs have no codes): a reset connection is not a timeout.
+  if (r.errorCodes && Object.keys(r.errorCodes).length)
+    console.error(`${name}: errors ${JSON.stringify(r.errorCodes)}`);
+  return rowOf(name, r);
+};
+const rowOf = (name, r) => ({
   endpoint: name,
   rps: Math.round(r.requests.average),
   p50: r.latency.p50,

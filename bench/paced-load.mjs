@@ -12,7 +12,7 @@ import http from 'node:http';
 /**
  * Sends `rate` requests a second for `duration` seconds; `next(i)` gives the i-th request's path and headers.
  * Resolves to autocannon's result shape (the fields bench/api.mjs reads): requests.average and total,
- * latency.p50/p90/p99/max (ms), errors, timeouts, non2xx.
+ * latency.p50/p90/p99/max (ms), errors, timeouts, non2xx; and errorCodes, how many of the errors had each code.
  */
 export function pacedLoad({ port, rate, duration, next, connections = 100, timeoutMs = 10_000 }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
@@ -22,6 +22,7 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
   let errors = 0;
   let timeouts = 0;
   let non2xx = 0;
+  const errorCodes = {};
   let done = 0;
   const start = performance.now();
 
@@ -52,6 +53,7 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
         errors,
         timeouts,
         non2xx,
+        errorCodes,
       });
     };
     const send = (i) => {
@@ -74,7 +76,11 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
       req.on('error', (e) => {
         if (finished) return;
         if (e.code === 'TIMEOUT') timeouts++;
-        else errors++;
+        else {
+          errors++;
+          const code = e.code ?? e.message;
+          errorCodes[code] = (errorCodes[code] ?? 0) + 1;
+        }
         if (++done === total) finish();
       });
     };

@@ -116,6 +116,23 @@ describe('API_WORKERS: the built API as a cluster of processes sharing the port'
     await db?.drop();
   });
 
+  it('keeps an idle connection open longer than a load balancer does (Keep-Alive: timeout=65)', async () => {
+    await workerPids(port, 1);
+    const agent = new http.Agent({ keepAlive: true });
+    try {
+      const header = await new Promise<string | undefined>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/health', agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.headers['keep-alive'] as string | undefined));
+        });
+        req.on('error', reject);
+      });
+      expect(header).toBe('timeout=65');
+    } finally {
+      agent.destroy();
+    }
+  });
+
   it('answers from two processes, restarts one that dies, and stops all on SIGTERM', async () => {
     const pids = await workerPids(port, 2);
     expect(pids.size).toBe(2);

@@ -1,9 +1,18 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import type { Server } from 'node:http';
 import pino from 'pino';
 import { installProcessGuards, loadConfigOrExit, maskUrl } from '@cb/config';
 import { runApiCluster } from './api-cluster';
 import { createApiApp } from './app.factory';
+
+/**
+ * How long an idle kept-alive connection stays open: longer than the idle timeout of the load balancers in front
+ * (AWS ALB and nginx's upstream keep-alive: 60 s), so that the balancer, not the API, closes an idle connection.
+ * With Node's default of 5 s the API closes connections that the balancer (or a partner's pooled client) may be
+ * sending the next request on at that moment: a reset connection, a 502 at the balancer.
+ */
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
 async function bootstrap(): Promise<void> {
   const logger = pino({ name: 'api' });
@@ -19,6 +28,10 @@ async function bootstrap(): Promise<void> {
     return;
   }
   const app = await createApiApp(config);
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  // Bounds how long a client may take to send a request's headers (Node's default, 60 s, is below the above).
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   await app.listen(config.port);
   if (cluster.isWorker) return;
   // eslint-disable-next-line no-console -- one human line at start, beside the JSON logs
