@@ -1,7 +1,7 @@
 import type { ContractStatus, DeadlineItem, ExtractedObligation } from '@cb/domain';
 import type { EntityManager } from 'typeorm';
 import { ContractEntity, DeadlineEntity, ObligationEntity } from '../entities';
-import { entitiesFromRaw, selectColumns } from '../raw-rows';
+import { entitiesFromRaw, queryNamed, selectColumns } from '../raw-rows';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 import { decodeCursor, encodeCursor, type CursorValueKind } from './list-cursor';
@@ -177,7 +177,10 @@ export class ContractsRepository extends TenantScopedRepository<ContractEntity> 
     id: string,
   ): Promise<{ contract: ContractEntity; hasAmendments: boolean } | null> {
     return this.run(tenantId, async (m) => {
-      const raw: Record<string, unknown>[] = await m.query(
+      // Every read of a contract runs it: prepared once per connection (see queryNamed).
+      const raw = await queryNamed(
+        m,
+        'cb_contract_by_id',
         `SELECT ${selectColumns(m, ContractEntity, 'c')}, ${HAS_AMENDMENTS}
            FROM "contracts" "c" WHERE c.tenant_id = $1 AND c.id = $2`,
         [tenantId, id],

@@ -1,4 +1,5 @@
 import { UserEntity } from '../entities';
+import { queryNamed } from '../raw-rows';
 import type { TenantDb } from '../tenant-db';
 import { TenantScopedRepository } from '../tenant-scoped-repository';
 import { rememberTimeZone } from './alert-settings.repository';
@@ -70,7 +71,10 @@ export class UsersRepository extends TenantScopedRepository<UserEntity> {
    */
   access(tenantId: string, userId: string): Promise<UserAccess | null> {
     return this.run(tenantId, async (m) => {
-      const rows: (ProfileRow & { time_zone: string | null })[] = await m.query(
+      // Every authenticated request runs it: prepared once per connection (see queryNamed).
+      const rows = await queryNamed<ProfileRow & { time_zone: string | null }>(
+        m,
+        'cb_user_access',
         `SELECT ${PROFILE_COLUMNS}, s.timezone AS time_zone
            FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
            LEFT JOIN alert_settings s ON s.tenant_id = u.tenant_id
