@@ -379,19 +379,18 @@ const row = (name, r) => {
   // Which errors a run had (autocannon's burst runs have no codes): a reset connection is not a timeout.
   if (r.errorCodes && Object.keys(r.errorCodes).length)
     console.error(`${name}: errors ${JSON.stringify(r.errorCodes)}`);
-  return rowOf(name, r);
+  return {
+    endpoint: name,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p90: r.latency.p90,
+    p99: r.latency.p99,
+    max: r.latency.max,
+    errors: r.errors + r.timeouts + r.non2xx,
+    // Of those, answered with a status (503 when the pool had no connection in time) vs. timed out or failed.
+    'non-2xx': r.non2xx,
+  };
 };
-const rowOf = (name, r) => ({
-  endpoint: name,
-  rps: Math.round(r.requests.average),
-  p50: r.latency.p50,
-  p90: r.latency.p90,
-  p99: r.latency.p99,
-  max: r.latency.max,
-  errors: r.errors + r.timeouts + r.non2xx,
-  // Of those, answered with a status (503 when the pool had no connection in time) vs. timed out or failed.
-  'non-2xx': r.non2xx,
-});
 
 async function main() {
   if (!fs.existsSync('dist/apps/api/src/main.js')) throw new Error('run `npm run build` first');
