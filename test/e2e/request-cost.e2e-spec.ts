@@ -5,6 +5,7 @@ import { addDays, todayInTimeZone } from '@cb/domain';
 import { TenantDb } from '../../libs/persistence/src/tenant-db';
 import { signUp, type SignedUp } from '../support/api-client';
 import { insertFillerContracts, queryOnce } from '../support/database';
+import { startSmtpCapture, type SmtpCapture } from '../support/smtp-capture';
 import {
   logStatements,
   startsTransaction,
@@ -16,6 +17,9 @@ import {
 /** A read request's transaction: START and the tenant in one message. */
 const START_WITH_TENANT =
   /^START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\)$/;
+
+/** The e-mail a sign-up sends after its response. */
+const VERIFICATION_SUBJECT = /Confirm your e-mail address/;
 
 /** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
 async function seedContracts(dbUrl: string, tenantId: string, n: number): Promise<string[]> {
@@ -48,19 +52,32 @@ async function seedContracts(dbUrl: string, tenantId: string, n: number): Promis
 
 describe('request cost: one transaction per read request, 503 under overload', () => {
   let server: TestServer;
+  let smtp: SmtpCapture;
   let a: SignedUp;
   let ids: string[];
   let log: StatementLog;
 
+  /**
+   * Signs up and waits for the verification e-mail, which the API sends after the sign-up's response in
+   * transactions of the new tenant: counted statements are then the counted request's alone.
+   */
+  async function signUpSettled(company: string): Promise<SignedUp> {
+    const signedUp = await signUp(server.url, { company });
+    await smtp.waitFor(signedUp.email, { subject: VERIFICATION_SUBJECT });
+    return signedUp;
+  }
+
   beforeAll(async () => {
-    server = await startTestServer({ worker: false });
-    a = await signUp(server.url, { company: 'Cost Counting Oy' });
+    smtp = await startSmtpCapture();
+    server = await startTestServer({ worker: false, env: { SMTP_URL: smtp.url } });
+    a = await signUpSettled('Cost Counting Oy');
     ids = await seedContracts(server.db.url, a.tenantId, 3);
     log = logStatements(server);
   }, 60_000);
 
   afterAll(async () => {
     await server?.close();
+    await smtp?.close();
   });
 
   async function count(
@@ -99,7 +116,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
   });
 
   it("lists deadlines in five statements, from today in the tenant's stored time zone", async () => {
-    const zoned = await signUp(server.url, { company: 'Kiritimati Oy' });
+    const zoned = await signUpSettled('Kiritimati Oy');
     // Kiritimati (UTC+14) is a day ahead of UTC, Helsinki (the default) and every zone west of it.
     const saved = await request(server.url)
       .put('/v1/alert-settings')
@@ -136,7 +153,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
   });
 
   it('reads only the page of a big tenant, not every contract of it (which amendments there are, too)', async () => {
-    const big = await signUp(server.url, { company: 'Big Tenant Oy' });
+    const big = await signUpSettled('Big Tenant Oy');
     const owner = new Client({ connectionString: server.db.url });
     await owner.connect();
     try {
@@ -229,18 +246,23 @@ describe('request cost: one transaction per read request, 503 under overload', (
 
 describe('overload: no free database connection', () => {
   let server: TestServer;
+  let smtp: SmtpCapture;
   let a: SignedUp;
 
   beforeAll(async () => {
+    smtp = await startSmtpCapture();
     server = await startTestServer({
       worker: false,
-      env: { DB_POOL_SIZE: '1', DB_POOL_TIMEOUT_MS: '200' },
+      env: { DB_POOL_SIZE: '1', DB_POOL_TIMEOUT_MS: '200', SMTP_URL: smtp.url },
     });
     a = await signUp(server.url, { company: 'Busy Oy' });
+    // The sign-up's verification e-mail is sent after its response, through the pool's one connection.
+    await smtp.waitFor(a.email, { subject: VERIFICATION_SUBJECT });
   }, 60_000);
 
   afterAll(async () => {
     await server?.close();
+    await smtp?.close();
   });
 
   it('answers 503 problem+json with Retry-After while the pool is exhausted, and serves again after', async () => {
