@@ -7,7 +7,14 @@
 // and `reqsMadeThisSecond`), so "200 rps" arrives as one burst of 200 requests each second. A burst of 200
 // requests of 1.4 ms each queues the last for 280 ms: the p99 measures the burst, not the server at that rate.
 // The issue's figures are for evenly paced requests.
+import fs from 'node:fs';
 import http from 'node:http';
+
+/**
+ * BENCH_TRACE=<file>: each answered request's path, the rate, its due time (Unix ms) and its latency
+ * (ms), appended as CSV: whether slow requests are spread over the run (queueing) or bunched (a stall).
+ */
+const TRACE = process.env.BENCH_TRACE;
 
 /**
  * Sends `rate` requests a second for `duration` seconds; `next(i)` gives the i-th request's path and headers.
@@ -19,6 +26,7 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
   const interval = 1000 / rate;
   const total = Math.round(rate * duration);
   const latencies = [];
+  const trace = TRACE ? [] : null;
   let errors = 0;
   let timeouts = 0;
   let non2xx = 0;
@@ -42,6 +50,7 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
       finished = true;
       clearTimeout(stop);
       agent.destroy();
+      if (trace) fs.appendFileSync(TRACE, `${trace.join('\n')}\n`);
       latencies.sort((a, b) => a - b);
       const at = (q) =>
         latencies.length
@@ -65,6 +74,9 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
           res.resume();
           res.on('end', () => {
             latencies.push(Math.round(performance.now() - due));
+            trace?.push(
+              `${path},${rate},${Math.round(performance.timeOrigin + due)},${latencies[latencies.length - 1]}`,
+            );
             if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
             if (++done === total) finish();
           });
