@@ -33,6 +33,7 @@ import autocannon from 'autocannon';
 import { pacedLoad } from './paced-load.mjs';
 import pg from 'pg';
 import { cuadDir } from './lib/datasets.mjs';
+import apiNodeArgs from '../scripts/api-node-args.js';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const COST_ONLY = process.argv.includes('--cost-only');
@@ -92,11 +93,24 @@ function migrate() {
 const tenantId = (i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 const userId = (i) => `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`;
 
+/** The comment a database gets once its seeding has finished. */
+const SEEDED_MARK = 'bench:api seeded';
+
 async function seed() {
-  const exists = await admin(
-    async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB])).rowCount,
+  // A database is kept only when its seeding finished (marked at the end): one whose seeding was stopped halfway
+  // would otherwise be measured as if it held every contract.
+  const [kept] = await admin(
+    async (c) =>
+      (
+        await c.query(
+          `SELECT shobj_description(oid, 'pg_database') = $2 AS complete FROM pg_database WHERE datname = $1`,
+          [DB, SEEDED_MARK],
+        )
+      ).rows,
   );
-  if (exists && process.env.BENCH_KEEP_DB === '1') {
+  if (kept && !kept.complete && process.env.BENCH_KEEP_DB === '1')
+    console.log(`${DB} was not seeded to the end: seeding it again`);
+  if (kept?.complete && process.env.BENCH_KEEP_DB === '1') {
     await migrate(); // a kept database still gets the migrations added since it was seeded
     await refreshCommonWords();
     return;
@@ -175,6 +189,7 @@ async function seed() {
     await c.end();
   }
   await refreshCommonWords();
+  await admin((c) => c.query(`COMMENT ON DATABASE ${DB} IS '${SEEDED_MARK}'`));
   console.log(`\nseeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
@@ -202,8 +217,13 @@ async function tokenFor(i) {
 
 /** Starts the built API (production mode); `stop` sends SIGTERM and waits until it (and its workers) exited. */
 async function startApi({ workers = 1, logLevel = LOG_LEVEL, poolSize } = {}) {
-  // BENCH_API_NODE_ARGS: extra node flags for the API (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile).
-  const nodeArgs = (process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // The API's own flags, as `npm start` and the Docker image start it (scripts/api-node-args.js), then
+  // BENCH_API_NODE_ARGS: extra node flags (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile; a later flag
+  // wins, so `--v8-pool-size=4` measures V8's default pool).
+  const nodeArgs = [
+    ...apiNodeArgs.API_NODE_ARGS,
+    ...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ];
   const api = spawn(process.execPath, [...nodeArgs, 'dist/apps/api/src/main.js'], {
     env: {
       ...process.env,

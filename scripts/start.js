@@ -17,6 +17,7 @@ const root = path.resolve(__dirname, '..');
 const demo = process.argv.includes('--demo');
 const port = Number(process.env.PORT || 3000);
 const { supervise, logLine } = require('./supervisor');
+const { API_NODE_ARGS } = require('./api-node-args');
 
 /** Runs a step's command; with capture its output is kept (returned) and only shown when it fails. */
 function run(args, what, capture = false) {
@@ -94,7 +95,7 @@ async function main() {
     ['api', 'worker', 'inbound'].map((app) => ({
       name: app,
       command: process.execPath,
-      args: [`dist/apps/${app}/src/main.js`],
+      args: [...(app === 'api' ? API_NODE_ARGS : []), `dist/apps/${app}/src/main.js`],
       cwd: root,
       env: process.env,
       stdio: demo ? ['ignore', logFd, logFd] : 'inherit',

@@ -9,6 +9,10 @@ import { clearRedisPrefix } from '../support/test-server';
 import { testConfig } from '../support/test-config';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
+// scripts/ is plain CommonJS (it runs before anything is built).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { API_NODE_ARGS } = require('../../scripts/api-node-args.js') as { API_NODE_ARGS: string[] };
+
 const root = path.resolve(__dirname, '../..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,7 +84,7 @@ describe('API_WORKERS: the built API as a cluster of processes sharing the port'
     db = await createTestDatabase();
     port = await freePort();
     config = testConfig(db);
-    api = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+    api = spawn(process.execPath, [...API_NODE_ARGS, 'dist/apps/api/src/main.js'], {
       cwd: root,
       env: {
         PATH: process.env.PATH,
@@ -130,6 +134,14 @@ describe('API_WORKERS: the built API as a cluster of processes sharing the port'
       expect(header).toBe('timeout=65');
     } finally {
       agent.destroy();
+    }
+  });
+
+  it("runs every API process with the API's node flags (the cluster's workers inherit them)", async () => {
+    const pids = await workerPids(port, 2);
+    for (const pid of [api.pid!, ...pids]) {
+      const argv = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(argv).toEqual(expect.arrayContaining(API_NODE_ARGS));
     }
   });
 
