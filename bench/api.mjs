@@ -108,12 +108,13 @@ async function seed() {
         )
       ).rows,
   );
-  if (kept && !kept.complete && process.env.BENCH_KEEP_DB === '1')
+  if (kept && process.env.BENCH_KEEP_DB === '1') {
+    if (kept.complete) {
+      await migrate(); // a kept database still gets the migrations added since it was seeded
+      await refreshCommonWords();
+      return;
+    }
     console.log(`${DB} was not seeded to the end: seeding it again`);
-  if (kept?.complete && process.env.BENCH_KEEP_DB === '1') {
-    await migrate(); // a kept database still gets the migrations added since it was seeded
-    await refreshCommonWords();
-    return;
   }
   await admin(async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${DB}`);

@@ -73,10 +73,9 @@ export function pacedLoad({ port, rate, duration, next, connections = 100, timeo
         (res) => {
           res.resume();
           res.on('end', () => {
-            latencies.push(Math.round(performance.now() - due));
-            trace?.push(
-              `${path},${rate},${Math.round(performance.timeOrigin + due)},${latencies[latencies.length - 1]}`,
-            );
+            const latency = Math.round(performance.now() - due);
+            latencies.push(latency);
+            trace?.push(`${path},${rate},${Math.round(performance.timeOrigin + due)},${latency}`);
             if (res.statusCode < 200 || res.statusCode >= 300) non2xx++;
             if (++done === total) finish();
           });

@@ -18,8 +18,20 @@ import {
 const START_WITH_TENANT =
   /^START TRANSACTION; SELECT set_config\('app\.tenant_id', '[0-9a-f-]{36}', true\)$/;
 
-/** The e-mail a sign-up sends after its response. */
-const VERIFICATION_SUBJECT = /Confirm your e-mail address/;
+/**
+ * Signs up and waits for the verification e-mail, which the API sends after the sign-up's response in
+ * transactions of the new tenant (through the pool's connections): what is counted or measured after it is then
+ * the test's own request alone.
+ */
+async function signUpSettled(
+  server: TestServer,
+  smtp: SmtpCapture,
+  company: string,
+): Promise<SignedUp> {
+  const signedUp = await signUp(server.url, { company });
+  await smtp.waitFor(signedUp.email, { subject: /Confirm your e-mail address/ });
+  return signedUp;
+}
 
 /** Inserts parsed contracts (with one obligation each) straight into the database, as the owner. */
 async function seedContracts(dbUrl: string, tenantId: string, n: number): Promise<string[]> {
@@ -57,20 +69,10 @@ describe('request cost: one transaction per read request, 503 under overload', (
   let ids: string[];
   let log: StatementLog;
 
-  /**
-   * Signs up and waits for the verification e-mail, which the API sends after the sign-up's response in
-   * transactions of the new tenant: counted statements are then the counted request's alone.
-   */
-  async function signUpSettled(company: string): Promise<SignedUp> {
-    const signedUp = await signUp(server.url, { company });
-    await smtp.waitFor(signedUp.email, { subject: VERIFICATION_SUBJECT });
-    return signedUp;
-  }
-
   beforeAll(async () => {
     smtp = await startSmtpCapture();
     server = await startTestServer({ worker: false, env: { SMTP_URL: smtp.url } });
-    a = await signUpSettled('Cost Counting Oy');
+    a = await signUpSettled(server, smtp, 'Cost Counting Oy');
     ids = await seedContracts(server.db.url, a.tenantId, 3);
     log = logStatements(server);
   }, 60_000);
@@ -116,7 +118,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
   });
 
   it("lists deadlines in five statements, from today in the tenant's stored time zone", async () => {
-    const zoned = await signUpSettled('Kiritimati Oy');
+    const zoned = await signUpSettled(server, smtp, 'Kiritimati Oy');
     // Kiritimati (UTC+14) is a day ahead of UTC, Helsinki (the default) and every zone west of it.
     const saved = await request(server.url)
       .put('/v1/alert-settings')
@@ -153,7 +155,7 @@ describe('request cost: one transaction per read request, 503 under overload', (
   });
 
   it('reads only the page of a big tenant, not every contract of it (which amendments there are, too)', async () => {
-    const big = await signUpSettled('Big Tenant Oy');
+    const big = await signUpSettled(server, smtp, 'Big Tenant Oy');
     const owner = new Client({ connectionString: server.db.url });
     await owner.connect();
     try {
@@ -255,9 +257,7 @@ describe('overload: no free database connection', () => {
       worker: false,
       env: { DB_POOL_SIZE: '1', DB_POOL_TIMEOUT_MS: '200', SMTP_URL: smtp.url },
     });
-    a = await signUp(server.url, { company: 'Busy Oy' });
-    // The sign-up's verification e-mail is sent after its response, through the pool's one connection.
-    await smtp.waitFor(a.email, { subject: VERIFICATION_SUBJECT });
+    a = await signUpSettled(server, smtp, 'Busy Oy');
   }, 60_000);
 
   afterAll(async () => {
